@@ -1,0 +1,68 @@
+package io.parley.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import io.parley.harness.Ports;
+import io.parley.harness.SharedInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class GatewayResilienceIT {
+
+    @Test
+    void stoppedBackendGivesServiceUnavailableProblem() {
+        StubBackend meeting = StubBackend.start("meeting-service");
+        String stopped = "http://127.0.0.1:" + Ports.freePort();
+        try (meeting; RunningGateway gateway = RunningGateway.start(SharedInfrastructure.redis(),
+                StubBackend.serviceArgs(meeting.uri(), meeting.uri(), stopped, meeting.uri()))) {
+            gateway.client().post().uri("/api/streams").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.service").isEqualTo("stream-limit-service")
+                .jsonPath("$.reason").isEqualTo("unreachable")
+                .jsonPath("$.instance").isEqualTo("/api/streams");
+        }
+    }
+
+    @Test
+    void slowBackendGivesServiceUnavailableProblemAtTheTimeLimit() {
+        Duration backendDelay = Duration.ofSeconds(10);
+        try (StubBackend slow = StubBackend.start("metrics-collector", "slow", backendDelay);
+                RunningGateway gateway = RunningGateway.start(SharedInfrastructure.redis(),
+                        StubBackend.serviceArgs(slow.uri(), slow.uri(), slow.uri(), slow.uri()),
+                        "--parley.gateway.resilience.timeout=500ms")) {
+            long started = System.nanoTime();
+
+            gateway.client().get().uri("/api/quality/meetings/m-1").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.reason").isEqualTo("timeout")
+                .jsonPath("$.detail").isEqualTo("metrics-collector did not answer within 500 ms.");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(backendDelay);
+        }
+    }
+
+    @Test
+    void opensTheCircuitAfterRepeatedFailures() {
+        StubBackend meeting = StubBackend.start("meeting-service");
+        String stopped = "http://127.0.0.1:" + Ports.freePort();
+        try (meeting; RunningGateway gateway = RunningGateway.start(SharedInfrastructure.redis(),
+                StubBackend.serviceArgs(stopped, meeting.uri(), meeting.uri(), meeting.uri()),
+                "--parley.gateway.resilience.minimum-calls=2", "--parley.gateway.resilience.sliding-window-size=2")) {
+            for (int i = 0; i < 2; i++) {
+                gateway.client().get().uri("/api/meetings/m-1").exchange().expectStatus().isEqualTo(503);
+            }
+
+            gateway.client().get().uri("/api/meetings/m-1").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.reason").isEqualTo("circuit-open");
+            gateway.client().get().uri("/api/streams").exchange().expectStatus().isOk();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.parley.support;
+
+import io.parley.support.problem.ProblemDetailsErrorHandler;
+import io.parley.support.web.ServiceNameHeaderFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every Parley service gets: problem-detail errors everywhere and the service-name header. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration")
+public class ServiceSupportAutoConfiguration {
+
+    @Bean
+    @Order(-2)
+    ProblemDetailsErrorHandler problemDetailsErrorHandler(JsonMapper json) {
+        return new ProblemDetailsErrorHandler(json);
+    }
+
+    @Bean
+    ServiceNameHeaderFilter serviceNameHeaderFilter(@Value("${spring.application.name}") String serviceName) {
+        return new ServiceNameHeaderFilter(serviceName);
+    }
+}

@@ -1,0 +1,67 @@
+package io.parley.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One Redis server and one Kafka broker per test JVM, started on first use and stopped when the JVM exits.
+ * Starting them once keeps the suite fast; tests that kill or restart a server start their own instead.
+ */
+public final class SharedInfrastructure {
+
+    private static RedisServerProcess redis;
+    private static KafkaBrokerProcess kafka;
+    private static Path root;
+
+    private SharedInfrastructure() {
+    }
+
+    public static synchronized RedisServerProcess redis() {
+        if (redis == null) {
+            redis = RedisServerProcess.startOnFreePort(root().resolve("redis"));
+        }
+        return redis;
+    }
+
+    public static synchronized KafkaBrokerProcess kafka() {
+        if (kafka == null) {
+            kafka = KafkaBrokerProcess.startOnFreePorts(root().resolve("kafka"));
+        }
+        return kafka;
+    }
+
+    /** Spring Boot properties that point an application at the shared Redis and Kafka. */
+    public static Map<String, Object> springProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.data.redis.host", redis().host());
+        properties.put("spring.data.redis.port", redis().port());
+        properties.put("spring.kafka.bootstrap-servers", kafka().bootstrapServers());
+        return properties;
+    }
+
+    private static Path root() {
+        if (root == null) {
+            try {
+                root = Files.createTempDirectory("parley-harness-");
+            }
+            catch (IOException ex) {
+                throw new HarnessException("Cannot create a temporary directory for the test servers", ex);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedInfrastructure::stopAll, "harness-shutdown"));
+        }
+        return root;
+    }
+
+    private static synchronized void stopAll() {
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (redis != null) {
+            redis.stop();
+        }
+        TempDirs.deleteQuietly(root);
+    }
+}

@@ -1,0 +1,61 @@
+package io.parley.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RedisServerProcessIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keepsAppendOnlyDataAcrossAGracefulRestart() {
+        try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(dataDir)) {
+            write(redis, "greeting", "hello");
+
+            redis.restart();
+
+            assertThat(read(redis, "greeting")).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void stopsAnsweringWhenKilledAndAnswersAgainAfterStart() {
+        try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(dataDir)) {
+            assertThat(redis.ping()).isTrue();
+
+            redis.kill();
+            assertThat(redis.ping()).isFalse();
+            assertThat(redis.isRunning()).isFalse();
+
+            redis.start();
+            assertThat(redis.ping()).isTrue();
+        }
+    }
+
+    private static void write(RedisServerProcess redis, String key, String value) {
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + redis.port());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().set(key, value);
+        }
+        finally {
+            client.shutdown();
+        }
+    }
+
+    private static String read(RedisServerProcess redis, String key) {
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + redis.port());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().get(key);
+        }
+        finally {
+            client.shutdown();
+        }
+    }
+}
