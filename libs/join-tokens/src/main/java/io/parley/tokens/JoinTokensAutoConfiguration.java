@@ -1,0 +1,46 @@
+package io.parley.tokens;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * A verifier for every service: keys from meeting-service's JWKS (fetched once, fetched again for an unknown
+ * {@code kid}, so rotated keys are picked up), revocations from Redis. meeting-service, which holds the keys,
+ * supplies its own decoder instead.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(JoinTokenProperties.class)
+public class JoinTokensAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder joinTokenDecoder(JoinTokenProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
+        decoder.setJwtValidator(JoinTokenVerifier.validator(properties.issuer()));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RevocationList revocationList(ReactiveStringRedisTemplate redis, JoinTokenProperties properties,
+            ObjectProvider<Clock> clock) {
+        return new RevocationList(redis, properties.maxLifetime(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JoinTokenVerifier joinTokenVerifier(ReactiveJwtDecoder decoder, RevocationList revocations) {
+        return new JoinTokenVerifier(decoder, revocations);
+    }
+}
