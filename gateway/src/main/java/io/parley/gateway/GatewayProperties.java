@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param resilience circuit breaker and time limit applied to every HTTP route
  * @param maxRequestSize largest request body accepted (default 1MB); larger requests get 413
  * @param cors origins other than the gateway's own that may call the API from a browser (default: none)
+ * @param auth which requests need a join token at the gateway
  */
 @Validated
 @ConfigurationProperties("parley.gateway")
@@ -32,7 +33,8 @@ public record GatewayProperties(
         @Valid @DefaultValue RateLimit rateLimit,
         @Valid @DefaultValue Resilience resilience,
         @NotNull @DefaultValue("1MB") DataSize maxRequestSize,
-        @Valid @DefaultValue Cors cors) {
+        @Valid @DefaultValue Cors cors,
+        @Valid @DefaultValue Auth auth) {
 
     /**
      * A token bucket per client: {@code burstCapacity} requests at once, refilled at {@code replenishPerSecond}.
@@ -60,5 +62,11 @@ public record GatewayProperties(
 
     /** @param allowedOrigins origins allowed to call the API cross-origin (default: none, same origin only) */
     public record Cors(@DefaultValue List<String> allowedOrigins) {
+    }
+
+    /**
+     * @param anonymousBeacons accept quality beacons without a join token, for Daily-style clients (default false)
+     */
+    public record Auth(@DefaultValue("false") boolean anonymousBeacons) {
     }
 }

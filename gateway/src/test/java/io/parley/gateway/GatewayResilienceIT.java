@@ -17,7 +17,7 @@ class GatewayResilienceIT {
         String stopped = "http://127.0.0.1:" + Ports.freePort();
         try (meeting; RunningGateway gateway = RunningGateway.start(SharedInfrastructure.redis(),
                 StubBackend.serviceArgs(meeting.uri(), meeting.uri(), stopped, meeting.uri()))) {
-            gateway.client().post().uri("/api/streams").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+            gateway.client().post().uri("/api/streams").header("Authorization", TestTokens.bearer("resilient")).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -38,7 +38,7 @@ class GatewayResilienceIT {
                         "--parley.gateway.resilience.timeout=500ms")) {
             long started = System.nanoTime();
 
-            gateway.client().get().uri("/api/quality/meetings/m-1").exchange()
+            gateway.client().get().uri("/api/quality/meetings/m-1").header("Authorization", TestTokens.bearer("resilient")).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody()
                 .jsonPath("$.reason").isEqualTo("timeout")
@@ -62,7 +62,7 @@ class GatewayResilienceIT {
             gateway.client().get().uri("/api/meetings/m-1").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.reason").isEqualTo("circuit-open");
-            gateway.client().get().uri("/api/streams").exchange().expectStatus().isOk();
+            gateway.client().get().uri("/api/streams").header("Authorization", TestTokens.bearer("resilient")).exchange().expectStatus().isOk();
         }
     }
 }

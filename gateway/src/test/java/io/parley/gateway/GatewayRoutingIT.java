@@ -60,6 +60,7 @@ class GatewayRoutingIT {
         gateway.client()
             .method(org.springframework.http.HttpMethod.valueOf(method))
             .uri(path)
+            .header("Authorization", TestTokens.bearer("router"))
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue("{}")
             .exchange()
@@ -75,7 +76,7 @@ class GatewayRoutingIT {
         List<String> greetings = new ArrayList<>();
         ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
         for (int i = 0; i < 4; i++) {
-            client.execute(URI.create("ws://127.0.0.1:" + gateway.port() + "/ws/signaling?access_token=t"),
+            client.execute(URI.create("ws://127.0.0.1:" + gateway.port() + "/ws/signaling?access_token=" + TestTokens.valid("ws")),
                     session -> session.send(Mono.just(session.textMessage("ping")))
                         .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).take(2))
                         .doOnNext(greetings::add)

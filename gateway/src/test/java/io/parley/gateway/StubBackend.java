@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A live HTTP and WebSocket server standing in for a backend service: it names itself in the
@@ -17,13 +18,23 @@ import reactor.netty.http.server.HttpServer;
 final class StubBackend implements AutoCloseable {
 
     private final DisposableServer server;
+    private final LoopResources loops;
 
-    private StubBackend(DisposableServer server) {
+    private StubBackend(DisposableServer server, LoopResources loops) {
         this.server = server;
+        this.loops = loops;
     }
 
     static StubBackend start(String service, String instance, Duration delay) {
+        return start(service, instance, delay, Map.of());
+    }
+
+    /** With fixed JSON bodies for some paths, e.g. a JWKS document. */
+    static StubBackend start(String service, String instance, Duration delay, Map<String, String> fixedBodies) {
+        // own event loops: closing a gateway context disposes Reactor Netty's global ones
+        LoopResources loops = LoopResources.create("stub-" + instance, 1, true);
         DisposableServer server = HttpServer.create()
+            .runOn(loops)
             .host("127.0.0.1")
             .port(0)
             .handle((request, response) -> {
@@ -31,7 +42,8 @@ final class StubBackend implements AutoCloseable {
                     return response.sendWebsocket((in, out) -> out
                         .sendString(Mono.just("hello from " + instance).concatWith(in.receive().asString())));
                 }
-                String body = "{\"service\":\"" + service + "\",\"instance\":\"" + instance + "\",\"path\":\""
+                String fixed = fixedBodies.get(request.path().isEmpty() ? "/" : "/" + request.path());
+                String body = fixed != null ? fixed : "{\"service\":\"" + service + "\",\"instance\":\"" + instance + "\",\"path\":\""
                         + request.uri() + "\",\"method\":\"" + request.method() + "\"}";
                 return Mono.delay(delay)
                     .then(request.receive().aggregate().asString().defaultIfEmpty(""))
@@ -42,7 +54,7 @@ final class StubBackend implements AutoCloseable {
                         .then());
             })
             .bindNow();
-        return new StubBackend(server);
+        return new StubBackend(server, loops);
     }
 
     static StubBackend start(String service) {
@@ -56,6 +68,7 @@ final class StubBackend implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow(Duration.ofSeconds(5));
+        loops.disposeLater().block(Duration.ofSeconds(5));
     }
 
     static Map<String, String> serviceArgs(String meeting, String signaling, String streamLimit, String metrics) {

@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 
 import io.parley.gateway.GatewayMetrics;
 import io.parley.gateway.GatewayProperties;
+import io.parley.gateway.auth.TokenCheckFilter;
+import io.parley.tokens.JoinToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -14,7 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits every routed request by client address. When Redis cannot be asked the request goes through (fail open):
+ * Limits every routed request by the subject of its verified join token, or by client address without one. When Redis cannot be asked the request goes through (fail open):
  * a rate limiter outage must not take the whole platform down; it is counted so it can alert.
  */
 @Component
@@ -55,6 +57,10 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     static String clientKey(ServerWebExchange exchange) {
+        JoinToken token = TokenCheckFilter.verifiedToken(exchange);
+        if (token != null) {
+            return "sub:" + token.subject();
+        }
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         if (remote == null) {
             return "addr:unknown";

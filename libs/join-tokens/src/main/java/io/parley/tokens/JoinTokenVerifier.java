@@ -5,6 +5,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
 /**
  * Verifies a join token: signature against the meeting-service keys, issuer, audience, expiry, the Parley claims,
  * and that it was not revoked. Every failure is an {@link InvalidTokenException} (401), never a 5xx; only an
- * unreachable Redis or JWKS endpoint surfaces as an error of its own.
+ * unreachable JWKS endpoint is a {@link KeysUnavailableException} (503), an unreachable Redis an error of its own.
  */
 public class JoinTokenVerifier {
 
@@ -45,19 +46,20 @@ public class JoinTokenVerifier {
 
     public Mono<JoinToken> verify(String rawToken) {
         return decoder.decode(rawToken)
-            .onErrorMap(JwtException.class, JoinTokenVerifier::invalid)
+            .onErrorMap(JwtException.class, JoinTokenVerifier::translate)
+            .onErrorMap(IllegalStateException.class, KeysUnavailableException::new)
             .map(JoinTokenVerifier::toJoinToken)
             .flatMap(token -> revocations.isRevoked(token)
                 .flatMap(revoked -> revoked ? Mono.error(new InvalidTokenException("The token was revoked."))
                         : Mono.just(token)));
     }
 
-    private static InvalidTokenException invalid(JwtException error) {
+    private static RuntimeException translate(JwtException error) {
         if (mentions(error, "expired")) {
             return new InvalidTokenException("The token has expired.", error);
         }
-        if (mentions(error, "JWK Set") || mentions(error, "Couldn't retrieve")) {
-            return new InvalidTokenException("The token cannot be verified right now.", error);
+        if (!(error instanceof BadJwtException)) {
+            return new KeysUnavailableException(error);
         }
         return new InvalidTokenException("The token is not valid.", error);
     }
