@@ -49,9 +49,9 @@ public class JoinTokenVerifier {
             .onErrorMap(JwtException.class, JoinTokenVerifier::translate)
             .onErrorMap(IllegalStateException.class, KeysUnavailableException::new)
             .map(JoinTokenVerifier::toJoinToken)
-            .flatMap(token -> revocations.isRevoked(token)
-                .flatMap(revoked -> revoked ? Mono.error(new InvalidTokenException("The token was revoked."))
-                        : Mono.just(token)));
+            .flatMap(token -> revocations.revocation(token)
+                .flatMap(revocation -> revocation == RevocationList.Revocation.NONE ? Mono.just(token)
+                        : Mono.error(new RevokedTokenException(token, revocation))));
     }
 
     private static RuntimeException translate(JwtException error) {

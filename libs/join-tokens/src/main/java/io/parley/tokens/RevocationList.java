@@ -3,6 +3,7 @@ package io.parley.tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
@@ -24,11 +25,22 @@ public class RevocationList {
         this.clock = clock;
     }
 
+    /** Why a token no longer works, if it does not; the meeting's end takes precedence over a removal. */
+    public enum Revocation {
+        NONE, TOKEN, PARTICIPANT, MEETING_ENDED
+    }
+
     public Mono<Boolean> isRevoked(JoinToken token) {
-        return redis
-            .countExistingKeys(java.util.List.of(tokenKey(token.meetingId(), token.id()),
-                    participantKey(token.meetingId(), token.participantId()), meetingKey(token.meetingId())))
-            .map(count -> count > 0);
+        return revocation(token).map(revocation -> revocation != Revocation.NONE);
+    }
+
+    public Mono<Revocation> revocation(JoinToken token) {
+        return redis.opsForValue()
+            .multiGet(List.of(meetingKey(token.meetingId()), participantKey(token.meetingId(), token.participantId()),
+                    tokenKey(token.meetingId(), token.id())))
+            .map(values -> values.get(0) != null ? Revocation.MEETING_ENDED
+                    : values.get(1) != null ? Revocation.PARTICIPANT
+                            : values.get(2) != null ? Revocation.TOKEN : Revocation.NONE);
     }
 
     public Mono<Void> revokeToken(JoinToken token) {

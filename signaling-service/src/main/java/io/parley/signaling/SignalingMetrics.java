@@ -1,0 +1,91 @@
+package io.parley.signaling;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.signaling.protocol.CloseCode;
+import io.parley.signaling.protocol.ErrorCode;
+import org.springframework.stereotype.Component;
+
+/** Every metric signaling publishes. */
+@Component
+public class SignalingMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final Counter relayedLocal;
+    private final Counter relayedRemote;
+    private final Counter fanoutReceived;
+
+    public SignalingMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("parley.signaling.sessions", sessions, AtomicInteger::get)
+            .description("Open signaling sockets on this instance")
+            .register(registry);
+        this.relayedLocal = Counter.builder("parley.signaling.relayed")
+            .tag("path", "local")
+            .description("Messages delivered to a socket on the same instance")
+            .register(registry);
+        this.relayedRemote = Counter.builder("parley.signaling.relayed")
+            .tag("path", "redis")
+            .description("Messages published for sockets on other instances")
+            .register(registry);
+        this.fanoutReceived = Counter.builder("parley.signaling.fanout.received")
+            .description("Messages received from the meeting channels")
+            .register(registry);
+    }
+
+    public void sessionOpened() {
+        sessions.incrementAndGet();
+    }
+
+    public void sessionClosed() {
+        sessions.decrementAndGet();
+    }
+
+    public void relayedLocally() {
+        relayedLocal.increment();
+    }
+
+    public void relayedThroughRedis() {
+        relayedRemote.increment();
+    }
+
+    public void fanoutReceived() {
+        fanoutReceived.increment();
+    }
+
+    public void rejected(CloseCode code) {
+        Counter.builder("parley.signaling.closed")
+            .tag("code", String.valueOf(code.code()))
+            .description("Sockets closed by the server, by close code")
+            .register(registry)
+            .increment();
+    }
+
+    public void clientError(ErrorCode code) {
+        Counter.builder("parley.signaling.client.errors")
+            .tag("code", code.wireName())
+            .description("Client messages answered with an error")
+            .register(registry)
+            .increment();
+    }
+
+    public void eventFailed(String topic) {
+        Counter.builder("parley.signaling.events.failed")
+            .tag("topic", topic)
+            .description("Events that could not be written to Kafka")
+            .register(registry)
+            .increment();
+    }
+
+    public void leaseFailed(String operation) {
+        Counter.builder("parley.signaling.leases.failed")
+            .tag("operation", operation)
+            .description("Calls to stream-limit-service that failed")
+            .register(registry)
+            .increment();
+    }
+}

@@ -1,0 +1,111 @@
+package io.parley.signaling.leases;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.parley.signaling.SignalingMetrics;
+import io.parley.signaling.SignalingProperties;
+import io.parley.tokens.JoinToken;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stream leases held for signaling sockets, one per participant, with stream id {@code <meetingId>:<participantId>}
+ * so a reconnect renews the same lease instead of taking a second one. Calls carry the participant's own join token,
+ * so stream-limit-service counts the token's subject. A time limit and a circuit breaker keep a slow or dead
+ * stream-limit-service from holding up joins.
+ */
+@Component
+public class StreamLeases {
+
+    /** The answer to an acquire: admitted, over the limit, or not known because the service could not be asked. */
+    public enum Outcome {
+        ADMITTED, LIMIT_REACHED, UNAVAILABLE, DISABLED
+    }
+
+    private final WebClient client;
+    private final SignalingProperties.Leases leases;
+    private final CircuitBreaker breaker;
+    private final SignalingMetrics metrics;
+
+    public StreamLeases(org.springframework.beans.factory.ObjectProvider<WebClient.Builder> builder, SignalingProperties properties, SignalingMetrics metrics) {
+        this.leases = properties.leases();
+        this.client = builder.getIfAvailable(WebClient::builder).baseUrl(leases.streamLimitUri().toString()).build();
+        this.metrics = metrics;
+        this.breaker = CircuitBreaker.of("stream-limit-service", CircuitBreakerConfig.custom()
+            .slidingWindowSize(20)
+            .minimumNumberOfCalls(10)
+            .waitDurationInOpenState(Duration.ofSeconds(10))
+            .build());
+    }
+
+    public static String streamId(JoinToken token) {
+        return token.meetingId() + ":" + token.participantId();
+    }
+
+    public Mono<Outcome> acquire(JoinToken token, String rawToken) {
+        if (!leases.enabled()) {
+            return Mono.just(Outcome.DISABLED);
+        }
+        return client.post()
+            .uri("/api/streams")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + rawToken)
+            .bodyValue(Map.of("streamId", streamId(token), "meetingId", token.meetingId()))
+            .retrieve()
+            .toBodilessEntity()
+            .map(response -> Outcome.ADMITTED)
+            .timeout(leases.timeout())
+            .transformDeferred(CircuitBreakerOperator.of(breaker))
+            .onErrorResume(WebClientResponseException.class,
+                    error -> error.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT) ? Mono.just(Outcome.LIMIT_REACHED)
+                            : unavailable("acquire", error))
+            .onErrorResume(error -> !(error instanceof WebClientResponseException), error -> unavailable("acquire", error));
+    }
+
+    public Mono<Void> renew(JoinToken token, String rawToken) {
+        if (!leases.enabled()) {
+            return Mono.empty();
+        }
+        return client.put()
+            .uri("/api/streams/{id}/lease", streamId(token))
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + rawToken)
+            .retrieve()
+            .toBodilessEntity()
+            .timeout(leases.timeout())
+            .transformDeferred(CircuitBreakerOperator.of(breaker))
+            .doOnError(error -> metrics.leaseFailed("renew"))
+            .onErrorResume(error -> Mono.empty())
+            .then();
+    }
+
+    public Mono<Void> release(JoinToken token, String rawToken) {
+        if (!leases.enabled()) {
+            return Mono.empty();
+        }
+        return client.delete()
+            .uri("/api/streams/{id}", streamId(token))
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + rawToken)
+            .retrieve()
+            .toBodilessEntity()
+            .timeout(leases.timeout())
+            .doOnError(error -> metrics.leaseFailed("release"))
+            .onErrorResume(error -> Mono.empty())
+            .then();
+    }
+
+    public Duration renewInterval() {
+        return leases.renewInterval();
+    }
+
+    private Mono<Outcome> unavailable(String operation, Throwable error) {
+        metrics.leaseFailed(operation);
+        return Mono.just(Outcome.UNAVAILABLE);
+    }
+}
