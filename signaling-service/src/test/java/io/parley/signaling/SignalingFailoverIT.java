@@ -28,8 +28,8 @@ class SignalingFailoverIT {
         keys.close();
     }
 
-    private static SignalingInstance instance(String name) {
-        return SignalingInstance.start(name, SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
+    private static ServiceProcess instance(String name) {
+        return ServiceProcess.signaling(name, SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
                 keys.jwksUri(), "--parley.signaling.leases.enabled=false");
     }
 
@@ -38,8 +38,8 @@ class SignalingFailoverIT {
         String meetingId = "m-" + UUID.randomUUID();
         JoinToken survivorToken = keys.participant(meetingId, "Ada", Role.HOST);
         JoinToken victimToken = keys.participant(meetingId, "Grace", Role.PARTICIPANT);
-        try (SignalingInstance survivorInstance = instance("failover-a");
-                SignalingInstance victimInstance = instance("failover-b");
+        try (ServiceProcess survivorInstance = instance("failover-a");
+                ServiceProcess victimInstance = instance("failover-b");
                 SignalingClient survivor = SignalingClient.connect(survivorInstance.port(), keys.sign(survivorToken));
                 SignalingClient victim = SignalingClient.connect(victimInstance.port(), keys.sign(victimToken))) {
             survivor.await("participant-joined");
@@ -66,7 +66,7 @@ class SignalingFailoverIT {
     @Test
     void drainingInstanceAsksClientsToReconnectAndClosesWith4000() {
         String meetingId = "m-" + UUID.randomUUID();
-        try (SignalingInstance draining = instance("drain-a");
+        try (ServiceProcess draining = instance("drain-a");
                 SignalingClient client = SignalingClient.connect(draining.port(),
                         keys.sign(keys.participant(meetingId, "Ada", Role.HOST)))) {
             client.welcome();

@@ -26,15 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
 class SignalingRelayIT {
 
     private static TestKeys keys;
-    private static SignalingInstance a;
-    private static SignalingInstance b;
+    private static ServiceProcess a;
+    private static ServiceProcess b;
 
     @BeforeAll
     static void start() {
         keys = new TestKeys();
-        a = SignalingInstance.start("relay-a", SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
+        a = ServiceProcess.signaling("relay-a", SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
                 keys.jwksUri(), "--parley.signaling.leases.enabled=false");
-        b = SignalingInstance.start("relay-b", SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
+        b = ServiceProcess.signaling("relay-b", SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
                 keys.jwksUri(), "--parley.signaling.leases.enabled=false");
     }
 
@@ -49,7 +49,7 @@ class SignalingRelayIT {
         return "m-" + UUID.randomUUID();
     }
 
-    private static SignalingClient join(SignalingInstance instance, JoinToken token) {
+    private static SignalingClient join(ServiceProcess instance, JoinToken token) {
         SignalingClient client = SignalingClient.connect(instance.port(), keys.sign(token));
         client.welcome();
         return client;
