@@ -1,0 +1,58 @@
+package io.parley.streamlimit;
+
+import java.time.Clock;
+
+import io.cloudevents.CloudEvent;
+import io.parley.events.EventCodec;
+import io.parley.streamlimit.caller.ApiKeys;
+import io.parley.streamlimit.caller.CallerResolver;
+import io.parley.streamlimit.events.StreamEventPublisher;
+import io.parley.streamlimit.lease.LeaseStore;
+import io.parley.streamlimit.lease.StreamLeases;
+import io.parley.streamlimit.redis.RedisGuard;
+import io.parley.tokens.JoinTokenVerifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the plain classes of the lease feature. */
+@Configuration(proxyBeanMethods = false)
+class StreamLimitConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventCodec eventCodec(JsonMapper json, @Value("${spring.application.name}") String serviceName, Clock clock) {
+        return new EventCodec(json, serviceName, clock);
+    }
+
+    @Bean
+    StreamEventPublisher streamEventPublisher(KafkaTemplate<String, CloudEvent> kafka, EventCodec codec,
+            StreamMetrics metrics) {
+        return new StreamEventPublisher(kafka, codec, metrics);
+    }
+
+    @Bean
+    LeaseStore leaseStore(ReactiveStringRedisTemplate redis, JsonMapper json) {
+        return new LeaseStore(redis, json);
+    }
+
+    @Bean
+    StreamLeases streamLeases(LeaseStore store, RedisGuard redis, StreamEventPublisher events, StreamMetrics metrics,
+            StreamLimitProperties properties, Clock clock) {
+        return new StreamLeases(store, redis, events, metrics, properties, clock);
+    }
+
+    @Bean
+    CallerResolver callerResolver(StreamLimitProperties properties, JoinTokenVerifier tokens, RedisGuard redis) {
+        return new CallerResolver(new ApiKeys(properties.apiKeys()), tokens, redis);
+    }
+}

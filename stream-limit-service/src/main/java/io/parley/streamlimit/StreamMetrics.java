@@ -1,0 +1,101 @@
+package io.parley.streamlimit;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every metric stream-limit-service adds; names are what Prometheus shows with dots as underscores (counters get
+ * {@code _total}). The circuit breaker's own metrics ({@code resilience4j_circuitbreaker_*}) come on top.
+ */
+@Component
+public class StreamMetrics {
+
+    private final AtomicLong activeLeases = new AtomicLong();
+    private final Counter admissions;
+    private final Counter renewals;
+    private final Counter rejections;
+    private final Counter evictions;
+    private final Counter expiries;
+    private final Counter ends;
+    private final Counter redisErrors;
+    private final Counter uncheckedAdmissions;
+    private final Counter eventFailures;
+
+    public StreamMetrics(MeterRegistry registry) {
+        Gauge.builder("parley.streams.leases.active", activeLeases, AtomicLong::get)
+            .description("Leases held by all users, read from Redis by each instance's sweeper (take max, not sum, "
+                    + "across instances)")
+            .register(registry);
+        admissions = Counter.builder("parley.streams.admissions")
+            .description("Starts that created a new lease")
+            .register(registry);
+        renewals = Counter.builder("parley.streams.renewals")
+            .description("Renewals, including starts of a stream id the user already held")
+            .register(registry);
+        rejections = Counter.builder("parley.streams.rejections")
+            .description("Starts refused because the user was at the limit")
+            .register(registry);
+        evictions = Counter.builder("parley.streams.evictions")
+            .description("Leases ended to make room for a new one under evict-oldest")
+            .register(registry);
+        expiries = Counter.builder("parley.streams.expiries")
+            .description("Leases that ran out without being renewed or ended")
+            .register(registry);
+        ends = Counter.builder("parley.streams.ends")
+            .description("Leases ended by their holder, a disconnect or the end of a meeting")
+            .register(registry);
+        redisErrors = Counter.builder("parley.streams.redis.errors")
+            .description("Redis calls that failed or were refused by the open circuit")
+            .register(registry);
+        uncheckedAdmissions = Counter.builder("parley.streams.admissions.unchecked")
+            .description("Starts and renewals let through without a lease because Redis was down (fail-open)")
+            .register(registry);
+        eventFailures = Counter.builder("parley.streams.events.failed")
+            .description("Stream events that could not be put on Kafka")
+            .register(registry);
+    }
+
+    public void admitted() {
+        admissions.increment();
+    }
+
+    public void renewed() {
+        renewals.increment();
+    }
+
+    public void rejected() {
+        rejections.increment();
+    }
+
+    public void evicted(int count) {
+        evictions.increment(count);
+    }
+
+    public void expired(int count) {
+        expiries.increment(count);
+    }
+
+    public void ended() {
+        ends.increment();
+    }
+
+    public void redisError() {
+        redisErrors.increment();
+    }
+
+    public void admittedUnchecked() {
+        uncheckedAdmissions.increment();
+    }
+
+    public void eventFailed() {
+        eventFailures.increment();
+    }
+
+    public void activeLeases(long count) {
+        activeLeases.set(count);
+    }
+}

@@ -1,0 +1,156 @@
+package io.parley.streamlimit.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.parley.streamlimit.StreamLimitProperties;
+import io.parley.streamlimit.caller.BadRequestException;
+import io.parley.streamlimit.caller.Caller;
+import io.parley.streamlimit.caller.CallerResolver;
+import io.parley.streamlimit.caller.Identifiers;
+import io.parley.streamlimit.lease.Lease;
+import io.parley.streamlimit.lease.StreamLeases;
+import io.parley.support.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/streams} (PLATFORM.md §4.2): leases for the caller's user, who is the join token's {@code sub} or,
+ * with an API key, the {@code userId} named in the body (POST) or query (other methods).
+ */
+@RestController
+@RequestMapping("/api/streams")
+class StreamsController {
+
+    private final StreamLeases leases;
+    private final CallerResolver callers;
+    private final StreamLimitProperties properties;
+
+    StreamsController(StreamLeases leases, CallerResolver callers, StreamLimitProperties properties) {
+        this.leases = leases;
+        this.callers = callers;
+        this.properties = properties;
+    }
+
+    /** {@code streamId} defaults to a new UUID; a token holder's {@code meetingId} defaults to the token's. */
+    record StartRequest(String streamId, String meetingId, String userId) {
+    }
+
+    record StreamLease(String streamId, Integer streamCount, int limit, String leaseExpiresAt) {
+    }
+
+    record StreamCount(Integer streamCount) {
+    }
+
+    record ActiveStreams(String userId, int streamCount, int limit, List<ActiveStream> streams) {
+    }
+
+    record ActiveStream(String streamId, String leaseExpiresAt) {
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<StreamLease>> start(ServerHttpRequest request,
+            @RequestBody(required = false) StartRequest body) {
+        StartRequest start = body != null ? body : new StartRequest(null, null, null);
+        String streamId = start.streamId() != null ? requireId("streamId", start.streamId())
+                : UUID.randomUUID().toString();
+        if (start.meetingId() != null) {
+            requireId("meetingId", start.meetingId());
+        }
+        return callers.resolve(request, start.userId()).flatMap(caller -> {
+            String meetingId = meetingOf(caller, start.meetingId());
+            int limit = properties.limitFor(caller.tenant());
+            return leases.start(caller.userId(), caller.tenant(), streamId, meetingId, properties.lease().ttl())
+                .map(acquisition -> {
+                    if (!acquisition.holdsLease()) {
+                        throw overLimit(acquisition.streamCount(), limit);
+                    }
+                    return ResponseEntity.created(URI.create("/api/streams/" + streamId))
+                        .body(new StreamLease(streamId, acquisition.streamCount(), limit,
+                                acquisition.leaseExpiresAt().toString()));
+                });
+        });
+    }
+
+    @PutMapping("/{streamId}/lease")
+    Mono<StreamLease> renew(ServerHttpRequest request, @PathVariable String streamId,
+            @RequestParam(required = false) String userId) {
+        requireId("streamId", streamId);
+        return callers.resolve(request, userId)
+            .flatMap(caller -> leases.renew(caller.userId(), streamId, properties.lease().ttl()).map(change -> {
+                if (!change.changed()) {
+                    throw notHeld(streamId);
+                }
+                return new StreamLease(streamId, change.streamCount(), properties.limitFor(caller.tenant()),
+                        change.leaseExpiresAt().toString());
+            }));
+    }
+
+    @DeleteMapping("/{streamId}")
+    Mono<StreamCount> end(ServerHttpRequest request, @PathVariable String streamId,
+            @RequestParam(required = false) String userId) {
+        requireId("streamId", streamId);
+        return callers.resolve(request, userId)
+            .flatMap(caller -> leases.end(caller.userId(), streamId))
+            .map(change -> new StreamCount(change.streamCount()));
+    }
+
+    @GetMapping
+    Mono<ActiveStreams> active(ServerHttpRequest request, @RequestParam(required = false) String userId) {
+        return callers.resolve(request, userId)
+            .flatMap(caller -> leases.active(caller.userId())
+                .map(active -> new ActiveStreams(caller.userId(), active.size(), properties.limitFor(caller.tenant()),
+                        active.stream().map(StreamsController::view).toList())));
+    }
+
+    private static ActiveStream view(Lease lease) {
+        return new ActiveStream(lease.streamId(), lease.expiresAt().toString());
+    }
+
+    /** A join token is for one meeting: its holder can only start streams there. */
+    private static String meetingOf(Caller caller, String requested) {
+        if (caller.token() == null) {
+            return requested;
+        }
+        if (requested != null && !requested.equals(caller.token().meetingId())) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN,
+                    "The join token is for another meeting."), null);
+        }
+        return caller.token().meetingId();
+    }
+
+    private static String requireId(String name, String value) {
+        if (!Identifiers.isValid(value)) {
+            throw new BadRequestException(name + " must be 1 to " + Identifiers.MAX_LENGTH
+                    + " letters, digits or . _ : ~ @ + = -");
+        }
+        return value;
+    }
+
+    static ErrorResponseException overLimit(int streamCount, int limit) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT,
+                "The user already holds " + streamCount + " of " + limit + " allowed streams.");
+        problem.setProperty("streamCount", streamCount);
+        problem.setProperty("limit", limit);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    private static ErrorResponseException notHeld(String streamId) {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND,
+                "No lease on stream " + streamId + " is held (it was never started, ended or expired)."), null);
+    }
+}

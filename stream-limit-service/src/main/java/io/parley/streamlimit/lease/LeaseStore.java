@@ -1,0 +1,149 @@
+package io.parley.streamlimit.lease;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+
+import io.parley.streamlimit.StreamLimitProperties.OverLimitPolicy;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The leases in Redis: runs the versioned scripts under {@code scripts/} (by SHA, loading them on first use) and the
+ * few plain commands around them. Knows nothing of policy, events or failure handling.
+ */
+public class LeaseStore {
+
+    private static final RedisScript<List> ACQUIRE = script("acquire-v1.lua");
+    private static final RedisScript<List> RENEW = script("renew-v1.lua");
+    private static final RedisScript<List> END = script("end-v1.lua");
+    private static final RedisScript<List> END_OLDEST = script("end-oldest-v1.lua");
+    private static final RedisScript<List> SWEEP = script("sweep-v1.lua");
+    private static final RedisScript<Long> INDEX_TOUCH = RedisScript.of(source("index-touch-v1.lua"), Long.class);
+    private static final RedisScript<List> INDEX_DUE = script("index-due-v1.lua");
+    private static final RedisScript<Long> INDEX_SETTLE = RedisScript.of(source("index-settle-v1.lua"), Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final JsonMapper json;
+
+    public LeaseStore(ReactiveStringRedisTemplate redis, JsonMapper json) {
+        this.redis = redis;
+        this.json = json;
+    }
+
+    public Mono<Acquisition> acquire(String userId, String streamId, Duration ttl, int limit, OverLimitPolicy policy,
+            Duration knownUserRetention) {
+        return run(ACQUIRE, List.of(LeaseKeys.leases(userId), LeaseKeys.knownUser(userId)), streamId,
+                String.valueOf(ttl.toMillis()), String.valueOf(limit), policy.scriptArgument(),
+                String.valueOf(knownUserRetention.toMillis()))
+            .map(ScriptReplies::acquisition);
+    }
+
+    public Mono<LeaseChange> renew(String userId, String streamId, Duration ttl) {
+        return run(RENEW, List.of(LeaseKeys.leases(userId)), streamId, String.valueOf(ttl.toMillis()))
+            .map(reply -> ScriptReplies.change(reply, "renewed"));
+    }
+
+    public Mono<LeaseChange> end(String userId, String streamId) {
+        return run(END, List.of(LeaseKeys.leases(userId)), streamId).map(reply -> ScriptReplies.change(reply, "ended"));
+    }
+
+    public Mono<OldestEnd> endOldest(String userId, String streamIdPrefix) {
+        return run(END_OLDEST, List.of(LeaseKeys.leases(userId), LeaseKeys.knownUser(userId)), streamIdPrefix)
+            .map(ScriptReplies::oldestEnd);
+    }
+
+    /** Leases that have not expired by {@code now}, earliest expiry first. */
+    public Mono<List<Lease>> active(String userId, Instant now) {
+        return redis.opsForZSet()
+            .rangeByScoreWithScores(LeaseKeys.leases(userId), Range.rightUnbounded(Range.Bound.exclusive(
+                    (double) now.toEpochMilli())))
+            .map(entry -> new Lease(entry.getValue(), Instant.ofEpochMilli(entry.getScore().longValue())))
+            .collectList();
+    }
+
+    public Mono<Sweep> sweep(String userId) {
+        return run(SWEEP, List.of(LeaseKeys.leases(userId))).map(ScriptReplies::sweep);
+    }
+
+    /**
+     * Records a change in the sweeper's index: a new lease expiring at {@code newLeaseExpiry} (or null) and the
+     * change of the number of active leases.
+     */
+    public Mono<Void> touchIndex(String userId, Instant newLeaseExpiry, long activeDelta) {
+        if (newLeaseExpiry == null && activeDelta == 0) {
+            return Mono.empty();
+        }
+        return redis.execute(INDEX_TOUCH, LeaseKeys.indexForTouch(), List.of(userId,
+                newLeaseExpiry == null ? "" : String.valueOf(newLeaseExpiry.toEpochMilli()),
+                String.valueOf(activeDelta)))
+            .then();
+    }
+
+    public Mono<List<DueUser>> dueUsers(Instant now, int max) {
+        return run(INDEX_DUE, LeaseKeys.indexForDue(), String.valueOf(now.toEpochMilli()), String.valueOf(max))
+            .map(ScriptReplies::dueUsers);
+    }
+
+    public Mono<Void> settleIndex(DueUser user, OptionalLong earliestRemaining, int removed) {
+        return redis.execute(INDEX_SETTLE, LeaseKeys.indexForSettle(), List.of(user.userId(), user.sequence(),
+                earliestRemaining.isPresent() ? String.valueOf(earliestRemaining.getAsLong()) : "",
+                String.valueOf(removed)))
+            .then();
+    }
+
+    /** Leases held by all users, as counted by the index; 0 before the first lease. */
+    public Mono<Long> activeLeaseCount() {
+        return redis.opsForValue().get(LeaseKeys.INDEX_ACTIVE).map(Long::parseLong).defaultIfEmpty(0L);
+    }
+
+    /** Remembers that a lease belongs to a meeting, so the meeting's end can release it. */
+    public Mono<Void> addToMeeting(String meetingId, String userId, String streamId, Duration keepFor) {
+        String key = LeaseKeys.meeting(meetingId);
+        String member = json.writeValueAsString(List.of(userId, streamId));
+        return redis.opsForSet().add(key, member).then(redis.expire(key, keepFor)).then();
+    }
+
+    /** The (user id, stream id) pairs recorded for a meeting. */
+    public Flux<List<String>> meetingLeases(String meetingId) {
+        return redis.opsForSet()
+            .members(LeaseKeys.meeting(meetingId))
+            .map(member -> List.of(json.readValue(member, String[].class)));
+    }
+
+    public Mono<Void> forgetMeeting(String meetingId) {
+        return redis.delete(LeaseKeys.meeting(meetingId)).then();
+    }
+
+    /** A multi-bulk script reply arrives as one element: the whole list. */
+    private Mono<List<?>> run(RedisScript<List> script, List<String> keys, String... args) {
+        return redis.execute(script, keys, List.of(args)).next().map(reply -> (List<?>) reply);
+    }
+
+    private static RedisScript<List> script(String name) {
+        return RedisScript.of(source(name), List.class);
+    }
+
+    /**
+     * The script's text, read once. A script made from a resource instead checks on every call whether the file
+     * changed, under a lock — inside a jar that is a jar lookup per Redis call.
+     */
+    private static String source(String name) {
+        try (InputStream in = new ClassPathResource("scripts/" + name).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read the Lua script " + name, ex);
+        }
+    }
+}

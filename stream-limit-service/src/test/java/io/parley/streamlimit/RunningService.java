@@ -1,0 +1,72 @@
+package io.parley.streamlimit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.parley.harness.KafkaBrokerProcess;
+import io.parley.harness.RedisServerProcess;
+import io.parley.harness.SharedInfrastructure;
+import io.parley.streamlimit.caller.ApiKeys;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The real application on a free port, pointed at a real Redis and Kafka, trusting {@link TestTokens}. */
+public final class RunningService implements AutoCloseable {
+
+    /** An API key configured for tenant {@code acme} in every instance started here. */
+    public static final String API_KEY = "test-api-key-acme";
+    /** An API key configured for tenant {@code big}, whose limit is 5. */
+    public static final String BIG_TENANT_API_KEY = "test-api-key-big";
+
+    private static final String LEASE_TTL = "--parley.streams.lease.ttl";
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private RunningService(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    public static RunningService start(String... extraArgs) {
+        return start(SharedInfrastructure.redis(), SharedInfrastructure.kafka(), extraArgs);
+    }
+
+    public static RunningService start(RedisServerProcess redis, KafkaBrokerProcess kafka, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.host=" + redis.host(),
+                "--spring.data.redis.port=" + redis.port(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--parley.streams.api-keys[0].tenant=acme",
+                "--parley.streams.api-keys[0].sha256=" + ApiKeys.sha256(API_KEY),
+                "--parley.streams.api-keys[1].tenant=big",
+                "--parley.streams.api-keys[1].sha256=" + ApiKeys.sha256(BIG_TENANT_API_KEY),
+                "--parley.streams.tenant-limits.big=5"));
+        args.addAll(List.of(extraArgs));
+        // leases outlive any test on a slow machine unless the test is about expiry (a repeated argument would be
+        // read as a list, so the default is only added when the test sets none)
+        if (args.stream().noneMatch(arg -> arg.startsWith(LEASE_TTL))) {
+            args.add(LEASE_TTL + "=10m");
+        }
+        return new RunningService(new SpringApplicationBuilder(StreamLimitServiceApplication.class, TestTokens.class)
+            .run(args.toArray(String[]::new)));
+    }
+
+    public WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
