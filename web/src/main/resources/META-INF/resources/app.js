@@ -1,31 +1,25 @@
-const form = document.getElementById('start-form');
-const status = document.getElementById('status');
+// The Parley web client: plain ES modules, no build step. This entry point only routes; see js/ for the rest and
+// docs/web-client.md for how it fits together.
+import { renderMeeting } from './js/meeting.js';
+import { renderQuality } from './js/quality-page.js';
+import { start } from './js/router.js';
+import { showScreen } from './js/screens.js';
+import { renderStart } from './js/start.js';
 
-async function problemText(response) {
-  try {
-    const problem = await response.json();
-    return problem.detail || problem.title || `HTTP ${response.status}`;
-  } catch {
-    return `HTTP ${response.status}`;
-  }
-}
+const root = document.getElementById('app');
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const data = new FormData(form);
-  const body = { hostName: data.get('hostName').trim() };
-  if (data.get('slug')) body.slug = data.get('slug');
-  status.textContent = 'Creating your meeting…';
-  const response = await fetch('/api/meetings', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) {
-    status.textContent = `Could not create the meeting: ${await problemText(response)}`;
-    return;
+start((route) => {
+  switch (route.view) {
+    case 'start':
+      renderStart(root);
+      break;
+    case 'meeting':
+      renderMeeting(root, route.meetingRef);
+      break;
+    case 'quality':
+      renderQuality(root, route.meetingRef);
+      break;
+    default:
+      showScreen(root, 'not-found');
   }
-  const meeting = await response.json();
-  sessionStorage.setItem(`parley.token.${meeting.meetingId}`, meeting.host.token);
-  window.location.assign(meeting.joinUrl);
 });

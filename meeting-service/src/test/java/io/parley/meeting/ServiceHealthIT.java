@@ -25,6 +25,9 @@ class ServiceHealthIT {
     @TempDir
     Path redisDir;
 
+    @TempDir
+    Path dataDir;
+
     @Test
     void readinessFollowsRedisDownAndUpAgain() {
         try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(redisDir);
@@ -42,6 +45,15 @@ class ServiceHealthIT {
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.components.redis.status").isEqualTo("DOWN"));
             client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+            // without Redis there are no meetings to serve: 503 with a problem, never a 500
+            client.post().uri("/api/meetings").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("hostName", "Ada")).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After");
+            client.get().uri("/api/meetings/abcd-efgh-ijkl").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
             redis.start();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/actuator/health/readiness")
@@ -75,15 +87,16 @@ class ServiceHealthIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(RedisServerProcess redis, KafkaBrokerProcess kafka) {
+    private ConfigurableApplicationContext start(RedisServerProcess redis, KafkaBrokerProcess kafka) {
         return new SpringApplicationBuilder(MeetingServiceApplication.class).run("--server.port=0",
                 "--spring.data.redis.port=" + redis.port(), "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.data.redis.timeout=500ms");
+                "--spring.data.redis.timeout=500ms", "--parley.meetings.tokens.data-dir=" + dataDir);
     }
 
     private static WebTestClient client(ConfigurableApplicationContext app) {
         return WebTestClient.bindToServer()
             .baseUrl("http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port"))
+            .responseTimeout(Duration.ofSeconds(30))
             .build();
     }
 }

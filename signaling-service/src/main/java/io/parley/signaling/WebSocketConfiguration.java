@@ -7,6 +7,7 @@ import io.parley.events.EventCodec;
 import io.parley.signaling.session.SignalingHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.web.reactive.HandlerMapping;
@@ -38,7 +39,9 @@ class WebSocketConfiguration {
             .maxFramePayloadLength((int) properties.maxFrameSize().toBytes()))));
     }
 
+    /** Lazy: the container connects when created, and the instance must start (not ready) while Redis is down. */
     @Bean
+    @Lazy
     ReactiveRedisMessageListenerContainer meetingChannelsContainer(ReactiveRedisConnectionFactory connections) {
         return new ReactiveRedisMessageListenerContainer(connections);
     }

@@ -11,6 +11,7 @@ import io.parley.signaling.session.Connection;
 import io.parley.signaling.session.LocalSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One Redis pub/sub channel per meeting. An instance listens to a meeting's channel while it holds at least one
@@ -30,7 +32,7 @@ public class MeetingChannels {
     private static final Logger log = LoggerFactory.getLogger(MeetingChannels.class);
 
     private final ReactiveStringRedisTemplate redis;
-    private final ReactiveRedisMessageListenerContainer container;
+    private final ObjectProvider<ReactiveRedisMessageListenerContainer> container;
     private final LocalSessions sessions;
     private final ServerMessages messages;
     private final SignalingMetrics metrics;
@@ -38,7 +40,8 @@ public class MeetingChannels {
 
     private final Map<String, Listening> subscriptions = new ConcurrentHashMap<>();
 
-    public MeetingChannels(ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container,
+    public MeetingChannels(ReactiveStringRedisTemplate redis,
+            ObjectProvider<ReactiveRedisMessageListenerContainer> container,
             LocalSessions sessions, ServerMessages messages, SignalingMetrics metrics) {
         this.redis = redis;
         this.container = container;
@@ -58,7 +61,10 @@ public class MeetingChannels {
 
     private Listening subscribe(String meetingId) {
         Disposable.Swap handle = Disposables.swap();
-        Mono<Void> ready = container.receiveLater(ChannelTopic.of(channel(meetingId)))
+        // creating the container connects to Redis, which blocks: never on an event-loop thread
+        Mono<Void> ready = Mono.fromSupplier(container::getObject)
+            .subscribeOn(Schedulers.boundedElastic())
+            .flatMap(listener -> listener.receiveLater(ChannelTopic.of(channel(meetingId))))
             .doOnNext(messages -> handle.update(messages.subscribe(message -> deliver(meetingId, message.getMessage()),
                     error -> resubscribe(meetingId, error))))
             .then()

@@ -1,0 +1,38 @@
+-- wrk: every request joins a random one of the prepared meetings (ids in BENCH_MEETINGS, one per line). Seats run
+-- out as meetings fill, so 201 (admitted) and 409 (full) are both admission decisions of the capacity script.
+local thread_id = 0
+local threads = {}
+local meetings = {}
+
+for line in io.lines(os.getenv("BENCH_MEETINGS")) do table.insert(meetings, line) end
+
+function setup(thread)
+  thread:set("id", thread_id)
+  thread_id = thread_id + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  ok, refused, other = 0, 0, 0
+  math.randomseed(os.time() + id * 7919)
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.body = '{"name":"Bench Guest"}'
+end
+
+function request()
+  return wrk.format(nil, "/api/meetings/" .. meetings[math.random(1, #meetings)] .. "/participants")
+end
+
+function response(status, headers, body)
+  if status == 201 then ok = ok + 1 elseif status == 409 then refused = refused + 1 else other = other + 1 end
+end
+
+function done(summary, latency, requests)
+  local o, r, x = 0, 0, 0
+  for _, thread in ipairs(threads) do
+    o = o + thread:get("ok"); r = r + thread:get("refused"); x = x + thread:get("other")
+  end
+  io.write(string.format("BENCH ok=%d refused=%d other=%d\n", o, r, x))
+  io.write(string.format("BENCH p50_us=%d p99_us=%d\n", latency:percentile(50), latency:percentile(99)))
+end

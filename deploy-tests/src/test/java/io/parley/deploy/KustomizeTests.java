@@ -1,0 +1,99 @@
+package io.parley.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.parley.events.Topic;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** k8s/: every overlay renders offline with `kubectl kustomize`, with the platform's topics, Kafka and Redis. */
+class KustomizeTests {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theOverlayRendersTheNamespaceKafkaRedisAndScrapeConfig(String overlay) {
+        List<Map<String, Object>> objects = render(overlay);
+
+        assertThat(objects).anySatisfy(o -> assertThat(o).containsEntry("kind", "Namespace")
+            .satisfies(ns -> assertThat(Yamls.at(ns, "metadata.name")).isEqualTo("parley")));
+        assertThat(objects).filteredOn(o -> !"Namespace".equals(o.get("kind")))
+            .allSatisfy(o -> assertThat(Yamls.at(o, "metadata.namespace")).as("%s", Yamls.at(o, "metadata.name")).isEqualTo("parley"));
+
+        Map<String, Object> kafka = one(objects, "Kafka");
+        assertThat(Yamls.map(kafka, "metadata.annotations"))
+            .containsEntry("strimzi.io/kraft", "enabled").containsEntry("strimzi.io/node-pools", "enabled");
+        assertThat(Yamls.list(kafka, "spec.kafka.listeners")).extracting(l -> l.get("port")).contains(9092);
+        assertThat(Yamls.map(kafka, "spec.kafka.config")).containsEntry("auto.create.topics.enable", false);
+        assertThat(Yamls.map(kafka, "spec")).doesNotContainKey("zookeeper");
+        Map<String, Object> pool = one(objects, "KafkaNodePool");
+        assertThat(Yamls.map(pool, "metadata.labels")).containsEntry("strimzi.io/cluster", "parley");
+        assertThat(Yamls.at(pool, "spec.roles")).isEqualTo(List.of("controller", "broker"));
+        assertThat(Yamls.at(pool, "spec.storage.volumes")).asList().singleElement()
+            .satisfies(v -> assertThat(v.toString()).contains("type=persistent-claim", "deleteClaim=false"));
+
+        Map<String, Object> redis = one(objects, "StatefulSet");
+        assertThat(Yamls.map(redis, "spec.template.metadata.labels")).containsEntry("app.kubernetes.io/name", "parley-redis");
+        assertThat(Yamls.list(redis, "spec.volumeClaimTemplates")).singleElement()
+            .satisfies(pvc -> assertThat(Yamls.at(pvc, "metadata.name")).isEqualTo("data"));
+        String redisConf = objects.stream()
+            .filter(o -> "ConfigMap".equals(o.get("kind")) && Yamls.at(o, "metadata.name").toString().startsWith("parley-redis-config"))
+            .map(o -> Yamls.map(o, "data").get("redis.conf").toString()).findFirst().orElseThrow();
+        assertThat(redisConf).contains("appendonly yes", "appendfsync everysec", "dir /data", "maxmemory-policy noeviction");
+        assertThat(objects).anySatisfy(o -> assertThat(Yamls.at(o, "metadata.name")).isEqualTo("parley-redis"))
+            .anySatisfy(o -> assertThat(Yamls.at(o, "metadata.name")).isEqualTo("parley-prometheus-scrape"));
+        assertThat(objects).filteredOn(o -> "parley-prometheus-scrape".equals(Yamls.at(o, "metadata.name")))
+            .singleElement().satisfies(c -> assertThat(Yamls.map(c, "data").get("parley-scrape.yaml").toString())
+                .contains("kubernetes_sd_configs", "__meta_kubernetes_pod_annotation_prometheus_io_scrape", "target_label: application"));
+    }
+
+    /** The KafkaTopic resources are the catalogue of libs/event-contracts, name for name and partition for partition. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theTopicsAreTheCatalogueOfEventContracts(String overlay) {
+        List<Map<String, Object>> topics = render(overlay).stream().filter(o -> "KafkaTopic".equals(o.get("kind"))).toList();
+        int brokers = (Integer) Yamls.at(one(render(overlay), "KafkaNodePool"), "spec.replicas");
+
+        assertThat(topics).extracting(t -> Yamls.at(t, "spec.topicName"))
+            .containsExactlyInAnyOrderElementsOf(Arrays.stream(Topic.values()).map(Topic::topicName).toList());
+        for (Topic topic : Topic.values()) {
+            Map<String, Object> resource = topics.stream()
+                .filter(t -> topic.topicName().equals(Yamls.at(t, "spec.topicName"))).findFirst().orElseThrow();
+            assertThat(Yamls.map(resource, "metadata.labels")).containsEntry("strimzi.io/cluster", "parley");
+            assertThat(Yamls.at(resource, "spec.partitions")).as(topic.topicName()).isEqualTo(topic.partitions());
+            int replicas = (Integer) Yamls.at(resource, "spec.replicas");
+            int minInSync = (Integer) Yamls.map(resource, "spec.config").get("min.insync.replicas");
+            assertThat(replicas).as("%s replicas on %d brokers", topic.topicName(), brokers).isBetween(1, brokers);
+            // acks=all keeps accepting writes with one replica down
+            assertThat(minInSync).as(topic.topicName()).isEqualTo(replicas == 1 ? 1 : replicas - 1);
+            assertThat(Yamls.map(resource, "spec.config")).as(topic.topicName()).containsKey("retention.ms");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod"})
+    void productionRunsThreeKafkaNodesWithReplicatedTopics(String overlay) {
+        List<Map<String, Object>> objects = render(overlay);
+
+        assertThat(Yamls.at(one(objects, "KafkaNodePool"), "spec.replicas")).isEqualTo(3);
+        assertThat(Yamls.map(one(objects, "Kafka"), "spec.kafka.config")).containsEntry("min.insync.replicas", 2)
+            .containsEntry("default.replication.factor", 3);
+        assertThat(objects).filteredOn(o -> "KafkaTopic".equals(o.get("kind")))
+            .allSatisfy(t -> assertThat(Yamls.at(t, "spec.replicas")).isEqualTo(3));
+    }
+
+    static List<Map<String, Object>> render(String overlay) {
+        Tools.Result result = Tools.run(Tools.kubectl(), List.of("kustomize", "k8s/overlays/" + overlay), Chart.ROOT);
+        assertThat(result.exitCode()).as("kubectl kustomize k8s/overlays/%s:%n%s", overlay, result.output()).isZero();
+        return Yamls.loadAll(result.stdout());
+    }
+
+    private static Map<String, Object> one(List<Map<String, Object>> objects, String kind) {
+        List<Map<String, Object>> matching = objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
+        assertThat(matching).as(kind).hasSize(1);
+        return matching.get(0);
+    }
+}

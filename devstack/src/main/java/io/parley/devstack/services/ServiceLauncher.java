@@ -1,0 +1,128 @@
+package io.parley.devstack.services;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.parley.devstack.run.DataLayout;
+import io.parley.harness.ChildProcess;
+
+/**
+ * Starts one service as its own JVM ({@code java -jar}), the way it runs in a container: separate heaps, its own
+ * log, killable on its own. Everything it needs to find Redis, Kafka and the other services comes in through the
+ * environment variables its application.yml reads; anything else in the developer's environment is inherited.
+ */
+public final class ServiceLauncher {
+
+    /** Unpacking is CPU-bound and Kafka is starting meanwhile: two at a time keeps both cores busy, no more. */
+    private static final int UNPACK_THREADS = 2;
+
+    private final ServiceJars jars;
+    private final StackPlan plan;
+    private final DataLayout layout;
+    private final boolean jsonLogs;
+    private final List<String> jvmOptions;
+    private final PrintStream console;
+    private final AppCache cache;
+    private final Set<String> recordingModules = new HashSet<>();
+    private CompletableFuture<Map<String, AppCache.PreparedApp>> prepared;
+
+    /** {@code cache} null: run the fat jars as they are (--fat-jars). */
+    public ServiceLauncher(ServiceJars jars, StackPlan plan, DataLayout layout, boolean jsonLogs,
+            List<String> jvmOptions, AppCache cache, PrintStream console) {
+        this.jars = jars;
+        this.plan = plan;
+        this.layout = layout;
+        this.jsonLogs = jsonLogs;
+        this.jvmOptions = jvmOptions;
+        this.cache = cache;
+        this.console = console;
+    }
+
+    /** Unpacks what changed since the last run while Redis and Kafka start; {@link #start} waits for it. */
+    public void prepareInBackground() {
+        List<String> modules = plan.services().stream().map(ServiceInstance::module).distinct().toList();
+        Map<String, AppCache.PreparedApp> apps = new ConcurrentHashMap<>();
+        if (cache == null) {
+            modules.forEach(module -> apps.put(module,
+                    new AppCache.PreparedApp(jars.jarOf(module), null, null, null)));
+            prepared = CompletableFuture.completedFuture(apps);
+            return;
+        }
+        ExecutorService unpackers = Executors.newFixedThreadPool(UNPACK_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "unpack");
+            thread.setDaemon(true);
+            return thread;
+        });
+        prepared = CompletableFuture.allOf(modules.stream().map(module -> CompletableFuture.runAsync(
+                () -> apps.put(module, cache.prepare(module, jars.jarOf(module))), unpackers))
+                .toArray(CompletableFuture[]::new)).thenApply(done -> {
+                    unpackers.shutdown();
+                    return apps;
+                });
+    }
+
+    public LaunchedService start(ServiceInstance instance) {
+        if (prepared == null) {
+            prepareInBackground();
+        }
+        AppCache.PreparedApp app;
+        try {
+            app = prepared.join().get(instance.module());
+        }
+        catch (CompletionException ex) {
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+        }
+        // only the first instance of a module may record the class-data archive
+        boolean recordArchive = recordingModules.add(instance.module());
+        long started = System.nanoTime();
+        ChildProcess process = ChildProcess.start(instance.name(), command(instance, app, recordArchive),
+                environment(instance), ChildProcess.Output.prefixed(console));
+        return new LaunchedService(instance, process, started, app);
+    }
+
+    List<String> command(ServiceInstance instance, AppCache.PreparedApp app, boolean recordArchive) {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(app.cdsOptions(recordArchive));
+        command.add("-jar");
+        command.add(app.jar().toString());
+        // the port variable below is what application.yml reads; the argument makes sure the readiness probe
+        // and the gateway hit the port chosen here even if someone changes that file
+        command.add("--server.port=" + instance.port());
+        return command;
+    }
+
+    Map<String, String> environment(ServiceInstance instance) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(instance.portVariable(), Integer.toString(instance.port()));
+        env.put("PARLEY_REDIS_HOST", "127.0.0.1");
+        env.put("PARLEY_REDIS_PORT", Integer.toString(StackPlan.REDIS_PORT));
+        env.put("PARLEY_KAFKA_BOOTSTRAP", "127.0.0.1:" + StackPlan.KAFKA_PORT);
+        env.put("PARLEY_DATA_DIR", layout.serviceData().toString());
+        // local development turns on what an operator would decide on in production (off by default there)
+        env.put("PARLEY_STREAMS_SEED_API_ENABLED", "true");
+        env.put("PARLEY_QUALITY_ANONYMOUS_BEACONS_ENABLED", "true");
+        env.put("PARLEY_GATEWAY_AUTH_ANONYMOUSBEACONS", "true");
+        if (instance.isGateway()) {
+            env.put("PARLEY_MEETING_URIS", plan.urisOf(StackPlan.MEETING));
+            env.put("PARLEY_SIGNALING_URIS", plan.urisOf(StackPlan.SIGNALING));
+            env.put("PARLEY_STREAM_LIMIT_URIS", plan.urisOf(StackPlan.STREAM_LIMIT));
+            env.put("PARLEY_METRICS_COLLECTOR_URIS", plan.urisOf(StackPlan.METRICS_COLLECTOR));
+        }
+        if (jsonLogs) {
+            env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        }
+        return env;
+    }
+}

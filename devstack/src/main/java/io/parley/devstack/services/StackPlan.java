@@ -1,0 +1,65 @@
+package io.parley.devstack.services;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.parley.devstack.ports.PortClaim;
+
+/**
+ * The processes `./parley up` runs and the fixed ports they take. Fixed rather than free ports: the developer,
+ * the web client and the docs all expect the gateway at localhost:8080, and each service's application.yml uses
+ * the same defaults, so a service started from an IDE next to a partial stack finds the others.
+ */
+public record StackPlan(List<ServiceInstance> services) {
+
+    public static final int REDIS_PORT = 6379;
+    public static final int KAFKA_PORT = 9092;
+    public static final int KAFKA_CONTROLLER_PORT = 9093;
+
+    static final String SIGNALING = "signaling-service";
+    static final String MEETING = "meeting-service";
+    static final String STREAM_LIMIT = "stream-limit-service";
+    static final String METRICS_COLLECTOR = "metrics-collector";
+
+    /** 8085 stays free for a service added later; extra signaling instances count up from here. */
+    static final int FIRST_EXTRA_SIGNALING_PORT = 8086;
+
+    public static StackPlan of(int signalingInstances) {
+        List<ServiceInstance> services = new ArrayList<>();
+        services.add(new ServiceInstance(ServiceInstance.GATEWAY, ServiceInstance.GATEWAY, 8080,
+                "PARLEY_GATEWAY_PORT"));
+        for (int instance = 1; instance <= signalingInstances; instance++) {
+            String name = signalingInstances == 1 ? SIGNALING : SIGNALING + "-" + instance;
+            int port = instance == 1 ? 8081 : FIRST_EXTRA_SIGNALING_PORT + instance - 2;
+            services.add(new ServiceInstance(name, SIGNALING, port, "PARLEY_SIGNALING_SERVICE_PORT"));
+        }
+        services.add(new ServiceInstance(MEETING, MEETING, 8082, "PARLEY_MEETING_SERVICE_PORT"));
+        services.add(new ServiceInstance(STREAM_LIMIT, STREAM_LIMIT, 8083, "PARLEY_STREAM_LIMIT_SERVICE_PORT"));
+        services.add(new ServiceInstance(METRICS_COLLECTOR, METRICS_COLLECTOR, 8084, "PARLEY_METRICS_COLLECTOR_PORT"));
+        return new StackPlan(List.copyOf(services));
+    }
+
+    public ServiceInstance gateway() {
+        return services.stream().filter(ServiceInstance::isGateway).findFirst().orElseThrow();
+    }
+
+    public List<ServiceInstance> backends() {
+        return services.stream().filter(service -> !service.isGateway()).toList();
+    }
+
+    /** The gateway's view of a module: every instance's URL, comma-separated, which it load-balances over. */
+    public String urisOf(String module) {
+        return services.stream().filter(service -> service.module().equals(module)).map(ServiceInstance::internalUrl)
+                .collect(Collectors.joining(","));
+    }
+
+    public List<PortClaim> portClaims() {
+        List<PortClaim> claims = new ArrayList<>();
+        claims.add(PortClaim.redis(REDIS_PORT));
+        claims.add(PortClaim.kafka(KAFKA_PORT, "kafka"));
+        claims.add(PortClaim.kafka(KAFKA_CONTROLLER_PORT, "kafka controller"));
+        services.forEach(service -> claims.add(PortClaim.service(service.port(), service.name())));
+        return claims;
+    }
+}

@@ -1,0 +1,141 @@
+package io.parley.devstack.up;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.parley.devstack.DevstackException;
+import io.parley.devstack.ports.PortGuard;
+import io.parley.devstack.redis.RedisExecutable;
+import io.parley.devstack.run.DataLayout;
+import io.parley.devstack.run.PidFile;
+import io.parley.devstack.services.AppCache;
+import io.parley.devstack.services.JvmOptions;
+import io.parley.devstack.services.LaunchedService;
+import io.parley.devstack.services.ReadinessWatch;
+import io.parley.devstack.services.ServiceInstance;
+import io.parley.devstack.services.ServiceJars;
+import io.parley.devstack.services.ServiceLauncher;
+import io.parley.devstack.services.StackPlan;
+import io.parley.harness.ChildProcess;
+import io.parley.harness.KafkaBrokerProcess;
+import io.parley.harness.RedisServerProcess;
+
+/**
+ * {@code ./parley up}: checks everything that can be checked before starting anything (jars, a running stack,
+ * ports), then starts Redis, Kafka and all services, waits until each is ready, reports how long that took and
+ * how much memory each holds, and stays in the foreground until stopped.
+ */
+public final class UpCommand {
+
+    private final UpOptions options;
+    private final PrintStream console = System.out;
+
+    public UpCommand(UpOptions options) {
+        this.options = options;
+    }
+
+    public int run() {
+        long startedNanos = System.nanoTime();
+        StackPlan plan = StackPlan.of(options.signalingInstances());
+        DataLayout layout = new DataLayout(options.dataDir());
+        ServiceJars jars = ServiceJars.in(options.root());
+        jars.requireAll(plan);
+        PidFile pidFile = PidFile.at(layout.pidFile());
+        refuseIfAlreadyRunning(pidFile);
+        PortGuard.requireFree(plan.portClaims());
+        layout.create();
+        RedisExecutable redisExecutable = RedisExecutable.resolve(layout.bin(), options.embeddedRedis());
+        console.println("[devstack] data in " + layout.root());
+        console.println("[devstack] redis-server " + redisExecutable.path() + " (" + redisExecutable.origin() + ")");
+
+        pidFile.record(PidFile.LAUNCHER, ProcessHandle.current().pid());
+        RunningStack stack = new RunningStack(pidFile, console);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
+        try {
+            StartedStack started = start(stack, plan, layout, jars, redisExecutable);
+            new ReadyReport(console).print(started, Duration.ofNanos(System.nanoTime() - startedNanos), layout,
+                    downCommand());
+        }
+        catch (RuntimeException ex) {
+            if (stack.isStopping()) {
+                // Ctrl-C or ./parley down during startup: the shutdown hook is stopping everything; not an error
+                stack.awaitStopped(Duration.ofMinutes(5));
+                return 0;
+            }
+            stack.stop();
+            throw ex;
+        }
+        stack.watchUntilStopped();
+        return 0;
+    }
+
+    private StartedStack start(RunningStack stack, StackPlan plan, DataLayout layout, ServiceJars jars,
+            RedisExecutable redisExecutable) {
+        ChildProcess.Output console = ChildProcess.Output.prefixed(this.console);
+
+        List<String> jvmOptions = JvmOptions.forServices();
+        ServiceLauncher launcher = new ServiceLauncher(jars, plan, layout, options.jsonLogs(), jvmOptions,
+                options.fatJars() ? null : new AppCache(layout.apps(), jvmOptions), this.console);
+        launcher.prepareInBackground();
+
+        long redisStart = System.nanoTime();
+        RedisServerProcess redis = stack.startRedis(() -> RedisServerProcess.start(redisExecutable.path(),
+                StackPlan.REDIS_PORT, layout.redis(), console));
+        Duration redisReady = since(redisStart);
+        this.console.println("[devstack] redis is ready after " + ReadinessWatch.seconds(redisReady));
+
+        long kafkaStart = System.nanoTime();
+        KafkaBrokerProcess kafka = stack.startKafka(() -> KafkaBrokerProcess.start(StackPlan.KAFKA_PORT,
+                StackPlan.KAFKA_CONTROLLER_PORT, layout.kafka(), console, JvmOptions.forKafka()));
+        Duration kafkaReady = since(kafkaStart);
+        this.console.println("[devstack] kafka is ready after " + ReadinessWatch.seconds(kafkaReady));
+
+        // all at once, gateway included: none needs another to start, and two cores are kept busy either way
+        this.console.println("[devstack] starting " + plan.services().stream().map(ServiceInstance::name)
+                .collect(Collectors.joining(", ")) + " with " + String.join(" ", jvmOptions));
+        List<LaunchedService> launched = new ArrayList<>();
+        for (ServiceInstance instance : plan.services()) {
+            launched.add(stack.startService(() -> launcher.start(instance)));
+        }
+        Map<LaunchedService, Duration> ready = new ReadinessWatch(options.readyTimeout(), this.console).await(launched,
+                stack::isStopping);
+        return new StartedStack(redis, redisReady, kafka, kafkaReady, ready);
+    }
+
+    private void refuseIfAlreadyRunning(PidFile pidFile) {
+        pidFile.read().ifPresent(previous -> {
+            if (previous.launcher().liveProcess().isPresent()) {
+                throw new DevstackException("Parley is already running (launcher pid " + previous.launcher().pid()
+                        + ", " + pidFile.path() + "); stop it with `" + downCommand() + "`");
+            }
+            List<PidFile.Entry> leftovers = previous.children().stream()
+                    .filter(child -> child.liveProcess().isPresent()).toList();
+            if (!leftovers.isEmpty()) {
+                throw new DevstackException("a previous `./parley up` (pid " + previous.launcher().pid()
+                        + ") ended without stopping " + leftovers.stream().map(child -> child.name() + " (pid "
+                                + child.pid() + ")").collect(Collectors.joining(", "))
+                        + "; clean up with `" + downCommand() + "`");
+            }
+            // the launcher was killed and nothing of it is left: the file is stale
+            pidFile.delete();
+        });
+    }
+
+    private String downCommand() {
+        boolean defaultDataDir = options.dataDir().equals(options.root().resolve(".parley"));
+        return "./parley down" + (defaultDataDir ? "" : " --data-dir " + options.dataDir());
+    }
+
+    private static Duration since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    /** What the ready report needs: the infrastructure with its start times, and each service's time to ready. */
+    record StartedStack(RedisServerProcess redis, Duration redisReady, KafkaBrokerProcess kafka, Duration kafkaReady,
+            Map<LaunchedService, Duration> services) {
+    }
+}

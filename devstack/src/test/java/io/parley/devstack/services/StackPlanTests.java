@@ -1,0 +1,35 @@
+package io.parley.devstack.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.parley.devstack.ports.PortClaim;
+
+class StackPlanTests {
+
+    @Test
+    void oneSignalingInstanceKeepsThePlainName() {
+        StackPlan plan = StackPlan.of(1);
+
+        assertThat(plan.services()).extracting(ServiceInstance::name).containsExactly("gateway", "signaling-service",
+                "meeting-service", "stream-limit-service", "metrics-collector");
+        assertThat(plan.services()).extracting(ServiceInstance::port).containsExactly(8080, 8081, 8082, 8083, 8084);
+        assertThat(plan.urisOf("signaling-service")).isEqualTo("http://127.0.0.1:8081");
+    }
+
+    @Test
+    void extraSignalingInstancesAreNumberedFrom8086AndAllGoToTheGateway() {
+        StackPlan plan = StackPlan.of(3);
+
+        assertThat(plan.backends()).filteredOn(service -> service.module().equals("signaling-service"))
+                .extracting(ServiceInstance::name, ServiceInstance::port)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("signaling-service-1", 8081),
+                        org.assertj.core.groups.Tuple.tuple("signaling-service-2", 8086),
+                        org.assertj.core.groups.Tuple.tuple("signaling-service-3", 8087));
+        assertThat(plan.urisOf("signaling-service"))
+                .isEqualTo("http://127.0.0.1:8081,http://127.0.0.1:8086,http://127.0.0.1:8087");
+        assertThat(plan.portClaims()).extracting(PortClaim::port).containsExactly(6379, 9092, 9093, 8080, 8081,
+                8086, 8087, 8082, 8083, 8084);
+    }
+}

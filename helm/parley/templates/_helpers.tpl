@@ -1,0 +1,205 @@
+{{/*
+The five services: values key -> module name (also the Service name suffix) and the env variable its port is
+read from (server.port: ${PARLEY_<MODULE>_PORT} in each application.yml).
+*/}}
+{{- define "parley.components" -}}
+gateway:
+  name: gateway
+  portEnv: PARLEY_GATEWAY_PORT
+signalingService:
+  name: signaling-service
+  portEnv: PARLEY_SIGNALING_SERVICE_PORT
+meetingService:
+  name: meeting-service
+  portEnv: PARLEY_MEETING_SERVICE_PORT
+streamLimitService:
+  name: stream-limit-service
+  portEnv: PARLEY_STREAM_LIMIT_SERVICE_PORT
+metricsCollector:
+  name: metrics-collector
+  portEnv: PARLEY_METRICS_COLLECTOR_PORT
+{{- end }}
+
+{{- define "parley.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "parley.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* "<fullname>-<component>", e.g. parley-meeting-service. Call with (dict "root" $ "name" "meeting-service"). */}}
+{{- define "parley.componentFullname" -}}
+{{- printf "%s-%s" (include "parley.fullname" .root) .name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "parley.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "parley.labels" -}}
+{{ include "parley.commonLabels" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/* Labels of every object, less the instance label (which the selector labels carry). */}}
+{{- define "parley.commonLabels" -}}
+helm.sh/chart: {{ include "parley.chart" . }}
+app.kubernetes.io/part-of: parley
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- if .Chart.AppVersion }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end }}
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* Selector labels of one component. Call with (dict "root" $ "name" "gateway"). */}}
+{{- define "parley.selectorLabels" -}}
+app.kubernetes.io/name: {{ .name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end }}
+
+{{/* All labels of one component. Call with (dict "root" $ "name" "gateway"). */}}
+{{- define "parley.componentLabels" -}}
+{{ include "parley.commonLabels" .root }}
+{{ include "parley.selectorLabels" . }}
+app.kubernetes.io/component: {{ .name }}
+{{- end }}
+
+{{- define "parley.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "parley.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* Image of one component. Call with (dict "root" $ "values" $componentValues). */}}
+{{- define "parley.image" -}}
+{{- $tag := default .root.Chart.AppVersion .root.Values.image.tag }}
+{{- if .root.Values.image.registry }}
+{{- printf "%s/%s:%s" (trimSuffix "/" .root.Values.image.registry) .values.image.repository $tag }}
+{{- else }}
+{{- printf "%s:%s" .values.image.repository $tag }}
+{{- end }}
+{{- end }}
+
+{{/* In-cluster base URL of one component's Service. Call with (dict "root" $ "key" "meetingService"). */}}
+{{- define "parley.serviceUrl" -}}
+{{- $meta := get (include "parley.components" .root | fromYaml) .key }}
+{{- $values := get .root.Values .key }}
+{{- printf "http://%s:%v" (include "parley.componentFullname" (dict "root" .root "name" $meta.name)) $values.port }}
+{{- end }}
+
+{{- define "parley.tokenKeysSecretName" -}}
+{{- default (printf "%s-token-keys" (include "parley.fullname" .)) .Values.meetingService.tokenKeys.existingSecret }}
+{{- end }}
+
+{{- define "parley.turnSecretName" -}}
+{{- default (printf "%s-turn" (include "parley.fullname" .)) .Values.coturn.existingSecret }}
+{{- end }}
+
+{{- define "parley.kafkaJaasModule" -}}
+{{- if eq .Values.kafka.sasl.mechanism "PLAIN" -}}
+org.apache.kafka.common.security.plain.PlainLoginModule
+{{- else -}}
+org.apache.kafka.common.security.scram.ScramLoginModule
+{{- end }}
+{{- end }}
+
+{{/*
+Settings every service reads, as environment variables (ConfigMap "<fullname>-env"). Connection secrets are not
+here: they come from Secrets, see "parley.secretEnv".
+*/}}
+{{- define "parley.sharedEnv" -}}
+PARLEY_REDIS_HOST: {{ .Values.redis.host | quote }}
+PARLEY_REDIS_PORT: {{ .Values.redis.port | quote }}
+{{- with .Values.redis.username }}
+SPRING_DATA_REDIS_USERNAME: {{ . | quote }}
+{{- end }}
+{{- if .Values.redis.tls.enabled }}
+SPRING_DATA_REDIS_SSL_ENABLED: "true"
+{{- if .Values.redis.tls.caSecret }}
+SPRING_DATA_REDIS_SSL_BUNDLE: "redis"
+SPRING_SSL_BUNDLE_PEM_REDIS_TRUSTSTORE_CERTIFICATE: "file:/etc/parley/redis-ca/{{ .Values.redis.tls.caKey }}"
+{{- end }}
+{{- end }}
+PARLEY_KAFKA_BOOTSTRAP: {{ .Values.kafka.bootstrapServers | quote }}
+SPRING_KAFKA_SECURITY_PROTOCOL: {{ .Values.kafka.securityProtocol | quote }}
+{{- if hasPrefix "SASL_" .Values.kafka.securityProtocol }}
+SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ .Values.kafka.sasl.mechanism | quote }}
+{{- end }}
+{{- if and (hasSuffix "SSL" .Values.kafka.securityProtocol) .Values.kafka.tls.caSecret }}
+SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_TYPE: "PEM"
+SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION: "/etc/parley/kafka-ca/{{ .Values.kafka.tls.caKey }}"
+{{- end }}
+{{- with .Values.logging.format }}
+LOGGING_STRUCTURED_FORMAT_CONSOLE: {{ . | quote }}
+{{- end }}
+LOGGING_LEVEL_ROOT: {{ .Values.logging.level | quote }}
+LOGGING_LEVEL_IO_PARLEY: {{ .Values.logging.parleyLevel | quote }}
+{{- end }}
+
+{{/* Settings of one component (ConfigMap "<fullname>-<component>-env"). Call with (dict "root" $ "key" $key). */}}
+{{- define "parley.componentEnv" -}}
+{{- $root := .root }}
+{{- $v := get $root.Values .key }}
+{{- $meta := get (include "parley.components" $root | fromYaml) .key }}
+{{ $meta.portEnv }}: {{ $v.port | quote }}
+{{- if eq .key "gateway" }}
+PARLEY_MEETING_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "meetingService") | quote }}
+PARLEY_SIGNALING_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "signalingService") | quote }}
+PARLEY_STREAM_LIMIT_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "streamLimitService") | quote }}
+PARLEY_METRICS_COLLECTOR_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "metricsCollector") | quote }}
+PARLEY_GATEWAY_RATELIMIT_ENABLED: {{ $v.rateLimit.enabled | quote }}
+PARLEY_GATEWAY_RATELIMIT_REPLENISHPERSECOND: {{ $v.rateLimit.replenishPerSecond | quote }}
+PARLEY_GATEWAY_RATELIMIT_BURSTCAPACITY: {{ $v.rateLimit.burstCapacity | quote }}
+PARLEY_GATEWAY_RESILIENCE_TIMEOUT: {{ $v.timeout | quote }}
+PARLEY_GATEWAY_MAXREQUESTSIZE: {{ $v.maxRequestSize | quote }}
+{{- with $v.corsAllowedOrigins }}
+PARLEY_GATEWAY_CORS_ALLOWEDORIGINS: {{ join "," . | quote }}
+{{- end }}
+{{- end }}
+{{- if eq .key "signalingService" }}
+{{- if $root.Values.coturn.enabled }}
+PARLEY_TURN_URIS: {{ printf "turn:%s:%v?transport=udp,turn:%s:%v?transport=tcp" $root.Values.coturn.publicHost $root.Values.coturn.port $root.Values.coturn.publicHost $root.Values.coturn.port | quote }}
+{{- end }}
+{{- end }}
+{{- if eq .key "meetingService" }}
+PARLEY_TOKEN_KEYS_DIR: "/etc/parley/token-keys"
+{{- end }}
+{{- if eq .key "streamLimitService" }}
+PARLEY_STREAMS_SEED_API_ENABLED: {{ $v.seedApi.enabled | quote }}
+{{- end }}
+{{- end }}
+
+{{/* env entries that come from Secrets (passwords); Kafka's JAAS line references the password by $(VAR). */}}
+{{- define "parley.secretEnv" -}}
+{{- if .Values.redis.existingSecret }}
+- name: SPRING_DATA_REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.redis.existingSecret }}
+      key: {{ .Values.redis.passwordKey }}
+{{- end }}
+{{- if and (hasPrefix "SASL_" .Values.kafka.securityProtocol) .Values.kafka.sasl.existingSecret }}
+- name: PARLEY_KAFKA_SASL_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.kafka.sasl.existingSecret }}
+      key: {{ .Values.kafka.sasl.passwordKey }}
+- name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG
+  value: {{ printf "%s required username=\"%s\" password=\"$(PARLEY_KAFKA_SASL_PASSWORD)\";" (include "parley.kafkaJaasModule" .) .Values.kafka.sasl.username | quote }}
+{{- end }}
+{{- end }}

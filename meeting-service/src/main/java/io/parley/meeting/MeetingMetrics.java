@@ -1,0 +1,110 @@
+package io.parley.meeting;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every metric meeting-service adds to Spring Boot's own; names are what Prometheus shows, dots as underscores.
+ * No label carries a meeting or participant id, so the series count stays fixed.
+ */
+@Component
+public class MeetingMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter created;
+    private final Counter ended;
+    private final Counter eventsFailed;
+    private final AtomicLong outboxPending = new AtomicLong();
+
+    public MeetingMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.created = Counter.builder("parley.meetings.created")
+            .description("Meetings created (a named room joined by a second caller is not counted again)")
+            .register(registry);
+        this.ended = Counter.builder("parley.meetings.ended").description("Meetings ended by their host")
+            .register(registry);
+        this.eventsFailed = Counter.builder("parley.meetings.events.failed")
+            .description("Attempts to move events from the Redis outbox to Kafka that failed; the events stay in "
+                    + "the outbox and are retried")
+            .register(registry);
+        Gauge.builder("parley.meetings.events.outbox.pending", outboxPending, AtomicLong::get)
+            .description("Meetings with events not yet acknowledged by Kafka, as of the last drain run")
+            .register(registry);
+    }
+
+    public void meetingCreated() {
+        created.increment();
+    }
+
+    public void meetingEnded() {
+        ended.increment();
+    }
+
+    /** A join (guest join, named-room join or minted token) admitted. */
+    public void joinAdmitted() {
+        joins("admitted", "none");
+    }
+
+    /** A join refused; {@code reason} is {@code full}, {@code locked} or {@code ended}. */
+    public void joinRejected(String reason) {
+        joins("rejected", reason);
+    }
+
+    private void joins(String outcome, String reason) {
+        Counter.builder("parley.meetings.joins")
+            .description("Join attempts by outcome and, for rejections, reason")
+            .tag("outcome", outcome)
+            .tag("reason", reason)
+            .register(registry)
+            .increment();
+    }
+
+    /**
+     * A host control (or a leave) answered; {@code outcome} is {@code ok}, {@code forbidden}, {@code conflict} or
+     * {@code not-found}.
+     */
+    public void hostCommand(String command, String outcome) {
+        Counter.builder("parley.meetings.host.commands")
+            .description("Host controls by command and outcome")
+            .tag("command", command)
+            .tag("outcome", outcome)
+            .register(registry)
+            .increment();
+    }
+
+    /** {@code kind}: {@code guest} (create or join), {@code api-key} (minted by an integration). */
+    public void tokenIssued(String kind) {
+        Counter.builder("parley.meetings.tokens.issued").description("Join tokens signed").tag("kind", kind)
+            .register(registry)
+            .increment();
+    }
+
+    public void eventPublished(String type) {
+        Counter.builder("parley.meetings.events.published")
+            .description("Events acknowledged by Kafka, by CloudEvents type")
+            .tag("type", type)
+            .register(registry)
+            .increment();
+    }
+
+    public void eventsFailed() {
+        eventsFailed.increment();
+    }
+
+    public void outboxPending(long meetings) {
+        outboxPending.set(meetings);
+    }
+
+    /** {@code outcome}: {@code applied}, {@code ignored} (unknown participant or ended meeting), {@code duplicate}. */
+    public void presenceEvent(String outcome) {
+        Counter.builder("parley.meetings.presence.events")
+            .description("Presence events from signaling by outcome")
+            .tag("outcome", outcome)
+            .register(registry)
+            .increment();
+    }
+}

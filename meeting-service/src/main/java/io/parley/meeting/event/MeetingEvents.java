@@ -1,0 +1,46 @@
+package io.parley.meeting.event;
+
+import java.time.Instant;
+
+/**
+ * The JSON data of every event on {@code parley.meeting.events} (documented in docs/meetings.md). Each carries the
+ * meeting id; the publisher adds {@code sequence}, the meeting's event counter, so consumers can order and
+ * de-duplicate. Times are ISO-8601 instants.
+ */
+public final class MeetingEvents {
+
+    private MeetingEvents() {
+    }
+
+    /** A participant as events describe them; {@code userId} is the token subject (stream limits count it). */
+    public record ParticipantData(String participantId, String name, String role, String userId) {
+    }
+
+    public record Created(String meetingId, String slug, String title, int maxParticipants, ParticipantData host,
+            Instant createdAt) {
+    }
+
+    public record ParticipantJoined(String meetingId, ParticipantData participant, Instant joinedAt) {
+    }
+
+    /** {@code reason}: {@code removed} (by {@code by}, a host) or {@code left} (by themself). */
+    public record ParticipantRemoved(String meetingId, String participantId, String reason, String by, Instant at) {
+    }
+
+    /** Everyone but {@code by} (the host who asked) is to be muted. */
+    public record MutedAll(String meetingId, String by, Instant at) {
+    }
+
+    public record ParticipantMuted(String meetingId, String participantId, String by, Instant at) {
+    }
+
+    public record TimerStarted(String meetingId, String preset, int seconds, Instant startedAt, Instant endsAt,
+            String by) {
+    }
+
+    public record Locked(String meetingId, String by, Instant at) {
+    }
+
+    public record Ended(String meetingId, String by, Instant at) {
+    }
+}

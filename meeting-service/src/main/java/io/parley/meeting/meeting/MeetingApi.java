@@ -1,0 +1,58 @@
+package io.parley.meeting.meeting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON bodies of the meeting endpoints (docs/openapi/meeting-service.yaml describes them). */
+public final class MeetingApi {
+
+    private MeetingApi() {
+    }
+
+    /** {@code hostUserId} only with an API key: the integration's own id for the host (the token's {@code sub}). */
+    public record CreateMeetingRequest(String hostName, String title, String slug, Integer maxParticipants,
+            String hostUserId) {
+    }
+
+    /** What a caller gets to enter the meeting with: their participant id and join token. */
+    public record Credentials(String participantId, String role, String token, Instant expiresAt) {
+    }
+
+    /** 201 to a join or a minted token: who the caller is in which meeting, and their token. */
+    public record Joined(String meetingId, String participantId, String role, String token, Instant expiresAt) {
+
+        public static Joined of(String meetingId, Credentials credentials) {
+            return new Joined(meetingId, credentials.participantId(), credentials.role(), credentials.token(),
+                    credentials.expiresAt());
+        }
+    }
+
+    /** 201: a new meeting and its host's credentials. */
+    public record Created(String meetingId, String slug, String joinUrl, boolean created, Credentials host) {
+    }
+
+    /** 200: the named room existed, the caller joined it as a participant. */
+    public record JoinedRoom(String meetingId, String slug, String joinUrl, boolean created, Credentials participant) {
+    }
+
+    public record TimerRequest(String preset) {
+    }
+
+    public record TimerView(String preset, int seconds, Instant startedAt, Instant endsAt, long remainingSeconds) {
+
+        static TimerView of(Meeting.Timer timer, Clock clock) {
+            long remaining = Math.max(0, timer.endsAt().getEpochSecond() - clock.instant().getEpochSecond());
+            return new TimerView(timer.preset(), timer.seconds(), timer.startedAt(), timer.endsAt(), remaining);
+        }
+    }
+
+    public record ParticipantView(String participantId, String name, String role, boolean muted, boolean online,
+            Instant joinedAt) {
+    }
+
+    public record MeetingView(String meetingId, String slug, String title, String state, int maxParticipants,
+            String joinUrl, Instant createdAt, Instant endedAt, List<ParticipantView> participants,
+            TimerView timer) {
+    }
+}

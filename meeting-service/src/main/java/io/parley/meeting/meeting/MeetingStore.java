@@ -1,0 +1,258 @@
+package io.parley.meeting.meeting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.parley.events.EventType;
+import io.parley.meeting.LuaScripts;
+import io.parley.meeting.MeetingProperties;
+import io.parley.meeting.meeting.Meeting.Participant;
+import io.parley.meeting.meeting.Meeting.Timer;
+import io.parley.tokens.Role;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Meetings in Redis. Every key of a meeting carries the hash tag {@code {m:<id>}} so the scripts that change several
+ * of them at once also run on Redis Cluster:
+ * <pre>
+ * meeting:{m:ID}               hash: title, slug, state, maxParticipants, createdAt, endedAt, timer*, seq
+ * meeting:{m:ID}:participants  hash: participant id -> JSON (name, role, userId, joinedAt)
+ * meeting:{m:ID}:muted         set of participant ids the host muted
+ * meeting:{m:ID}:online        set of "participant-id connection-id" reported by signaling
+ * meeting:{m:ID}:outbox        list of events not yet acknowledged by Kafka
+ * meeting-slug:{s:SLUG}        string: the meeting a room name points at
+ * </pre>
+ * Each change is one Lua script that checks the state, writes, renews the expiry and appends its event to the outbox
+ * in one atomic step. Scripts answer a status word that {@link Outcome} names.
+ */
+@Component
+public class MeetingStore {
+
+    private static final String PRELUDE = LuaScripts.source("meeting-prelude");
+    private static final RedisScript<String> CREATE = changing("create");
+    private static final RedisScript<String> JOIN = changing("join");
+    private static final RedisScript<String> REMOVE = changing("remove");
+    private static final RedisScript<String> MUTE = changing("mute");
+    private static final RedisScript<String> MUTE_ALL = changing("mute-all");
+    private static final RedisScript<String> TIMER = changing("timer");
+    private static final RedisScript<String> LOCK = changing("lock");
+    private static final RedisScript<String> END = changing("end");
+    private static final RedisScript<String> PRESENCE = changing("presence");
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static final RedisScript<List<Object>> READ = (RedisScript) RedisScript.of(LuaScripts.source("read"),
+            List.class);
+    private static final RedisScript<String> CLAIM_SLUG = RedisScript.of(LuaScripts.source("claim-slug"),
+            String.class);
+    private static final RedisScript<Long> RELEASE_SLUG = LuaScripts.returningLong("release-slug");
+
+    /** What a changing script found. */
+    public enum Outcome {
+        OK, UNKNOWN, LOCKED, ENDED, FULL, NO_PARTICIPANT, UNCHANGED, EXISTS, IGNORED, DUPLICATE;
+
+        static Outcome of(String word) {
+            return valueOf(word.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /** A participant as stored; mute and online flags live in their own sets. */
+    public record StoredParticipant(String participantId, String name, String role, String userId,
+            Instant joinedAt) {
+    }
+
+    private final ReactiveStringRedisTemplate redis;
+    private final JsonMapper json;
+    private final MeetingProperties properties;
+    private final Clock clock;
+
+    public MeetingStore(ReactiveStringRedisTemplate redis, JsonMapper json, MeetingProperties properties, Clock clock) {
+        this.redis = redis;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    static String meetingKey(String meetingId) {
+        return "meeting:{m:" + meetingId + "}";
+    }
+
+    static List<String> keys(String meetingId) {
+        String base = meetingKey(meetingId);
+        return List.of(base, base + ":participants", base + ":muted", base + ":online", base + ":outbox");
+    }
+
+    public static String outboxKey(String meetingId) {
+        return meetingKey(meetingId) + ":outbox";
+    }
+
+    public static String outboxLockKey(String meetingId) {
+        return meetingKey(meetingId) + ":outbox-lock";
+    }
+
+    static String slugKey(String slug) {
+        return "meeting-slug:{s:" + slug + "}";
+    }
+
+    public Mono<Outcome> create(String meetingId, String slug, String title, int maxParticipants, Instant createdAt,
+            StoredParticipant host, EventType type, Object eventData) {
+        List<String> args = new ArrayList<>(List.of(host.participantId(), write(host), type.ceType(),
+                write(eventData), "maxParticipants", String.valueOf(maxParticipants), "createdAt",
+                createdAt.toString()));
+        if (slug != null) {
+            args.addAll(List.of("slug", slug));
+        }
+        if (title != null) {
+            args.addAll(List.of("title", title));
+        }
+        return run(CREATE, meetingId, args);
+    }
+
+    public Mono<Outcome> join(String meetingId, StoredParticipant participant, EventType type, Object eventData) {
+        return run(JOIN, meetingId,
+                List.of(participant.participantId(), write(participant), type.ceType(), write(eventData)));
+    }
+
+    public Mono<Outcome> remove(String meetingId, String participantId, EventType type, Object eventData) {
+        return run(REMOVE, meetingId, List.of(participantId, type.ceType(), write(eventData)));
+    }
+
+    public Mono<Outcome> mute(String meetingId, String participantId, EventType type, Object eventData) {
+        return run(MUTE, meetingId, List.of(participantId, type.ceType(), write(eventData)));
+    }
+
+    public Mono<Outcome> muteAll(String meetingId, String callerId, EventType type, Object eventData) {
+        return run(MUTE_ALL, meetingId, List.of(callerId, type.ceType(), write(eventData)));
+    }
+
+    public Mono<Outcome> startTimer(String meetingId, Timer timer, EventType type, Object eventData) {
+        return run(TIMER, meetingId, List.of(timer.preset(), String.valueOf(timer.seconds()),
+                timer.startedAt().toString(), timer.endsAt().toString(), type.ceType(), write(eventData)));
+    }
+
+    public Mono<Outcome> lock(String meetingId, EventType type, Object eventData) {
+        return run(LOCK, meetingId, List.of(type.ceType(), write(eventData)));
+    }
+
+    public Mono<Outcome> end(String meetingId, Instant endedAt, EventType type, Object eventData) {
+        return run(END, meetingId, List.of(endedAt.toString(), type.ceType(), write(eventData)));
+    }
+
+    /**
+     * Records a connection opening or closing; {@code eventId} makes a redelivered event a no-op.
+     */
+    public Mono<Outcome> presence(String meetingId, String participantId, String connectionId, boolean connected,
+            String eventId) {
+        List<String> keys = new ArrayList<>(keys(meetingId));
+        keys.add(meetingKey(meetingId) + ":presence:" + eventId);
+        List<String> args = new ArrayList<>(common());
+        args.addAll(List.of(participantId, participantId + " " + connectionId, connected ? "connected" : "disconnected",
+                String.valueOf(properties.presence().dedupeWindow().toMillis())));
+        return redis.execute(PRESENCE, keys, args).next().map(Outcome::of);
+    }
+
+    /** Deletes a meeting that was never announced (its room name turned out to be taken). */
+    public Mono<Void> discard(String meetingId) {
+        return redis.delete(keys(meetingId).toArray(String[]::new)).then();
+    }
+
+    public Mono<Meeting> find(String meetingId) {
+        return redis.execute(READ, keys(meetingId).subList(0, 4), List.of())
+            .next()
+            .flatMap(reply -> {
+                Map<String, String> fields = pairs(reply.get(0));
+                return fields.isEmpty() ? Mono.empty() : Mono.just(toMeeting(meetingId, fields, reply));
+            });
+    }
+
+    public Mono<String> meetingIdForSlug(String slug) {
+        return redis.opsForValue().get(slugKey(slug));
+    }
+
+    /**
+     * Points the room at {@code meetingId} unless it points at a meeting other than {@code expectedCurrent} (null:
+     * none); answers the meeting the room points at afterwards.
+     */
+    public Mono<String> claimSlug(String slug, String meetingId, String expectedCurrent) {
+        return redis
+            .execute(CLAIM_SLUG, List.of(slugKey(slug)), List.of(meetingId,
+                    expectedCurrent == null ? "" : expectedCurrent,
+                    String.valueOf(properties.idleTtl().toMillis())))
+            .next();
+    }
+
+    public Mono<Void> releaseSlug(String slug, String meetingId) {
+        return redis.execute(RELEASE_SLUG, List.of(slugKey(slug)), List.of(meetingId)).then();
+    }
+
+    private Mono<Outcome> run(RedisScript<String> script, String meetingId, List<String> ownArgs) {
+        List<String> args = new ArrayList<>(common());
+        args.addAll(ownArgs);
+        return redis.execute(script, keys(meetingId), args).next().map(Outcome::of);
+    }
+
+    private List<String> common() {
+        return List.of(String.valueOf(clock.millis()), String.valueOf(properties.idleTtl().toMillis()),
+                String.valueOf(properties.endedRetention().toMillis()),
+                String.valueOf(properties.events().outboxRetention().toMillis()));
+    }
+
+    private Meeting toMeeting(String meetingId, Map<String, String> fields, List<Object> reply) {
+        Set<String> muted = new HashSet<>(strings(reply.get(2)));
+        Set<String> online = new HashSet<>();
+        for (String member : strings(reply.get(3))) {
+            online.add(member.substring(0, Math.max(0, member.indexOf(' '))));
+        }
+        List<Participant> participants = new ArrayList<>();
+        pairs(reply.get(1)).forEach((id, text) -> {
+            StoredParticipant stored = json.readValue(text, StoredParticipant.class);
+            participants.add(new Participant(id, stored.name(), Role.fromClaim(stored.role()).orElse(Role.PARTICIPANT),
+                    stored.userId(), stored.joinedAt(), muted.contains(id), online.contains(id)));
+        });
+        participants.sort(Comparator.comparing(Participant::joinedAt).thenComparing(Participant::id));
+        Timer timer = fields.containsKey("timerPreset")
+                ? new Timer(fields.get("timerPreset"), Integer.parseInt(fields.get("timerSeconds")),
+                        Instant.parse(fields.get("timerStartedAt")), Instant.parse(fields.get("timerEndsAt")))
+                : null;
+        return new Meeting(meetingId, fields.get("slug"), fields.get("title"),
+                MeetingState.of(fields.get("state")).orElse(MeetingState.OPEN),
+                Integer.parseInt(fields.get("maxParticipants")), Instant.parse(fields.get("createdAt")),
+                fields.containsKey("endedAt") ? Instant.parse(fields.get("endedAt")) : null,
+                List.copyOf(participants), timer);
+    }
+
+    private static Map<String, String> pairs(Object flat) {
+        List<String> items = strings(flat);
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i + 1 < items.size(); i += 2) {
+            map.put(items.get(i), items.get(i + 1));
+        }
+        return map;
+    }
+
+    private static List<String> strings(Object list) {
+        List<String> result = new ArrayList<>();
+        for (Object item : (List<?>) list) {
+            result.add(item instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(item));
+        }
+        return result;
+    }
+
+    private String write(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    private static RedisScript<String> changing(String name) {
+        return RedisScript.of(PRELUDE + "\n" + LuaScripts.source(name), String.class);
+    }
+}

@@ -1,0 +1,67 @@
+package io.parley.meeting.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.parley.support.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The 4xx (and 503) answers of this service as RFC 9457 problems. Conflicts and refusals carry a machine-readable
+ * {@code reason}, so a client can tell a full meeting from a locked one without parsing the text.
+ */
+public class ApiProblem extends ErrorResponseException {
+
+    private ApiProblem(HttpStatus status, String detail, Map<String, Object> properties, Throwable cause) {
+        super(status, problem(status, detail, properties), cause);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail, Map<String, Object> properties) {
+        ProblemDetail problem = Problems.of(status, detail);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** One field that failed validation. */
+    public record FieldError(String field, String message) {
+    }
+
+    public static ApiProblem invalid(List<FieldError> errors) {
+        String detail = String.join(" ", errors.stream().map(FieldError::message).toList());
+        return new ApiProblem(HttpStatus.BAD_REQUEST, detail, Map.of("errors", errors), null);
+    }
+
+    public static ApiProblem invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    public static ApiProblem meetingNotFound() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "No such meeting (it may have expired).", Map.of(), null);
+    }
+
+    public static ApiProblem participantNotFound() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "No such participant in this meeting.", Map.of(), null);
+    }
+
+    /** 409 with {@code reason}: {@code full}, {@code locked} or {@code ended}. */
+    public static ApiProblem conflict(String reason, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, detail, Map.of("reason", reason), null);
+    }
+
+    /** 403 with {@code reason}: {@code not-host} or {@code other-meeting}. */
+    public static ApiProblem forbidden(String reason, String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, detail, Map.of("reason", reason), null);
+    }
+
+    public static ApiProblem apiKeyRequired(String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, detail, Map.of(), null);
+    }
+
+    public static ApiProblem unavailable(String detail, Throwable cause) {
+        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, Map.of(), cause);
+        problem.getHeaders().set("Retry-After", "1");
+        return problem;
+    }
+}

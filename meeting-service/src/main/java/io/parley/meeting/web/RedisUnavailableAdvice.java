@@ -1,0 +1,24 @@
+package io.parley.meeting.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import reactor.core.publisher.Mono;
+
+/**
+ * Redis is where every meeting lives: without it this service cannot answer, which is a 503 (try again), not a
+ * 500 (a bug). The problem itself is rendered by the shared problem-details handler.
+ */
+@RestControllerAdvice
+class RedisUnavailableAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisUnavailableAdvice.class);
+
+    @ExceptionHandler(DataAccessException.class)
+    Mono<Void> redisUnavailable(DataAccessException error) {
+        log.warn("Redis unavailable: {}", error.getMessage());
+        return Mono.error(ApiProblem.unavailable("Meeting state is unavailable right now; try again.", error));
+    }
+}

@@ -1,0 +1,22 @@
+-- Shared by every script that changes a meeting (prepended to each). All keys share the meeting's hash tag, so the
+-- scripts also run on Redis Cluster.
+-- KEYS: 1 meeting hash, 2 participants hash (id -> JSON), 3 muted set, 4 online set ("<pid> <connection>"),
+--       5 outbox list (events not yet on Kafka)
+-- ARGV: 1 now (epoch ms), 2 TTL of a live meeting (ms), 3 TTL of an ended meeting (ms), 4 TTL of the outbox (ms);
+--       the script's own arguments start at 5.
+
+-- Every change renews the meeting's life; an ended meeting gets the shorter retention instead.
+local function touch(state)
+  local ttl = ARGV[2]
+  if state == 'ended' then ttl = ARGV[3] end
+  for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ttl) end
+end
+
+-- Appends the event to the outbox in the same atomic step as the change it describes, so a change is never
+-- stored without its event (the publisher moves it to Kafka afterwards). seq orders the events of a meeting.
+local function emit(eventType, data)
+  local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+  redis.call('RPUSH', KEYS[5], '{"seq":' .. seq .. ',"type":"' .. eventType .. '","data":' .. data .. '}')
+  redis.call('PEXPIRE', KEYS[5], ARGV[4])
+  return seq
+end

@@ -1,0 +1,91 @@
+package io.parley.meeting;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.parley.harness.KafkaBrokerProcess;
+import io.parley.harness.RedisServerProcess;
+import io.parley.harness.SharedInfrastructure;
+import io.parley.tokens.JoinTokenSigner;
+import io.parley.tokens.RsaKeys;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The real meeting-service on a free port, on real Redis and Kafka, signing with a key the test also holds (so tests
+ * can forge expired or foreign tokens with the right signature).
+ */
+final class RunningMeetingService implements AutoCloseable {
+
+    /** The key every test instance signs with, unless a test passes its own keys directory. */
+    static final RSAKey KEY = RsaKeys.generate();
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningMeetingService(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static RunningMeetingService start(String... extraArgs) {
+        return start(SharedInfrastructure.redis(), SharedInfrastructure.kafka(), extraArgs);
+    }
+
+    static RunningMeetingService start(RedisServerProcess redis, KafkaBrokerProcess kafka, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.host=" + redis.host(),
+                "--spring.data.redis.port=" + redis.port(), "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        // tests that bring their own keys (or none, to have one generated) say where; the others share KEY
+        if (List.of(extraArgs).stream().noneMatch(arg -> arg.startsWith("--parley.meetings.tokens.keys-dir=")
+                || arg.startsWith("--parley.meetings.tokens.data-dir="))) {
+            args.add("--parley.meetings.tokens.keys-dir=" + keysDir());
+        }
+        args.addAll(List.of(extraArgs));
+        return new RunningMeetingService(new SpringApplicationBuilder(MeetingServiceApplication.class)
+            .run(args.toArray(String[]::new)));
+    }
+
+    private static Path keysDir;
+
+    private static synchronized Path keysDir() {
+        if (keysDir == null) {
+            try {
+                keysDir = Files.createTempDirectory("meeting-keys-");
+                Files.writeString(keysDir.resolve("signing-key.json"), new JWKSet(KEY).toString(false));
+                keysDir.toFile().deleteOnExit();
+                keysDir.resolve("signing-key.json").toFile().deleteOnExit();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return keysDir;
+    }
+
+    static JoinTokenSigner signer() {
+        return new JoinTokenSigner(KEY, "parley");
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
+    }
+
+    WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

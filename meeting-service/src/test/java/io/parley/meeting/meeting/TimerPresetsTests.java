@@ -1,0 +1,25 @@
+package io.parley.meeting.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class TimerPresetsTests {
+
+    private final TimerPresets presets = new TimerPresets(Map.of("seconds_30", 30, "seconds_15", 15));
+
+    @Test
+    void knowsOnlyTheConfiguredPresets() {
+        assertThat(presets.seconds("seconds_30")).contains(30);
+        assertThat(presets.seconds("seconds_20")).isEmpty();
+        assertThat(presets.seconds("SECONDS_30")).isEmpty();
+        assertThat(presets.seconds(null)).isEmpty();
+    }
+
+    @Test
+    void listsTheIdsInOrderForErrorMessages() {
+        assertThat(presets.ids()).isEqualTo("seconds_15, seconds_30");
+    }
+}

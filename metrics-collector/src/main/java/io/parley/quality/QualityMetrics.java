@@ -1,0 +1,177 @@
+package io.parley.quality;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.parley.quality.beacon.Rejection;
+import io.parley.quality.pipeline.SampleOutcome;
+import io.parley.quality.sample.BeaconFormat;
+import io.parley.quality.sample.QualityStats;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every metric the collector adds to Spring Boot's own. Names are given as Prometheus shows them (dots become
+ * underscores, the base unit is appended). The quality histograms carry direction and media kind only, never a
+ * meeting or participant: their number of series stays fixed however many calls there are. docs/quality.md lists
+ * them; the dashboards and alert rules in observability/ use them.
+ */
+@Component
+public class QualityMetrics {
+
+    private static final double KBPS = 1_000;
+
+    private final Map<BeaconFormat, Counter> accepted = new EnumMap<>(BeaconFormat.class);
+    private final Map<Rejection, Counter> rejected = new EnumMap<>(Rejection.class);
+    private final Counter kafkaUnavailable;
+    private final Counter keysUnavailable;
+    private final Timer publish;
+    private final Map<SampleOutcome, Counter> consumed = new EnumMap<>(SampleOutcome.class);
+    private final Timer pipelineDelay;
+    private final DistributionSummary rtt;
+    private final DistributionSummary jitter;
+    private final DistributionSummary sendLoss;
+    private final DistributionSummary recvLoss;
+    private final Map<String, DistributionSummary> bitrates = new HashMap<>();
+
+    public QualityMetrics(MeterRegistry registry) {
+        // parley_quality_beacons_accepted_total{format}
+        for (BeaconFormat format : BeaconFormat.values()) {
+            accepted.put(format, Counter.builder("parley.quality.beacons.accepted")
+                .description("Beacons answered 204: acknowledged by Kafka")
+                .tag("format", format.label())
+                .register(registry));
+        }
+        // parley_quality_beacons_rejected_total{reason}
+        for (Rejection reason : Rejection.values()) {
+            rejected.put(reason, Counter.builder("parley.quality.beacons.rejected")
+                .description("Beacons answered 4xx, by reason")
+                .tag("reason", reason.tag())
+                .register(registry));
+        }
+        // parley_quality_beacons_unavailable_total{cause}
+        kafkaUnavailable = unavailable(registry, "kafka");
+        keysUnavailable = unavailable(registry, "tokens");
+        // parley_quality_beacon_publish_seconds: from send to Kafka's acknowledgement
+        publish = Timer.builder("parley.quality.beacon.publish")
+            .description("Time from handing a sample to the Kafka producer to its acknowledgement (acks=all)")
+            .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(20), millis(50), millis(100),
+                    millis(250), millis(500), millis(1000), millis(2500), millis(5000))
+            .register(registry);
+        // parley_quality_samples_consumed_total{result}
+        for (SampleOutcome outcome : SampleOutcome.values()) {
+            consumed.put(outcome, Counter.builder("parley.quality.samples.consumed")
+                .description("Records the aggregator took from parley.quality.samples, by what it did with them")
+                .tag("result", outcome.tag())
+                .register(registry));
+        }
+        // parley_quality_pipeline_delay_seconds: from the beacon's acceptance to its sample being in the views
+        pipelineDelay = Timer.builder("parley.quality.pipeline.delay")
+            .description("Time from accepting a beacon to its sample being recorded in the views")
+            .serviceLevelObjectives(millis(10), millis(50), millis(100), millis(500), millis(1000), millis(2500),
+                    millis(5000), millis(10_000), millis(30_000), millis(60_000), millis(300_000))
+            .register(registry);
+        // parley_quality_rtt_seconds
+        rtt = DistributionSummary.builder("parley.quality.rtt")
+            .description("Round-trip time reported by clients")
+            .baseUnit("seconds")
+            .serviceLevelObjectives(0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2, 5)
+            .register(registry);
+        // parley_quality_jitter_seconds
+        jitter = DistributionSummary.builder("parley.quality.jitter")
+            .description("Inbound jitter reported by clients")
+            .baseUnit("seconds")
+            .serviceLevelObjectives(0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.2, 0.5)
+            .register(registry);
+        // parley_quality_packet_loss_ratio{direction}
+        sendLoss = loss(registry, "send");
+        recvLoss = loss(registry, "recv");
+        // parley_quality_bitrate_bits_per_second{direction, kind}
+        for (String direction : new String[] { "send", "recv" }) {
+            for (String kind : new String[] { "total", "audio", "video" }) {
+                bitrates.put(direction + '/' + kind, DistributionSummary.builder("parley.quality.bitrate")
+                    .description("Bitrate reported by clients, by direction and media kind")
+                    .baseUnit("bits.per.second")
+                    .tag("direction", direction)
+                    .tag("kind", kind)
+                    .serviceLevelObjectives(16 * KBPS, 32 * KBPS, 64 * KBPS, 128 * KBPS, 256 * KBPS, 512 * KBPS,
+                            1_000 * KBPS, 1_500 * KBPS, 2_500 * KBPS, 4_000 * KBPS, 8_000 * KBPS, 16_000 * KBPS)
+                    .register(registry));
+            }
+        }
+    }
+
+    private static Counter unavailable(MeterRegistry registry, String cause) {
+        return Counter.builder("parley.quality.beacons.unavailable")
+            .description("Beacons answered 503: Kafka did not acknowledge in time, or tokens could not be verified")
+            .tag("cause", cause)
+            .register(registry);
+    }
+
+    private static DistributionSummary loss(MeterRegistry registry, String direction) {
+        return DistributionSummary.builder("parley.quality.packet.loss")
+            .description("Share of packets lost reported by clients (0-1), by direction")
+            .baseUnit("ratio")
+            .tag("direction", direction)
+            .serviceLevelObjectives(0.001, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5, 1)
+            .register(registry);
+    }
+
+    private static Duration millis(long millis) {
+        return Duration.ofMillis(millis);
+    }
+
+    public void beaconAccepted(BeaconFormat format) {
+        accepted.get(format).increment();
+    }
+
+    public void beaconRejected(Rejection reason) {
+        rejected.get(reason).increment();
+    }
+
+    public void kafkaUnavailable() {
+        kafkaUnavailable.increment();
+    }
+
+    public void tokensUnavailable() {
+        keysUnavailable.increment();
+    }
+
+    public Timer.Sample startPublish() {
+        return Timer.start();
+    }
+
+    public void published(Timer.Sample started) {
+        started.stop(publish);
+    }
+
+    public void consumed(SampleOutcome outcome) {
+        consumed.get(outcome).increment();
+    }
+
+    /** A newly recorded sample: into the histograms, and how long it took from acceptance to here. */
+    public void recorded(QualityStats stats, Duration sinceAccepted) {
+        pipelineDelay.record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
+        observe(rtt, stats.rttMs(), 1e-3);
+        observe(jitter, stats.jitterMs(), 1e-3);
+        observe(sendLoss, stats.sendPacketLossPct(), 1e-2);
+        observe(recvLoss, stats.recvPacketLossPct(), 1e-2);
+        observe(bitrates.get("send/total"), stats.sendBitrateBps(), 1);
+        observe(bitrates.get("recv/total"), stats.recvBitrateBps(), 1);
+        observe(bitrates.get("send/audio"), stats.audioSendBitrateBps(), 1);
+        observe(bitrates.get("recv/audio"), stats.audioRecvBitrateBps(), 1);
+        observe(bitrates.get("send/video"), stats.videoSendBitrateBps(), 1);
+        observe(bitrates.get("recv/video"), stats.videoRecvBitrateBps(), 1);
+    }
+
+    private static void observe(DistributionSummary summary, Double value, double scale) {
+        if (value != null) {
+            summary.record(value * scale);
+        }
+    }
+}

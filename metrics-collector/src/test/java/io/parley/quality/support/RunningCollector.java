@@ -1,0 +1,66 @@
+package io.parley.quality.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.parley.harness.KafkaBrokerProcess;
+import io.parley.harness.RedisServerProcess;
+import io.parley.quality.MetricsCollectorApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The real collector application on a random port, on the given Redis and Kafka, trusting {@link TestTokens}. */
+public final class RunningCollector implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private RunningCollector(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    /** Command-line arguments, because they outrank every property source of the application. */
+    public static RunningCollector start(RedisServerProcess redis, KafkaBrokerProcess kafka, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.host=" + redis.host(),
+                "--spring.data.redis.port=" + redis.port(), "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        args.addAll(List.of(extraArgs));
+        RunningCollector collector = new RunningCollector(new SpringApplicationBuilder(
+                MetricsCollectorApplication.class, TestTokens.TrustTestKey.class).run(args.toArray(String[]::new)));
+        collector.awaitReady();
+        return collector;
+    }
+
+    /** Ready means beacons can be taken: the producer has the samples topic's metadata. */
+    private void awaitReady() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> client().get()
+            .uri("/actuator/health/readiness")
+            .exchange()
+            .expectStatus().isOk());
+    }
+
+    public WebTestClient client() {
+        return WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + port)
+            .responseTimeout(Duration.ofSeconds(20))
+            // a Prometheus scrape with latency histograms is larger than the default 256 KB buffer
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+            .build();
+    }
+
+    public PrometheusScrape scrape() {
+        String text = client().get().uri("/actuator/prometheus").exchange()
+            .expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody();
+        return new PrometheusScrape(text);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
