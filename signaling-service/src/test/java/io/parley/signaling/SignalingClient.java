@@ -75,7 +75,7 @@ final class SignalingClient implements AutoCloseable {
 
     JsonNode await(String type, Predicate<JsonNode> matching) {
         Predicate<JsonNode> wanted = message -> type.equals(message.path("type").asString()) && matching.test(message);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> received.stream().anyMatch(wanted));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(wanted));
         return received.stream().filter(wanted).findFirst().orElseThrow();
     }
 

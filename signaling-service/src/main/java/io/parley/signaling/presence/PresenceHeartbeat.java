@@ -51,7 +51,9 @@ class PresenceHeartbeat implements SmartLifecycle {
 
     @Override
     public void start() {
+        // a beat slower than the interval skips ticks instead of failing the interval for good
         beating = Flux.interval(properties.presence().heartbeat())
+            .onBackpressureDrop()
             .concatMap(tick -> beat().onErrorResume(error -> {
                 log.warn("Presence heartbeat failed: {}", error.toString());
                 return Mono.empty();

@@ -184,6 +184,7 @@ public class SignalingHandler implements WebSocketHandler {
         Mono<Void> outbound = session.send(connection.outbound().map(session::textMessage))
             .then(Mono.defer(() -> closeWith(connection)));
         Disposable renewals = Flux.interval(leases.renewInterval())
+            .onBackpressureDrop()
             .concatMap(tick -> leases.renew(token, admitted.rawToken()))
             .subscribe();
 
