@@ -105,7 +105,8 @@ class DevstackSmokeIT {
         }
 
         assertThat(stopProblems).as("stopping with ./parley down").isEmpty();
-        assertThat(up.exitValue()).as("exit status of ./parley up after ./parley down").isZero();
+        // down sends SIGTERM: the JVM runs the shutdown hook that stops the stack, then exits with 128 + 15
+        assertThat(up.exitValue()).as("exit status of ./parley up after ./parley down").isIn(0, 143);
         assertThat(stackProcesses.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList())
                 .as("processes of the stack still running after ./parley down").isEmpty();
         assertThat(FIXED_PORTS.stream().filter(PortGuard::isTaken).toList())
