@@ -94,14 +94,14 @@ public record MeetingProperties(
      * published to Kafka; see docs/meetings.md, "Delivery".
      *
      * @param publishTimeout how long a request waits for its events to reach Kafka before answering anyway; the
-     *        outbox keeps them (default 2s)
+     *        outbox keeps them, so this only trades answer time for "already on Kafka" (default 500ms)
      * @param drainInterval how often the outboxes left behind (Kafka down, an instance killed) are retried
      *        (default 5s)
      * @param drainAfter an outbox is retried in the background once it has been pending this long, so the drainer
      *        does not race requests that are publishing their own events (default 10s)
      * @param outboxRetention how long unpublished events are kept in Redis while Kafka is unreachable (default 7d)
      */
-    public record Events(@NotNull @DefaultValue("2s") Duration publishTimeout,
+    public record Events(@NotNull @DefaultValue("500ms") Duration publishTimeout,
             @NotNull @DefaultValue("5s") Duration drainInterval, @NotNull @DefaultValue("10s") Duration drainAfter,
             @NotNull @DefaultValue("7d") Duration outboxRetention) {
     }

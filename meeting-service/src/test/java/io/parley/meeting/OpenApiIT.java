@@ -193,6 +193,7 @@ class OpenApiIT {
             if (key != null) {
                 h.set("X-Api-Key", key);
             }
+            BadInputIT.closeAfterHugeBody(h, body);
         }).contentType(MediaType.APPLICATION_JSON).bodyValue(body));
     }
 
@@ -209,6 +210,7 @@ class OpenApiIT {
             if (token != null) {
                 h.setBearerAuth(token);
             }
+            BadInputIT.closeAfterHugeBody(h, body);
         });
         return exchange(body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body));
     }

@@ -99,6 +99,10 @@ public final class MeetingServiceBenchmark {
         command.addAll(List.of("-jar", serviceJar.toString(), "--server.port=" + port,
                 "--spring.data.redis.port=" + redis.port(), "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--parley.meetings.tokens.data-dir=" + work.resolve("data"), "--logging.level.root=WARN"));
+        String extra = System.getProperty("bench.serviceArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile())
             .start();
     }
@@ -179,8 +183,9 @@ public final class MeetingServiceBenchmark {
 
     private void print(Duration ready, long idleRssKb, Figures creates, Figures joins, long accepted, long published) {
         System.out.println();
-        System.out.printf("meeting-service benchmark: concurrency %d, %d cores, JVM %s%n", concurrency,
-                Runtime.getRuntime().availableProcessors(), String.join(" ", JVM_OPTIONS));
+        System.out.printf("meeting-service benchmark: concurrency %d, %d cores, JVM %s, service args [%s]%n",
+                concurrency, Runtime.getRuntime().availableProcessors(), String.join(" ", JVM_OPTIONS),
+                System.getProperty("bench.serviceArgs", ""));
         System.out.printf("ready after %.1f s (fresh JVM to readiness 200), idle RSS %d MB%n", ready.toMillis() / 1000.0,
                 idleRssKb / 1024);
         System.out.printf("%-40s %10s %9s %9s %9s%n", "", "req/s", "p50 ms", "p99 ms", "answers");

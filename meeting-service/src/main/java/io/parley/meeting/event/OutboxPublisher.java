@@ -36,11 +36,13 @@ import tools.jackson.databind.node.ObjectNode;
  * append its events to the outbox atomically; this class publishes them and trims the outbox only after Kafka
  * acknowledged them, so a Kafka outage or a killed instance delays events but never loses them.
  * <p>
- * One drainer per meeting at a time (a short Redis lock), so events of a meeting reach Kafka in the order they were
- * stored. The event id is {@code <meetingId>-<sequence>}: a retry republishes the same id, and consumers
- * de-duplicate by it. A global sorted set lists meetings that may have unpublished events; a meeting enters it before
- * each change, so even an instance killed between the change and the publish leaves a trace for the background
- * {@link OutboxDrainer}.
+ * One publisher per meeting at a time (a Redis lock taken together with the first read), so events of a meeting reach
+ * Kafka in the order they were stored. The publisher keeps going until the outbox is empty and releases the lock in
+ * the same script that finds it empty, so an event appended at any moment is either taken by the current publisher or
+ * finds the outbox free for its own request. The event id is {@code <meetingId>-<sequence>}: a retry republishes the
+ * same id, and consumers de-duplicate by it. A global sorted set lists meetings that may have unpublished events; a
+ * meeting enters it before each change and after each failed publish, so the background {@link OutboxDrainer} finds
+ * what requests could not publish, also after an instance was killed between a change and its publish.
  */
 @Component
 public class OutboxPublisher {
@@ -53,7 +55,12 @@ public class OutboxPublisher {
     /** ZADD NX: a meeting keeps the time it first had pending events, so the drainer sees how long it waited. */
     private static final RedisScript<Long> MARK_PENDING = RedisScript
         .of("return redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2])", Long.class);
-    private static final RedisScript<Long> TRIM = LuaScripts.returningLong("outbox-trim");
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static final RedisScript<List<Object>> CLAIM = (RedisScript) RedisScript
+        .of(LuaScripts.source("outbox-claim"), List.class);
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static final RedisScript<List<Object>> ACK = (RedisScript) RedisScript.of(LuaScripts.source("outbox-ack"),
+            List.class);
     private static final RedisScript<Long> UNLOCK = LuaScripts.returningLong("unlock");
 
     private final ReactiveStringRedisTemplate redis;
@@ -113,45 +120,76 @@ public class OutboxPublisher {
     }
 
     /**
-     * Publishes everything in the meeting's outbox; answers how many events went out (0 when another drainer holds
-     * the meeting: it re-checks the outbox after releasing it, so nothing appended meanwhile is left behind).
+     * Publishes everything in the meeting's outbox; answers how many events went out (0 when another publisher holds
+     * the outbox: it keeps going until the outbox is empty, so it also takes what was appended meanwhile). On failure
+     * the meeting is marked pending again, so the drainer retries it.
      */
     public Mono<Integer> drain(String meetingId) {
-        return drainRound(meetingId, 1);
-    }
-
-    private Mono<Integer> drainRound(String meetingId, int round) {
         String holder = UUID.randomUUID().toString();
-        String lock = MeetingStore.outboxLockKey(meetingId);
-        return redis.opsForValue().setIfAbsent(lock, holder, LOCK_TTL).flatMap(acquired -> {
-            if (!acquired) {
-                return Mono.just(0);
+        List<String> keys = List.of(MeetingStore.outboxLockKey(meetingId), MeetingStore.outboxKey(meetingId));
+        return redis.execute(CLAIM, keys, List.of(holder, String.valueOf(LOCK_TTL.toMillis()), String.valueOf(BATCH)))
+            .next()
+            .flatMap(reply -> status(reply) == 0 ? Mono.just(0)
+                    // the lock is released by the last acknowledgement; only a failure or a cancel leaves it held
+                    : Mono.usingWhen(Mono.just(holder), h -> publish(meetingId, keys, h, events(reply)),
+                            h -> Mono.empty(), (h, error) -> unlock(keys, h), h -> unlock(keys, h)))
+            .onErrorResume(error -> markPending(meetingId).onErrorResume(ignored -> Mono.empty())
+                .then(Mono.error(error)));
+    }
+
+    private Mono<Integer> publish(String meetingId, List<String> keys, String holder, List<String> batch) {
+        if (batch.isEmpty()) {
+            return acknowledge(meetingId, keys, holder, 0, "").then(Mono.just(0));
+        }
+        return send(meetingId, batch).flatMap(acknowledged -> {
+            if (acknowledged < batch.size()) {
+                return acknowledge(meetingId, keys, holder, acknowledged, batch.get(0)).then(Mono.error(
+                        new IllegalStateException("Kafka acknowledged " + acknowledged + " of " + batch.size()
+                                + " events")));
             }
-            Mono<Integer> published = Mono.usingWhen(Mono.just(holder), h -> publishAll(meetingId),
-                    h -> redis.execute(UNLOCK, List.of(lock), List.of(h)).then());
-            // an event appended while we held the lock, by a request that then found the lock taken, is ours
-            return published.flatMap(count -> round >= 3 ? Mono.just(count)
-                    : redis.opsForList().size(MeetingStore.outboxKey(meetingId)).flatMap(left -> left > 0
-                            ? drainRound(meetingId, round + 1).map(more -> count + more) : Mono.just(count)));
+            return acknowledge(meetingId, keys, holder, acknowledged, batch.get(0)).flatMap(next -> next.isEmpty()
+                    ? Mono.just(acknowledged) : publish(meetingId, keys, holder, next).map(more -> acknowledged + more));
         });
     }
 
-    private Mono<Integer> publishAll(String meetingId) {
-        String outbox = MeetingStore.outboxKey(meetingId);
-        return redis.opsForList().range(outbox, 0, BATCH - 1).collectList().flatMap(batch -> {
-            if (batch.isEmpty()) {
-                return redis.opsForZSet().remove(PENDING, meetingId).thenReturn(0);
-            }
-            return send(meetingId, batch).flatMap(acknowledged -> {
-                Mono<Long> trim = redis.execute(TRIM, List.of(outbox),
-                        List.of(String.valueOf(acknowledged), batch.get(0))).next();
-                if (acknowledged < batch.size()) {
-                    return trim.then(Mono.error(new IllegalStateException("Kafka acknowledged " + acknowledged
-                            + " of " + batch.size() + " events")));
+    /** Trims what Kafka acknowledged; answers the next batch, empty once drained (lock released) or lost. */
+    private Mono<List<String>> acknowledge(String meetingId, List<String> keys, String holder, int acknowledged,
+            String first) {
+        return redis
+            .execute(ACK, keys, List.of(holder, String.valueOf(acknowledged), first, String.valueOf(BATCH),
+                    String.valueOf(LOCK_TTL.toMillis())))
+            .next()
+            .flatMap(reply -> switch (status(reply)) {
+                case 1 -> Mono.just(events(reply));
+                case 2 -> drained(meetingId).thenReturn(List.<String>of());
+                default -> {
+                    log.warn("Lost the outbox of meeting {} while publishing; another publisher continues", meetingId);
+                    yield Mono.just(List.<String>of());
                 }
-                return trim.then(publishAll(meetingId)).map(more -> acknowledged + more);
             });
-        });
+    }
+
+    /**
+     * Takes the meeting off the pending index; an event appended since the outbox was found empty (its request then
+     * publishes it) puts it back, so a failure of that request still leaves a trace for the drainer.
+     */
+    private Mono<Void> drained(String meetingId) {
+        return redis.opsForZSet()
+            .remove(PENDING, meetingId)
+            .then(redis.opsForList().size(MeetingStore.outboxKey(meetingId)))
+            .flatMap(left -> left > 0 ? markPending(meetingId) : Mono.empty());
+    }
+
+    private Mono<Void> unlock(List<String> keys, String holder) {
+        return redis.execute(UNLOCK, keys.subList(0, 1), List.of(holder)).then();
+    }
+
+    private static int status(List<Object> reply) {
+        return ((Number) reply.get(0)).intValue();
+    }
+
+    private static List<String> events(List<Object> reply) {
+        return reply.subList(1, reply.size()).stream().map(String::valueOf).toList();
     }
 
     /**

@@ -17,7 +17,7 @@ final class TestProperties {
         return new MeetingProperties(URI.create("http://localhost:8080"), 50, 100, Duration.ofHours(24),
                 Duration.ofHours(1), null, true, apiKeys,
                 new MeetingProperties.Tokens(Duration.ofHours(4), null, Path.of(".parley/data")),
-                new MeetingProperties.Events(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                new MeetingProperties.Events(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(10),
                         Duration.ofDays(7)),
                 new MeetingProperties.Presence("meeting-service", Duration.ofHours(1)));
     }
