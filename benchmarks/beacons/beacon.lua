@@ -21,6 +21,7 @@ function init(args)
   counter = 0
   accepted = 0
   other = 0
+  others = ""
   headers = { ["Content-Type"] = "text/plain;charset=UTF-8" }
 end
 
@@ -42,14 +43,23 @@ function response(status, headers, body)
     accepted = accepted + 1
   else
     other = other + 1
+    -- only strings cross from the worker threads to done(): keep the statuses seen as a list
+    others = others .. status .. " "
   end
 end
 
 function done(summary, latency, requests)
-  local a, o = 0, 0
+  local a, o, statuses = 0, 0, {}
   for _, thread in ipairs(threads) do
     a = a + thread:get("accepted")
     o = o + thread:get("other")
+    for status in string.gmatch(thread:get("others"), "%d+") do
+      statuses[status] = (statuses[status] or 0) + 1
+    end
   end
-  io.write(string.format("PARLEY accepted=%d other=%d\n", a, o))
+  local seen = ""
+  for status, count in pairs(statuses) do
+    seen = seen .. " " .. status .. "x" .. count
+  end
+  io.write(string.format("PARLEY accepted=%d other=%d%s\n", a, o, seen))
 end

@@ -50,7 +50,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Afterwards every record on {@code parley.quality.samples} is read back: the distinct samples on Kafka must equal
  * the 204s the collector gave, or a sample was lost.
  * <p>
- * Arguments (all optional): {@code --jar <collector jar>} {@code --duration 30} (seconds) {@code --warmup 10}
+ * Arguments (all optional): {@code --jar <collector jar>} {@code --duration 30} (seconds) {@code --warmup 120}
  * {@code --connections 64} {@code --threads 2} {@code --participants 1000} {@code --keep true} (keep the work
  * directory with the logs and wrk's output).
  */
@@ -59,7 +59,7 @@ public final class BeaconBenchmark {
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|75|90|99)%\\s+([\\d.]+)(us|ms|s)\\s*$",
             Pattern.MULTILINE);
-    private static final Pattern COUNTS = Pattern.compile("PARLEY accepted=(\\d+) other=(\\d+)");
+    private static final Pattern COUNTS = Pattern.compile("PARLEY accepted=(\\d+) other=(\\d+)(.*)");
     private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: (.*)");
 
     private final Map<String, String> options;
@@ -73,7 +73,7 @@ public final class BeaconBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("jar", "metrics-collector/target/metrics-collector-0.1.0-SNAPSHOT.jar",
-                "duration", "30", "warmup", "10", "connections", "64", "threads", "2", "participants", "1000"));
+                "duration", "30", "warmup", "120", "connections", "64", "threads", "2", "participants", "1000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -143,6 +143,7 @@ public final class BeaconBenchmark {
                 System.out.println();
                 System.out.printf("%-36s %12s %10s %10s %12s %10s%n", "target", "requests/s", "p50 ms", "p99 ms",
                         "204s", "non-204");
+                print("metrics-collector warm-up", warmup);
                 print("metrics-collector (beacon -> Kafka)", measured);
                 print("nginx return 204 (ceiling)", ceiling);
                 System.out.printf("%ncollector / nginx: %.1f%%%n", 100 * measured.rate() / ceiling.rate());
@@ -338,8 +339,8 @@ public final class BeaconBenchmark {
         }
     }
 
-    record WrkResult(double rate, double p50Millis, double p99Millis, long accepted, long other, String socketErrors,
-            String output) {
+    record WrkResult(double rate, double p50Millis, double p99Millis, long accepted, long other, String otherStatuses,
+            String socketErrors, String output) {
     }
 
     private WrkResult wrk(Path script, String target, int seconds, Path tokens, long base, String label)
@@ -369,12 +370,16 @@ public final class BeaconBenchmark {
         Matcher socketErrors = SOCKET_ERRORS.matcher(output);
         return new WrkResult(Double.parseDouble(rate.group(1)), percentiles.getOrDefault("50", Double.NaN),
                 percentiles.getOrDefault("99", Double.NaN), Long.parseLong(counts.group(1)),
-                Long.parseLong(counts.group(2)), socketErrors.find() ? socketErrors.group(1) : "none", output);
+                Long.parseLong(counts.group(2)), counts.group(3).trim(),
+                socketErrors.find() ? socketErrors.group(1) : "none", output);
     }
 
     private static void print(String name, WrkResult result) {
         System.out.printf("%-36s %12.0f %10.2f %10.2f %12d %10d%n", name, result.rate(), result.p50Millis(),
                 result.p99Millis(), result.accepted(), result.other());
+        if (result.other() > 0) {
+            System.out.printf("  other statuses (status x count): %s%n", result.otherStatuses());
+        }
         if (!"none".equals(result.socketErrors())) {
             System.out.printf("  socket errors: %s%n", result.socketErrors());
         }
