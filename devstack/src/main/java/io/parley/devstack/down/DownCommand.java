@@ -25,7 +25,13 @@ import io.parley.devstack.services.ReadinessWatch;
  */
 public final class DownCommand {
 
-    private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(60);
+    /**
+     * About the launcher's own worst case: 60 s for the services (a service writing its class-data archive on the
+     * way out; 30 s otherwise), 30 s for Kafka, 10 s for Redis, 10 s for leftovers. Usually it needs a few seconds;
+     * killing it earlier would only leave its work to this command.
+     */
+    private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(120);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
     private static final Duration CHILD_GRACE = Duration.ofSeconds(30);
 
     private final Path dataDir;
@@ -78,7 +84,16 @@ public final class DownCommand {
 
     private void stopLauncher(ProcessHandle launcher) {
         launcher.destroy();
-        if (!awaitExit(launcher, LAUNCHER_GRACE)) {
+        long waited = 0;
+        boolean exited = false;
+        while (!exited && waited < LAUNCHER_GRACE.toSeconds()) {
+            exited = awaitExit(launcher, PROGRESS_INTERVAL);
+            waited += PROGRESS_INTERVAL.toSeconds();
+            if (!exited && waited < LAUNCHER_GRACE.toSeconds()) {
+                console.println("  still stopping after " + waited + " s (its output shows what it waits for)");
+            }
+        }
+        if (!exited) {
             console.println("The launcher did not stop within " + LAUNCHER_GRACE.toSeconds() + " s; killing it.");
             launcher.destroyForcibly();
             awaitExit(launcher, Duration.ofSeconds(10));

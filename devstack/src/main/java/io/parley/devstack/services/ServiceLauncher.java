@@ -1,6 +1,7 @@
 package io.parley.devstack.services;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,19 +85,21 @@ public final class ServiceLauncher {
         }
         // only the first instance of a module may record the class-data archive
         boolean recordArchive = recordingModules.add(instance.module());
+        List<String> cdsOptions = app.cdsOptions(recordArchive);
+        boolean records = cdsOptions.stream().anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit"));
         long started = System.nanoTime();
-        ChildProcess process = ChildProcess.start(instance.name(), command(instance, app, recordArchive),
+        ChildProcess process = ChildProcess.start(instance.name(), command(instance, app.jar(), cdsOptions),
                 environment(instance), ChildProcess.Output.prefixed(console));
-        return new LaunchedService(instance, process, started, app);
+        return new LaunchedService(instance, process, started, app, records);
     }
 
-    List<String> command(ServiceInstance instance, AppCache.PreparedApp app, boolean recordArchive) {
+    List<String> command(ServiceInstance instance, Path jar, List<String> cdsOptions) {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.addAll(jvmOptions);
-        command.addAll(app.cdsOptions(recordArchive));
+        command.addAll(cdsOptions);
         command.add("-jar");
-        command.add(app.jar().toString());
+        command.add(jar.toString());
         // the port variable below is what application.yml reads; the argument makes sure the readiness probe
         // and the gateway hit the port chosen here even if someone changes that file
         command.add("--server.port=" + instance.port());

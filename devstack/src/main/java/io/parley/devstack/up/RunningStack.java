@@ -19,6 +19,7 @@ import io.parley.devstack.run.PidFile;
 import io.parley.devstack.services.LaunchedService;
 import io.parley.devstack.services.ReadinessWatch;
 import io.parley.harness.KafkaBrokerProcess;
+import io.parley.harness.Ports;
 import io.parley.harness.RedisServerProcess;
 
 /**
@@ -33,6 +34,8 @@ final class RunningStack {
 
     /** Longer than the services' own graceful-shutdown budget (spring.lifecycle.timeout-per-shutdown-phase, 20 s). */
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
+    /** Writing a class-data archive on the way out costs several CPU-seconds, far more on a busy machine. */
+    private static final Duration RECORDING_GRACE = Duration.ofSeconds(60);
     private static final int SIGTERM_EXIT = 143;
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
     private static final Duration REDIS_GRACE = Duration.ofSeconds(10);
@@ -104,8 +107,7 @@ final class RunningStack {
         long started = System.nanoTime();
         try {
             console.println("[devstack] stopping Parley: gateway, then the other services, then Kafka, then Redis");
-            servicesToStop.stream().filter(service -> service.instance().isGateway()).forEach(this::stopService);
-            stopInParallel(servicesToStop.stream().filter(service -> !service.instance().isGateway()).toList());
+            stopServices(servicesToStop);
             if (kafkaToStop != null) {
                 kafkaToStop.pid().ifPresent(pid -> terminate(pid, KAFKA_GRACE));
                 kafkaToStop.stop(); // a no-op once it exited; otherwise the harness's SIGTERM-then-SIGKILL
@@ -124,10 +126,59 @@ final class RunningStack {
         }
     }
 
+    /**
+     * The gateway first: once it no longer accepts connections, nothing new reaches the backends, which are then
+     * stopped together while the gateway's JVM finishes exiting (writing a class-data archive can take a while).
+     */
+    private void stopServices(List<LaunchedService> servicesToStop) {
+        List<Thread> stoppers = new ArrayList<>();
+        for (LaunchedService gateway : servicesToStop.stream().filter(s -> s.instance().isGateway()).toList()) {
+            stoppers.add(startThread("stop-" + gateway.name(), () -> stopService(gateway)));
+            awaitNoLongerServing(gateway);
+        }
+        for (LaunchedService backend : servicesToStop.stream().filter(s -> !s.instance().isGateway()).toList()) {
+            stoppers.add(startThread("stop-" + backend.name(), () -> stopService(backend)));
+        }
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Thread startThread(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.start();
+        return thread;
+    }
+
+    private void awaitNoLongerServing(LaunchedService service) {
+        long deadline = System.nanoTime() + graceOf(service).toNanos();
+        while (service.process().isAlive() && Ports.isListening(service.instance().port())
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Duration graceOf(LaunchedService service) {
+        return service.recordsArchive() ? RECORDING_GRACE : SERVICE_GRACE;
+    }
+
     private void stopService(LaunchedService service) {
         boolean wasRunning = service.process().isAlive();
-        if (wasRunning && !terminate(service.process().pid(), SERVICE_GRACE)) {
-            console.println("[devstack] " + service.name() + " did not stop within " + SERVICE_GRACE.toSeconds()
+        Duration grace = graceOf(service);
+        if (wasRunning && !terminate(service.process().pid(), grace)) {
+            console.println("[devstack] " + service.name() + " did not stop within " + grace.toSeconds()
                     + " s; killing it");
             service.process().kill();
             service.exited(false);
@@ -159,22 +210,6 @@ final class RunningStack {
         }
         catch (ExecutionException | TimeoutException ex) {
             return !process.get().isAlive();
-        }
-    }
-
-    /** The backends do not depend on each other, so they may as well drain at the same time. */
-    private void stopInParallel(List<LaunchedService> backends) {
-        List<Thread> stoppers = backends.stream()
-                .map(service -> new Thread(() -> stopService(service), "stop-" + service.name())).toList();
-        stoppers.forEach(Thread::start);
-        for (Thread stopper : stoppers) {
-            try {
-                stopper.join();
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 
