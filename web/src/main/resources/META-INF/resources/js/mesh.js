@@ -9,6 +9,16 @@
 import { randomId } from './dom.js';
 import { isPolite, signalAction } from './policy.js';
 
+/**
+ * Perfect negotiation never resends a lost offer, answer or candidate, and signaling can lose one: a relay to a peer
+ * whose presence is briefly missing (a reconnect through another instance) is refused as unknown-participant. So a
+ * connection whose negotiation has not completed after NEGOTIATION_PATIENCE_MS, or that is still not connected after
+ * ICE_PATIENCE_MS, starts over. Up to JITTER_MS more, so that both sides rarely give up at the same moment.
+ */
+const NEGOTIATION_PATIENCE_MS = 12000;
+const ICE_PATIENCE_MS = 30000;
+const JITTER_MS = 4000;
+
 class PeerLink {
   constructor(mesh, peerId) {
     this.mesh = mesh;
@@ -79,10 +89,31 @@ class PeerLink {
       if (pc.connectionState === 'failed') {
         // a network change or a NAT rebinding: new candidates, same connection (negotiationneeded follows)
         pc.restartIce();
+        this.watch();
       }
       this.mesh.onState(this.peerId, pc.connectionState);
     };
     this.mesh.onState(this.peerId, pc.connectionState);
+    this.watch();
+  }
+
+  /** Starts over unless the connection is up in time (see NEGOTIATION_PATIENCE_MS). */
+  watch(iceAtWork = false) {
+    clearTimeout(this.watchdog);
+    const pc = this.pc;
+    const patience = iceAtWork ? ICE_PATIENCE_MS - NEGOTIATION_PATIENCE_MS : NEGOTIATION_PATIENCE_MS;
+    this.watchdog = setTimeout(() => {
+      if (pc !== this.pc || pc.connectionState === 'connected') {
+        return;
+      }
+      const negotiated = pc.signalingState === 'stable' && pc.connectionState !== 'new';
+      if (negotiated && !iceAtWork) {
+        this.watch(true); // negotiation is done and ICE is checking: give it the rest of its time
+        return;
+      }
+      console.warn(`connection to ${this.peerId} stuck (${pc.signalingState}, ${pc.connectionState}); starting over`);
+      this.restart();
+    }, patience + Math.random() * JITTER_MS);
   }
 
   signal(type, payload) {
@@ -178,6 +209,7 @@ class PeerLink {
   }
 
   close() {
+    clearTimeout(this.watchdog);
     const pc = this.pc;
     pc.ontrack = pc.onicecandidate = pc.onnegotiationneeded = pc.onconnectionstatechange = null;
     pc.close();

@@ -1,0 +1,226 @@
+package io.parley.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web client as a person uses it, through its labelled controls (ids and data-* attributes that
+ * docs/web-client.md lists), plus read-outs of what the page shows: the screen, the call's state, a tile's video.
+ */
+final class CallPage {
+
+    /** Getting camera, socket and the first peer connection up on a busy two-core machine. */
+    static final Duration JOIN_TIMEOUT = Duration.ofSeconds(45);
+    static final Duration UI_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Browser browser;
+
+    CallPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    Browser browser() {
+        return browser;
+    }
+
+    /** From the start page: name, "Start meeting"; returns the meeting id. */
+    String createMeeting(String hostName) {
+        return createMeeting(hostName, null);
+    }
+
+    /** From the start page: name and a room name (null for none), "Start meeting"; returns the meeting id. */
+    String createMeeting(String hostName, String roomName) {
+        browser.get("/");
+        type(By.id("host-name"), hostName);
+        if (roomName != null) {
+            type(By.id("room-name"), roomName);
+        }
+        click(By.id("create-meeting"));
+        awaitConnected();
+        return credentials().path("meetingId").asString();
+    }
+
+    /** Opens the meeting's link and enters a name. */
+    void join(String meetingRef, String name) {
+        openLink(meetingRef);
+        type(By.id("participant-name"), name);
+        click(By.id("join-meeting"));
+    }
+
+    void openLink(String meetingRef) {
+        browser.get("/m/" + meetingRef);
+    }
+
+    /** Puts join credentials into the tab's sessionStorage, as an earlier join in this tab would have. */
+    void storeCredentials(String meetingId, String participantId, String token, String name, String role) {
+        browser.get("/");
+        String value = JSON.createObjectNode().put("meetingId", meetingId).put("participantId", participantId)
+                .put("token", token).put("name", name).put("role", role).toString();
+        browser.js("sessionStorage.setItem(arguments[0], arguments[1])", "parley.join." + meetingId, value);
+    }
+
+    void awaitConnected() {
+        await("the call of " + browser.name() + " to connect").atMost(JOIN_TIMEOUT).ignoreExceptions()
+                .until(this::connected);
+    }
+
+    boolean connected() {
+        return "connected".equals(attribute(By.id("connection-status"), "data-state"));
+    }
+
+    /** How many times this call was welcomed by a signaling instance: 1, plus one per reconnect. */
+    int welcomes() {
+        return Integer.parseInt(attribute(By.cssSelector(".call"), "data-welcomes"));
+    }
+
+    /** The join credentials this tab keeps for the meeting on display: {meetingId, participantId, token, role, name}. */
+    JsonNode credentials() {
+        Object stored = browser.js("""
+                const meeting = location.pathname.split('/')[2];
+                return meeting ? sessionStorage.getItem('parley.join.' + decodeURIComponent(meeting).toLowerCase()) : null;""");
+        if (stored == null) {
+            throw new AssertionError(browser.name() + " holds no join credentials");
+        }
+        return JSON.readTree(stored.toString());
+    }
+
+    String selfId() {
+        return credentials().path("participantId").asString();
+    }
+
+    /** What the tile of a participant shows: its peer connection's state and its video element's progress. */
+    record Video(String connectionState, double currentTime, long frames, long width, boolean paused) {
+
+        boolean playing() {
+            return "connected".equals(connectionState) && width > 0 && currentTime > 0 && !paused;
+        }
+    }
+
+    Video video(String participantId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> state = (Map<String, Object>) browser.js("""
+                const tile = document.querySelector(`.tile[data-participant-id="${arguments[0]}"]`);
+                if (!tile) return null;
+                const video = tile.querySelector('video');
+                const quality = video.getVideoPlaybackQuality ? video.getVideoPlaybackQuality() : {};
+                return {state: tile.dataset.connectionState, time: video.currentTime,
+                        frames: quality.totalVideoFrames || 0, width: video.videoWidth, paused: video.paused};""",
+                participantId);
+        if (state == null) {
+            return new Video("absent", 0, 0, 0, true);
+        }
+        return new Video(String.valueOf(state.get("state")), ((Number) state.get("time")).doubleValue(),
+                ((Number) state.get("frames")).longValue(), ((Number) state.get("width")).longValue(),
+                Boolean.TRUE.equals(state.get("paused")));
+    }
+
+    /** The participant's video plays here: connected, has a picture, and time and frames keep advancing. */
+    void awaitVideoPlaying(String participantId, Duration timeout) {
+        await(browser.name() + " to play the video of " + participantId).atMost(timeout)
+                .until(() -> video(participantId).playing());
+        Video before = video(participantId);
+        await(browser.name() + "'s video of " + participantId + " to advance").atMost(UI_TIMEOUT)
+                .until(() -> {
+                    Video now = video(participantId);
+                    return now.playing() && now.currentTime() > before.currentTime() + 0.5
+                            && now.frames() > before.frames();
+                });
+    }
+
+    /** Whether the page fits the window's width, without scrolling sideways. */
+    boolean fitsWidth() {
+        return Boolean.TRUE.equals(browser.js("return document.documentElement.scrollWidth <= window.innerWidth;"));
+    }
+
+    void sendChat(String text) {
+        WebElement input = browser.driver().findElement(By.id("chat-input"));
+        input.sendKeys(text, Keys.ENTER);
+    }
+
+    List<String> chatTexts() {
+        return browser.driver().findElements(By.cssSelector("#chat-log .chat-text")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    /** The ending or problem screen on display (data-screen), or null while in a call or a form. */
+    String screen() {
+        Object screen = browser.js("return document.querySelector('[data-screen]')?.dataset.screen ?? null;");
+        return screen == null ? null : screen.toString();
+    }
+
+    void awaitScreen(String screen) {
+        await(browser.name() + " to show the " + screen + " screen").atMost(UI_TIMEOUT).ignoreExceptions()
+                .until(() -> screen.equals(screen()));
+    }
+
+    /** The participant list's entry, as data-* attributes (audio, video: on/off); empty when not listed. */
+    Map<String, String> person(String participantId) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> person = (Map<String, String>) browser.js("""
+                const item = document.querySelector(`#participant-list li[data-participant-id="${arguments[0]}"]`);
+                return item ? {audio: item.dataset.audio, video: item.dataset.video} : {};""", participantId);
+        return person;
+    }
+
+    /** Whether this page's own microphone track is on (the fake device, through the page's toggle). */
+    boolean microphoneOn() {
+        return Boolean.TRUE.equals(browser.js("""
+                const video = document.querySelector('.tile.self video');
+                const track = video && video.srcObject && video.srcObject.getAudioTracks()[0];
+                return Boolean(track && track.enabled);"""));
+    }
+
+    String timerText() {
+        WebElement timer = browser.driver().findElement(By.id("timer"));
+        return timer.isDisplayed() ? timer.getText() : "";
+    }
+
+    /** On the quality page: the samples its participant table counts for the participant. */
+    int samplesOf(String participantId) {
+        return Integer.parseInt(browser.driver().findElement(By.cssSelector(
+                "#quality-participants tr[data-participant-id='" + participantId + "'] td.samples")).getText());
+    }
+
+    /** On the quality page: every chart canvas has a Chart.js chart drawn into it. */
+    boolean chartsDrawn() {
+        return Boolean.TRUE.equals(browser.js("""
+                const canvases = [...document.querySelectorAll('.chart canvas')];
+                return Boolean(window.Chart) && canvases.length > 0
+                    && canvases.every(canvas => Chart.getChart(canvas) && canvas.width > 0);"""));
+    }
+
+    void click(By control) {
+        await().atMost(UI_TIMEOUT).ignoreExceptions().until(() -> {
+            WebElement element = browser.driver().findElement(control);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    void type(By field, String text) {
+        await().atMost(UI_TIMEOUT).ignoreExceptions().until(() -> {
+            WebElement element = browser.driver().findElement(field);
+            element.clear();
+            element.sendKeys(text);
+            return true;
+        });
+    }
+
+    String attribute(By element, String name) {
+        return browser.driver().findElement(element).getDomAttribute(name);
+    }
+}

@@ -1,0 +1,207 @@
+package io.parley.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client's decision logic (reconnect policy, perfect-negotiation bookkeeping, quality arithmetic, routing) run
+ * in the browser it is written for, as plain ES modules: the web module's files served by a small local server, no
+ * platform needed. Fast, so the rules are pinned down here and the end-to-end tests can stay about behaviour.
+ */
+class ClientLogicIT {
+
+    private static HttpServer server;
+    private static Browser browser;
+
+    @BeforeAll
+    static void serveTheClientAndOpenIt() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ClientLogicIT::serveResource);
+        server.start();
+        browser = Browser.open("logic", Browser.Media.ALLOWED);
+        browser.get("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    /** The web jar's META-INF/resources, as the gateway serves them. */
+    private static void serveResource(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String resource = "META-INF/resources" + (path.equals("/") ? "/index.html" : path);
+        try (exchange; InputStream in = ClientLogicIT.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null || path.contains("..")) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = in.readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", contentType(path));
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static String contentType(String path) {
+        if (path.endsWith(".js")) {
+            return "text/javascript";
+        }
+        if (path.endsWith(".css")) {
+            return "text/css";
+        }
+        return "text/html";
+    }
+
+    /** Imports a module of the client as {@code m} and returns the value of {@code expression}. */
+    private static Object evaluate(String module, String expression) {
+        return browser.asyncJs("""
+                const done = arguments[arguments.length - 1];
+                import(arguments[0]).then(m => done(%s)).catch(error => done('failed: ' + error));"""
+                .formatted(expression), module);
+    }
+
+    @Test
+    void closeCodesDecideBetweenReconnectingAndAnEndingScreen() {
+        Object outcomes = evaluate("/js/policy.js", """
+                Object.fromEntries([1000, 1001, 1006, 1008, 1011, 1013, 4000, 4001, 4401, 4403, 4404, 4409, 4410]
+                    .map(code => [code, m.closeOutcome(code)]))""");
+        assertThat(outcomes).isEqualTo(Map.ofEntries(Map.entry("1000", "closed"), Map.entry("1001", "reconnect"),
+                Map.entry("1006", "reconnect"), Map.entry("1008", "reconnect"), Map.entry("1011", "reconnect"),
+                Map.entry("1013", "reconnect"), Map.entry("4000", "reconnect-now"), Map.entry("4001", "replaced"),
+                Map.entry("4401", "bad-token"), Map.entry("4403", "removed"), Map.entry("4404", "not-found"),
+                Map.entry("4409", "stream-limit"), Map.entry("4410", "ended")));
+        assertThat(evaluate("/js/policy.js", "m.closeOutcome(1006, {drainRequested: true})"))
+                .as("a drop right after a `reconnect` message").isEqualTo("reconnect-now");
+    }
+
+    @Test
+    void reconnectDelaysDoubleUpToACapWithHalfOfThemRandom() {
+        Object delays = evaluate("/js/policy.js", """
+                [0, 1, 2, 3, 4, 5, 9].map(attempt => [m.reconnectDelay(attempt, () => 0),
+                                                      m.reconnectDelay(attempt, () => 1)])""");
+        assertThat(delays).isEqualTo(List.of(List.of(250L, 500L), List.of(500L, 1000L), List.of(1000L, 2000L),
+                List.of(2000L, 4000L), List.of(4000L, 8000L), List.of(4000L, 8000L), List.of(4000L, 8000L)));
+    }
+
+    @Test
+    void exactlyOneSideOfEveryPairIsPolite() {
+        assertThat(evaluate("/js/policy.js", "[m.isPolite('p2', 'p1'), m.isPolite('p1', 'p2')]"))
+                .isEqualTo(List.of(true, false));
+    }
+
+    @Test
+    void signalsForReplacedConnectionsAreDroppedAndFreshOffersReplaceOurs() {
+        Object actions = evaluate("/js/policy.js", """
+                [
+                  // the first offer of a peer, to our fresh connection
+                  m.signalAction({type: 'offer', cid: 'b1', peerCid: null},
+                                 {localCid: 'a1', remoteCid: null, hasRemoteDescription: false}),
+                  // the peer reloaded: a new connection offers while ours is bound to its old one
+                  m.signalAction({type: 'offer', cid: 'b2', peerCid: null},
+                                 {localCid: 'a1', remoteCid: 'b1', hasRemoteDescription: true}),
+                  // renegotiation between the same two connections
+                  m.signalAction({type: 'offer', cid: 'b1', peerCid: 'a1'},
+                                 {localCid: 'a1', remoteCid: 'b1', hasRemoteDescription: true}),
+                  // an answer meant for a connection of ours that was since replaced
+                  m.signalAction({type: 'answer', cid: 'b1', peerCid: 'a0'},
+                                 {localCid: 'a1', remoteCid: 'b1', hasRemoteDescription: true}),
+                  // the first answer to our offer, from the connection the peer made for it
+                  m.signalAction({type: 'answer', cid: 'b3', peerCid: 'a1'},
+                                 {localCid: 'a1', remoteCid: null, hasRemoteDescription: false}),
+                  // a late candidate of the peer's previous connection
+                  m.signalAction({type: 'ice', cid: 'b1', peerCid: 'a1'},
+                                 {localCid: 'a1', remoteCid: 'b2', hasRemoteDescription: true}),
+                  m.signalAction({type: 'ice', cid: 'b2', peerCid: 'a1'},
+                                 {localCid: 'a1', remoteCid: 'b2', hasRemoteDescription: true}),
+                ]""");
+        assertThat(actions).isEqualTo(List.of("apply", "restart", "apply", "drop", "apply", "drop", "apply"));
+    }
+
+    @Test
+    void qualitySamplesTurnCountersIntoRatesOverTheTimeBetweenReports() {
+        Object samples = evaluate("/js/quality.js", """
+                (() => {
+                  const report = (t, f) => [
+                    {id: 'out-v', type: 'outbound-rtp', kind: 'video', timestamp: t, bytesSent: 1000 + f * 625000, packetsSent: 100 + f * 400},
+                    {id: 'out-a', type: 'outbound-rtp', kind: 'audio', timestamp: t, bytesSent: 500 + f * 25000, packetsSent: 50 + f * 100},
+                    {id: 'rin-v', type: 'remote-inbound-rtp', kind: 'video', timestamp: t, packetsLost: 2 + f * 5},
+                    {id: 'in-v', type: 'inbound-rtp', kind: 'video', timestamp: t, bytesReceived: f * 250000, packetsReceived: 10 + f * 990,
+                     packetsLost: f * 10, framesPerSecond: 24, frameWidth: 640, frameHeight: 360},
+                    {id: 'in-a', type: 'inbound-rtp', kind: 'audio', timestamp: t, bytesReceived: f * 12500, packetsReceived: 0,
+                     packetsLost: 0, jitter: 0.003},
+                    {id: 'transport', type: 'transport', timestamp: t, selectedCandidatePairId: 'pair'},
+                    {id: 'pair', type: 'candidate-pair', timestamp: t, currentRoundTripTime: 0.042},
+                  ];
+                  const calculator = new m.QualityCalculator();
+                  const first = calculator.sample([{key: 'p1', report: report(1000, 0)}]);
+                  const second = calculator.sample([{key: 'p1', report: report(6000, 1)}]);
+                  const nothingMeasured = new m.QualityCalculator().sample([]) === null;
+                  return {first, second, nothingMeasured};
+                })()""");
+        assertThat(samples).isEqualTo(Map.of(
+                "first", Map.of("rttMs", 42L, "jitterMs", 3L, "framesPerSecond", 24L, "frameWidth", 640L,
+                        "frameHeight", 360L),
+                "second", Map.of("rttMs", 42L, "jitterMs", 3L, "framesPerSecond", 24L, "frameWidth", 640L,
+                        "frameHeight", 360L,
+                        "packetLossPct", Map.of("send", 1L, "recv", 1L),
+                        "bitrateBps", Map.of(
+                                "send", Map.of("audio", 40000L, "video", 1000000L, "total", 1040000L),
+                                "recv", Map.of("audio", 20000L, "video", 400000L, "total", 420000L))),
+                "nothingMeasured", true));
+    }
+
+    @Test
+    void theQualityPagesTimeAxisStepsOnRoundSecondsOrMinutes() {
+        assertThat(evaluate("/js/quality-page.js", "[m.timeStep(5000), m.timeStep(10000), m.timeStep(90000), "
+                + "m.timeStep(3600000), m.timeStep(86400000), m.median([]), m.median([3, 1, 2]), m.median([4, 1, 3, 2])]"))
+                .isEqualTo(Arrays.asList(1000L, 2000L, 15000L, 600000L, 14400000L, null, 2L, 2.5));
+    }
+
+    @Test
+    void pathsAndPastedLinksLeadToTheirViews() {
+        Object routes = evaluate("/js/router.js", """
+                ['/', '/m/abcd-efgh-ijkl', '/m/team-room/quality', '/m/', '/elsewhere'].map(path => m.parse(path))""");
+        assertThat(routes).isEqualTo(List.of(Map.of("view", "start"),
+                Map.of("view", "meeting", "meetingRef", "abcd-efgh-ijkl"),
+                Map.of("view", "quality", "meetingRef", "team-room"), Map.of("view", "not-found"),
+                Map.of("view", "not-found")));
+        Object refs = evaluate("/js/router.js", """
+                ['https://parley.example/m/Team-Room?x=1', '  abcd-efgh-ijkl ', 'not a code!', ''].map(m.meetingRefFrom)""");
+        assertThat(refs).isEqualTo(Arrays.asList("team-room", "abcd-efgh-ijkl", null, null));
+    }
+
+    @Test
+    void everyEndingHasAScreenWhoseHeadingTakesTheFocus() {
+        List<String> kinds = List.of("ended", "removed", "stream-limit", "full", "locked", "not-found", "bad-token",
+                "replaced", "connection-lost", "left");
+        Object screens = evaluate("/js/screens.js", """
+                %s.map(kind => {
+                  const view = m.showScreen(document.getElementById('app'), kind, {onRetry: () => {}, onRejoin: () => {}});
+                  const heading = view.querySelector('h1');
+                  return view.dataset.screen + ':' + (heading.textContent.length > 0) + ':'
+                      + (document.activeElement === heading);
+                })""".formatted(kinds.stream().map(kind -> "'" + kind + "'").toList()));
+        assertThat(screens).isEqualTo(kinds.stream().map(kind -> kind + ":true:true").toList());
+    }
+}
