@@ -7,9 +7,6 @@ import io.parley.events.EventCodec;
 import io.parley.signaling.session.SignalingHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
@@ -37,13 +34,6 @@ class WebSocketConfiguration {
     WebSocketHandlerAdapter webSocketHandlerAdapter(SignalingProperties properties) {
         return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
             .maxFramePayloadLength((int) properties.maxFrameSize().toBytes()))));
-    }
-
-    /** Lazy: the container connects when created, and the instance must start (not ready) while Redis is down. */
-    @Bean
-    @Lazy
-    ReactiveRedisMessageListenerContainer meetingChannelsContainer(ReactiveRedisConnectionFactory connections) {
-        return new ReactiveRedisMessageListenerContainer(connections);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.parley.gateway.ratelimit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -19,7 +22,7 @@ public class RateLimiter {
 
     @SuppressWarnings({ "rawtypes", "unchecked" })
     private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript
-        .of(new ClassPathResource("scripts/token-bucket-v1.lua"), List.class);
+        .of(source("scripts/token-bucket-v1.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final GatewayProperties.RateLimit limit;
@@ -50,6 +53,19 @@ public class RateLimiter {
         /** Whole seconds for the Retry-After header, never 0 for a rejection. */
         public long retryAfterSeconds() {
             return Math.max(1, (retryAfterMillis + 999) / 1000);
+        }
+    }
+
+    /**
+     * The script's text, read once: a script made from a Resource re-reads the resource's last-modified time
+     * on every call to decide whether its SHA-1 is still valid, which cost more CPU than the call itself.
+     */
+    private static String source(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot read " + path, ex);
         }
     }
 }

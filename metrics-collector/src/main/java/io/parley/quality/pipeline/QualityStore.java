@@ -1,5 +1,8 @@
 package io.parley.quality.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class QualityStore {
 
     private static final RedisScript<Long> RECORD = RedisScript
-        .of(new ClassPathResource("scripts/record-sample.lua"), Long.class);
+        .of(source("scripts/record-sample.lua"), Long.class);
     private static final Comparator<QualityPoint> OLDEST_FIRST = Comparator.comparingLong(QualityPoint::timestamp)
         .thenComparing(QualityPoint::sessionId);
 
@@ -113,5 +116,18 @@ public class QualityStore {
 
     static String totalsKey(String meetingId) {
         return prefix(meetingId) + "totals";
+    }
+
+    /**
+     * The script's text, read once: a script made from a Resource re-reads the resource's last-modified time
+     * on every call to decide whether its SHA-1 is still valid, which cost more CPU than the call itself.
+     */
+    private static String source(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot read " + path, ex);
+        }
     }
 }

@@ -25,7 +25,7 @@ public class PresenceStore {
         this.json = json;
     }
 
-    static String key(String meetingId) {
+    public static String key(String meetingId) {
         return "presence:{meeting:" + meetingId + "}";
     }
 
@@ -39,10 +39,6 @@ public class PresenceStore {
     /** True when this call removed the entry, so exactly one remover announces the departure. */
     public Mono<Boolean> remove(String meetingId, String participantId) {
         return redis.opsForHash().remove(key(meetingId), participantId).map(removed -> removed > 0);
-    }
-
-    public Mono<Boolean> contains(String meetingId, String participantId) {
-        return redis.opsForHash().hasKey(key(meetingId), participantId);
     }
 
     public Mono<List<PresenceEntry>> list(String meetingId) {

@@ -253,8 +253,8 @@ public class SignalingHandler implements WebSocketHandler {
             target.send(out);
             return Mono.empty();
         }
-        return presence.contains(sender.meetingId(), relay.to())
-            .flatMap(present -> present ? channels.publish(sender.meetingId(), Envelope.to(relay.to(), out)).then()
+        return channels.publishIfPresent(sender.meetingId(), relay.to(), out)
+            .flatMap(present -> present ? Mono.<Void>empty()
                     : reply(sender, ErrorCode.UNKNOWN_PARTICIPANT, "No such participant in this meeting."))
             .onErrorResume(error -> reply(sender, ErrorCode.UNAVAILABLE, "The message could not be relayed."));
     }
