@@ -3,7 +3,7 @@
 //
 //   node loadgen.js --target parley   --pairs 500 --rates 1000,2000,5000,10000,20000 --seconds 10 --warmup 20
 //   node loadgen.js --target socketio --pairs 500 --rates 1000,2000,5000,10000,20000 --seconds 10
-//   node loadgen.js --target parley   --idle 10000 --pid <signaling pid>
+//   node loadgen.js --target parley   --idle 10000 --pid <signaling pid> [--hold <seconds to stay connected>]
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
@@ -155,6 +155,8 @@ async function idle(count, pid) {
   const after = rssKb(pid);
   console.log(`idle connections: ${count}, RSS before ${before} KB, after ${after} KB, `
     + `${((after - before) / count).toFixed(1)} KB per connection`);
+  // keeps the sockets open for a closer look (e.g. jcmd <pid> GC.run, then GC.heap_info)
+  await sleep(Number(args.hold || 0) * 1000);
   process.exit(0);
 }
 
