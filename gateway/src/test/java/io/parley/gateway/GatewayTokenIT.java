@@ -100,6 +100,22 @@ class GatewayTokenIT {
     }
 
     @Test
+    void leavesATokenOfAnEndedMeetingToTheServiceToAnswer() {
+        Instant expiry = Instant.now().plusSeconds(600);
+        // a meeting of its own: the other tests' tokens are all for m-1
+        JoinToken host = new JoinToken("u-ended-host", "m-ended", "p-ended-host", "Ada", Role.HOST, "jti-ended-host",
+                expiry.minusSeconds(3600), expiry);
+        new RevocationList(gateway.bean(ReactiveStringRedisTemplate.class), Duration.ofHours(1), Clock.systemUTC())
+            .revokeMeeting(host.meetingId())
+            .block();
+
+        gateway.client().post().uri("/api/meetings/" + host.meetingId() + "/mute-all")
+            .header("Authorization", "Bearer " + TestTokens.SIGNER.sign(host)).exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("X-Parley-Service", "meeting-service");
+    }
+
+    @Test
     void acceptsTheTokenAsAccessTokenParameterOnTheSignalingSocket() {
         ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
         String greeting = client.execute(

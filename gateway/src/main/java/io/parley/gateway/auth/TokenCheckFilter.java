@@ -1,9 +1,13 @@
 package io.parley.gateway.auth;
 
+import java.util.Optional;
+
 import io.parley.gateway.GatewayProperties;
 import io.parley.tokens.BearerTokens;
 import io.parley.tokens.JoinToken;
 import io.parley.tokens.JoinTokenVerifier;
+import io.parley.tokens.RevocationList.Revocation;
+import io.parley.tokens.RevokedTokenException;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -14,7 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Verifies join tokens before routing, so forged, expired and revoked tokens never reach a service (which verifies
- * again). The verified token is kept on the exchange for the rate limiter. The token itself is never logged: it
+ * again). One exception: a token revoked only because its meeting ended goes on to the service, which answers what
+ * happened — 409 "ended" for a host control, close 4410 on the signaling socket — where the gateway could only say
+ * 401; the service's own check refuses it all the same. The verified token is kept on the exchange for the rate
+ * limiter. The token itself is never logged: it
  * travels in a header or in the query string, and neither is written anywhere by the gateway.
  */
 @Component
@@ -41,10 +48,14 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
         if (requirement == TokenRequirement.IF_PRESENT && !hasToken) {
             return chain.filter(exchange);
         }
-        return verifier.verify(request).flatMap(token -> {
-            exchange.getAttributes().put(VERIFIED_TOKEN, token);
-            return chain.filter(exchange);
-        });
+        return verifier.verify(request)
+            .map(Optional::of)
+            .onErrorResume(RevokedTokenException.class, revoked -> revoked.revocation() == Revocation.MEETING_ENDED
+                    ? Mono.just(Optional.empty()) : Mono.error(revoked))
+            .flatMap(token -> {
+                token.ifPresent(verified -> exchange.getAttributes().put(VERIFIED_TOKEN, verified));
+                return chain.filter(exchange);
+            });
     }
 
     public static JoinToken verifiedToken(ServerWebExchange exchange) {
