@@ -165,6 +165,7 @@ PARLEY_METRICS_COLLECTOR_URIS: {{ include "parley.serviceUrl" (dict "root" $root
 PARLEY_GATEWAY_RATELIMIT_ENABLED: {{ $v.rateLimit.enabled | quote }}
 PARLEY_GATEWAY_RATELIMIT_REPLENISHPERSECOND: {{ $v.rateLimit.replenishPerSecond | quote }}
 PARLEY_GATEWAY_RATELIMIT_BURSTCAPACITY: {{ $v.rateLimit.burstCapacity | quote }}
+PARLEY_GATEWAY_RATELIMIT_TRUSTEDPROXIES: {{ $v.rateLimit.trustedProxies | quote }}
 PARLEY_GATEWAY_RESILIENCE_TIMEOUT: {{ $v.timeout | quote }}
 PARLEY_GATEWAY_MAXREQUESTSIZE: {{ $v.maxRequestSize | quote }}
 {{- with $v.corsAllowedOrigins }}

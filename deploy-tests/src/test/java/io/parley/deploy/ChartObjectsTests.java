@@ -363,6 +363,14 @@ class ChartObjectsTests {
             .containsEntry("PARLEY_GATEWAY_CORS_ALLOWEDORIGINS", "https://app.example.com,https://admin.example.com");
     }
 
+    @Test
+    void behindTheChartsIngressTheGatewayTrustsOneForwardedAddress() {
+        assertThat(Chart.render(null).environment("parley-gateway"))
+            .containsEntry("PARLEY_GATEWAY_RATELIMIT_TRUSTEDPROXIES", "1");
+        assertThat(Chart.render(null, c -> c.set("gateway.rateLimit.trustedProxies", "0")).environment("parley-gateway"))
+            .containsEntry("PARLEY_GATEWAY_RATELIMIT_TRUSTEDPROXIES", "0");
+    }
+
     private static String checksum(Chart.Rendered rendered, String deployment) {
         return Yamls.map(rendered.get("Deployment", deployment), "spec.template.metadata.annotations").get("checksum/config").toString();
     }

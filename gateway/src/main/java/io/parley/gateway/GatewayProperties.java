@@ -11,6 +11,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -42,9 +43,13 @@ public record GatewayProperties(
      * @param enabled whether requests are limited at all (default true)
      * @param replenishPerSecond tokens added per second (default 50)
      * @param burstCapacity bucket size, the burst allowed (default 100)
+     * @param trustedProxies how many proxies in front of the gateway (an ingress, a load balancer) append the
+     *        address they saw to {@code X-Forwarded-For}; a request without a token is then limited by the entry
+     *        that many places from the right. 0 (default): the header is ignored and the socket's address counts,
+     *        since a client can write anything into it
      */
     public record RateLimit(@DefaultValue("true") boolean enabled, @Positive @DefaultValue("50") int replenishPerSecond,
-            @Positive @DefaultValue("100") int burstCapacity) {
+            @Positive @DefaultValue("100") int burstCapacity, @PositiveOrZero @DefaultValue("0") int trustedProxies) {
     }
 
     /**

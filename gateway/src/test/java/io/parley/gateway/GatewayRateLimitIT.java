@@ -22,11 +22,13 @@ class GatewayRateLimitIT {
                 RunningGateway gateway = RunningGateway.start(redis, StubBackend.serviceArgs(meeting.uri(),
                         meeting.uri(), meeting.uri(), meeting.uri()), "--parley.gateway.rate-limit.burst-capacity=3",
                         "--parley.gateway.rate-limit.replenish-per-second=1")) {
+            // without trusted proxies a client's X-Forwarded-For is ignored: it cannot buy itself a fresh bucket
             for (int i = 0; i < 3; i++) {
-                gateway.client().get().uri("/api/meetings/m-1").exchange().expectStatus().isOk();
+                gateway.client().get().uri("/api/meetings/m-1").header("X-Forwarded-For", "198.51.100." + i)
+                    .exchange().expectStatus().isOk();
             }
 
-            gateway.client().get().uri("/api/meetings/m-1").exchange()
+            gateway.client().get().uri("/api/meetings/m-1").header("X-Forwarded-For", "198.51.100.99").exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals("Retry-After", "1")
@@ -35,6 +37,24 @@ class GatewayRateLimitIT {
                 .jsonPath("$.retryAfterSeconds").isEqualTo(1);
             assertThat(gateway.bean(MeterRegistry.class).counter("parley.gateway.ratelimit.rejected").count())
                 .isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void behindATrustedProxyLimitsEachForwardedClientOnItsOwnBudget() {
+        try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(redisDir);
+                StubBackend meeting = StubBackend.start("meeting-service");
+                RunningGateway gateway = RunningGateway.start(redis, StubBackend.serviceArgs(meeting.uri(),
+                        meeting.uri(), meeting.uri(), meeting.uri()), "--parley.gateway.rate-limit.burst-capacity=1",
+                        "--parley.gateway.rate-limit.replenish-per-second=1",
+                        "--parley.gateway.rate-limit.trusted-proxies=1")) {
+            // the ingress appends the address it saw; whatever the client wrote before that does not count
+            gateway.client().get().uri("/api/meetings/m-1").header("X-Forwarded-For", "10.0.0.1, 203.0.113.1")
+                .exchange().expectStatus().isOk();
+            gateway.client().get().uri("/api/meetings/m-1").header("X-Forwarded-For", "10.0.0.2, 203.0.113.1")
+                .exchange().expectStatus().isEqualTo(429);
+            gateway.client().get().uri("/api/meetings/m-1").header("X-Forwarded-For", "203.0.113.2")
+                .exchange().expectStatus().isOk();
         }
     }
 

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
+import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,11 +29,15 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimiter limiter;
     private final GatewayMetrics metrics;
     private final boolean enabled;
+    private final RemoteAddressResolver addresses;
 
     public RateLimitFilter(RateLimiter limiter, GatewayMetrics metrics, GatewayProperties properties) {
         this.limiter = limiter;
         this.metrics = metrics;
         this.enabled = properties.rateLimit().enabled();
+        int trustedProxies = properties.rateLimit().trustedProxies();
+        this.addresses = trustedProxies > 0 ? XForwardedRemoteAddressResolver.maxTrustedIndex(trustedProxies)
+                : new RemoteAddressResolver() { };
     }
 
     @Override
@@ -56,12 +62,12 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
             .then(Mono.defer(() -> chain.filter(exchange)));
     }
 
-    static String clientKey(ServerWebExchange exchange) {
+    private String clientKey(ServerWebExchange exchange) {
         JoinToken token = TokenCheckFilter.verifiedToken(exchange);
         if (token != null) {
             return "sub:" + token.subject();
         }
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        InetSocketAddress remote = addresses.resolve(exchange);
         if (remote == null) {
             return "addr:unknown";
         }
