@@ -1,10 +1,6 @@
 package io.parley.meeting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.core.io.ClassPathResource;
+import io.parley.support.redis.ScriptSources;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /** The Lua scripts under {@code src/main/resources/scripts}. */
@@ -14,12 +10,7 @@ public final class LuaScripts {
     }
 
     public static String source(String name) {
-        try {
-            return new ClassPathResource("scripts/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Missing script " + name, ex);
-        }
+        return ScriptSources.read(name + ".lua");
     }
 
     public static RedisScript<Long> returningLong(String name) {

@@ -1,13 +1,10 @@
 package io.parley.gateway.ratelimit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
 import io.parley.gateway.GatewayProperties;
-import org.springframework.core.io.ClassPathResource;
+import io.parley.support.redis.ScriptSources;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -22,7 +19,7 @@ public class RateLimiter {
 
     @SuppressWarnings({ "rawtypes", "unchecked" })
     private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript
-        .of(source("scripts/token-bucket-v1.lua"), List.class);
+        .of(ScriptSources.read("token-bucket-v1.lua"), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final GatewayProperties.RateLimit limit;
@@ -53,19 +50,6 @@ public class RateLimiter {
         /** Whole seconds for the Retry-After header, never 0 for a rejection. */
         public long retryAfterSeconds() {
             return Math.max(1, (retryAfterMillis + 999) / 1000);
-        }
-    }
-
-    /**
-     * The script's text, read once: a script made from a Resource re-reads the resource's last-modified time
-     * on every call to decide whether its SHA-1 is still valid, which cost more CPU than the call itself.
-     */
-    private static String source(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("cannot read " + path, ex);
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.parley.quality.pipeline;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +9,7 @@ import io.parley.quality.sample.MeetingSeries;
 import io.parley.quality.sample.ParticipantSeries;
 import io.parley.quality.sample.QualityPoint;
 import io.parley.quality.sample.QualitySample;
-import org.springframework.core.io.ClassPathResource;
+import io.parley.support.redis.ScriptSources;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -30,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class QualityStore {
 
     private static final RedisScript<Long> RECORD = RedisScript
-        .of(source("scripts/record-sample.lua"), Long.class);
+        .of(ScriptSources.read("record-sample.lua"), Long.class);
     private static final Comparator<QualityPoint> OLDEST_FIRST = Comparator.comparingLong(QualityPoint::timestamp)
         .thenComparing(QualityPoint::sessionId);
 
@@ -116,18 +113,5 @@ public class QualityStore {
 
     static String totalsKey(String meetingId) {
         return prefix(meetingId) + "totals";
-    }
-
-    /**
-     * The script's text, read once: a script made from a Resource re-reads the resource's last-modified time
-     * on every call to decide whether its SHA-1 is still valid, which cost more CPU than the call itself.
-     */
-    private static String source(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("cannot read " + path, ex);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package io.parley.signaling.fanout;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -18,11 +15,11 @@ import io.parley.signaling.presence.PresenceStore;
 import io.parley.signaling.protocol.CloseCode;
 import io.parley.signaling.session.Connection;
 import io.parley.signaling.session.LocalSessions;
+import io.parley.support.redis.ScriptSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -46,7 +43,7 @@ public class MeetingChannels implements DisposableBean {
     private static final String PREFIX = "signal:{meeting:";
     /** A join waits this long for Redis to confirm the subscription, then fails (the client retries). */
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
-    private static final RedisScript<Long> RELAY = RedisScript.of(source("scripts/relay-v1.lua"),
+    private static final RedisScript<Long> RELAY = RedisScript.of(ScriptSources.read("relay-v1.lua"),
             Long.class);
 
     private final ReactiveStringRedisTemplate redis;
@@ -186,18 +183,5 @@ public class MeetingChannels implements DisposableBean {
             .findFirst()
             .orElse(CloseCode.FORBIDDEN);
         connection.sendAndClose(envelope.message(), code);
-    }
-
-    /**
-     * The script's text, read once: a script made from a Resource re-reads the resource's last-modified time
-     * on every call to decide whether its SHA-1 is still valid, which cost more CPU than the call itself.
-     */
-    private static String source(String path) {
-        try {
-            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("cannot read " + path, ex);
-        }
     }
 }

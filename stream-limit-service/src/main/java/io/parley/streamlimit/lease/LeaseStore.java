@@ -1,16 +1,12 @@
 package io.parley.streamlimit.lease;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
 import io.parley.streamlimit.StreamLimitProperties.OverLimitPolicy;
-import org.springframework.core.io.ClassPathResource;
+import io.parley.support.redis.ScriptSources;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -29,9 +25,11 @@ public class LeaseStore {
     private static final RedisScript<List> END = script("end-v1.lua");
     private static final RedisScript<List> END_OLDEST = script("end-oldest-v1.lua");
     private static final RedisScript<List> SWEEP = script("sweep-v1.lua");
-    private static final RedisScript<Long> INDEX_TOUCH = RedisScript.of(source("index-touch-v1.lua"), Long.class);
+    private static final RedisScript<Long> INDEX_TOUCH = RedisScript.of(ScriptSources.read("index-touch-v1.lua"),
+            Long.class);
     private static final RedisScript<List> INDEX_DUE = script("index-due-v1.lua");
-    private static final RedisScript<Long> INDEX_SETTLE = RedisScript.of(source("index-settle-v1.lua"), Long.class);
+    private static final RedisScript<Long> INDEX_SETTLE = RedisScript.of(ScriptSources.read("index-settle-v1.lua"),
+            Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
@@ -131,19 +129,6 @@ public class LeaseStore {
     }
 
     private static RedisScript<List> script(String name) {
-        return RedisScript.of(source(name), List.class);
-    }
-
-    /**
-     * The script's text, read once. A script made from a resource instead checks on every call whether the file
-     * changed, under a lock — inside a jar that is a jar lookup per Redis call.
-     */
-    private static String source(String name) {
-        try (InputStream in = new ClassPathResource("scripts/" + name).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot read the Lua script " + name, ex);
-        }
+        return RedisScript.of(ScriptSources.read(name), List.class);
     }
 }
