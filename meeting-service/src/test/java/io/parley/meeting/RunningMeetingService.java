@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.parley.harness.KafkaBrokerProcess;
 import io.parley.harness.RedisServerProcess;
 import io.parley.harness.SharedInfrastructure;
+import io.parley.harness.http.OversizedBodies;
 import io.parley.tokens.JoinTokenSigner;
 import io.parley.tokens.RsaKeys;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -78,6 +79,11 @@ final class RunningMeetingService implements AutoCloseable {
 
     WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** The client for a request with this body: one the service refuses unread goes on a connection of its own. */
+    WebTestClient clientFor(String body) {
+        return body != null && body.length() > 16 * 1024 ? OversizedBodies.client(baseUrl()) : client();
     }
 
     <T> T bean(Class<T> type) {

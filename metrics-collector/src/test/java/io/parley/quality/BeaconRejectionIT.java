@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.parley.harness.SharedInfrastructure;
+import io.parley.harness.http.OversizedBodies;
 import io.parley.quality.support.Beacons;
 import io.parley.quality.support.RunningCollector;
 import io.parley.quality.support.SamplesTopic;
@@ -121,7 +122,7 @@ class BeaconRejectionIT {
         post(padded, MediaType.APPLICATION_JSON, token)
             .expectStatus().isEqualTo(413)
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        collector.client().post().uri("/api/quality/beacons?access_token=" + token)
+        OversizedBodies.client(collector.baseUrl()).post().uri("/api/quality/beacons?access_token=" + token)
             .contentType(MediaType.TEXT_PLAIN)
             .body(BodyInserters.fromDataBuffers(chunked(padded)))
             .exchange()
@@ -229,7 +230,9 @@ class BeaconRejectionIT {
     }
 
     private static WebTestClient.ResponseSpec post(String body, MediaType type, String token) {
-        return collector.client().post()
+        WebTestClient client = body.length() > 16 * 1024 ? OversizedBodies.client(collector.baseUrl())
+                : collector.client();
+        return client.post()
             .uri(token == null ? "/api/quality/beacons" : "/api/quality/beacons?access_token=" + token)
             .contentType(type)
             .bodyValue(body.getBytes(StandardCharsets.UTF_8))

@@ -45,11 +45,15 @@ public final class RunningCollector implements AutoCloseable {
 
     public WebTestClient client() {
         return WebTestClient.bindToServer()
-            .baseUrl("http://127.0.0.1:" + port)
+            .baseUrl(baseUrl())
             .responseTimeout(Duration.ofSeconds(20))
             // a Prometheus scrape with latency histograms is larger than the default 256 KB buffer
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
             .build();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     public PrometheusScrape scrape() {

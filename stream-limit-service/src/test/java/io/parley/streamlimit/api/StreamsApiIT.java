@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.parley.events.EventType;
+import io.parley.harness.http.OversizedBodies;
 import io.parley.streamlimit.RunningService;
 import io.parley.streamlimit.StreamEventsReader;
 import io.parley.streamlimit.TestTokens;
@@ -194,7 +195,8 @@ class StreamsApiIT {
             .bodyValue(Map.of("meetingId", "m 1")), 400);
         assertProblem(client.post().uri("/api/streams").header("Authorization", token)
             .contentType(MediaType.TEXT_PLAIN).bodyValue("streamId=s1"), 415);
-        assertProblem(client.post().uri("/api/streams").header("Authorization", token)
+        assertProblem(OversizedBodies.client(service.baseUrl()).post().uri("/api/streams")
+            .header("Authorization", token)
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue("{\"streamId\":\"" + "x".repeat(40_000) + "\"}"), 413);
         assertProblem(client.post().uri("/api/streams").header("Authorization", token)
