@@ -36,7 +36,7 @@ public final class StreamLimitBenchmark {
 
     private final int concurrency = Integer.getInteger("bench.concurrency", 64);
     private final int durationSeconds = Integer.getInteger("bench.duration", 10);
-    private final int warmupSeconds = Integer.getInteger("bench.warmup", 20);
+    private final int warmupSeconds = Integer.getInteger("bench.warmup", 90);
     private final int users = Integer.getInteger("bench.users", 10_000);
     private final int redisRequests = Integer.getInteger("bench.redisRequests", 100_000);
     private final Path serviceJar = Path.of(System.getProperty("bench.serviceJar"));

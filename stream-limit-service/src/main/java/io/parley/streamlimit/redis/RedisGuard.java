@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.parley.streamlimit.StreamMetrics;
+import io.parley.support.web.RequestEventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -25,7 +26,8 @@ public class RedisGuard {
     }
 
     public <T> Mono<T> call(Mono<T> redisCall) {
-        return redisCall.transformDeferred(CircuitBreakerOperator.of(circuitBreaker)).onErrorMap(this::unavailable);
+        return RequestEventLoop.resumeOnRequestLoop(
+                redisCall.transformDeferred(CircuitBreakerOperator.of(circuitBreaker)).onErrorMap(this::unavailable));
     }
 
     /** For Redis calls outside the lease path (token revocations) that should fail the same way but not trip it. */
