@@ -107,10 +107,11 @@ public class SignalingHandler implements WebSocketHandler {
             .build()
             .getQueryParams()
             .getFirst(BearerTokens.QUERY_PARAMETER);
-        return admit(rawToken).flatMap(admitted -> run(session, admitted)).onErrorResume(Rejected.class, rejected -> {
-            metrics.rejected(rejected.code);
-            return session.close(rejected.code.status());
-        });
+        return detached(admit(rawToken)).flatMap(admitted -> run(session, admitted))
+            .onErrorResume(Rejected.class, rejected -> {
+                metrics.rejected(rejected.code);
+                return session.close(rejected.code.status());
+            });
     }
 
     private Mono<Admitted> admit(String rawToken) {
@@ -188,7 +189,7 @@ public class SignalingHandler implements WebSocketHandler {
             .concatMap(tick -> leases.renew(token, admitted.rawToken()))
             .subscribe();
 
-        return joined
+        return detached(joined)
             .onErrorResume(error -> {
                 log.warn("Join of participant {} failed: {}", token.participantId(), error.toString());
                 connection.close(CloseCode.TRY_AGAIN_LATER);
@@ -199,6 +200,15 @@ public class SignalingHandler implements WebSocketHandler {
                 renewals.dispose();
                 leave(connection, admitted.rawToken());
             });
+    }
+
+    /**
+     * The same result, without keeping the work that produced it: operators hold on to their finished upstream, so
+     * the admission and join chains (token checks, the meeting lookup, the lease request, their replies) would
+     * otherwise stay reachable, a few kilobytes each, for as long as the socket lives.
+     */
+    private static <T> Mono<T> detached(Mono<T> work) {
+        return Mono.fromFuture(work::toFuture);
     }
 
     private Mono<Void> closeWith(Connection connection) {
