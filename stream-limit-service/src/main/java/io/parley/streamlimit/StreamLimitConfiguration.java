@@ -10,6 +10,7 @@ import io.parley.streamlimit.events.StreamEventPublisher;
 import io.parley.streamlimit.lease.LeaseStore;
 import io.parley.streamlimit.lease.StreamLeases;
 import io.parley.streamlimit.redis.RedisGuard;
+import io.parley.support.web.RequestEventLoop;
 import io.parley.tokens.JoinTokenVerifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -49,6 +50,12 @@ class StreamLimitConfiguration {
     StreamLeases streamLeases(LeaseStore store, RedisGuard redis, StreamEventPublisher events, StreamMetrics metrics,
             StreamLimitProperties properties, Clock clock) {
         return new StreamLeases(store, redis, events, metrics, properties, clock);
+    }
+
+    /** Lets {@link RedisGuard} move each request's work off the one Lettuce thread after a Redis reply. */
+    @Bean
+    RequestEventLoop requestEventLoop() {
+        return new RequestEventLoop();
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package io.parley.support;
 
 import io.parley.support.problem.ProblemDetailsErrorHandler;
-import io.parley.support.web.RequestEventLoop;
 import io.parley.support.web.ServiceNameHeaderFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,10 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * What every Parley service gets: problem-detail errors everywhere, the service-name header and request work that
- * resumes on its own event loop.
- */
+/** What every Parley service gets: problem-detail errors everywhere and the service-name header. */
 @AutoConfiguration(beforeName = "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration")
 public class ServiceSupportAutoConfiguration {
 
@@ -25,10 +21,5 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     ServiceNameHeaderFilter serviceNameHeaderFilter(@Value("${spring.application.name}") String serviceName) {
         return new ServiceNameHeaderFilter(serviceName);
-    }
-
-    @Bean
-    RequestEventLoop requestEventLoop() {
-        return new RequestEventLoop();
     }
 }

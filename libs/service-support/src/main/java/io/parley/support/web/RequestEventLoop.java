@@ -21,6 +21,9 @@ import reactor.netty.Connection;
  * Without it, everything after the reply (decisions, events, encoding the answer) runs on the client's single I/O
  * thread — one Lettuce connection, one thread for every request of the instance — and the answer is written from a
  * foreign thread. With it, that work spreads over the server's event loops and the answer is written in-loop.
+ * <p>
+ * A service that calls {@link #resumeOnRequestLoop} registers this filter as a bean; the others do not pay for it
+ * (measured in metrics-collector, the extra hop cost more than it spread).
  */
 public class RequestEventLoop implements WebFilter, Ordered {
 
