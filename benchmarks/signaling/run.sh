@@ -12,6 +12,7 @@ PAIRS=${PAIRS:-500}
 RATES=${RATES:-1000,2000,5000,7500,10000,15000,20000}
 SECONDS_PER_RATE=${SECONDS_PER_RATE:-10}
 IDLE=${IDLE:-10000}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 
 command -v node >/dev/null || { echo "run.sh: node is missing (Debian: apt-get install -y nodejs npm)" >&2; exit 1; }
 for dir in "$HERE" "$PEER"; do
@@ -31,8 +32,8 @@ sleep 2
 
 cd "$HERE"
 echo "== Parley: two signaling instances, every message relayed through Redis"
-node loadgen.js --target parley --pairs "$PAIRS" --rates "$RATES" --seconds "$SECONDS_PER_RATE"
+node loadgen.js --target parley --pairs "$PAIRS" --rates "$RATES" --seconds "$SECONDS_PER_RATE" --warmup "$WARMUP_SECONDS"
 echo "== socket.io 4.8 + @socket.io/redis-adapter: two processes, same Redis"
-node loadgen.js --target socketio --pairs "$PAIRS" --rates "$RATES" --seconds "$SECONDS_PER_RATE"
+node loadgen.js --target socketio --pairs "$PAIRS" --rates "$RATES" --seconds "$SECONDS_PER_RATE" --warmup "$WARMUP_SECONDS"
 echo "== $IDLE idle sockets on one Parley instance (pid $pid_a)"
 node loadgen.js --target parley --idle "$IDLE" --pid "$pid_a"

@@ -10,6 +10,7 @@ import io.parley.streamlimit.events.StreamEventPublisher;
 import io.parley.streamlimit.lease.LeaseStore;
 import io.parley.streamlimit.lease.StreamLeases;
 import io.parley.streamlimit.redis.RedisGuard;
+import io.parley.support.redis.RedisScripts;
 import io.parley.support.web.RequestEventLoop;
 import io.parley.tokens.JoinTokenVerifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,8 +43,8 @@ class StreamLimitConfiguration {
     }
 
     @Bean
-    LeaseStore leaseStore(ReactiveStringRedisTemplate redis, JsonMapper json) {
-        return new LeaseStore(redis, json);
+    LeaseStore leaseStore(ReactiveStringRedisTemplate redis, RedisScripts scripts, JsonMapper json) {
+        return new LeaseStore(redis, scripts, json);
     }
 
     @Bean

@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import io.parley.gateway.GatewayProperties;
-import io.parley.support.redis.ScriptSources;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
+import io.parley.support.redis.LuaScript;
+import io.parley.support.redis.RedisScripts;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -17,34 +16,31 @@ import reactor.core.publisher.Mono;
 @Component
 public class RateLimiter {
 
-    @SuppressWarnings({ "rawtypes", "unchecked" })
-    private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript
-        .of(ScriptSources.read("token-bucket-v1.lua"), List.class);
+    private static final LuaScript SCRIPT = LuaScript.list("token-bucket-v1.lua");
 
-    private final ReactiveStringRedisTemplate redis;
+    private final RedisScripts scripts;
     private final GatewayProperties.RateLimit limit;
     private final Clock clock;
 
-    public RateLimiter(ReactiveStringRedisTemplate redis, GatewayProperties properties, Clock clock) {
-        this.redis = redis;
+    public RateLimiter(RedisScripts scripts, GatewayProperties properties, Clock clock) {
+        this.scripts = scripts;
         this.limit = properties.rateLimit();
         this.clock = clock;
     }
 
     public Mono<Decision> tryAcquire(String clientKey) {
         List<String> keys = List.of("ratelimit:{" + clientKey + "}");
-        return redis
-            .execute(SCRIPT, keys, List.of(String.valueOf(limit.replenishPerSecond()),
-                    String.valueOf(limit.burstCapacity()), String.valueOf(clock.millis()), "1"))
-            .next()
+        return scripts
+            .list(SCRIPT, keys, String.valueOf(limit.replenishPerSecond()), String.valueOf(limit.burstCapacity()),
+                    String.valueOf(clock.millis()), "1")
             .map(Decision::fromScript);
     }
 
     /** What the script decided; {@code retryAfterMillis} is 0 when allowed. */
     public record Decision(boolean allowed, long remaining, long retryAfterMillis) {
 
-        static Decision fromScript(List<Long> reply) {
-            return new Decision(reply.get(0) == 1L, reply.get(1), reply.get(2));
+        static Decision fromScript(List<Object> reply) {
+            return new Decision(Long.valueOf(1L).equals(reply.get(0)), (Long) reply.get(1), (Long) reply.get(2));
         }
 
         /** Whole seconds for the Retry-After header, never 0 for a rejection. */

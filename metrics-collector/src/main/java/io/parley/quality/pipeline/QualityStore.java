@@ -9,10 +9,10 @@ import io.parley.quality.sample.MeetingSeries;
 import io.parley.quality.sample.ParticipantSeries;
 import io.parley.quality.sample.QualityPoint;
 import io.parley.quality.sample.QualitySample;
-import io.parley.support.redis.ScriptSources;
+import io.parley.support.redis.LuaScript;
+import io.parley.support.redis.RedisScripts;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,17 +26,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class QualityStore {
 
-    private static final RedisScript<Long> RECORD = RedisScript
-        .of(ScriptSources.read("record-sample.lua"), Long.class);
+    private static final LuaScript RECORD = LuaScript.integer("record-sample.lua");
     private static final Comparator<QualityPoint> OLDEST_FIRST = Comparator.comparingLong(QualityPoint::timestamp)
         .thenComparing(QualityPoint::sessionId);
 
     private final ReactiveStringRedisTemplate redis;
+    private final RedisScripts scripts;
     private final JsonMapper json;
     private final QualityProperties properties;
 
-    public QualityStore(ReactiveStringRedisTemplate redis, JsonMapper json, QualityProperties properties) {
+    public QualityStore(ReactiveStringRedisTemplate redis, RedisScripts scripts, JsonMapper json,
+            QualityProperties properties) {
         this.redis = redis;
+        this.scripts = scripts;
         this.json = json;
         this.properties = properties;
     }
@@ -46,11 +48,11 @@ public class QualityStore {
         String participant = sample.participantId();
         List<String> keys = List.of(participantsKey(meeting), indexKey(meeting, participant),
                 pointsKey(meeting, participant), totalsKey(meeting));
-        List<String> args = List.of(member(sample), Long.toString(sample.timestamp()),
+        return scripts.integer(RECORD, keys, member(sample), Long.toString(sample.timestamp()),
                 json.writeValueAsString(sample.point()), Integer.toString(properties.maxPointsPerParticipant()),
                 Integer.toString(properties.maxParticipantsPerMeeting()),
-                Long.toString(properties.retention().toSeconds()), participant);
-        return redis.execute(RECORD, keys, args).single().map(SampleOutcome::ofScriptResult);
+                Long.toString(properties.retention().toSeconds()), participant)
+            .map(SampleOutcome::ofScriptResult);
     }
 
     /** The meeting's series, or empty when the collector has no sample of it (never had, or they expired). */

@@ -15,13 +15,13 @@ import io.parley.signaling.presence.PresenceStore;
 import io.parley.signaling.protocol.CloseCode;
 import io.parley.signaling.session.Connection;
 import io.parley.signaling.session.LocalSessions;
-import io.parley.support.redis.ScriptSources;
+import io.parley.support.redis.LuaScript;
+import io.parley.support.redis.RedisScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -43,10 +43,10 @@ public class MeetingChannels implements DisposableBean {
     private static final String PREFIX = "signal:{meeting:";
     /** A join waits this long for Redis to confirm the subscription, then fails (the client retries). */
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
-    private static final RedisScript<Long> RELAY = RedisScript.of(ScriptSources.read("relay-v1.lua"),
-            Long.class);
+    private static final LuaScript RELAY = LuaScript.integer("relay-v1.lua");
 
     private final ReactiveStringRedisTemplate redis;
+    private final RedisScripts scripts;
     private final LettuceConnectionFactory connectionFactory;
     private final LocalSessions sessions;
     private final SignalingMetrics metrics;
@@ -55,9 +55,10 @@ public class MeetingChannels implements DisposableBean {
     private final Mono<StatefulRedisPubSubConnection<String, String>> pubSub;
     private volatile StatefulRedisPubSubConnection<String, String> connected;
 
-    public MeetingChannels(ReactiveStringRedisTemplate redis, LettuceConnectionFactory connectionFactory,
-            LocalSessions sessions, SignalingMetrics metrics) {
+    public MeetingChannels(ReactiveStringRedisTemplate redis, RedisScripts scripts,
+            LettuceConnectionFactory connectionFactory, LocalSessions sessions, SignalingMetrics metrics) {
         this.redis = redis;
+        this.scripts = scripts;
         this.connectionFactory = connectionFactory;
         this.sessions = sessions;
         this.metrics = metrics;
@@ -135,9 +136,8 @@ public class MeetingChannels implements DisposableBean {
      * false when it is not.
      */
     public Mono<Boolean> publishIfPresent(String meetingId, String participantId, String message) {
-        return redis.execute(RELAY, List.of(PresenceStore.key(meetingId)),
-                List.of(participantId, channel(meetingId), Envelope.to(participantId, message).encode()))
-            .next()
+        return scripts.integer(RELAY, List.of(PresenceStore.key(meetingId)), participantId, channel(meetingId),
+                Envelope.to(participantId, message).encode())
             .map(receivers -> {
                 if (receivers < 0) {
                     return false;

@@ -6,36 +6,36 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import io.parley.streamlimit.StreamLimitProperties.OverLimitPolicy;
-import io.parley.support.redis.ScriptSources;
+import io.parley.support.redis.LuaScript;
+import io.parley.support.redis.RedisScripts;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The leases in Redis: runs the versioned scripts under {@code scripts/} (by SHA, loading them on first use) and the
+ * The leases in Redis: runs the versioned scripts under {@code scripts/} (through {@link RedisScripts}) and the
  * few plain commands around them. Knows nothing of policy, events or failure handling.
  */
 public class LeaseStore {
 
-    private static final RedisScript<List> ACQUIRE = script("acquire-v1.lua");
-    private static final RedisScript<List> RENEW = script("renew-v1.lua");
-    private static final RedisScript<List> END = script("end-v1.lua");
-    private static final RedisScript<List> END_OLDEST = script("end-oldest-v1.lua");
-    private static final RedisScript<List> SWEEP = script("sweep-v1.lua");
-    private static final RedisScript<Long> INDEX_TOUCH = RedisScript.of(ScriptSources.read("index-touch-v1.lua"),
-            Long.class);
-    private static final RedisScript<List> INDEX_DUE = script("index-due-v1.lua");
-    private static final RedisScript<Long> INDEX_SETTLE = RedisScript.of(ScriptSources.read("index-settle-v1.lua"),
-            Long.class);
+    private static final LuaScript ACQUIRE = LuaScript.list("acquire-v1.lua");
+    private static final LuaScript RENEW = LuaScript.list("renew-v1.lua");
+    private static final LuaScript END = LuaScript.list("end-v1.lua");
+    private static final LuaScript END_OLDEST = LuaScript.list("end-oldest-v1.lua");
+    private static final LuaScript SWEEP = LuaScript.list("sweep-v1.lua");
+    private static final LuaScript INDEX_TOUCH = LuaScript.integer("index-touch-v1.lua");
+    private static final LuaScript INDEX_DUE = LuaScript.list("index-due-v1.lua");
+    private static final LuaScript INDEX_SETTLE = LuaScript.integer("index-settle-v1.lua");
 
     private final ReactiveStringRedisTemplate redis;
+    private final RedisScripts scripts;
     private final JsonMapper json;
 
-    public LeaseStore(ReactiveStringRedisTemplate redis, JsonMapper json) {
+    public LeaseStore(ReactiveStringRedisTemplate redis, RedisScripts scripts, JsonMapper json) {
         this.redis = redis;
+        this.scripts = scripts;
         this.json = json;
     }
 
@@ -82,9 +82,9 @@ public class LeaseStore {
         if (newLeaseExpiry == null && activeDelta == 0) {
             return Mono.empty();
         }
-        return redis.execute(INDEX_TOUCH, LeaseKeys.indexForTouch(), List.of(userId,
+        return scripts.integer(INDEX_TOUCH, LeaseKeys.indexForTouch(), userId,
                 newLeaseExpiry == null ? "" : String.valueOf(newLeaseExpiry.toEpochMilli()),
-                String.valueOf(activeDelta)))
+                String.valueOf(activeDelta))
             .then();
     }
 
@@ -94,9 +94,9 @@ public class LeaseStore {
     }
 
     public Mono<Void> settleIndex(DueUser user, OptionalLong earliestRemaining, int removed) {
-        return redis.execute(INDEX_SETTLE, LeaseKeys.indexForSettle(), List.of(user.userId(), user.sequence(),
+        return scripts.integer(INDEX_SETTLE, LeaseKeys.indexForSettle(), user.userId(), user.sequence(),
                 earliestRemaining.isPresent() ? String.valueOf(earliestRemaining.getAsLong()) : "",
-                String.valueOf(removed)))
+                String.valueOf(removed))
             .then();
     }
 
@@ -123,12 +123,7 @@ public class LeaseStore {
         return redis.delete(LeaseKeys.meeting(meetingId)).then();
     }
 
-    /** A multi-bulk script reply arrives as one element: the whole list. */
-    private Mono<List<?>> run(RedisScript<List> script, List<String> keys, String... args) {
-        return redis.execute(script, keys, List.of(args)).next().map(reply -> (List<?>) reply);
-    }
-
-    private static RedisScript<List> script(String name) {
-        return RedisScript.of(ScriptSources.read(name), List.class);
+    private Mono<List<?>> run(LuaScript script, List<String> keys, String... args) {
+        return scripts.list(script, keys, args).map(reply -> reply);
     }
 }

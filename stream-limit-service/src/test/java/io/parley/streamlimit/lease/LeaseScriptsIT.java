@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.parley.harness.RedisServerProcess;
 import io.parley.harness.SharedInfrastructure;
 import io.parley.streamlimit.StreamLimitProperties.OverLimitPolicy;
+import io.parley.support.redis.RedisScripts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class LeaseScriptsIT {
 
     private static LettuceConnectionFactory connections;
     private static ReactiveStringRedisTemplate redis;
+    private static RedisScripts scripts;
     private static LeaseStore store;
 
     @BeforeAll
@@ -36,11 +38,13 @@ class LeaseScriptsIT {
         connections.afterPropertiesSet();
         connections.start();
         redis = new ReactiveStringRedisTemplate(connections);
-        store = new LeaseStore(redis, JsonMapper.builder().build());
+        scripts = new RedisScripts(connections);
+        store = new LeaseStore(redis, scripts, JsonMapper.builder().build());
     }
 
     @AfterAll
     static void disconnect() {
+        scripts.destroy();
         connections.destroy();
     }
 
