@@ -3,11 +3,15 @@ package io.parley.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.parley.harness.Ports;
 import io.parley.harness.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 class GatewayResilienceIT {
 
@@ -63,6 +67,26 @@ class GatewayResilienceIT {
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.reason").isEqualTo("circuit-open");
             gateway.client().get().uri("/api/streams").header("Authorization", TestTokens.bearer("resilient")).exchange().expectStatus().isOk();
+        }
+    }
+
+    /** Spring Cloud's Resilience4j bulkhead allowed 25 concurrent calls per route and counted the rest as failures. */
+    @Test
+    void carriesManyConcurrentCallsToOneBackendWithoutOpeningTheCircuit() {
+        int concurrentCalls = 100;
+        try (StubBackend slow = StubBackend.start("meeting-service", "slow", Duration.ofMillis(500));
+                RunningGateway gateway = RunningGateway.start(SharedInfrastructure.redis(),
+                        StubBackend.serviceArgs(slow.uri(), slow.uri(), slow.uri(), slow.uri()),
+                        "--parley.gateway.rate-limit.burst-capacity=10000")) {
+            WebClient client = WebClient.create("http://127.0.0.1:" + gateway.port());
+
+            List<HttpStatusCode> statuses = Flux.range(0, concurrentCalls)
+                .flatMap(i -> client.get().uri("/api/meetings/m-" + i).exchangeToMono(
+                        response -> response.releaseBody().thenReturn(response.statusCode())), concurrentCalls)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+            assertThat(statuses).hasSize(concurrentCalls).allMatch(HttpStatusCode::is2xxSuccessful);
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.parley.gateway.GatewayMetrics;
 import io.parley.gateway.GatewayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class UnavailableController {
 
+    private static final Logger log = LoggerFactory.getLogger(UnavailableController.class);
+
     static final String PATH = "/__unavailable/";
 
     private final GatewayMetrics metrics;
@@ -40,6 +44,10 @@ class UnavailableController {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String reason = reason(cause);
         metrics.backendUnavailable(service, reason);
+        if ("unreachable".equals(reason)) {
+            // the metric says that a call failed, only this says why (refused, reset, pool exhausted, ...)
+            log.warn("A call to {} failed: {}", service, String.valueOf(cause));
+        }
         String detail = switch (reason) {
             case "timeout" -> service + " did not answer within " + resilience.timeout().toMillis() + " ms.";
             case "circuit-open" -> service + " is failing; calls are paused for a while.";

@@ -1,7 +1,10 @@
 package io.parley.signaling.protocol;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Every signaling message type (PLATFORM.md §4.3), by the {@code type} it carries on the wire. */
 public enum MessageType {
@@ -39,8 +42,13 @@ public enum MessageType {
         return wireName;
     }
 
+    /** Looked up once per inbound frame, so a map rather than a scan. */
+    private static final Map<String, MessageType> FROM_CLIENT = Arrays.stream(values())
+        .filter(type -> type.fromClient)
+        .collect(Collectors.toUnmodifiableMap(MessageType::wireName, Function.identity()));
+
     /** Client message types only: a client cannot send {@code welcome} or {@code removed}. */
     public static Optional<MessageType> fromClient(String wireName) {
-        return Arrays.stream(values()).filter(type -> type.fromClient && type.wireName.equals(wireName)).findFirst();
+        return Optional.ofNullable(FROM_CLIENT.get(wireName));
     }
 }
