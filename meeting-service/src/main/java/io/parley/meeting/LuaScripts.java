@@ -1,7 +1,6 @@
 package io.parley.meeting;
 
 import io.parley.support.redis.ScriptSources;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /** The Lua scripts under {@code src/main/resources/scripts}. */
 public final class LuaScripts {
@@ -11,9 +10,5 @@ public final class LuaScripts {
 
     public static String source(String name) {
         return ScriptSources.read(name + ".lua");
-    }
-
-    public static RedisScript<Long> returningLong(String name) {
-        return RedisScript.of(source(name), Long.class);
     }
 }

@@ -8,18 +8,19 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.cloudevents.CloudEvent;
+import io.lettuce.core.ScriptOutputType;
 import io.parley.events.EventCodec;
 import io.parley.events.EventType;
-import io.parley.meeting.LuaScripts;
 import io.parley.meeting.MeetingMetrics;
 import io.parley.meeting.MeetingProperties;
 import io.parley.meeting.meeting.MeetingStore;
+import io.parley.support.redis.LuaScript;
+import io.parley.support.redis.RedisScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -53,17 +54,14 @@ public class OutboxPublisher {
     /** Longer than the producer's delivery timeout, so the lock outlives a slow publish. */
     private static final Duration LOCK_TTL = Duration.ofSeconds(30);
     /** ZADD NX: a meeting keeps the time it first had pending events, so the drainer sees how long it waited. */
-    private static final RedisScript<Long> MARK_PENDING = RedisScript
-        .of("return redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2])", Long.class);
-    @SuppressWarnings({ "rawtypes", "unchecked" })
-    private static final RedisScript<List<Object>> CLAIM = (RedisScript) RedisScript
-        .of(LuaScripts.source("outbox-claim"), List.class);
-    @SuppressWarnings({ "rawtypes", "unchecked" })
-    private static final RedisScript<List<Object>> ACK = (RedisScript) RedisScript.of(LuaScripts.source("outbox-ack"),
-            List.class);
-    private static final RedisScript<Long> UNLOCK = LuaScripts.returningLong("unlock");
+    private static final LuaScript MARK_PENDING = LuaScript.assembled("mark-pending",
+            "return redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2])", ScriptOutputType.INTEGER);
+    private static final LuaScript CLAIM = LuaScript.list("outbox-claim.lua");
+    private static final LuaScript ACK = LuaScript.list("outbox-ack.lua");
+    private static final LuaScript UNLOCK = LuaScript.integer("unlock.lua");
 
     private final ReactiveStringRedisTemplate redis;
+    private final RedisScripts scripts;
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final EventCodec codec;
     private final JsonMapper json;
@@ -71,9 +69,11 @@ public class OutboxPublisher {
     private final Duration publishTimeout;
     private final Clock clock;
 
-    public OutboxPublisher(ReactiveStringRedisTemplate redis, KafkaTemplate<String, CloudEvent> kafka, EventCodec codec,
-            JsonMapper json, MeetingMetrics metrics, MeetingProperties properties, Clock clock) {
+    public OutboxPublisher(ReactiveStringRedisTemplate redis, RedisScripts scripts,
+            KafkaTemplate<String, CloudEvent> kafka, EventCodec codec, JsonMapper json, MeetingMetrics metrics,
+            MeetingProperties properties, Clock clock) {
         this.redis = redis;
+        this.scripts = scripts;
         this.kafka = kafka;
         this.codec = codec;
         this.json = json;
@@ -84,7 +84,7 @@ public class OutboxPublisher {
 
     /** Before a change: note that the meeting may soon have events to publish. */
     public Mono<Void> markPending(String meetingId) {
-        return redis.execute(MARK_PENDING, List.of(PENDING), List.of(String.valueOf(clock.millis()), meetingId)).then();
+        return scripts.integer(MARK_PENDING, List.of(PENDING), String.valueOf(clock.millis()), meetingId).then();
     }
 
     /**
@@ -127,8 +127,7 @@ public class OutboxPublisher {
     public Mono<Integer> drain(String meetingId) {
         String holder = UUID.randomUUID().toString();
         List<String> keys = List.of(MeetingStore.outboxLockKey(meetingId), MeetingStore.outboxKey(meetingId));
-        return redis.execute(CLAIM, keys, List.of(holder, String.valueOf(LOCK_TTL.toMillis()), String.valueOf(BATCH)))
-            .next()
+        return scripts.list(CLAIM, keys, holder, String.valueOf(LOCK_TTL.toMillis()), String.valueOf(BATCH))
             .flatMap(reply -> status(reply) == 0 ? Mono.just(0)
                     // the lock is released by the last acknowledgement; only a failure or a cancel leaves it held
                     : Mono.usingWhen(Mono.just(holder), h -> publish(meetingId, keys, h, events(reply)),
@@ -155,10 +154,9 @@ public class OutboxPublisher {
     /** Trims what Kafka acknowledged; answers the next batch, empty once drained (lock released) or lost. */
     private Mono<List<String>> acknowledge(String meetingId, List<String> keys, String holder, int acknowledged,
             String first) {
-        return redis
-            .execute(ACK, keys, List.of(holder, String.valueOf(acknowledged), first, String.valueOf(BATCH),
-                    String.valueOf(LOCK_TTL.toMillis())))
-            .next()
+        return scripts
+            .list(ACK, keys, holder, String.valueOf(acknowledged), first, String.valueOf(BATCH),
+                    String.valueOf(LOCK_TTL.toMillis()))
             .flatMap(reply -> switch (status(reply)) {
                 case 1 -> Mono.just(events(reply));
                 case 2 -> drained(meetingId).thenReturn(List.<String>of());
@@ -181,7 +179,7 @@ public class OutboxPublisher {
     }
 
     private Mono<Void> unlock(List<String> keys, String holder) {
-        return redis.execute(UNLOCK, keys.subList(0, 1), List.of(holder)).then();
+        return scripts.integer(UNLOCK, keys.subList(0, 1), holder).then();
     }
 
     private static int status(List<Object> reply) {

@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.lettuce.core.ScriptOutputType;
 import io.parley.events.EventType;
 import io.parley.meeting.LuaScripts;
 import io.parley.meeting.MeetingProperties;
 import io.parley.meeting.meeting.Meeting.Participant;
 import io.parley.meeting.meeting.Meeting.Timer;
+import io.parley.support.redis.LuaScript;
+import io.parley.support.redis.RedisScripts;
 import io.parley.tokens.Role;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,21 +43,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class MeetingStore {
 
     private static final String PRELUDE = LuaScripts.source("meeting-prelude");
-    private static final RedisScript<String> CREATE = changing("create");
-    private static final RedisScript<String> JOIN = changing("join");
-    private static final RedisScript<String> REMOVE = changing("remove");
-    private static final RedisScript<String> MUTE = changing("mute");
-    private static final RedisScript<String> MUTE_ALL = changing("mute-all");
-    private static final RedisScript<String> TIMER = changing("timer");
-    private static final RedisScript<String> LOCK = changing("lock");
-    private static final RedisScript<String> END = changing("end");
-    private static final RedisScript<String> PRESENCE = changing("presence");
-    @SuppressWarnings({ "rawtypes", "unchecked" })
-    private static final RedisScript<List<Object>> READ = (RedisScript) RedisScript.of(LuaScripts.source("read"),
-            List.class);
-    private static final RedisScript<String> CLAIM_SLUG = RedisScript.of(LuaScripts.source("claim-slug"),
-            String.class);
-    private static final RedisScript<Long> RELEASE_SLUG = LuaScripts.returningLong("release-slug");
+    private static final LuaScript CREATE = changing("create");
+    private static final LuaScript JOIN = changing("join");
+    private static final LuaScript REMOVE = changing("remove");
+    private static final LuaScript MUTE = changing("mute");
+    private static final LuaScript MUTE_ALL = changing("mute-all");
+    private static final LuaScript TIMER = changing("timer");
+    private static final LuaScript LOCK = changing("lock");
+    private static final LuaScript END = changing("end");
+    private static final LuaScript PRESENCE = changing("presence");
+    private static final LuaScript READ = LuaScript.list("read.lua");
+    private static final LuaScript CLAIM_SLUG = LuaScript.text("claim-slug.lua");
+    private static final LuaScript RELEASE_SLUG = LuaScript.integer("release-slug.lua");
 
     /** What a changing script found. */
     public enum Outcome {
@@ -72,12 +71,15 @@ public class MeetingStore {
     }
 
     private final ReactiveStringRedisTemplate redis;
+    private final RedisScripts scripts;
     private final JsonMapper json;
     private final MeetingProperties properties;
     private final Clock clock;
 
-    public MeetingStore(ReactiveStringRedisTemplate redis, JsonMapper json, MeetingProperties properties, Clock clock) {
+    public MeetingStore(ReactiveStringRedisTemplate redis, RedisScripts scripts, JsonMapper json,
+            MeetingProperties properties, Clock clock) {
         this.redis = redis;
+        this.scripts = scripts;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
@@ -158,7 +160,7 @@ public class MeetingStore {
         List<String> args = new ArrayList<>(common());
         args.addAll(List.of(participantId, participantId + " " + connectionId, connected ? "connected" : "disconnected",
                 String.valueOf(properties.presence().dedupeWindow().toMillis())));
-        return redis.execute(PRESENCE, keys, args).next().map(Outcome::of);
+        return scripts.text(PRESENCE, keys, args.toArray(String[]::new)).map(Outcome::of);
     }
 
     /** Deletes a meeting that was never announced (its room name turned out to be taken). */
@@ -167,8 +169,7 @@ public class MeetingStore {
     }
 
     public Mono<Meeting> find(String meetingId) {
-        return redis.execute(READ, keys(meetingId).subList(0, 4), List.of())
-            .next()
+        return scripts.list(READ, keys(meetingId).subList(0, 4))
             .flatMap(reply -> {
                 Map<String, String> fields = pairs(reply.get(0));
                 return fields.isEmpty() ? Mono.empty() : Mono.just(toMeeting(meetingId, fields, reply));
@@ -184,21 +185,18 @@ public class MeetingStore {
      * none); answers the meeting the room points at afterwards.
      */
     public Mono<String> claimSlug(String slug, String meetingId, String expectedCurrent) {
-        return redis
-            .execute(CLAIM_SLUG, List.of(slugKey(slug)), List.of(meetingId,
-                    expectedCurrent == null ? "" : expectedCurrent,
-                    String.valueOf(properties.idleTtl().toMillis())))
-            .next();
+        return scripts.text(CLAIM_SLUG, List.of(slugKey(slug)), meetingId,
+                expectedCurrent == null ? "" : expectedCurrent, String.valueOf(properties.idleTtl().toMillis()));
     }
 
     public Mono<Void> releaseSlug(String slug, String meetingId) {
-        return redis.execute(RELEASE_SLUG, List.of(slugKey(slug)), List.of(meetingId)).then();
+        return scripts.integer(RELEASE_SLUG, List.of(slugKey(slug)), meetingId).then();
     }
 
-    private Mono<Outcome> run(RedisScript<String> script, String meetingId, List<String> ownArgs) {
+    private Mono<Outcome> run(LuaScript script, String meetingId, List<String> ownArgs) {
         List<String> args = new ArrayList<>(common());
         args.addAll(ownArgs);
-        return redis.execute(script, keys(meetingId), args).next().map(Outcome::of);
+        return scripts.text(script, keys(meetingId), args.toArray(String[]::new)).map(Outcome::of);
     }
 
     private List<String> common() {
@@ -252,7 +250,7 @@ public class MeetingStore {
         return json.writeValueAsString(value);
     }
 
-    private static RedisScript<String> changing(String name) {
-        return RedisScript.of(PRELUDE + "\n" + LuaScripts.source(name), String.class);
+    private static LuaScript changing(String name) {
+        return LuaScript.assembled(name, PRELUDE + "\n" + LuaScripts.source(name), ScriptOutputType.VALUE);
     }
 }

@@ -2,6 +2,7 @@ package io.parley.meeting.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.lettuce.core.RedisException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -16,8 +17,9 @@ class RedisUnavailableAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(RedisUnavailableAdvice.class);
 
-    @ExceptionHandler(DataAccessException.class)
-    Mono<Void> redisUnavailable(DataAccessException error) {
+    /** Spring Data Redis's commands fail with DataAccessException, the Lua scripts (run by Lettuce) RedisException. */
+    @ExceptionHandler({ DataAccessException.class, RedisException.class })
+    Mono<Void> redisUnavailable(RuntimeException error) {
         log.warn("Redis unavailable: {}", error.getMessage());
         return Mono.error(ApiProblem.unavailable("Meeting state is unavailable right now; try again.", error));
     }

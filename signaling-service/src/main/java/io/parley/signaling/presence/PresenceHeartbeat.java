@@ -61,26 +61,21 @@ class PresenceHeartbeat implements SmartLifecycle {
             .subscribe();
     }
 
+    /** One script per meeting this instance serves: its own entries refreshed, dead instances' entries reaped. */
     Mono<Void> beat() {
         long now = clock.millis();
-        Mono<Void> refresh = Flux.fromIterable(sessions.all())
-            .flatMap(connection -> presence.put(connection.meetingId(), entry(connection, now)))
-            .then();
-        Mono<Void> reap = Flux.fromIterable(sessions.meetings())
-            .flatMap(meetingId -> presence.list(meetingId)
+        return Flux.fromIterable(sessions.meetings())
+            .flatMap(meetingId -> presence
+                .beat(meetingId, sessions.inMeeting(meetingId).stream().map(connection -> entry(connection, now))
+                    .toList(), now, properties.presence().timeout(), properties.instanceId())
                 .flatMapMany(Flux::fromIterable)
-                .filter(entry -> !entry.instance().equals(properties.instanceId())
-                        && now - entry.lastSeen() > properties.presence().timeout().toMillis())
-                .flatMap(stale -> reap(meetingId, stale)))
+                .flatMap(stale -> announceDeparture(meetingId, stale)))
             .then();
-        return refresh.then(reap);
     }
 
-    private Mono<Void> reap(String meetingId, PresenceEntry stale) {
-        return presence.remove(meetingId, stale.participantId())
-            .filter(Boolean::booleanValue)
-            .flatMap(removed -> channels.publish(meetingId, Envelope.everyone(messages.of(MessageType.PARTICIPANT_LEFT,
-                    Map.of("participantId", stale.participantId())))))
+    private Mono<Void> announceDeparture(String meetingId, PresenceEntry stale) {
+        return channels.publish(meetingId, Envelope.everyone(messages.of(MessageType.PARTICIPANT_LEFT,
+                    Map.of("participantId", stale.participantId()))))
             .doOnNext(published -> events.disconnected(new SignalingEvents.Presence(meetingId,
                     stale.participantId(), stale.userId(), stale.name(), stale.instance(), clock.instant())))
             .then();

@@ -18,14 +18,23 @@ public record LuaScript(String name, String text, String sha1, ScriptOutputType 
         return of(fileName, ScriptOutputType.INTEGER);
     }
 
-    /** A script that answers a flat list (integers stay {@code Long}, strings {@code String}). */
+    /** A script that answers a list (integers stay {@code Long}, strings {@code String}, nested lists {@code List}). */
     public static LuaScript list(String fileName) {
         return of(fileName, ScriptOutputType.MULTI);
     }
 
+    /** A script that answers one string, or nil. */
+    public static LuaScript text(String fileName) {
+        return of(fileName, ScriptOutputType.VALUE);
+    }
+
+    /** A script assembled from several sources (e.g. shared functions in front of each script). */
+    public static LuaScript assembled(String name, String text, ScriptOutputType output) {
+        return new LuaScript(name, text, sha1(text), output);
+    }
+
     private static LuaScript of(String fileName, ScriptOutputType output) {
-        String text = ScriptSources.read(fileName);
-        return new LuaScript(fileName, text, sha1(text), output);
+        return assembled(fileName, ScriptSources.read(fileName), output);
     }
 
     private static String sha1(String text) {

@@ -55,6 +55,11 @@ public class RedisScripts implements DisposableBean {
         return run(script, keys, args);
     }
 
+    /** The reply of a script declared with {@link LuaScript#text}; empty for nil. */
+    public Mono<String> text(LuaScript script, List<String> keys, String... args) {
+        return run(script, keys, args);
+    }
+
     /** The reply of a script declared with {@link LuaScript#list}. */
     public Mono<List<Object>> list(LuaScript script, List<String> keys, String... args) {
         return run(script, keys, args);

@@ -26,6 +26,7 @@ class RedisScriptsIT {
 
     private static final LuaScript ADD = LuaScript.integer("test-add-v1.lua");
     private static final LuaScript ECHO = LuaScript.list("test-echo-v1.lua");
+    private static final LuaScript PICK = LuaScript.text("test-pick-v1.lua");
 
     private static LettuceConnectionFactory connections;
     private static RedisScripts scripts;
@@ -74,6 +75,12 @@ class RedisScriptsIT {
         StepVerifier.create(scripts.list(ECHO, List.of(key()), "hello", "42"))
             .expectNext(List.of("hello", 42L, "none"))
             .verifyComplete();
+    }
+
+    @Test
+    void answersTextOrNothingForNil() {
+        StepVerifier.create(scripts.text(PICK, List.of(key()), "héllo")).expectNext("héllo").verifyComplete();
+        StepVerifier.create(scripts.text(PICK, List.of(key()), "")).verifyComplete();
     }
 
     @Test
