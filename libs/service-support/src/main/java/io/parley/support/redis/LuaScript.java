@@ -1,11 +1,7 @@
 package io.parley.support.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import io.lettuce.core.ScriptOutputType;
+import org.springframework.data.redis.core.script.DigestUtils;
 
 /**
  * A Lua script from {@code scripts/} on the class path with its SHA-1 (what {@code EVALSHA} takes) and the type of
@@ -30,20 +26,10 @@ public record LuaScript(String name, String text, String sha1, ScriptOutputType 
 
     /** A script assembled from several sources (e.g. shared functions in front of each script). */
     public static LuaScript assembled(String name, String text, ScriptOutputType output) {
-        return new LuaScript(name, text, sha1(text), output);
+        return new LuaScript(name, text, DigestUtils.sha1DigestAsHex(text), output);
     }
 
     private static LuaScript of(String fileName, ScriptOutputType output) {
         return assembled(fileName, ScriptSources.read(fileName), output);
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every JVM has SHA-1", ex);
-        }
     }
 }
