@@ -1,6 +1,5 @@
 package io.parley.signaling.session;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.parley.signaling.protocol.CloseCode;
@@ -29,7 +28,7 @@ public final class Connection {
     Connection(WebSocketSession session, JoinToken token, int outboundBuffer, TokenBucket messages, TokenBucket chat) {
         this.session = session;
         this.token = token;
-        this.outbound = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(outboundBuffer));
+        this.outbound = Sinks.many().unicast().onBackpressureBuffer(new BoundedQueue<>(outboundBuffer));
         this.messages = messages;
         this.chat = chat;
     }

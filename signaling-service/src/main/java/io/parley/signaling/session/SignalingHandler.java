@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.parley.signaling.SignalingMetrics;
 import io.parley.signaling.SignalingProperties;
@@ -107,7 +108,7 @@ public class SignalingHandler implements WebSocketHandler {
             .build()
             .getQueryParams()
             .getFirst(BearerTokens.QUERY_PARAMETER);
-        return detached(admit(rawToken)).flatMap(admitted -> run(session, admitted))
+        return Mono.defer(() -> detached(admit(rawToken))).flatMap(admitted -> run(session, admitted))
             .onErrorResume(Rejected.class, rejected -> {
                 metrics.rejected(rejected.code);
                 return session.close(rejected.code.status());
@@ -145,6 +146,9 @@ public class SignalingHandler implements WebSocketHandler {
 
     private Mono<Void> run(WebSocketSession session, Admitted admitted) {
         JoinToken token = admitted.token();
+        String rawToken = admitted.rawToken();
+        // meeting-service's snapshot is needed once, for welcome, and the chains below live as long as the socket
+        AtomicReference<Map<String, Object>> meeting = new AtomicReference<>(admitted.meeting());
         long now = System.nanoTime();
         Connection connection = new Connection(session, token, properties.outboundBuffer(),
                 new TokenBucket(properties.messagesPerSecond(), properties.messageBurst(), now),
@@ -154,25 +158,6 @@ public class SignalingHandler implements WebSocketHandler {
             replaced.close(CloseCode.REPLACED);
         }
         metrics.sessionOpened();
-        PresenceEntry entry = new PresenceEntry(token.participantId(), token.name(), token.role().claim(),
-                token.subject(), properties.instanceId(), true, true, clock.millis());
-
-        Mono<Void> joined = channels.listen(token.meetingId())
-            .then(presence.put(token.meetingId(), entry))
-            .then(Mono.zip(presence.list(token.meetingId()), chatHistory.recent(token.meetingId())))
-            .doOnNext(state -> {
-                List<PresenceEntry.View> others = state.getT1()
-                    .stream()
-                    .filter(other -> !other.participantId().equals(token.participantId()))
-                    .map(PresenceEntry::view)
-                    .toList();
-                connection.send(messages.welcome(token.participantId(), admitted.meeting(), others,
-                        iceServers.forUser(token.subject()), state.getT2()));
-            })
-            .then(channels.publish(token.meetingId(), Envelope.everyoneExcept(token.participantId(),
-                    messages.participant(MessageType.PARTICIPANT_JOINED, entry.view()))))
-            .doOnSuccess(ignored -> events.connected(presenceEvent(token)))
-            .then();
 
         Mono<Void> inbound = session.receive()
             .concatMap(frame -> onFrame(connection, frame))
@@ -186,10 +171,10 @@ public class SignalingHandler implements WebSocketHandler {
             .then(Mono.defer(() -> closeWith(connection)));
         Disposable renewals = Flux.interval(leases.renewInterval())
             .onBackpressureDrop()
-            .concatMap(tick -> leases.renew(token, admitted.rawToken()))
+            .concatMap(tick -> detached(leases.renew(token, rawToken)))
             .subscribe();
 
-        return detached(joined)
+        return Mono.defer(() -> detached(join(connection, meeting.getAndSet(null))))
             .onErrorResume(error -> {
                 log.warn("Join of participant {} failed: {}", token.participantId(), error.toString());
                 connection.close(CloseCode.TRY_AGAIN_LATER);
@@ -198,17 +183,43 @@ public class SignalingHandler implements WebSocketHandler {
             .then(Mono.when(inbound, outbound))
             .doFinally(signal -> {
                 renewals.dispose();
-                leave(connection, admitted.rawToken());
+                leave(connection, rawToken);
             });
     }
 
+    /** Listens to the meeting, enters presence, sends welcome and tells the others. */
+    private Mono<Void> join(Connection connection, Map<String, Object> meeting) {
+        JoinToken token = connection.token();
+        PresenceEntry entry = new PresenceEntry(token.participantId(), token.name(), token.role().claim(),
+                token.subject(), properties.instanceId(), true, true, clock.millis());
+        return channels.listen(token.meetingId())
+            .then(presence.put(token.meetingId(), entry))
+            .then(Mono.zip(presence.list(token.meetingId()), chatHistory.recent(token.meetingId())))
+            .doOnNext(state -> {
+                List<PresenceEntry.View> others = state.getT1()
+                    .stream()
+                    .filter(other -> !other.participantId().equals(token.participantId()))
+                    .map(PresenceEntry::view)
+                    .toList();
+                connection.send(messages.welcome(token.participantId(), meeting, others,
+                        iceServers.forUser(token.subject()), state.getT2()));
+            })
+            .then(channels.publish(token.meetingId(), Envelope.everyoneExcept(token.participantId(),
+                    messages.participant(MessageType.PARTICIPANT_JOINED, entry.view()))))
+            .doOnSuccess(ignored -> events.connected(presenceEvent(token)))
+            .then();
+    }
+
     /**
-     * The same result, without keeping the work that produced it: operators hold on to their finished upstream, so
-     * the admission and join chains (token checks, the meeting lookup, the lease request, their replies) would
-     * otherwise stay reachable, a few kilobytes each, for as long as the socket lives.
+     * The outcome of the work, without keeping the work or its value once it is done: operators hold on to what they
+     * were built from and to their finished upstream (a future, to its value), so the admission, join and
+     * lease-renewal chains (the parsed token, the meeting, request specs and headers) would otherwise stay reachable,
+     * kilobytes each, for as long as the socket lives. Build the work where it is subscribed to (inside a defer,
+     * flatMap or concatMap), so that nothing long-lived refers to it either.
      */
     private static <T> Mono<T> detached(Mono<T> work) {
-        return Mono.fromFuture(work::toFuture);
+        return Mono.create(sink -> sink.onDispose(work.contextWrite(sink.contextView())
+            .subscribe(sink::success, sink::error, sink::success)));
     }
 
     private Mono<Void> closeWith(Connection connection) {
