@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.parley.events.EventCodec;
-import io.micrometer.observation.ObservationPredicate;
 import io.parley.signaling.session.SignalingHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
@@ -36,18 +34,6 @@ class WebSocketConfiguration {
     WebSocketHandlerAdapter webSocketHandlerAdapter(SignalingProperties properties) {
         return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
             .maxFramePayloadLength((int) properties.maxFrameSize().toBytes()))));
-    }
-
-    /**
-     * No {@code http.server.requests} observation for the socket's upgrade request: it would last as long as the
-     * socket (the request "takes" the whole call, which breaks every latency percentile), and it keeps the upgrade
-     * request and response reachable for all that time, about a kilobyte per socket. Sockets have metrics of their
-     * own ({@code parley.signaling.sessions}).
-     */
-    @Bean
-    ObservationPredicate noRequestObservationForSockets() {
-        return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && PATH.equals(request.getCarrier().getPath().value()));
     }
 
     @Bean
