@@ -9,7 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Each service has a Dockerfile (layered jar, Java 25 JRE, non-root) and Jib is configured but never bound to a phase. */
+/**
+ * Each service has a Dockerfile (layered jar, Java 25 JRE, AOT cache from a training run, non-root) and Jib is configured
+ * but never bound to a phase.
+ */
 class ImagesTests {
 
     private static final Map<String, Integer> MODULES = Map.of(
@@ -30,11 +33,14 @@ class ImagesTests {
             }
             assertThat(text).as(module)
                 .contains("FROM eclipse-temurin:25-jre AS layers", "\nFROM eclipse-temurin:25-jre\n")
-                .contains("-Djarmode=tools -jar app.jar extract --layers --launcher")
+                .contains("-Djarmode=tools -jar app.jar extract --layers --destination extracted")
                 .contains("ARG JAR_FILE=target/" + module + "-*.jar")
                 .contains("USER " + securityContext.get("runAsUser") + ":" + securityContext.get("runAsGroup"))
                 .contains("EXPOSE " + port)
-                .contains("org.springframework.boot.loader.launch.JarLauncher");
+                .contains("RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar app.jar")
+                .contains("ENTRYPOINT [\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"app.jar\"]");
+            assertThat(text.indexOf("AOTCacheOutput")).as("%s trains its AOT cache on the application as it ships", module)
+                .isGreaterThan(text.lastIndexOf("COPY --from=layers"));
             assertThat(text.indexOf("USER ")).as("%s switches user before the entrypoint", module)
                 .isLessThan(text.indexOf("ENTRYPOINT"));
             // the chart's default image and port for this module agree

@@ -42,6 +42,11 @@ public final class MeetingServiceBenchmark {
     private final Path serviceJar = Path.of(System.getProperty("bench.serviceJar"));
     private final Path createScript = Path.of(System.getProperty("bench.createScript"));
     private final Path joinScript = Path.of(System.getProperty("bench.joinScript"));
+    /** The JDK the service runs on; the container images run Java 25. */
+    private final Path serviceJava = Path.of(System.getProperty("bench.javaHome", System.getProperty("java.home")), "bin",
+            "java");
+    /** Java 25+: run the service as the images do, extracted and with an AOT cache from a training run. */
+    private final boolean aotCache = Boolean.getBoolean("bench.aotCache");
     private final HttpClient http = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
@@ -52,14 +57,18 @@ public final class MeetingServiceBenchmark {
     }
 
     private void run() throws Exception {
+        if (!Files.isRegularFile(serviceJar)) {
+            throw new IllegalStateException("No service jar at " + serviceJar + ": build meeting-service first");
+        }
         Path work = Files.createTempDirectory("meeting-bench-");
         Process service = null;
         try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(work.resolve("redis"));
                 KafkaBrokerProcess kafka = KafkaBrokerProcess.startOnFreePorts(work.resolve("kafka"))) {
             int port = Ports.freePort();
             String base = "http://127.0.0.1:" + port;
+            Path jar = aotCache ? trainAotCache(work.resolve("image")) : serviceJar;
             Instant started = Instant.now();
-            service = startService(port, redis, kafka, work);
+            service = startService(jar, port, redis, kafka, work);
             awaitReady(base);
             Duration ready = Duration.between(started, Instant.now());
             Thread.sleep(10_000);
@@ -88,15 +97,14 @@ public final class MeetingServiceBenchmark {
         }
     }
 
-    private Process startService(int port, RedisServerProcess redis, KafkaBrokerProcess kafka, Path work)
+    private Process startService(Path jar, int port, RedisServerProcess redis, KafkaBrokerProcess kafka, Path work)
             throws IOException {
-        if (!Files.isRegularFile(serviceJar)) {
-            throw new IllegalStateException("No service jar at " + serviceJar + ": build meeting-service first");
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString()));
+        List<String> command = new ArrayList<>(List.of(serviceJava.toString()));
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-jar", serviceJar.toString(), "--server.port=" + port,
+        if (aotCache) {
+            command.add("-XX:AOTCache=" + jar.resolveSibling("app.aot"));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--spring.data.redis.port=" + redis.port(), "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--parley.meetings.tokens.data-dir=" + work.resolve("data"), "--logging.level.root=WARN"));
         String extra = System.getProperty("bench.serviceArgs", "").trim();
@@ -105,6 +113,35 @@ public final class MeetingServiceBenchmark {
         }
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile())
             .start();
+    }
+
+    /**
+     * What a Dockerfile can do at build time, where no Redis, Kafka or key exists: extract the jar, start the service
+     * until its context is refreshed with the cache being recorded, then throw away what the run wrote. Nothing
+     * listens on the ports it is given, so the run also shows the services are not needed for training.
+     */
+    private Path trainAotCache(Path image) throws IOException, InterruptedException {
+        run(List.of(serviceJava.toString(), "-Djarmode=tools", "-jar", serviceJar.toString(), "extract",
+                "--destination", image.toString()), image.resolveSibling("extract.log"));
+        Path jar = image.resolve(serviceJar.getFileName());
+        Instant started = Instant.now();
+        List<String> training = new ArrayList<>(List.of(serviceJava.toString()));
+        training.addAll(JVM_OPTIONS);
+        training.addAll(List.of("-XX:AOTCacheOutput=" + image.resolve("app.aot"), "-Dspring.context.exit=onRefresh",
+                "-jar", jar.toString(), "--spring.data.redis.port=" + Ports.freePort(),
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + Ports.freePort(),
+                "--parley.meetings.tokens.data-dir=" + image.resolveSibling("training-data")));
+        run(training, image.resolveSibling("training.log"));
+        log("AOT cache trained in " + Duration.between(started, Instant.now()).toSeconds() + " s: "
+                + Files.size(image.resolve("app.aot")) / (1024 * 1024) + " MB");
+        return jar;
+    }
+
+    private static void run(List<String> command, Path logFile) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed, see " + logFile);
+        }
     }
 
     private void awaitReady(String base) throws Exception {
@@ -183,9 +220,9 @@ public final class MeetingServiceBenchmark {
 
     private void print(Duration ready, long idleRssKb, Figures creates, Figures joins, long accepted, long published) {
         System.out.println();
-        System.out.printf("meeting-service benchmark: concurrency %d, %d cores, JVM %s, service args [%s]%n",
-                concurrency, Runtime.getRuntime().availableProcessors(), String.join(" ", JVM_OPTIONS),
-                System.getProperty("bench.serviceArgs", ""));
+        System.out.printf("meeting-service benchmark: concurrency %d, %d cores, %s %s%s, service args [%s]%n",
+                concurrency, Runtime.getRuntime().availableProcessors(), serviceJava, String.join(" ", JVM_OPTIONS),
+                aotCache ? ", extracted with an AOT cache" : ", fat jar", System.getProperty("bench.serviceArgs", ""));
         System.out.printf("ready after %.1f s (fresh JVM to readiness 200), idle RSS %d MB%n", ready.toMillis() / 1000.0,
                 idleRssKb / 1024);
         System.out.printf("%-40s %10s %9s %9s %9s%n", "", "req/s", "p50 ms", "p99 ms", "answers");
