@@ -13,12 +13,12 @@ import java.util.Set;
 
 import io.lettuce.core.ScriptOutputType;
 import io.parley.events.EventType;
-import io.parley.meeting.LuaScripts;
 import io.parley.meeting.MeetingProperties;
 import io.parley.meeting.meeting.Meeting.Participant;
 import io.parley.meeting.meeting.Meeting.Timer;
 import io.parley.support.redis.LuaScript;
 import io.parley.support.redis.RedisScripts;
+import io.parley.support.redis.ScriptSources;
 import io.parley.tokens.Role;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class MeetingStore {
 
-    private static final String PRELUDE = LuaScripts.source("meeting-prelude");
+    private static final String PRELUDE = ScriptSources.read("meeting-prelude.lua");
     private static final LuaScript CREATE = changing("create");
     private static final LuaScript JOIN = changing("join");
     private static final LuaScript REMOVE = changing("remove");
@@ -251,6 +251,6 @@ public class MeetingStore {
     }
 
     private static LuaScript changing(String name) {
-        return LuaScript.assembled(name, PRELUDE + "\n" + LuaScripts.source(name), ScriptOutputType.VALUE);
+        return LuaScript.assembled(name, PRELUDE + "\n" + ScriptSources.read(name + ".lua"), ScriptOutputType.VALUE);
     }
 }
