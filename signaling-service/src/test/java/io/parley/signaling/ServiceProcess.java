@@ -104,6 +104,36 @@ final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /**
+     * How many objects of the class the instance holds after a full collection, from {@code jcmd GC.class_histogram}
+     * (which collects first): what stays reachable, not what is garbage.
+     */
+    long liveInstances(String className) {
+        Path jcmd = Path.of(ChildProcess.javaExecutable()).resolveSibling("jcmd");
+        try {
+            Process histogram = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
+            String output = new String(histogram.getInputStream().readAllBytes());
+            if (histogram.waitFor() != 0) {
+                throw new IllegalStateException("jcmd failed: " + output);
+            }
+            return output.lines()
+                .map(String::trim)
+                .map(line -> line.split("\\s+"))
+                .filter(columns -> columns.length >= 4 && columns[3].equals(className))
+                .mapToLong(columns -> Long.parseLong(columns[1]))
+                .sum();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     void kill() {
         process.kill();
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +55,25 @@ class SignalingRelayIT {
         SignalingClient client = SignalingClient.connect(instance.port(), keys.sign(token));
         client.welcome();
         return client;
+    }
+
+    @Test
+    void openSocketsKeepNeitherTheirVerifiedTokenNorTheirAdmission() {
+        int sockets = 30;
+        List<SignalingClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < sockets; i++) {
+                clients.add(join(a, keys.participant(meeting(), "Idle " + i, Role.HOST)));
+            }
+
+            // each would be one per open socket if the socket's flow held on to the work that admitted it
+            assertThat(a.liveInstances("com.nimbusds.jwt.SignedJWT")).isLessThan(sockets / 3);
+            assertThat(a.liveInstances("io.parley.signaling.session.SignalingHandler$Admitted"))
+                .isLessThan(sockets / 3);
+        }
+        finally {
+            clients.forEach(SignalingClient::close);
+        }
     }
 
     @Test
