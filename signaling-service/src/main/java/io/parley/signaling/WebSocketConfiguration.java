@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.parley.events.EventCodec;
+import io.parley.signaling.session.LeanHandshakes;
 import io.parley.signaling.session.SignalingHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +33,9 @@ class WebSocketConfiguration {
      */
     @Bean
     WebSocketHandlerAdapter webSocketHandlerAdapter(SignalingProperties properties) {
-        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
-            .maxFramePayloadLength((int) properties.maxFrameSize().toBytes()))));
+        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new LeanHandshakes(
+                new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
+                    .maxFramePayloadLength((int) properties.maxFrameSize().toBytes())))));
     }
 
     @Bean

@@ -23,7 +23,6 @@ import io.parley.signaling.protocol.ErrorCode;
 import io.parley.signaling.protocol.MessageType;
 import io.parley.signaling.protocol.ProtocolException;
 import io.parley.signaling.protocol.ServerMessages;
-import io.parley.tokens.BearerTokens;
 import io.parley.tokens.InvalidTokenException;
 import io.parley.tokens.JoinToken;
 import io.parley.tokens.JoinTokenVerifier;
@@ -36,7 +35,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -104,10 +102,7 @@ public class SignalingHandler implements WebSocketHandler {
         if (draining) {
             return session.close(CloseCode.GOING_AWAY.status());
         }
-        String rawToken = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri())
-            .build()
-            .getQueryParams()
-            .getFirst(BearerTokens.QUERY_PARAMETER);
+        String rawToken = (String) session.getAttributes().get(LeanHandshakes.TOKEN);
         return Mono.defer(() -> detached(admit(rawToken))).flatMap(admitted -> run(session, admitted))
             .onErrorResume(Rejected.class, rejected -> {
                 metrics.rejected(rejected.code);
