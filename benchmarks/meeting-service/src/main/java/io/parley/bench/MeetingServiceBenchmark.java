@@ -116,9 +116,9 @@ public final class MeetingServiceBenchmark {
     }
 
     /**
-     * What a Dockerfile can do at build time, where no Redis, Kafka or key exists: extract the jar, start the service
-     * until its context is refreshed with the cache being recorded, then throw away what the run wrote. Nothing
-     * listens on the ports it is given, so the run also shows the services are not needed for training.
+     * What the Dockerfile does at build time, where no Redis, Kafka or key exists: extract the jar, then start the
+     * service until its context is refreshed while the cache is recorded (its development key goes to a directory of
+     * its own). Nothing listens on the ports it is given, so the run also shows the services are not needed.
      */
     private Path trainAotCache(Path image) throws IOException, InterruptedException {
         run(List.of(serviceJava.toString(), "-Djarmode=tools", "-jar", serviceJar.toString(), "extract",
