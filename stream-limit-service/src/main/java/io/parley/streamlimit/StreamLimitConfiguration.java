@@ -15,6 +15,7 @@ import io.parley.support.web.RequestEventLoop;
 import io.parley.tokens.JoinTokenVerifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -40,6 +41,11 @@ class StreamLimitConfiguration {
     StreamEventPublisher streamEventPublisher(KafkaTemplate<String, CloudEvent> kafka, EventCodec codec,
             StreamMetrics metrics) {
         return new StreamEventPublisher(kafka, codec, metrics);
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer producerNeverBlocks() {
+        return StreamEventPublisher.neverBlock();
     }
 
     @Bean

@@ -13,6 +13,7 @@ import io.parley.streamlimit.lease.Lease;
 import io.parley.streamlimit.lease.StreamLeases;
 import io.parley.support.problem.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -62,8 +63,9 @@ class StreamsController {
     record ActiveStream(String streamId, String leaseExpiresAt) {
     }
 
+    /** Over the limit is an answer, not a failure: the 409 is returned, not thrown, which costs a stack trace. */
     @PostMapping
-    Mono<ResponseEntity<StreamLease>> start(ServerHttpRequest request,
+    Mono<ResponseEntity<?>> start(ServerHttpRequest request,
             @RequestBody(required = false) StartRequest body) {
         StartRequest start = body != null ? body : new StartRequest(null, null, null);
         String streamId = start.streamId() != null ? requireId("streamId", start.streamId())
@@ -77,7 +79,7 @@ class StreamsController {
             return leases.start(caller.userId(), caller.tenant(), streamId, meetingId, properties.lease().ttl())
                 .map(acquisition -> {
                     if (!acquisition.holdsLease()) {
-                        throw overLimit(acquisition.streamCount(), limit);
+                        return overLimit(acquisition.streamCount(), limit, request);
                     }
                     return ResponseEntity.created(URI.create("/api/streams/" + streamId))
                         .body(new StreamLease(streamId, acquisition.streamCount(), limit,
@@ -141,12 +143,13 @@ class StreamsController {
         return value;
     }
 
-    static ErrorResponseException overLimit(int streamCount, int limit) {
+    static ResponseEntity<ProblemDetail> overLimit(int streamCount, int limit, ServerHttpRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT,
                 "The user already holds " + streamCount + " of " + limit + " allowed streams.");
         problem.setProperty("streamCount", streamCount);
         problem.setProperty("limit", limit);
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        problem.setInstance(URI.create(request.getPath().value()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ErrorResponseException notHeld(String streamId) {

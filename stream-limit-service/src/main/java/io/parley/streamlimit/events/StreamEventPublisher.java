@@ -1,15 +1,18 @@
 package io.parley.streamlimit.events;
 
+import java.time.Duration;
+
 import io.cloudevents.CloudEvent;
 import io.parley.events.EventCodec;
 import io.parley.events.EventType;
+import io.parley.events.Topic;
 import io.parley.streamlimit.StreamMetrics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Puts stream events on {@code parley.stream.events}, keyed by user id. The lease in Redis is the truth and the
@@ -22,11 +25,23 @@ public class StreamEventPublisher {
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final EventCodec codec;
     private final StreamMetrics metrics;
+    private final TopicMetadata topic;
 
     public StreamEventPublisher(KafkaTemplate<String, CloudEvent> kafka, EventCodec codec, StreamMetrics metrics) {
+        this(kafka, codec, metrics, TopicMetadata.WAIT);
+    }
+
+    StreamEventPublisher(KafkaTemplate<String, CloudEvent> kafka, EventCodec codec, StreamMetrics metrics,
+            Duration metadataWait) {
         this.kafka = kafka;
         this.codec = codec;
         this.metrics = metrics;
+        this.topic = new TopicMetadata(kafka, Topic.STREAM_EVENTS.topicName(), metadataWait);
+    }
+
+    /** The producer settings {@link TopicMetadata} relies on: {@code send} never blocks. */
+    public static DefaultKafkaProducerFactoryCustomizer neverBlock() {
+        return TopicMetadata.neverBlock();
     }
 
     /** Sends in the background. */
@@ -39,11 +54,12 @@ public class StreamEventPublisher {
      * one; events that a retry could produce again get a deterministic id, so consumers drop the duplicate.
      */
     public Mono<Void> send(EventType type, String id, String userId, Object data) {
+        if (type.topic() != Topic.STREAM_EVENTS) {
+            throw new IllegalArgumentException(type + " is not a stream event");
+        }
         CloudEvent event = id == null ? codec.encode(type, userId, data) : codec.encode(type, id, userId, data);
         ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(type.topic().topicName(), userId, event);
-        // send() blocks for up to max.block.ms while the broker's metadata is unknown: keep it off the event loop
-        return Mono.defer(() -> Mono.fromFuture(kafka.send(record)))
-            .subscribeOn(Schedulers.boundedElastic())
+        return topic.send(() -> kafka.send(record))
             .doOnError(error -> {
                 metrics.eventFailed();
                 log.warn("Could not put {} for user {} on Kafka: {}", type.ceType(), userId, error.toString());

@@ -101,8 +101,12 @@ class StreamsApiIT {
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
             .jsonPath("$.status").isEqualTo(409)
+            .jsonPath("$.title").isEqualTo("Conflict")
+            .jsonPath("$.detail").isEqualTo("The user already holds 3 of 3 allowed streams.")
+            .jsonPath("$.instance").isEqualTo("/api/streams")
             .jsonPath("$.streamCount").isEqualTo(3)
-            .jsonPath("$.limit").isEqualTo(3);
+            .jsonPath("$.limit").isEqualTo(3)
+            .jsonPath("$.properties").doesNotExist();
         StreamEventsReader.Event rejected = events.await(EventType.STREAM_REJECTED, user, data -> true);
         assertThat(rejected.data().get("streamId").asString()).isEqualTo("s4");
     }
