@@ -61,6 +61,7 @@ public final class BeaconBenchmark {
             Pattern.MULTILINE);
     private static final Pattern COUNTS = Pattern.compile("PARLEY accepted=(\\d+) other=(\\d+)(.*)");
     private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: (.*)");
+    private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
 
     private final Map<String, String> options;
     private final Path work;
@@ -73,7 +74,8 @@ public final class BeaconBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("jar", "metrics-collector/target/metrics-collector-0.1.0-SNAPSHOT.jar",
-                "duration", "30", "warmup", "120", "connections", "64", "threads", "2", "participants", "1000"));
+                "duration", "30", "warmup", "120", "connections", "64", "threads", "2", "participants", "1000",
+                "floor-warmup", "30"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -135,6 +137,13 @@ public final class BeaconBenchmark {
                 CpuMeter nginxSide = new CpuMeter(Map.of("nginx", nginxPids()));
                 WrkResult ceiling = wrk(script, nginx, option("duration"), tokens, base, "n");
                 Map<String, Duration> nginxCpu = nginxSide.used();
+                Floor floor = startFloor();
+                String floorUrl = "http://127.0.0.1:" + floor.port();
+                System.out.printf("Warm-up of the WebFlux floor: %d s%n", option("floor-warmup"));
+                wrk(script, floorUrl, option("floor-warmup"), tokens, base, "fw");
+                CpuMeter floorSide = new CpuMeter(Map.of("floor", List.of(floor.process().pid())));
+                WrkResult floorResult = wrk(script, floorUrl, option("duration"), tokens, base, "f");
+                Map<String, Duration> floorCpu = floorSide.used();
 
                 long acknowledged = warmup.accepted() + measured.accepted();
                 KafkaCount onKafka = countRecords(kafka.bootstrapServers());
@@ -146,10 +155,19 @@ public final class BeaconBenchmark {
                 print("metrics-collector warm-up", warmup);
                 print("metrics-collector (beacon -> Kafka)", measured);
                 print("nginx return 204 (ceiling)", ceiling);
+                print("WebFlux floor (204, no work)", floorResult);
                 System.out.printf("%ncollector / nginx: %.1f%%%n", 100 * measured.rate() / ceiling.rate());
                 System.out.printf("CPU per 1000 beacons: collector %s, Kafka broker %s, Redis %s; nginx %s%n",
                         perThousand(collectorCpu.get("collector"), measured), perThousand(collectorCpu.get("kafka"), measured),
                         perThousand(collectorCpu.get("redis"), measured), perThousand(nginxCpu.get("nginx"), ceiling));
+                System.out.printf("CPU per 1000 requests of wrk: %s against the collector, %s against the floor; of the "
+                        + "WebFlux floor: %s%n", perThousand(measured.loadCpu(), measured),
+                        perThousand(floorResult.loadCpu(), floorResult), perThousand(floorCpu.get("floor"), floorResult));
+                double floorMicros = micros(floorCpu.get("floor"), floorResult) + micros(floorResult.loadCpu(), floorResult)
+                        + micros(collectorCpu.get("kafka"), measured) + micros(collectorCpu.get("redis"), measured);
+                System.out.printf("At 20,000 beacons/s the floor, wrk, the Kafka broker and Redis alone would take %.2f of "
+                        + "%d cores, before any work of the collector's own%n", floorMicros * 20_000 / 1e6,
+                        Runtime.getRuntime().availableProcessors());
                 long answered = acknowledged + warmup.other() + measured.other();
                 System.out.printf("Kafka: %d records, %d distinct samples; the collector answered %d beacons, %d of them "
                         + "204 (warm-up %d + measured %d) -> %s%n", onKafka.records(), onKafka.distinctSamples(),
@@ -223,6 +241,11 @@ public final class BeaconBenchmark {
                 "--spring.data.redis.port=" + redis.port(), "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--parley.tokens.jwks-uri=http://127.0.0.1:" + jwksPort + "/.well-known/jwks.json");
         start(command, work.resolve("collector.log"));
+        awaitReady(port, "collector.log");
+        return port;
+    }
+
+    private void awaitReady(int port, String log) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
@@ -231,7 +254,7 @@ public final class BeaconBenchmark {
                         URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
-                    return port;
+                    return;
                 }
             }
             catch (IOException notYet) {
@@ -239,7 +262,7 @@ public final class BeaconBenchmark {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The collector did not become ready; see " + work.resolve("collector.log"));
+        throw new IllegalStateException("Port " + port + " did not become ready; see " + work.resolve(log));
     }
 
     private int startNginx() throws Exception {
@@ -282,6 +305,24 @@ public final class BeaconBenchmark {
         List<Long> pids = new ArrayList<>(List.of(master.pid()));
         master.descendants().forEach(child -> pids.add(child.pid()));
         return pids;
+    }
+
+    private static double micros(Duration cpu, WrkResult result) {
+        return cpu.toNanos() / 1e3 / (result.accepted() + result.other());
+    }
+
+    record Floor(Process process, int port) {
+    }
+
+    /** {@link WebFluxFloor} in a JVM of its own, on this program's class path. */
+    private Floor startFloor() throws Exception {
+        int port = Ports.freePort();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), WebFluxFloor.class.getName(), "--server.port=" + port,
+                "--logging.level.root=WARN", "--management.endpoint.health.probes.enabled=true");
+        start(command, work.resolve("floor.log"));
+        awaitReady(port, "floor.log");
+        return new Floor(processes.get(processes.size() - 1), port);
     }
 
     private static String perThousand(Duration cpu, WrkResult result) {
@@ -339,8 +380,9 @@ public final class BeaconBenchmark {
         }
     }
 
+    /** {@code loadCpu}: the CPU time wrk itself used. */
     record WrkResult(double rate, double p50Millis, double p99Millis, long accepted, long other, String otherStatuses,
-            String socketErrors, String output) {
+            String socketErrors, String output, Duration loadCpu) {
     }
 
     private WrkResult wrk(Path script, String target, int seconds, Path tokens, long base, String label)
@@ -349,9 +391,18 @@ public final class BeaconBenchmark {
         List<String> command = List.of("wrk", "-t", options.get("threads"), "-c", options.get("connections"), "-d",
                 seconds + "s", "--timeout", "10s", "--latency", "-s", script.toString(), target, "--",
                 tokens.toString(), Long.toString(base), label);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // bash's times prints the CPU wrk used (user and system) as the output's last line
+        List<String> timed = new ArrayList<>(List.of("bash", "-c", "\"$@\"; status=$?; times; exit $status", "timed"));
+        timed.addAll(command);
+        Process process = new ProcessBuilder(timed).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         require(process.waitFor() == 0, "wrk failed:\n" + output);
+        List<String> lines = output.lines().toList();
+        Matcher times = TIMES.matcher(lines.get(lines.size() - 1));
+        require(times.matches(), "no CPU times after wrk's output:\n" + output);
+        Duration loadCpu = Duration.ofNanos((long) (1e9 * (Integer.parseInt(times.group(1)) * 60
+                + Double.parseDouble(times.group(2)) + Integer.parseInt(times.group(3)) * 60
+                + Double.parseDouble(times.group(4)))));
         Files.writeString(work.resolve("wrk-" + label + ".txt"), String.join(" ", command) + "\n" + output);
         Matcher rate = REQUESTS_PER_SECOND.matcher(output);
         Matcher counts = COUNTS.matcher(output);
@@ -371,7 +422,7 @@ public final class BeaconBenchmark {
         return new WrkResult(Double.parseDouble(rate.group(1)), percentiles.getOrDefault("50", Double.NaN),
                 percentiles.getOrDefault("99", Double.NaN), Long.parseLong(counts.group(1)),
                 Long.parseLong(counts.group(2)), counts.group(3).trim(),
-                socketErrors.find() ? socketErrors.group(1) : "none", output);
+                socketErrors.find() ? socketErrors.group(1) : "none", output, loadCpu);
     }
 
     private static void print(String name, WrkResult result) {
