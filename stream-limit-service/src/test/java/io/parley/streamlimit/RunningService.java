@@ -3,17 +3,44 @@ package io.parley.streamlimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.parley.harness.KafkaBrokerProcess;
 import io.parley.harness.RedisServerProcess;
 import io.parley.harness.SharedInfrastructure;
 import io.parley.streamlimit.caller.ApiKeys;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The real application on a free port, pointed at a real Redis and Kafka, trusting {@link TestTokens}. */
+/**
+ * The real application on a free port, pointed at a real Redis and Kafka, trusting {@link TestTokens}. BlockHound
+ * watches every instance: a blocking call on an event loop fails where it happens and is reported again when the
+ * instance closes, so a failure the service swallows (a background send, a logged error) still fails the test.
+ */
 public final class RunningService implements AutoCloseable {
+
+    private static final List<String> BLOCKING_CALLS = new CopyOnWriteArrayList<>();
+
+    static {
+        // install(...), not builder(): only the former loads the integrations that name Reactor's and Netty's
+        // event loops non-blocking (and allow the few blocking calls they make on purpose)
+        BlockHound.install(builder -> builder
+            // locks held for a moment, which a thread waits for only while another holds them: Lettuce's writer
+            // lock, the circuit breaker's window of recent calls and the Kafka producer's buffer pool (whose wait
+            // for free memory is 0 with max.block.ms=0: it fails instead)
+            .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
+            .allowBlockingCallsInside("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics", "record")
+            .allowBlockingCallsInside("org.apache.kafka.clients.producer.internals.BufferPool", "allocate")
+            // the test client's first decompressor loads the zstd native library (once per JVM)
+            .allowBlockingCallsInside("io.netty.handler.codec.http.HttpContentDecompressor", "newContentDecoder")
+            .blockingMethodCallback(method -> {
+                BLOCKING_CALLS.add(method + " on " + Thread.currentThread().getName());
+                throw new BlockingOperationError(method);
+            }));
+    }
 
     /** An API key configured for tenant {@code acme} in every instance started here. */
     public static final String API_KEY = "test-api-key-acme";
@@ -68,5 +95,10 @@ public final class RunningService implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        List<String> blocking = List.copyOf(BLOCKING_CALLS);
+        BLOCKING_CALLS.clear();
+        if (!blocking.isEmpty()) {
+            throw new AssertionError("Blocking calls on event loops: " + blocking);
+        }
     }
 }

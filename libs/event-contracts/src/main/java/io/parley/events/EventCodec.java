@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -37,7 +36,7 @@ public final class EventCodec {
     }
 
     public CloudEvent encode(EventType type, String subject, Object data) {
-        return encode(type, UUID.randomUUID().toString(), subject, data);
+        return encode(type, Ids.random(), subject, data);
     }
 
     /** With a caller-chosen id, for producers whose retries must be recognisable as the same event. */

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.parley.events.Ids;
 import io.parley.signaling.SignalingMetrics;
 import io.parley.signaling.SignalingProperties;
 import io.parley.signaling.chat.ChatHistory;
@@ -285,7 +285,7 @@ public class SignalingHandler implements WebSocketHandler {
             return reply(sender, ErrorCode.RATE_LIMITED, "Too many chat messages; slow down.");
         }
         JoinToken token = sender.token();
-        String id = UUID.randomUUID().toString();
+        String id = Ids.random();
         Instant sentAt = clock.instant();
         String out = messages.chat(id, token.participantId(), token.name(), text, sentAt);
         return chatHistory.append(token.meetingId(), out)

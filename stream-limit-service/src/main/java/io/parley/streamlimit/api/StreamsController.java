@@ -2,8 +2,8 @@ package io.parley.streamlimit.api;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
+import io.parley.events.Ids;
 import io.parley.streamlimit.StreamLimitProperties;
 import io.parley.streamlimit.caller.BadRequestException;
 import io.parley.streamlimit.caller.Caller;
@@ -69,7 +69,7 @@ class StreamsController {
             @RequestBody(required = false) StartRequest body) {
         StartRequest start = body != null ? body : new StartRequest(null, null, null);
         String streamId = start.streamId() != null ? requireId("streamId", start.streamId())
-                : UUID.randomUUID().toString();
+                : Ids.random();
         if (start.meetingId() != null) {
             requireId("meetingId", start.meetingId());
         }

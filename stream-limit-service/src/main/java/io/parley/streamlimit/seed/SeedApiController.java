@@ -3,10 +3,10 @@ package io.parley.streamlimit.seed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.parley.events.Ids;
 import io.parley.streamlimit.StreamLimitProperties;
 import io.parley.streamlimit.lease.OldestEnd;
 import io.parley.streamlimit.lease.StreamLeases;
@@ -65,7 +65,7 @@ class SeedApiController {
             return Mono.just(methodNotAllowed());
         }
         return SeedUserIds.parse(userId)
-            .map(user -> leases.startChecked(user, STREAM_ID_PREFIX + UUID.randomUUID(), properties.lease().seedTtl())
+            .map(user -> leases.startChecked(user, STREAM_ID_PREFIX + Ids.random(), properties.lease().seedTtl())
                 .map(acquisition -> ok(new StartStatus(new StreamStarted(acquisition.holdsLease(),
                         acquisition.streamCount())))))
             .orElseGet(() -> Mono.just(invalidUserId()));

@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-/** {@link RedisScripts} for every service that talks to Redis. */
+/** {@link RedisScripts}, and shared connections opened at start, for every service that talks to Redis. */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(LettuceConnectionFactory.class)
 public class RedisSupportAutoConfiguration {
@@ -17,5 +17,11 @@ public class RedisSupportAutoConfiguration {
     @ConditionalOnMissingBean
     RedisScripts redisScripts(LettuceConnectionFactory connectionFactory) {
         return new RedisScripts(connectionFactory);
+    }
+
+    @Bean
+    @ConditionalOnBean(LettuceConnectionFactory.class)
+    SharedConnectionWarmUp sharedRedisConnectionWarmUp(LettuceConnectionFactory connectionFactory) {
+        return new SharedConnectionWarmUp(connectionFactory);
     }
 }
