@@ -1,12 +1,11 @@
 package io.parley.quality.beacon;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.cloudevents.CloudEvent;
 import io.parley.events.Topic;
+import io.parley.support.kafka.NonBlockingSends;
 import jakarta.annotation.PreDestroy;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,9 +31,6 @@ import reactor.util.retry.Retry;
 public class NonBlockingProducer implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(NonBlockingProducer.class);
-    /** The producer keeps a topic's metadata this long after its last record (Kafka's default: 5 minutes). */
-    static final Duration KEEP_METADATA = Duration.ofDays(1);
-
     private final KafkaTemplate<String, CloudEvent> kafka;
     private volatile Disposable warmUp;
     private volatile boolean ready;
@@ -44,8 +40,7 @@ public class NonBlockingProducer implements HealthIndicator {
     }
 
     static DefaultKafkaProducerFactoryCustomizer neverBlock() {
-        return factory -> factory.updateConfigs(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
-                ProducerConfig.METADATA_MAX_IDLE_CONFIG, (int) KEEP_METADATA.toMillis()));
+        return factory -> factory.updateConfigs(NonBlockingSends.PRODUCER_SETTINGS);
     }
 
     /** Asks for the topic's metadata until it is there; each attempt only triggers a fetch, it does not wait. */

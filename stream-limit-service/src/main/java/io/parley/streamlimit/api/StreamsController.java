@@ -63,7 +63,7 @@ class StreamsController {
     record ActiveStream(String streamId, String leaseExpiresAt) {
     }
 
-    /** Over the limit is an answer, not a failure: the 409 is returned, not thrown, which costs a stack trace. */
+    /** Over the limit is an answer, not a failure: the 409 is returned rather than thrown (no stack trace to fill). */
     @PostMapping
     Mono<ResponseEntity<?>> start(ServerHttpRequest request,
             @RequestBody(required = false) StartRequest body) {
@@ -143,7 +143,7 @@ class StreamsController {
         return value;
     }
 
-    static ResponseEntity<ProblemDetail> overLimit(int streamCount, int limit, ServerHttpRequest request) {
+    private static ResponseEntity<ProblemDetail> overLimit(int streamCount, int limit, ServerHttpRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT,
                 "The user already holds " + streamCount + " of " + limit + " allowed streams.");
         problem.setProperty("streamCount", streamCount);

@@ -7,6 +7,7 @@ import io.parley.events.EventCodec;
 import io.parley.events.EventType;
 import io.parley.events.Topic;
 import io.parley.streamlimit.StreamMetrics;
+import io.parley.support.kafka.NonBlockingSends;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ public class StreamEventPublisher {
 
     /** The producer settings {@link TopicMetadata} relies on: {@code send} never blocks. */
     public static DefaultKafkaProducerFactoryCustomizer neverBlock() {
-        return TopicMetadata.neverBlock();
+        return factory -> factory.updateConfigs(NonBlockingSends.PRODUCER_SETTINGS);
     }
 
     /** Sends in the background. */

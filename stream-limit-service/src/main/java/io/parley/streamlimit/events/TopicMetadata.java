@@ -1,15 +1,13 @@
 package io.parley.streamlimit.events;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import io.parley.support.kafka.NonBlockingSends;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -17,7 +15,7 @@ import reactor.util.retry.Retry;
 
 /**
  * Sends to one topic without blocking the caller's thread and without a thread hop. The producer runs with
- * {@code max.block.ms=0} ({@link #neverBlock()}), so where {@code send} would wait for the topic's metadata it fails
+ * {@code max.block.ms=0} ({@link NonBlockingSends}), so where {@code send} would wait for the topic's metadata it fails
  * at once instead. A send therefore waits here, off any event loop and for at most {@link #WAIT}, until the metadata
  * is known: once at start, and again if the producer dropped it after a long quiet spell. Once it is known, a send
  * is called directly: moving every send to another thread, as before, cost about a third of the stream-limit
@@ -27,8 +25,6 @@ class TopicMetadata {
 
     /** How long a send may wait for metadata: what {@code max.block.ms} allowed before (parley-defaults.yml). */
     static final Duration WAIT = Duration.ofSeconds(3);
-    /** The producer keeps a topic's metadata this long after its last record (Kafka's default: 5 minutes). */
-    static final Duration KEEP_METADATA = Duration.ofDays(1);
     private static final Duration RETRY_EVERY = Duration.ofMillis(200);
 
     private final KafkaOperations<?, ?> kafka;
@@ -43,26 +39,24 @@ class TopicMetadata {
         this.wait = wait;
     }
 
-    static DefaultKafkaProducerFactoryCustomizer neverBlock() {
-        return factory -> factory.updateConfigs(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
-                ProducerConfig.METADATA_MAX_IDLE_CONFIG, (int) KEEP_METADATA.toMillis()));
-    }
-
     /**
      * Calls {@code send} once the metadata is known; a send refused for lack of metadata (the producer dropped it)
      * waits for it to be fetched again and is tried once more.
      */
     <T> Mono<T> send(Supplier<CompletableFuture<T>> send) {
         Mono<T> attempt = Mono.fromFuture(send, true);
-        Mono<T> afterFetch = Mono.defer(() -> fetched().then(attempt));
         if (!known) {
-            return afterFetch;
+            return afterFetch(attempt);
         }
         return attempt.onErrorResume(TopicMetadata::missingMetadata, error -> {
             known = false;
             fetching.set(null);
-            return afterFetch;
+            return afterFetch(attempt);
         });
+    }
+
+    private <T> Mono<T> afterFetch(Mono<T> attempt) {
+        return Mono.defer(() -> fetched().then(attempt));
     }
 
     private Mono<Void> fetched() {
