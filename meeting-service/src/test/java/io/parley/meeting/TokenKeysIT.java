@@ -11,7 +11,7 @@ import java.util.UUID;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import io.parley.meeting.token.Pem;
+import io.parley.tokens.keys.Pem;
 import io.parley.tokens.JoinToken;
 import io.parley.tokens.JoinTokenSigner;
 import io.parley.tokens.Role;

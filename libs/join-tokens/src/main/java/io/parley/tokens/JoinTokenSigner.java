@@ -37,6 +37,7 @@ public final class JoinTokenSigner {
             .jwtID(token.id())
             .issueTime(Date.from(token.issuedAt()))
             .expirationTime(Date.from(token.expiresAt()))
+            .claim(TokenType.CLAIM, TokenType.JOIN.claim())
             .claim(JoinToken.MEETING, token.meetingId())
             .claim(JoinToken.PARTICIPANT, token.participantId())
             .claim(JoinToken.NAME, token.name())

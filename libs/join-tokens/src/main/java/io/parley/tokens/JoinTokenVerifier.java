@@ -76,6 +76,9 @@ public class JoinTokenVerifier {
     }
 
     static JoinToken toJoinToken(Jwt jwt) {
+        if (!TokenType.JOIN.isTypeOf(jwt.getClaims())) {
+            throw new InvalidTokenException("Not a join token.");
+        }
         String meetingId = required(jwt, JoinToken.MEETING);
         String participantId = required(jwt, JoinToken.PARTICIPANT);
         String name = required(jwt, JoinToken.NAME);

@@ -3,6 +3,7 @@ package io.parley.meeting.token;
 import java.time.Duration;
 import java.util.Map;
 
+import io.parley.tokens.keys.SigningKeys;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

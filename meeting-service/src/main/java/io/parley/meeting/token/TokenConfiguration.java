@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.parley.meeting.MeetingProperties;
+import io.parley.tokens.keys.KeyFiles;
+import io.parley.tokens.keys.SigningKeys;
 import io.parley.tokens.JoinTokenProperties;
 import io.parley.tokens.JoinTokenSigner;
 import io.parley.tokens.JoinTokenVerifier;

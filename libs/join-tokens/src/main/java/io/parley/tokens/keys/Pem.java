@@ -1,4 +1,4 @@
-package io.parley.meeting.token;
+package io.parley.tokens.keys;
 
 import java.util.Arrays;
 import java.util.Base64;
@@ -6,7 +6,10 @@ import java.util.Base64;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 
-/** PEM files as OpenSSL and Helm write them, for tests. */
+/**
+ * An RSA key as PEM text, the way OpenSSL and Helm write it: what an operator puts into a keys Secret, and what tests
+ * write to check that {@link KeyFiles} reads it.
+ */
 public final class Pem {
 
     private Pem() {

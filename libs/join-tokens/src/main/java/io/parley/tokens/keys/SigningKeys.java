@@ -1,4 +1,4 @@
-package io.parley.meeting.token;
+package io.parley.tokens.keys;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.parley.meeting.token;
+package io.parley.tokens.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,22 @@
+package io.parley.tokens.access;
+
+import java.net.URI;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How services verify access tokens ({@code parley.access-tokens.*}).
+ *
+ * @param jwksUri where people-service publishes its public keys (default the local people-service)
+ * @param issuer the {@code iss} every access token must carry (default {@code parley})
+ */
+@Validated
+@ConfigurationProperties("parley.access-tokens")
+public record AccessTokenProperties(
+        @NotNull @DefaultValue("http://127.0.0.1:8085/.well-known/jwks.json") URI jwksUri,
+        @NotBlank @DefaultValue("parley") String issuer) {
+}
