@@ -9,8 +9,9 @@ import io.parley.devstack.up.UpOptions;
 import io.parley.harness.HarnessException;
 
 /**
- * The launcher behind {@code ./parley}: {@code up} runs Redis, Kafka and every service on this machine as child
- * processes and stays in the foreground until Ctrl-C or {@code down}; {@code down} stops a running {@code up}.
+ * The launcher behind {@code ./parley}: {@code up} runs Redis, PostgreSQL, Kafka and every service on this
+ * machine as child processes and stays in the foreground until Ctrl-C or {@code down}; {@code down} stops a
+ * running {@code up}.
  * Plain Java on purpose: it has to start in well under a second and must not share a Spring context with the
  * services it supervises.
  */

@@ -4,7 +4,8 @@ package io.parley.devstack;
 public final class Usage {
 
     public static final String TEXT = """
-            Usage: ./parley [up] [options]     start Redis, Kafka and every Parley service; Ctrl-C stops them
+            Usage: ./parley [up] [options]     start Redis, PostgreSQL, Kafka and every Parley service; Ctrl-C
+                                               stops them
                    ./parley down [--data-dir DIR]
                                                stop a running `./parley up`
                    ./parley help
@@ -12,7 +13,8 @@ public final class Usage {
             Options for up:
               --signaling-instances N  run N signaling-service instances (8081, then 8086, 8087, ...) behind the
                                        gateway's load balancer (default 1)
-              --data-dir DIR           where Redis, Kafka and the services keep their data (default .parley)
+              --data-dir DIR           where Redis, PostgreSQL, Kafka and the services keep their data
+                                       (default .parley)
               --json-logs              services log ECS JSON lines instead of plain text
               --ready-timeout SECONDS  how long to wait for every service to be ready (default 120)
               --embedded-redis         use the redis-server bundled with embedded-redis even if one is installed
@@ -23,6 +25,9 @@ public final class Usage {
             Environment:
               JAVA_HOME                the JDK (17 or newer) to build and run with
               PARLEY_REDIS_SERVER      the redis-server binary to use instead of the one on PATH
+              PARLEY_POSTGRES_BIN      a directory with initdb and postgres to use instead of the bundled ones
+              PARLEY_POSTGRES_CACHE    where the bundled PostgreSQL is unpacked (default
+                                       ~/.cache/parley/postgres-17.6.0)
               PARLEY_DEVSTACK_JVM_OPTS JVM options for every service, replacing the launcher's defaults
 
             See docs/devstack.md.

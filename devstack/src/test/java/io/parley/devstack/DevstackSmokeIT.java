@@ -25,19 +25,20 @@ import io.parley.devstack.ports.PortGuard;
 import io.parley.devstack.run.PidFile;
 
 /**
- * {@code ./parley up} end to end, the way a developer runs it: the script, the launcher, real Redis and Kafka and
- * the five service jars the reactor just packaged. Checks that every service is up and reachable through the
- * gateway, then that {@code ./parley down} leaves no process and no bound port behind.
+ * {@code ./parley up} end to end, the way a developer runs it: the script, the launcher, real Redis, PostgreSQL
+ * and Kafka and the six service jars the reactor just packaged. Checks that every service is up and reachable
+ * through the gateway, then that {@code ./parley down} leaves no process and no bound port behind.
  * <p>
- * It needs the fixed ports (6379, 9092, 9093, 8080-8084) and fails, rather than skips, when something holds them:
+ * It needs the fixed ports (6379, 5432, 9092, 9093, 8080-8085) and fails, rather than skips, when something holds them:
  * a smoke test that silently does not run is worse than none.
  */
 class DevstackSmokeIT {
 
-    private static final List<Integer> FIXED_PORTS = List.of(6379, 9092, 9093, 8080, 8081, 8082, 8083, 8084);
-    private static final List<Integer> SERVICE_PORTS = List.of(8080, 8081, 8082, 8083, 8084);
+    private static final List<Integer> FIXED_PORTS = List.of(6379, 5432, 9092, 9093, 8080, 8081, 8082, 8083, 8084,
+            8085);
+    private static final List<Integer> SERVICE_PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085);
     /**
-     * Tests assert no timings (PLATFORM.md §7): on a busy build machine five JVMs starting together can take far
+     * Tests assert no timings (PLATFORM.md §7): on a busy build machine six JVMs starting together can take far
      * longer than the launcher's default wait, so the test gives it more, and waits a little longer itself.
      */
     private static final int READY_TIMEOUT_SECONDS = 300;
@@ -76,8 +77,9 @@ class DevstackSmokeIT {
             stackProcesses.addAll(up.toHandle().descendants().toList());
             PidFile.Contents recorded = PidFile.at(dataDir.resolve("run").resolve("devstack.pid")).read()
                     .orElseThrow(() -> new AssertionError("no pid file in " + dataDir));
-            assertThat(recorded.children()).extracting(PidFile.Entry::name).contains("redis", "kafka", "gateway",
-                    "signaling-service", "meeting-service", "stream-limit-service", "metrics-collector");
+            assertThat(recorded.children()).extracting(PidFile.Entry::name).contains("redis", "postgres", "kafka",
+                    "gateway", "signaling-service", "meeting-service", "stream-limit-service", "metrics-collector",
+                    "people-service");
 
             assertThat(get("http://127.0.0.1:8080/actuator/health/readiness").statusCode()).isEqualTo(200);
 

@@ -27,10 +27,10 @@ public final class DownCommand {
 
     /**
      * About the launcher's own worst case: 60 s for the services (a service writing its class-data archive on the
-     * way out; 30 s otherwise), 30 s for Kafka, 10 s for Redis, 10 s for leftovers. Usually it needs a few seconds;
-     * killing it earlier would only leave its work to this command.
+     * way out; 30 s otherwise), 30 s for Kafka, 30 s for PostgreSQL, 10 s for Redis, 10 s for leftovers. Usually it
+     * needs a few seconds; killing it earlier would only leave its work to this command.
      */
-    private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(120);
+    private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(150);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
     private static final Duration CHILD_GRACE = Duration.ofSeconds(30);
 
@@ -127,7 +127,8 @@ public final class DownCommand {
     private static int stage(String name) {
         return switch (name) {
             case "gateway" -> 0;
-            case "kafka" -> 2;
+            // SIGTERM is PostgreSQL's smart shutdown, which waits for its clients: the services, gone by then
+            case "kafka", "postgres" -> 2;
             case "redis" -> 3;
             default -> 1;
         };

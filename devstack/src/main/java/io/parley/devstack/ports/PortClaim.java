@@ -10,6 +10,11 @@ public record PortClaim(int port, String owner, String usualCulprit) {
                 + "`sudo systemctl stop redis-server`) or another `./parley up`? try `./parley down`");
     }
 
+    public static PortClaim postgres(int port) {
+        return new PortClaim(port, "postgres", "is a PostgreSQL server already running (a system service: "
+                + "`sudo systemctl stop postgresql`) or another `./parley up`? try `./parley down`");
+    }
+
     public static PortClaim kafka(int port, String role) {
         return new PortClaim(port, role, "is a Kafka broker already running, or another `./parley up`? "
                 + "try `./parley down`");

@@ -8,14 +8,23 @@ import io.parley.devstack.DevstackException;
 
 /**
  * Where a devstack keeps its state. Everything lives under one directory (default {@code .parley/} in the
- * checkout, git-ignored), so stopping and starting again keeps meetings, Kafka topics and the dev signing keys,
- * and deleting that one directory is a full reset.
+ * checkout, git-ignored), so stopping and starting again keeps meetings, accounts, Kafka topics and the dev
+ * signing keys, and deleting that one directory is a full reset.
  */
 public record DataLayout(Path root) {
 
     /** Redis append-only files. */
     public Path redis() {
         return root.resolve("redis");
+    }
+
+    /** The PostgreSQL cluster ({@code pgdata/}, made by initdb on first start) and the server's log. */
+    public Path postgres() {
+        return root.resolve("postgres");
+    }
+
+    public Path postgresLog() {
+        return postgres().resolve("postgres.log");
     }
 
     /** The KRaft log directory and the broker's generated configuration. */
@@ -43,7 +52,7 @@ public record DataLayout(Path root) {
     }
 
     public void create() {
-        for (Path dir : new Path[] { root, redis(), kafka(), serviceData(), bin(), apps(),
+        for (Path dir : new Path[] { root, redis(), postgres(), kafka(), serviceData(), bin(), apps(),
                 pidFile().getParent() }) {
             try {
                 Files.createDirectories(dir);

@@ -16,11 +16,13 @@ import java.util.concurrent.Executors;
 
 import io.parley.devstack.run.DataLayout;
 import io.parley.harness.ChildProcess;
+import io.parley.harness.PostgresServerProcess;
 
 /**
  * Starts one service as its own JVM ({@code java -jar}), the way it runs in a container: separate heaps, its own
- * log, killable on its own. Everything it needs to find Redis, Kafka and the other services comes in through the
- * environment variables its application.yml reads; anything else in the developer's environment is inherited.
+ * log, killable on its own. Everything it needs to find Redis, Kafka, PostgreSQL and the other services comes in
+ * through the environment variables its application.yml reads; anything else in the developer's environment is
+ * inherited.
  */
 public final class ServiceLauncher {
 
@@ -122,6 +124,14 @@ public final class ServiceLauncher {
             env.put("PARLEY_SIGNALING_URIS", plan.urisOf(StackPlan.SIGNALING));
             env.put("PARLEY_STREAM_LIMIT_URIS", plan.urisOf(StackPlan.STREAM_LIMIT));
             env.put("PARLEY_METRICS_COLLECTOR_URIS", plan.urisOf(StackPlan.METRICS_COLLECTOR));
+            env.put("PARLEY_PEOPLE_URIS", plan.urisOf(StackPlan.PEOPLE));
+        }
+        // only people-service keeps data in PostgreSQL; no password, the local server trusts loopback sessions
+        if (instance.module().equals(StackPlan.PEOPLE)) {
+            env.put("PARLEY_POSTGRES_HOST", "127.0.0.1");
+            env.put("PARLEY_POSTGRES_PORT", Integer.toString(StackPlan.POSTGRES_PORT));
+            env.put("PARLEY_POSTGRES_DB", StackPlan.PEOPLE_DATABASE);
+            env.put("PARLEY_POSTGRES_USER", PostgresServerProcess.USER);
         }
         if (jsonLogs) {
             env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");

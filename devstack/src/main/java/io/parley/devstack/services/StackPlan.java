@@ -16,13 +16,17 @@ public record StackPlan(List<ServiceInstance> services) {
     public static final int REDIS_PORT = 6379;
     public static final int KAFKA_PORT = 9092;
     public static final int KAFKA_CONTROLLER_PORT = 9093;
+    public static final int POSTGRES_PORT = 5432;
+    /** people-service's database, created at every start unless it exists. */
+    public static final String PEOPLE_DATABASE = "people";
 
     static final String SIGNALING = "signaling-service";
     static final String MEETING = "meeting-service";
     static final String STREAM_LIMIT = "stream-limit-service";
     static final String METRICS_COLLECTOR = "metrics-collector";
+    static final String PEOPLE = "people-service";
 
-    /** 8085 stays free for a service added later; extra signaling instances count up from here. */
+    /** Extra signaling instances count up from here, past people-service's 8085. */
     static final int FIRST_EXTRA_SIGNALING_PORT = 8086;
 
     public static StackPlan of(int signalingInstances) {
@@ -37,6 +41,7 @@ public record StackPlan(List<ServiceInstance> services) {
         services.add(new ServiceInstance(MEETING, MEETING, 8082, "PARLEY_MEETING_SERVICE_PORT"));
         services.add(new ServiceInstance(STREAM_LIMIT, STREAM_LIMIT, 8083, "PARLEY_STREAM_LIMIT_SERVICE_PORT"));
         services.add(new ServiceInstance(METRICS_COLLECTOR, METRICS_COLLECTOR, 8084, "PARLEY_METRICS_COLLECTOR_PORT"));
+        services.add(new ServiceInstance(PEOPLE, PEOPLE, 8085, "PARLEY_PEOPLE_SERVICE_PORT"));
         return new StackPlan(List.copyOf(services));
     }
 
@@ -59,6 +64,7 @@ public record StackPlan(List<ServiceInstance> services) {
         claims.add(PortClaim.redis(REDIS_PORT));
         claims.add(PortClaim.kafka(KAFKA_PORT, "kafka"));
         claims.add(PortClaim.kafka(KAFKA_CONTROLLER_PORT, "kafka controller"));
+        claims.add(PortClaim.postgres(POSTGRES_PORT));
         services.forEach(service -> claims.add(PortClaim.service(service.port(), service.name())));
         return claims;
     }

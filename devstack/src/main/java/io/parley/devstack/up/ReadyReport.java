@@ -31,6 +31,7 @@ final class ReadyReport {
         StringBuilder text = new StringBuilder("\n");
         text.append(String.format(Locale.ROOT, ROW, "process", "port", "ready after", "CPU", "RSS"));
         text.append(row("redis", StackPlan.REDIS_PORT, started.redisReady(), started.redis().pid()));
+        text.append(row("postgres", StackPlan.POSTGRES_PORT, started.postgresReady(), started.postgres().pid()));
         text.append(row("kafka", StackPlan.KAFKA_PORT, started.kafkaReady(), started.kafka().pid()));
         long servicesRss = 0;
         for (Map.Entry<LaunchedService, Duration> entry : started.services().entrySet()) {

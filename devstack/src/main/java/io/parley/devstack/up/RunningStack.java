@@ -1,6 +1,7 @@
 package io.parley.devstack.up;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,12 +21,14 @@ import io.parley.devstack.services.LaunchedService;
 import io.parley.devstack.services.ReadinessWatch;
 import io.parley.harness.KafkaBrokerProcess;
 import io.parley.harness.Ports;
+import io.parley.harness.PostgresServerProcess;
 import io.parley.harness.RedisServerProcess;
 
 /**
  * The processes of a running stack, and the one way they stop: the gateway first (no new requests reach the
- * backends), then the backends (their last Kafka sends and Redis writes still find the servers), then Kafka,
- * then Redis. The shutdown hook (Ctrl-C, SIGTERM from {@code ./parley down}) and a failed start both use it.
+ * backends), then the backends (their last Kafka sends, Redis and database writes still find the servers), then
+ * Kafka, then PostgreSQL, then Redis. The shutdown hook (Ctrl-C, SIGTERM from {@code ./parley down}) and a failed
+ * start both use it.
  * <p>
  * Processes are started while holding this object's lock and stopping flips a flag under the same lock, so a
  * Ctrl-C in the middle of startup can never miss a process that is being started at that moment.
@@ -40,17 +43,21 @@ final class RunningStack {
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
     private static final Duration REDIS_GRACE = Duration.ofSeconds(10);
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
+    private static final String OUTPUT_ABOVE = "its output is above";
 
     private final PidFile pidFile;
+    private final Path postgresLog;
     private final PrintStream console;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<LaunchedService> services = new ArrayList<>();
     private RedisServerProcess redis;
+    private PostgresServerProcess postgres;
     private KafkaBrokerProcess kafka;
     private boolean stopping;
 
-    RunningStack(PidFile pidFile, PrintStream console) {
+    RunningStack(PidFile pidFile, Path postgresLog, PrintStream console) {
         this.pidFile = pidFile;
+        this.postgresLog = postgresLog;
         this.console = console;
     }
 
@@ -59,6 +66,13 @@ final class RunningStack {
         redis = starter.get();
         redis.pid().ifPresent(pid -> pidFile.record("redis", pid));
         return redis;
+    }
+
+    synchronized PostgresServerProcess startPostgres(Supplier<PostgresServerProcess> starter) {
+        requireNotStopping();
+        postgres = starter.get();
+        postgres.pid().ifPresent(pid -> pidFile.record("postgres", pid));
+        return postgres;
     }
 
     synchronized KafkaBrokerProcess startKafka(Supplier<KafkaBrokerProcess> starter) {
@@ -90,6 +104,7 @@ final class RunningStack {
     void stop() {
         List<LaunchedService> servicesToStop;
         KafkaBrokerProcess kafkaToStop;
+        PostgresServerProcess postgresToStop;
         RedisServerProcess redisToStop;
         boolean alreadyStopping;
         synchronized (this) {
@@ -97,6 +112,7 @@ final class RunningStack {
             stopping = true;
             servicesToStop = List.copyOf(services);
             kafkaToStop = kafka;
+            postgresToStop = postgres;
             redisToStop = redis;
         }
         if (alreadyStopping) {
@@ -106,11 +122,15 @@ final class RunningStack {
         }
         long started = System.nanoTime();
         try {
-            console.println("[devstack] stopping Parley: gateway, then the other services, then Kafka, then Redis");
+            console.println("[devstack] stopping Parley: gateway, then the other services, then Kafka, then "
+                    + "PostgreSQL, then Redis");
             stopServices(servicesToStop);
             if (kafkaToStop != null) {
                 kafkaToStop.pid().ifPresent(pid -> terminate(pid, KAFKA_GRACE));
                 kafkaToStop.stop(); // a no-op once it exited; otherwise the harness's SIGTERM-then-SIGKILL
+            }
+            if (postgresToStop != null) {
+                postgresToStop.stop(); // the harness's fast shutdown: a checkpoint, then exit
             }
             if (redisToStop != null) {
                 redisToStop.pid().ifPresent(pid -> terminate(pid, REDIS_GRACE));
@@ -214,8 +234,8 @@ final class RunningStack {
     }
 
     /**
-     * Whatever is still a child of this JVM: a Redis or Kafka whose start failed half-way (the harness does not
-     * hand those back), or a process started while Ctrl-C arrived. Nothing may outlive the launcher.
+     * Whatever is still a child of this JVM: a Redis, PostgreSQL or Kafka whose start failed half-way (the harness
+     * does not hand those back), or a process started while Ctrl-C arrived. Nothing may outlive the launcher.
      */
     private void stopLeftovers() {
         List<ProcessHandle> leftovers = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
@@ -257,6 +277,7 @@ final class RunningStack {
         while (!awaitStopped(Duration.ofSeconds(1))) {
             List<LaunchedService> current;
             boolean redisDown;
+            boolean postgresDown;
             boolean kafkaDown;
             synchronized (this) {
                 if (stopping) {
@@ -264,24 +285,28 @@ final class RunningStack {
                 }
                 current = List.copyOf(services);
                 redisDown = redis != null && !redis.isRunning();
+                postgresDown = postgres != null && !postgres.isRunning();
                 kafkaDown = kafka != null && !kafka.isRunning();
             }
             for (LaunchedService service : current) {
                 if (!service.process().isAlive() && reported.add(service.name())) {
-                    report(service.name() + " exited with code " + service.process().exitValue());
+                    report(service.name() + " exited with code " + service.process().exitValue(), OUTPUT_ABOVE);
                 }
             }
             if (redisDown && reported.add("redis")) {
-                report("Redis exited");
+                report("Redis exited", OUTPUT_ABOVE);
+            }
+            if (postgresDown && reported.add("postgres")) {
+                report("PostgreSQL exited", "its log is " + postgresLog);
             }
             if (kafkaDown && reported.add("kafka")) {
-                report("Kafka exited");
+                report("Kafka exited", OUTPUT_ABOVE);
             }
         }
     }
 
-    private void report(String what) {
-        console.println("[devstack] " + what + " — the rest keeps running; its output is above. Restart the stack "
-                + "with Ctrl-C (or ./parley down) and ./parley up");
+    private void report(String what, String whereItsOutputIs) {
+        console.println("[devstack] " + what + " — the rest keeps running; " + whereItsOutputIs + ". Restart the "
+                + "stack with Ctrl-C (or ./parley down) and ./parley up");
     }
 }

@@ -22,12 +22,14 @@ import io.parley.devstack.services.ServiceLauncher;
 import io.parley.devstack.services.StackPlan;
 import io.parley.harness.ChildProcess;
 import io.parley.harness.KafkaBrokerProcess;
+import io.parley.harness.PostgresBinaries;
+import io.parley.harness.PostgresServerProcess;
 import io.parley.harness.RedisServerProcess;
 
 /**
  * {@code ./parley up}: checks everything that can be checked before starting anything (jars, a running stack,
- * ports), then starts Redis, Kafka and all services, waits until each is ready, reports how long that took and
- * how much memory each holds, and stays in the foreground until stopped.
+ * ports), then starts Redis, PostgreSQL, Kafka and all services, waits until each is ready, reports how long that
+ * took and how much memory each holds, and stays in the foreground until stopped.
  */
 public final class UpCommand {
 
@@ -51,12 +53,15 @@ public final class UpCommand {
         RedisExecutable redisExecutable = RedisExecutable.resolve(layout.bin(), options.embeddedRedis());
         console.println("[devstack] data in " + layout.root());
         console.println("[devstack] redis-server " + redisExecutable.path() + " (" + redisExecutable.origin() + ")");
+        PostgresBinaries postgresBinaries = PostgresBinaries.resolve();
+        console.println("[devstack] postgres " + postgresBinaries.postgres() + " (" + postgresBinaries.origin()
+                + "), log in " + layout.postgresLog());
 
         pidFile.record(PidFile.LAUNCHER, ProcessHandle.current().pid());
-        RunningStack stack = new RunningStack(pidFile, console);
+        RunningStack stack = new RunningStack(pidFile, layout.postgresLog(), console);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
         try {
-            StartedStack started = start(stack, plan, layout, jars, redisExecutable);
+            StartedStack started = start(stack, plan, layout, jars, redisExecutable, postgresBinaries);
             new ReadyReport(console).print(started, Duration.ofNanos(System.nanoTime() - startedNanos), layout,
                     downCommand());
         }
@@ -74,7 +79,7 @@ public final class UpCommand {
     }
 
     private StartedStack start(RunningStack stack, StackPlan plan, DataLayout layout, ServiceJars jars,
-            RedisExecutable redisExecutable) {
+            RedisExecutable redisExecutable, PostgresBinaries postgresBinaries) {
         ChildProcess.Output console = ChildProcess.Output.prefixed(this.console);
 
         List<String> jvmOptions = JvmOptions.forServices();
@@ -87,6 +92,14 @@ public final class UpCommand {
                 StackPlan.REDIS_PORT, layout.redis(), console));
         Duration redisReady = since(redisStart);
         this.console.println("[devstack] redis is ready after " + ReadinessWatch.seconds(redisReady));
+
+        long postgresStart = System.nanoTime();
+        // its own log file, not the console: PostgreSQL logs every checkpoint and every client that went away
+        PostgresServerProcess postgres = stack.startPostgres(() -> PostgresServerProcess.start(postgresBinaries,
+                StackPlan.POSTGRES_PORT, layout.postgres(), ChildProcess.Output.toFile(layout.postgresLog())));
+        postgres.createDatabase(StackPlan.PEOPLE_DATABASE);
+        Duration postgresReady = since(postgresStart);
+        this.console.println("[devstack] postgres is ready after " + ReadinessWatch.seconds(postgresReady));
 
         long kafkaStart = System.nanoTime();
         KafkaBrokerProcess kafka = stack.startKafka(() -> KafkaBrokerProcess.start(StackPlan.KAFKA_PORT,
@@ -103,7 +116,7 @@ public final class UpCommand {
         }
         Map<LaunchedService, Duration> ready = new ReadinessWatch(options.readyTimeout(), this.console).await(launched,
                 stack::isStopping);
-        return new StartedStack(redis, redisReady, kafka, kafkaReady, ready);
+        return new StartedStack(redis, redisReady, postgres, postgresReady, kafka, kafkaReady, ready);
     }
 
     private void refuseIfAlreadyRunning(PidFile pidFile) {
@@ -135,7 +148,8 @@ public final class UpCommand {
     }
 
     /** What the ready report needs: the infrastructure with its start times, and each service's time to ready. */
-    record StartedStack(RedisServerProcess redis, Duration redisReady, KafkaBrokerProcess kafka, Duration kafkaReady,
+    record StartedStack(RedisServerProcess redis, Duration redisReady, PostgresServerProcess postgres,
+            Duration postgresReady, KafkaBrokerProcess kafka, Duration kafkaReady,
             Map<LaunchedService, Duration> services) {
     }
 }

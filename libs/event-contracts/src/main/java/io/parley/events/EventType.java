@@ -21,7 +21,13 @@ public enum EventType {
     STREAM_ENDED(Topic.STREAM_EVENTS, "stream.stream-ended"),
     LEASE_EXPIRED(Topic.STREAM_EVENTS, "stream.lease-expired"),
     QUALITY_SAMPLE(Topic.QUALITY_SAMPLES, "quality.quality-sample"),
-    CHAT_MESSAGE(Topic.CHAT_MESSAGES, "chat.chat-message");
+    CHAT_MESSAGE(Topic.CHAT_MESSAGES, "chat.chat-message"),
+    ACCOUNT_CREATED(Topic.PEOPLE_EVENTS, "people.account-created"),
+    ACCOUNT_DELETED(Topic.PEOPLE_EVENTS, "people.account-deleted"),
+    SESSION_REVOKED(Topic.PEOPLE_EVENTS, "people.session-revoked"),
+    ORG_MEMBER_ADDED(Topic.PEOPLE_EVENTS, "people.org-member-added"),
+    ORG_MEMBER_REMOVED(Topic.PEOPLE_EVENTS, "people.org-member-removed"),
+    ORG_LIMITS_CHANGED(Topic.PEOPLE_EVENTS, "people.org-limits-changed");
 
     private static final String PREFIX = "io.parley.";
 

@@ -10,7 +10,8 @@ public enum Topic {
     PRESENCE_EVENTS("parley.presence.events", 6, "meeting id"),
     STREAM_EVENTS("parley.stream.events", 6, "user id"),
     QUALITY_SAMPLES("parley.quality.samples", 12, "meeting id"),
-    CHAT_MESSAGES("parley.chat.messages", 6, "meeting id");
+    CHAT_MESSAGES("parley.chat.messages", 6, "meeting id"),
+    PEOPLE_EVENTS("parley.people.events", 6, "account id");
 
     private final String topicName;
     private final int partitions;

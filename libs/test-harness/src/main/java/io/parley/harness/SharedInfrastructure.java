@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One Redis server and one Kafka broker per test JVM, started on first use and stopped when the JVM exits.
- * Starting them once keeps the suite fast; tests that kill or restart a server start their own instead.
+ * One Redis server, one PostgreSQL server and one Kafka broker per test JVM, each started on first use and
+ * stopped when the JVM exits. Starting them once keeps the suite fast; tests that kill or restart a server start
+ * their own instead.
  */
 public final class SharedInfrastructure {
 
     private static RedisServerProcess redis;
     private static KafkaBrokerProcess kafka;
+    private static PostgresServerProcess postgres;
     private static Path root;
 
     private SharedInfrastructure() {
@@ -33,12 +35,35 @@ public final class SharedInfrastructure {
         return kafka;
     }
 
+    public static synchronized PostgresServerProcess postgres() {
+        if (postgres == null) {
+            postgres = PostgresServerProcess.startOnFreePort(root().resolve("postgres"));
+        }
+        return postgres;
+    }
+
     /** Spring Boot properties that point an application at the shared Redis and Kafka. */
     public static Map<String, Object> springProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.data.redis.host", redis().host());
         properties.put("spring.data.redis.port", redis().port());
         properties.put("spring.kafka.bootstrap-servers", kafka().bootstrapServers());
+        return properties;
+    }
+
+    /**
+     * Spring Boot properties that point an application at the database of this name on the shared PostgreSQL,
+     * created if it does not exist yet: R2DBC for the application, JDBC for Flyway's migrations at start-up.
+     * A name of its own per test class keeps their rows apart; the same name shares them.
+     */
+    public static Map<String, Object> postgresProperties(String database) {
+        PostgresServerProcess server = postgres();
+        server.createDatabase(database);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.r2dbc.url", server.r2dbcUrl(database));
+        properties.put("spring.r2dbc.username", server.username());
+        properties.put("spring.flyway.url", server.jdbcUrl(database));
+        properties.put("spring.flyway.user", server.username());
         return properties;
     }
 
@@ -58,6 +83,9 @@ public final class SharedInfrastructure {
     private static synchronized void stopAll() {
         if (kafka != null) {
             kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
         }
         if (redis != null) {
             redis.stop();
