@@ -1,5 +1,5 @@
 {{/*
-The five services: values key -> module name (also the Service name suffix) and the env variable its port is
+The six services: values key -> module name (also the Service name suffix) and the env variable its port is
 read from (server.port: ${PARLEY_<MODULE>_PORT} in each application.yml).
 */}}
 {{- define "parley.components" -}}
@@ -18,6 +18,9 @@ streamLimitService:
 metricsCollector:
   name: metrics-collector
   portEnv: PARLEY_METRICS_COLLECTOR_PORT
+peopleService:
+  name: people-service
+  portEnv: PARLEY_PEOPLE_SERVICE_PORT
 {{- end }}
 
 {{- define "parley.name" -}}
@@ -106,6 +109,10 @@ app.kubernetes.io/component: {{ .name }}
 {{- default (printf "%s-token-keys" (include "parley.fullname" .)) .Values.meetingService.tokenKeys.existingSecret }}
 {{- end }}
 
+{{- define "parley.peopleKeysSecretName" -}}
+{{- default (printf "%s-people-keys" (include "parley.fullname" .)) .Values.peopleService.tokenKeys.existingSecret }}
+{{- end }}
+
 {{- define "parley.turnSecretName" -}}
 {{- default (printf "%s-turn" (include "parley.fullname" .)) .Values.coturn.existingSecret }}
 {{- end }}
@@ -136,6 +143,8 @@ SPRING_SSL_BUNDLE_PEM_REDIS_TRUSTSTORE_CERTIFICATE: "file:/etc/parley/redis-ca/{
 {{- end }}
 {{- end }}
 PARLEY_KAFKA_BOOTSTRAP: {{ .Values.kafka.bootstrapServers | quote }}
+PARLEY_TOKENS_JWKS_URI: {{ printf "%s/.well-known/jwks.json" (include "parley.serviceUrl" (dict "root" . "key" "meetingService")) | quote }}
+PARLEY_ACCESS_TOKENS_JWKS_URI: {{ printf "%s/.well-known/jwks.json" (include "parley.serviceUrl" (dict "root" . "key" "peopleService")) | quote }}
 SPRING_KAFKA_SECURITY_PROTOCOL: {{ .Values.kafka.securityProtocol | quote }}
 {{- if hasPrefix "SASL_" .Values.kafka.securityProtocol }}
 SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ .Values.kafka.sasl.mechanism | quote }}
@@ -162,6 +171,7 @@ PARLEY_MEETING_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "me
 PARLEY_SIGNALING_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "signalingService") | quote }}
 PARLEY_STREAM_LIMIT_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "streamLimitService") | quote }}
 PARLEY_METRICS_COLLECTOR_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "metricsCollector") | quote }}
+PARLEY_PEOPLE_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "peopleService") | quote }}
 PARLEY_GATEWAY_RATELIMIT_ENABLED: {{ $v.rateLimit.enabled | quote }}
 PARLEY_GATEWAY_RATELIMIT_REPLENISHPERSECOND: {{ $v.rateLimit.replenishPerSecond | quote }}
 PARLEY_GATEWAY_RATELIMIT_BURSTCAPACITY: {{ $v.rateLimit.burstCapacity | quote }}
@@ -182,6 +192,13 @@ PARLEY_TOKEN_KEYS_DIR: "/etc/parley/token-keys"
 {{- end }}
 {{- if eq .key "streamLimitService" }}
 PARLEY_STREAMS_SEED_API_ENABLED: {{ $v.seedApi.enabled | quote }}
+{{- end }}
+{{- if eq .key "peopleService" }}
+PARLEY_PEOPLE_KEYS_DIR: "/etc/parley/people-keys"
+PARLEY_PEOPLE_SIGN_UP: {{ $v.signUp | quote }}
+PARLEY_POSTGRES_HOST: {{ $v.database.host | quote }}
+PARLEY_POSTGRES_PORT: {{ $v.database.port | quote }}
+PARLEY_POSTGRES_DB: {{ $v.database.name | quote }}
 {{- end }}
 {{- end }}
 

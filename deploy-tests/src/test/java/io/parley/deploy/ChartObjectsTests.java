@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChartObjectsTests {
 
     private static final List<String> SERVICES = List.of("parley-gateway", "parley-signaling-service",
-        "parley-meeting-service", "parley-stream-limit-service", "parley-metrics-collector");
+        "parley-meeting-service", "parley-stream-limit-service", "parley-metrics-collector", "parley-people-service");
 
     @Test
     void signalingPausesBeforeSigtermAndHasTimeToDrainItsSockets() {
@@ -161,18 +161,21 @@ class ChartObjectsTests {
     }
 
     @Test
-    void anUpgradeKeepsTheTokenSigningKeyAndTheTurnSecret() {
+    void anUpgradeKeepsBothTokenSigningKeysAndTheTurnSecret() {
         FakeApiServer.ensureStarted();
         FakeApiServer.putSecret(Chart.NAMESPACE, "parley-token-keys", Map.of("signing-key.pem", "the key of the first install"));
         FakeApiServer.putSecret(Chart.NAMESPACE, "parley-turn", Map.of("static-auth-secret", "the first secret"));
+        FakeApiServer.putSecret(Chart.NAMESPACE, "parley-people-keys", Map.of("signing-key.pem", "the people key of the first install"));
         try {
             Chart.Rendered rendered = Chart.render(Chart.ciValues("coturn"), c -> { });
 
             assertThat(decoded(rendered.get("Secret", "parley-token-keys"), "signing-key.pem")).isEqualTo("the key of the first install");
             assertThat(decoded(rendered.get("Secret", "parley-turn"), "static-auth-secret")).isEqualTo("the first secret");
+            assertThat(decoded(rendered.get("Secret", "parley-people-keys"), "signing-key.pem")).isEqualTo("the people key of the first install");
         } finally {
             FakeApiServer.removeSecret(Chart.NAMESPACE, "parley-token-keys");
             FakeApiServer.removeSecret(Chart.NAMESPACE, "parley-turn");
+            FakeApiServer.removeSecret(Chart.NAMESPACE, "parley-people-keys");
         }
     }
 
@@ -180,7 +183,7 @@ class ChartObjectsTests {
     void anExistingKeySecretReplacesTheGeneratedOne() {
         Chart.Rendered rendered = Chart.render(null, c -> c.set("meetingService.tokenKeys.existingSecret", "my-keys"));
 
-        assertThat(rendered.ofKind("Secret")).isEmpty();
+        assertThat(rendered.has("Secret", "parley-token-keys")).isFalse();
         Map<String, Object> pod = Yamls.map(rendered.get("Deployment", "parley-meeting-service"), "spec.template.spec");
         assertThat(Yamls.list(pod, "volumes")).anySatisfy(v -> assertThat(Yamls.at(v, "secret.secretName")).isEqualTo("my-keys"));
     }

@@ -17,13 +17,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What must hold for the chart's defaults and for every ci/*-values.yaml variant. */
 class ChartRenderTests {
 
-    /** The five services: Deployment/Service name and HTTP port. */
+    /** The six services: Deployment/Service name and HTTP port. */
     static final Map<String, Integer> SERVICES = Map.of(
         "parley-gateway", 8080,
         "parley-signaling-service", 8081,
         "parley-meeting-service", 8082,
         "parley-stream-limit-service", 8083,
-        "parley-metrics-collector", 8084);
+        "parley-metrics-collector", 8084,
+        "parley-people-service", 8085);
 
     static Stream<Arguments> variants() {
         List<Arguments> variants = new ArrayList<>();
@@ -36,7 +37,7 @@ class ChartRenderTests {
 
     @ParameterizedTest
     @MethodSource("variants")
-    void rendersTheFiveServices(Path values) {
+    void rendersEveryService(Path values) {
         Chart.Rendered rendered = Chart.render(values);
 
         SERVICES.forEach((name, port) -> {
@@ -122,6 +123,17 @@ class ChartRenderTests {
             .contains(kind.toString()));
     }
 
+    /** Tokens are verified against the JWKS of their issuer, fetched from its Service (never a pod's loopback). */
+    @ParameterizedTest
+    @MethodSource("variants")
+    void everyServiceFetchesBothTokenKeySetsFromTheirServices(Path values) {
+        Chart.Rendered rendered = Chart.render(values);
+
+        SERVICES.keySet().forEach(name -> assertThat(rendered.environment(name)).as(name)
+            .containsEntry("PARLEY_TOKENS_JWKS_URI", "http://parley-meeting-service:8082/.well-known/jwks.json")
+            .containsEntry("PARLEY_ACCESS_TOKENS_JWKS_URI", "http://parley-people-service:8085/.well-known/jwks.json"));
+    }
+
     @ParameterizedTest
     @MethodSource("variants")
     void theGatewayReachesEveryBackendByItsServiceName(Path values) {
@@ -133,6 +145,7 @@ class ChartRenderTests {
             .containsEntry("PARLEY_SIGNALING_URIS", "http://parley-signaling-service:8081")
             .containsEntry("PARLEY_STREAM_LIMIT_URIS", "http://parley-stream-limit-service:8083")
             .containsEntry("PARLEY_METRICS_COLLECTOR_URIS", "http://parley-metrics-collector:8084")
+            .containsEntry("PARLEY_PEOPLE_URIS", "http://parley-people-service:8085")
             .containsKeys("PARLEY_REDIS_HOST", "PARLEY_REDIS_PORT", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
     }
 }

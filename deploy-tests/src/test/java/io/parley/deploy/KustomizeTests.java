@@ -10,7 +10,10 @@ import io.parley.events.Topic;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** k8s/: every overlay renders offline with `kubectl kustomize`, with the platform's topics, Kafka and Redis. */
+/**
+ * k8s/: every overlay renders offline with `kubectl kustomize`, with the platform's topics, Kafka, Redis and
+ * people-service's PostgreSQL.
+ */
 class KustomizeTests {
 
     @ParameterizedTest
@@ -83,6 +86,45 @@ class KustomizeTests {
             .containsEntry("default.replication.factor", 3);
         assertThat(objects).filteredOn(o -> "KafkaTopic".equals(o.get("kind")))
             .allSatisfy(t -> assertThat(Yamls.at(t, "spec.replicas")).isEqualTo(3));
+    }
+
+    /** A CloudNativePG Cluster whose Service and Secret are what the chart's peopleService.database defaults name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theOverlayDeclaresPeopleServicesPostgresAsTheChartExpectsIt(String overlay) {
+        List<Map<String, Object>> objects = render(overlay);
+
+        Map<String, Object> cluster = one(objects, "Cluster");
+        assertThat(cluster).containsEntry("apiVersion", "postgresql.cnpg.io/v1");
+        String name = (String) Yamls.at(cluster, "metadata.name");
+        Map<String, Object> initdb = Yamls.map(cluster, "spec.bootstrap.initdb");
+        assertThat(initdb).containsEntry("database", "people").containsEntry("owner", "people");
+        assertThat(Yamls.at(cluster, "spec.storage.size")).isNotNull();
+        assertThat(Yamls.map(cluster, "spec.resources.limits")).containsKey("memory");
+        assertThat(Yamls.at(Chart.defaultValues(), "peopleService.database.host")).isEqualTo(name + "-rw");
+        assertThat(Yamls.at(Chart.defaultValues(), "peopleService.database.existingSecret")).isEqualTo(name + "-app");
+        assertThat(Yamls.at(Chart.defaultValues(), "peopleService.database.name")).isEqualTo(initdb.get("database"));
+        assertThat(Yamls.at(Chart.defaultValues(), "networkPolicy.postgresPeers")).asList().singleElement()
+            .satisfies(peer -> assertThat(peer.toString()).contains("cnpg.io/cluster=" + name));
+        // backups need an object store the overlays do not have (docs/operations.md, "Database (PostgreSQL)")
+        assertThat(Yamls.map(cluster, "spec")).doesNotContainKey("backup");
+        assertThat(objects).noneMatch(o -> "ScheduledBackup".equals(o.get("kind")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod"})
+    void productionRunsThreePostgresInstancesOnThreeNodes(String overlay) {
+        Map<String, Object> cluster = one(render(overlay), "Cluster");
+
+        assertThat(Yamls.at(cluster, "spec.instances")).isEqualTo(3);
+        assertThat(Yamls.map(cluster, "spec.affinity")).containsEntry("enablePodAntiAffinity", true)
+            .containsEntry("podAntiAffinityType", "required").containsEntry("topologyKey", "kubernetes.io/hostname");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev"})
+    void aLaptopClusterRunsOnePostgresInstance(String overlay) {
+        assertThat(Yamls.at(one(render(overlay), "Cluster"), "spec.instances")).isEqualTo(1);
     }
 
     static List<Map<String, Object>> render(String overlay) {

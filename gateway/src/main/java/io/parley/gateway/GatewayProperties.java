@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param resilience circuit breaker and time limit applied to every HTTP route
  * @param maxRequestSize largest request body accepted (default 1MB); larger requests get 413
  * @param cors origins other than the gateway's own that may call the API from a browser (default: none)
- * @param auth which requests need a join token at the gateway
+ * @param auth which requests need a token at the gateway
  */
 @Validated
 @ConfigurationProperties("parley.gateway")
@@ -45,8 +45,9 @@ public record GatewayProperties(
      * @param burstCapacity bucket size, the burst allowed (default 100)
      * @param trustedProxies how many proxies in front of the gateway (an ingress, a load balancer) append the
      *        address they saw to {@code X-Forwarded-For}; a request without a token is then limited by the entry
-     *        that many places from the right. 0 (default): the header is ignored and the socket's address counts,
-     *        since a client can write anything into it
+     *        that many places from the right, and {@code X-Forwarded-Proto} is read the same way (HSTS, and what the
+     *        services are told). 0 (default): the headers are ignored and the connection counts, since a client can
+     *        write anything into them
      */
     public record RateLimit(@DefaultValue("true") boolean enabled, @Positive @DefaultValue("50") int replenishPerSecond,
             @Positive @DefaultValue("100") int burstCapacity, @PositiveOrZero @DefaultValue("0") int trustedProxies) {

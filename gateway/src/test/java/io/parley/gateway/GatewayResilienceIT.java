@@ -34,6 +34,25 @@ class GatewayResilienceIT {
     }
 
     @Test
+    void stoppedPeopleServiceGivesServiceUnavailableProblem() {
+        StubBackend meeting = StubBackend.start("meeting-service");
+        String stopped = "http://127.0.0.1:" + Ports.freePort();
+        try (meeting; RunningGateway gateway = RunningGateway.start(SharedInfrastructure.redis(),
+                StubBackend.serviceArgs(meeting.uri(), meeting.uri(), meeting.uri(), meeting.uri()),
+                "--parley.gateway.services.people-service=" + stopped)) {
+            gateway.client().post().uri("/api/session").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("people-service")
+                .jsonPath("$.reason").isEqualTo("unreachable")
+                .jsonPath("$.instance").isEqualTo("/api/session");
+        }
+    }
+
+    @Test
     void slowBackendGivesServiceUnavailableProblemAtTheTimeLimit() {
         Duration backendDelay = Duration.ofSeconds(10);
         try (StubBackend slow = StubBackend.start("metrics-collector", "slow", backendDelay);

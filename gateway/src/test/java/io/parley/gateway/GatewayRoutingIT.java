@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Flux;
@@ -32,9 +33,10 @@ class GatewayRoutingIT {
         StubBackend signaling2 = keep(StubBackend.start("signaling-service", "signaling-2", Duration.ZERO));
         StubBackend streams = keep(StubBackend.start("stream-limit-service"));
         StubBackend metrics = keep(StubBackend.start("metrics-collector"));
+        StubBackend people = keep(StubBackend.start("people-service"));
         gateway = RunningGateway.start(SharedInfrastructure.redis(), StubBackend.serviceArgs(meeting.uri(),
                 signaling1.uri() + "," + signaling2.uri(), streams.uri(), metrics.uri()),
-                "--parley.gateway.max-request-size=64KB");
+                "--parley.gateway.services.people-service=" + people.uri(), "--parley.gateway.max-request-size=64KB");
     }
 
     private static StubBackend keep(StubBackend backend) {
@@ -48,20 +50,35 @@ class GatewayRoutingIT {
         backends.forEach(StubBackend::close);
     }
 
+    /** Each path with the token it takes: a join token, an access token (optional or required), or none at all. */
     @ParameterizedTest
-    @CsvSource({ "POST, /api/meetings, meeting-service", "GET, /api/meetings/m-1, meeting-service",
-            "POST, /api/meetings/m-1/participants, meeting-service", "POST, /api/meetings/m-1/timer, meeting-service",
-            "DELETE, /api/meetings/m-1/participants/p-2, meeting-service", "POST, /api/tokens, meeting-service",
-            "GET, /.well-known/jwks.json, meeting-service", "POST, /api/streams, stream-limit-service",
-            "PUT, /api/streams/s-1/lease, stream-limit-service", "GET, /api/startstream/42, stream-limit-service",
-            "GET, /api/endstream/42, stream-limit-service", "POST, /api/quality/beacons, metrics-collector",
-            "GET, /api/quality/meetings/m-1/summary, metrics-collector" })
-    void routesEachPublicPathToItsService(String method, String path, String service) {
-        gateway.client()
+    @CsvSource({ "POST, /api/meetings, meeting-service, access", "GET, /api/meetings/m-1, meeting-service, join",
+            "POST, /api/meetings/m-1/participants, meeting-service, access",
+            "POST, /api/meetings/m-1/timer, meeting-service, join",
+            "DELETE, /api/meetings/m-1/participants/p-2, meeting-service, join",
+            "POST, /api/tokens, meeting-service, join", "GET, /.well-known/jwks.json, meeting-service, join",
+            "POST, /api/streams, stream-limit-service, join", "PUT, /api/streams/s-1/lease, stream-limit-service, join",
+            "GET, /api/startstream/42, stream-limit-service, join", "GET, /api/endstream/42, stream-limit-service, join",
+            "POST, /api/quality/beacons, metrics-collector, join",
+            "GET, /api/quality/meetings/m-1/summary, metrics-collector, join",
+            "POST, /api/accounts, people-service, none", "POST, /api/session, people-service, none",
+            "POST, /api/session/refresh, people-service, none", "DELETE, /api/session, people-service, none",
+            "GET, /api/me, people-service, access", "GET, /api/me/sessions, people-service, access",
+            "POST, /api/orgs, people-service, access", "GET, /api/orgs/o-1/members, people-service, access",
+            "POST, /api/invitations/t-1/accept, people-service, access", "GET, /api/contacts, people-service, access",
+            "POST, /api/contacts/c-1/messages, people-service, access", "GET, /api/calls, people-service, access",
+            "POST, /api/calls/k-1/answer, people-service, access", "POST, /api/blocks, people-service, access",
+            "DELETE, /api/blocks/a-2, people-service, access" })
+    void routesEachPublicPathToItsService(String method, String path, String service, String token) {
+        WebTestClient.RequestBodySpec request = gateway.client()
             .method(org.springframework.http.HttpMethod.valueOf(method))
-            .uri(path)
-            .header("Authorization", TestTokens.bearer("router"))
-            .contentType(MediaType.APPLICATION_JSON)
+            .uri(path);
+        switch (token) {
+            case "join" -> request.header("Authorization", TestTokens.bearer("router"));
+            case "access" -> request.header("Authorization", "Bearer " + TestTokens.access("router"));
+            default -> { }
+        }
+        request.contentType(MediaType.APPLICATION_JSON)
             .bodyValue("{}")
             .exchange()
             .expectStatus().isOk()

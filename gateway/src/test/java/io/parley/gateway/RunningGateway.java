@@ -22,7 +22,8 @@ final class RunningGateway implements AutoCloseable {
 
     static RunningGateway start(RedisServerProcess redis, Map<String, String> services, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.port=" + redis.port(),
-                "--spring.data.redis.host=" + redis.host(), "--parley.tokens.jwks-uri=" + TestTokens.jwksUri()));
+                "--spring.data.redis.host=" + redis.host(), "--parley.tokens.jwks-uri=" + TestTokens.jwksUri(),
+                "--parley.access-tokens.jwks-uri=" + TestTokens.jwksUri()));
         services.forEach((id, uris) -> args.add("--parley.gateway.services." + id + "=" + uris));
         args.addAll(List.of(extraArgs));
         return new RunningGateway(new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new)));

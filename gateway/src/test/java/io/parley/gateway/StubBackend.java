@@ -12,8 +12,8 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * A live HTTP and WebSocket server standing in for a backend service: it names itself in the
- * {@code X-Parley-Service} header as the real services do, echoes the path it was asked for and, over a
- * WebSocket, greets with its instance name and echoes every message.
+ * {@code X-Parley-Service} header as the real services do, echoes the path it was asked for with the cookie and
+ * forwarded headers it received and, over a WebSocket, greets with its instance name and echoes every message.
  */
 final class StubBackend implements AutoCloseable {
 
@@ -31,6 +31,12 @@ final class StubBackend implements AutoCloseable {
 
     /** With fixed JSON bodies for some paths, e.g. a JWKS document. */
     static StubBackend start(String service, String instance, Duration delay, Map<String, String> fixedBodies) {
+        return start(service, instance, delay, fixedBodies, Map.of());
+    }
+
+    /** With headers added to every HTTP response, e.g. a {@code Set-Cookie}. */
+    static StubBackend start(String service, String instance, Duration delay, Map<String, String> fixedBodies,
+            Map<String, String> responseHeaders) {
         // own event loops: closing a gateway context disposes Reactor Netty's global ones
         LoopResources loops = LoopResources.create("stub-" + instance, 1, true);
         DisposableServer server = HttpServer.create()
@@ -44,7 +50,11 @@ final class StubBackend implements AutoCloseable {
                 }
                 String fixed = fixedBodies.get(request.path().isEmpty() ? "/" : "/" + request.path());
                 String body = fixed != null ? fixed : "{\"service\":\"" + service + "\",\"instance\":\"" + instance + "\",\"path\":\""
-                        + request.uri() + "\",\"method\":\"" + request.method() + "\"}";
+                        + request.uri() + "\",\"method\":\"" + request.method() + "\",\"cookie\":"
+                        + json(request.requestHeaders().get(HttpHeaderNames.COOKIE)) + ",\"forwardedFor\":"
+                        + json(request.requestHeaders().get("X-Forwarded-For")) + ",\"forwardedProto\":"
+                        + json(request.requestHeaders().get("X-Forwarded-Proto")) + "}";
+                responseHeaders.forEach(response::header);
                 return Mono.delay(delay)
                     .then(request.receive().aggregate().asString().defaultIfEmpty(""))
                     .flatMap(ignored -> response.status(HttpResponseStatus.OK)
@@ -55,6 +65,10 @@ final class StubBackend implements AutoCloseable {
             })
             .bindNow();
         return new StubBackend(server, loops);
+    }
+
+    private static String json(String value) {
+        return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     static StubBackend start(String service) {

@@ -1,5 +1,6 @@
 package io.parley.gateway.auth;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.HttpMethod;
@@ -8,51 +9,75 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Which requests need a join token at the gateway (PLATFORM.md §4.1): host controls, streams, quality data and the
- * signaling socket. Creating and joining meetings, the JWKS and the seed-compatible stream API are open; requests
- * with an API key are left to the service, which checks the key.
+ * Which token a request needs at the gateway, by method and path; the first matching rule wins.
+ * <ul>
+ * <li>people-service (PEOPLE.md §1, §3): an access token everywhere except signing up, in and out and refreshing,
+ * which the gateway leaves alone.</li>
+ * <li>Creating and joining a meeting: an access token when a signed-in person sends one, never a join token.</li>
+ * <li>Host controls, streams, quality data and the signaling socket (PLATFORM.md §4.1): a join token; requests with an
+ * API key are left to the service, which checks the key.</li>
+ * <li>Everything else: a join token when one is sent.</li>
+ * </ul>
  */
 public final class ProtectedPaths {
 
-    private record Rule(HttpMethod method, PathPattern pattern) {
+    private record Rule(HttpMethod method, PathPattern pattern, TokenRequirement requirement) {
 
         boolean matches(HttpMethod requestMethod, PathContainer path) {
             return (method == null || method.equals(requestMethod)) && pattern.matches(path);
         }
     }
 
+    /** Everything people-service serves; "/x/**" matches "/x" itself too. */
+    private static final List<String> PEOPLE_SERVICE = List.of("/api/accounts/**", "/api/session/**", "/api/me/**",
+            "/api/orgs/**", "/api/invitations/**", "/api/contacts/**", "/api/calls/**", "/api/blocks/**");
+
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
     private final List<Rule> rules;
 
     public ProtectedPaths(boolean anonymousBeacons) {
-        var builder = new java.util.ArrayList<Rule>(List.of(
-                rule(HttpMethod.POST, "/api/meetings/{id}/mute-all"),
-                rule(HttpMethod.POST, "/api/meetings/{id}/participants/{pid}/mute"),
-                rule(HttpMethod.DELETE, "/api/meetings/{id}/participants/{pid}"),
-                rule(HttpMethod.POST, "/api/meetings/{id}/timer"),
-                rule(HttpMethod.POST, "/api/meetings/{id}/lock"),
-                rule(HttpMethod.POST, "/api/meetings/{id}/end"),
-                rule(null, "/api/streams"),
-                rule(null, "/api/streams/**"),
-                rule(HttpMethod.GET, "/api/quality/meetings/**"),
-                rule(HttpMethod.GET, "/ws/signaling")));
+        List<Rule> rules = new ArrayList<>(List.of(
+                rule(HttpMethod.POST, "/api/accounts", TokenRequirement.NONE),
+                rule(HttpMethod.POST, "/api/session", TokenRequirement.NONE),
+                rule(HttpMethod.POST, "/api/session/refresh", TokenRequirement.NONE),
+                rule(HttpMethod.DELETE, "/api/session", TokenRequirement.NONE)));
+        PEOPLE_SERVICE.forEach(pattern -> rules.add(rule(null, pattern, TokenRequirement.ACCESS_REQUIRED)));
+        rules.addAll(List.of(
+                rule(HttpMethod.POST, "/api/meetings", TokenRequirement.ACCESS_IF_PRESENT),
+                rule(HttpMethod.POST, "/api/meetings/{id}/participants", TokenRequirement.ACCESS_IF_PRESENT),
+                rule(HttpMethod.POST, "/api/meetings/{id}/mute-all", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.POST, "/api/meetings/{id}/participants/{pid}/mute", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.DELETE, "/api/meetings/{id}/participants/{pid}", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.POST, "/api/meetings/{id}/timer", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.POST, "/api/meetings/{id}/lock", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.POST, "/api/meetings/{id}/end", TokenRequirement.JOIN_REQUIRED),
+                rule(null, "/api/streams", TokenRequirement.JOIN_REQUIRED),
+                rule(null, "/api/streams/**", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.GET, "/api/quality/meetings/**", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.GET, "/ws/signaling", TokenRequirement.JOIN_REQUIRED)));
         if (!anonymousBeacons) {
-            builder.add(rule(HttpMethod.POST, "/api/quality/beacons"));
+            rules.add(rule(HttpMethod.POST, "/api/quality/beacons", TokenRequirement.JOIN_REQUIRED));
         }
-        this.rules = List.copyOf(builder);
+        this.rules = List.copyOf(rules);
     }
 
-    private static Rule rule(HttpMethod method, String pattern) {
-        return new Rule(method, PARSER.parse(pattern));
+    private static Rule rule(HttpMethod method, String pattern, TokenRequirement requirement) {
+        return new Rule(method, PARSER.parse(pattern), requirement);
     }
 
+    /**
+     * @param hasApiKey whether the request carries an API key: then a join token is no longer required (the service
+     *        checks the key), while people-service, which takes no API keys, still requires an access token
+     */
     public TokenRequirement requirementFor(HttpMethod method, String path, boolean hasApiKey) {
-        if (hasApiKey) {
-            return TokenRequirement.IF_PRESENT;
-        }
         PathContainer container = PathContainer.parsePath(path);
-        return rules.stream().anyMatch(rule -> rule.matches(method, container)) ? TokenRequirement.REQUIRED
-                : TokenRequirement.IF_PRESENT;
+        TokenRequirement requirement = rules.stream()
+            .filter(rule -> rule.matches(method, container))
+            .map(Rule::requirement)
+            .findFirst()
+            .orElse(TokenRequirement.JOIN_IF_PRESENT);
+        return hasApiKey && requirement == TokenRequirement.JOIN_REQUIRED ? TokenRequirement.JOIN_IF_PRESENT
+                : requirement;
     }
 }

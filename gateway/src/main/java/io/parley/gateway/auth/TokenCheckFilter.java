@@ -4,10 +4,11 @@ import java.util.Optional;
 
 import io.parley.gateway.GatewayProperties;
 import io.parley.tokens.BearerTokens;
-import io.parley.tokens.JoinToken;
 import io.parley.tokens.JoinTokenVerifier;
 import io.parley.tokens.RevocationList.Revocation;
 import io.parley.tokens.RevokedTokenException;
+import io.parley.tokens.TokenType;
+import io.parley.tokens.access.AccessTokenVerifier;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -17,24 +18,30 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Verifies join tokens before routing, so forged, expired and revoked tokens never reach a service (which verifies
- * again). One exception: a token revoked only because its meeting ended goes on to the service, which answers what
+ * Verifies tokens before routing, so forged, expired and revoked tokens never reach a service (which verifies
+ * again). {@link ProtectedPaths} says which kind a request needs; each verifier refuses the other kind ({@code typ}),
+ * so a join token never passes where an access token is required, nor the other way round.
+ * <p>
+ * One exception: a join token revoked only because its meeting ended goes on to the service, which answers what
  * happened — 409 "ended" for a host control, close 4410 on the signaling socket — where the gateway could only say
- * 401; the service's own check refuses it all the same. The verified token is kept on the exchange for the rate
- * limiter. The token itself is never logged: it
- * travels in a header or in the query string, and neither is written anywhere by the gateway.
+ * 401; the service's own check refuses it all the same. The verified caller is kept on the exchange for the rate
+ * limiter. The token itself is never logged: it travels in a header or in the query string, and neither is written
+ * anywhere by the gateway.
  */
 @Component
 public class TokenCheckFilter implements GlobalFilter, Ordered {
 
-    public static final String VERIFIED_TOKEN = TokenCheckFilter.class.getName() + ".token";
+    public static final String VERIFIED_CALLER = TokenCheckFilter.class.getName() + ".caller";
     static final String API_KEY_HEADER = "X-Api-Key";
 
-    private final JoinTokenVerifier verifier;
+    private final JoinTokenVerifier joinTokens;
+    private final AccessTokenVerifier accessTokens;
     private final ProtectedPaths protectedPaths;
 
-    public TokenCheckFilter(JoinTokenVerifier verifier, GatewayProperties properties) {
-        this.verifier = verifier;
+    public TokenCheckFilter(JoinTokenVerifier joinTokens, AccessTokenVerifier accessTokens,
+            GatewayProperties properties) {
+        this.joinTokens = joinTokens;
+        this.accessTokens = accessTokens;
         this.protectedPaths = new ProtectedPaths(properties.auth().anonymousBeacons());
     }
 
@@ -44,22 +51,31 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
         boolean hasApiKey = request.getHeaders().containsHeader(API_KEY_HEADER);
         TokenRequirement requirement = protectedPaths.requirementFor(request.getMethod(), request.getPath().value(),
                 hasApiKey);
-        boolean hasToken = BearerTokens.resolve(request).isPresent();
-        if (requirement == TokenRequirement.IF_PRESENT && !hasToken) {
+        if (requirement == TokenRequirement.NONE
+                || !requirement.required() && BearerTokens.resolve(request).isEmpty()) {
             return chain.filter(exchange);
         }
-        return verifier.verify(request)
-            .map(Optional::of)
-            .onErrorResume(RevokedTokenException.class, revoked -> revoked.revocation() == Revocation.MEETING_ENDED
-                    ? Mono.just(Optional.empty()) : Mono.error(revoked))
-            .flatMap(token -> {
-                token.ifPresent(verified -> exchange.getAttributes().put(VERIFIED_TOKEN, verified));
-                return chain.filter(exchange);
-            });
+        return verify(requirement.tokenType(), request).flatMap(caller -> {
+            caller.ifPresent(verified -> exchange.getAttributes().put(VERIFIED_CALLER, verified));
+            return chain.filter(exchange);
+        });
     }
 
-    public static JoinToken verifiedToken(ServerWebExchange exchange) {
-        return exchange.getAttribute(VERIFIED_TOKEN);
+    private Mono<Optional<VerifiedCaller>> verify(TokenType type, ServerHttpRequest request) {
+        return switch (type) {
+            case ACCESS -> accessTokens.verify(request)
+                .map(token -> Optional.<VerifiedCaller>of(new VerifiedCaller.Account(token)));
+            case JOIN -> joinTokens.verify(request)
+                .map(token -> Optional.<VerifiedCaller>of(new VerifiedCaller.Participant(token)))
+                .onErrorResume(RevokedTokenException.class,
+                        revoked -> revoked.revocation() == Revocation.MEETING_ENDED ? Mono.just(Optional.empty())
+                                : Mono.error(revoked));
+        };
+    }
+
+    /** The caller whose token this request carried and the gateway verified; null when there was none. */
+    public static VerifiedCaller verifiedCaller(ServerWebExchange exchange) {
+        return exchange.getAttribute(VERIFIED_CALLER);
     }
 
     @Override

@@ -19,7 +19,7 @@ class CorsConfiguration {
     CorsWebFilter corsWebFilter(GatewayProperties properties) {
         org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
         cors.setAllowedOrigins(properties.cors().allowedOrigins());
-        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Api-Key"));
         cors.setExposedHeaders(List.of("Retry-After", "X-RateLimit-Remaining"));
         cors.setMaxAge(Duration.ofHours(1));

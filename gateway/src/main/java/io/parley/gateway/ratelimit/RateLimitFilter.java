@@ -1,25 +1,23 @@
 package io.parley.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
-
 import io.parley.gateway.GatewayMetrics;
 import io.parley.gateway.GatewayProperties;
 import io.parley.gateway.auth.TokenCheckFilter;
-import io.parley.tokens.JoinToken;
+import io.parley.gateway.auth.VerifiedCaller;
+import io.parley.gateway.forwarding.ClientOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
-import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits every routed request by the subject of its verified join token, or by client address without one. When Redis cannot be asked the request goes through (fail open):
- * a rate limiter outage must not take the whole platform down; it is counted so it can alert.
+ * Limits every routed request by the subject of its verified token (join or access: a signed-in person is one budget
+ * across devices and meetings), or by client address without one. When Redis cannot be asked the request goes
+ * through (fail open): a rate limiter outage must not take the whole platform down; it is counted so it can alert.
  */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {
@@ -29,15 +27,14 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private final RateLimiter limiter;
     private final GatewayMetrics metrics;
     private final boolean enabled;
-    private final RemoteAddressResolver addresses;
+    private final ClientOrigin origin;
 
-    public RateLimitFilter(RateLimiter limiter, GatewayMetrics metrics, GatewayProperties properties) {
+    public RateLimitFilter(RateLimiter limiter, GatewayMetrics metrics, GatewayProperties properties,
+            ClientOrigin origin) {
         this.limiter = limiter;
         this.metrics = metrics;
         this.enabled = properties.rateLimit().enabled();
-        int trustedProxies = properties.rateLimit().trustedProxies();
-        this.addresses = trustedProxies > 0 ? XForwardedRemoteAddressResolver.maxTrustedIndex(trustedProxies)
-                : new RemoteAddressResolver() { };
+        this.origin = origin;
     }
 
     @Override
@@ -63,15 +60,11 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     private String clientKey(ServerWebExchange exchange) {
-        JoinToken token = TokenCheckFilter.verifiedToken(exchange);
-        if (token != null) {
-            return "sub:" + token.subject();
+        VerifiedCaller caller = TokenCheckFilter.verifiedCaller(exchange);
+        if (caller != null) {
+            return "sub:" + caller.subject();
         }
-        InetSocketAddress remote = addresses.resolve(exchange);
-        if (remote == null) {
-            return "addr:unknown";
-        }
-        return "addr:" + (remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString());
+        return "addr:" + origin.address(exchange);
     }
 
     @Override
