@@ -1,0 +1,74 @@
+package io.parley.people;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * people-service settings ({@code parley.people.*}); docs/people.md describes each.
+ *
+ * @param signUp who may create an account: {@code open} (default), {@code invite-only} (only with an organization
+ * invitation), {@code closed}
+ */
+@Validated
+@ConfigurationProperties("parley.people")
+public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Valid @DefaultValue Tokens tokens,
+        @Valid @DefaultValue Sessions sessions, @Valid @DefaultValue Passwords passwords,
+        @Valid @DefaultValue Throttle throttle, @Valid @DefaultValue Orgs orgs, @Valid @DefaultValue Events events) {
+
+    public enum SignUp {
+        OPEN, INVITE_ONLY, CLOSED
+    }
+
+    /**
+     * @param keysDir signing keys (PEM or JWK files; the last by name signs), e.g. a mounted Secret
+     * @param dataDir where a development key is generated when {@code keysDir} is unset
+     * @param accessLifetime how long an access token lives (default 15 minutes)
+     */
+    public record Tokens(Path keysDir, @NotNull @DefaultValue(".parley/data") Path dataDir,
+            @NotNull @DefaultValue("15m") Duration accessLifetime) {
+    }
+
+    /**
+     * @param lifetime how long a sign-in lasts without use; every refresh extends it (default 30 days)
+     * @param refreshGrace how long the token rotated last may be presented again and get the same successor, for
+     * tabs of one browser refreshing at once (default 10 s)
+     */
+    public record Sessions(@NotNull @DefaultValue("30d") Duration lifetime,
+            @NotNull @DefaultValue("10s") Duration refreshGrace) {
+    }
+
+    /**
+     * Argon2id at OWASP's parameters, at most {@code concurrency} at once and {@code queue} waiting; past that a
+     * sign-in or sign-up is answered 503 with Retry-After instead of queuing without bound.
+     */
+    public record Passwords(@Min(1) @DefaultValue("2") int concurrency, @Min(0) @DefaultValue("64") int queue,
+            @Min(10) @DefaultValue("10") int minLength) {
+    }
+
+    /**
+     * Growing delay after {@code freeFailures} consecutive wrong passwords for one account (and, at
+     * {@code addressFailures}, from one client address), doubling from {@code baseDelay} up to {@code maxDelay}.
+     */
+    public record Throttle(@Min(1) @DefaultValue("5") int freeFailures,
+            @Min(1) @DefaultValue("50") int addressFailures, @NotNull @DefaultValue("2s") Duration baseDelay,
+            @NotNull @DefaultValue("15m") Duration maxDelay, @NotNull @DefaultValue("1h") Duration window) {
+    }
+
+    /** @param invitationLifetime how long an invitation link works (default 7 days) */
+    public record Orgs(@NotNull @DefaultValue("7d") Duration invitationLifetime,
+            @Min(1) @Max(20) @DefaultValue("20") int maxStreamLimit) {
+    }
+
+    /** @param relayInterval how often the outbox relay looks for unpublished events */
+    public record Events(@NotNull @DefaultValue("200ms") Duration relayInterval,
+            @Min(1) @DefaultValue("100") int relayBatch) {
+    }
+}

@@ -1,0 +1,42 @@
+package io.parley.people.event;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.parley.events.EventType;
+import io.parley.events.Ids;
+import io.r2dbc.postgresql.codec.Json;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records an event in the same transaction as the change it announces (call it inside that transaction); the
+ * {@link OutboxRelay} publishes it after the commit. Events are keyed by the account they concern, so each person's
+ * events stay in order on {@code parley.people.events}.
+ */
+@Component
+public class Outbox {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Outbox(DatabaseClient db, JsonMapper json, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Mono<Void> append(EventType type, String accountId, Object payload) {
+        return db.sql("insert into outbox (event_id, event_type, event_key, payload, created_at) "
+                + "values (:eventId, :type, :key, :payload, :createdAt)")
+            .bind("eventId", UUID.fromString(Ids.random()))
+            .bind("type", type.ceType())
+            .bind("key", accountId)
+            .bind("payload", Json.of(json.writeValueAsBytes(payload)))
+            .bind("createdAt", clock.instant())
+            .then();
+    }
+}

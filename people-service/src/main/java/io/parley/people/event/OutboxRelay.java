@@ -1,0 +1,122 @@
+package io.parley.people.event;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+import io.parley.events.EventCodec;
+import io.parley.events.EventType;
+import io.parley.events.Topic;
+import io.parley.people.PeopleMetrics;
+import io.parley.people.PeopleProperties;
+import io.r2dbc.postgresql.codec.Json;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes committed outbox rows to Kafka in id order and deletes them once every one of a batch is acknowledged.
+ * The rows are locked with {@code SKIP LOCKED} for the length of one batch, so several instances relay side by side
+ * without publishing the same row twice at once; a crash between acknowledgement and delete publishes a batch again,
+ * which consumers tolerate because each event keeps its id.
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final KafkaTemplate<String, CloudEvent> kafka;
+    private final EventCodec codec;
+    private final JsonMapper json;
+    private final PeopleMetrics metrics;
+    private final PeopleProperties.Events settings;
+    private volatile Disposable running;
+
+    OutboxRelay(DatabaseClient db, TransactionalOperator transaction, KafkaTemplate<String, CloudEvent> kafka,
+            EventCodec codec, JsonMapper json, PeopleMetrics metrics, PeopleProperties properties) {
+        this.db = db;
+        this.transaction = transaction;
+        this.kafka = kafka;
+        this.codec = codec;
+        this.json = json;
+        this.metrics = metrics;
+        this.settings = properties.events();
+    }
+
+    private record Row(long id, UUID eventId, EventType type, String key, byte[] payload) {
+    }
+
+    @Override
+    public void start() {
+        running = Flux.interval(settings.relayInterval())
+            .onBackpressureDrop()
+            .concatMap(tick -> relayOnce().onErrorResume(error -> {
+                metrics.eventsFailed();
+                log.warn("Outbox relay run failed (events stay in the outbox): {}", error.toString());
+                return Mono.empty();
+            }), 1)
+            .subscribe();
+    }
+
+    /** One batch: lock, publish, delete, commit; returns how many events went out. */
+    Mono<Integer> relayOnce() {
+        Mono<Integer> batch = db
+            .sql("select id, event_id, event_type, event_key, payload from outbox order by id limit :limit "
+                    + "for update skip locked")
+            .bind("limit", settings.relayBatch())
+            .map((row, meta) -> new Row(row.get("id", Long.class), row.get("event_id", UUID.class),
+                    EventType.fromCeType(row.get("event_type", String.class)).orElseThrow(),
+                    row.get("event_key", String.class), row.get("payload", Json.class).asArray()))
+            .all()
+            .collectList()
+            .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : publish(rows).then(delete(rows)));
+        return transaction.transactional(batch).doOnNext(count -> {
+            if (count > 0) {
+                metrics.eventsPublished(count);
+            }
+        });
+    }
+
+    private Mono<Void> publish(List<Row> rows) {
+        // send may wait for metadata up to max.block.ms: never on a database or event-loop thread
+        return Flux.fromIterable(rows)
+            .publishOn(Schedulers.boundedElastic())
+            .map(row -> kafka.send(new ProducerRecord<>(Topic.PEOPLE_EVENTS.topicName(), row.key(),
+                    codec.encode(row.type(), row.eventId().toString(), row.key(), json.readTree(row.payload())))))
+            .collectList()
+            .flatMap(sends -> Flux.fromIterable(sends).concatMap(Mono::fromFuture).then());
+    }
+
+    private Mono<Integer> delete(List<Row> rows) {
+        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+        return db.sql("delete from outbox where id = any(:ids)").bind("ids", ids).fetch().rowsUpdated()
+            .map(Long::intValue);
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = running;
+        if (current != null) {
+            current.dispose();
+        }
+        running = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null;
+    }
+}
