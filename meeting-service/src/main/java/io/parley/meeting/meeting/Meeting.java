@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.parley.meeting.person.MeetingAccess;
 import io.parley.tokens.Role;
 
 /** A meeting as read from Redis in one atomic snapshot. */
 public record Meeting(String id, String slug, String title, MeetingState state, int maxParticipants,
-        Instant createdAt, Instant endedAt, List<Participant> participants, Timer timer) {
+        Instant createdAt, Instant endedAt, List<Participant> participants, Timer timer, MeetingAccess access) {
 
     public Optional<Participant> participant(String participantId) {
         return participants.stream().filter(p -> p.id().equals(participantId)).findFirst();

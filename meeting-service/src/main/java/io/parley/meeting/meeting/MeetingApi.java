@@ -10,9 +10,13 @@ public final class MeetingApi {
     private MeetingApi() {
     }
 
-    /** {@code hostUserId} only with an API key: the integration's own id for the host (the token's {@code sub}). */
+    /**
+     * {@code hostUserId} only with an API key: the integration's own id for the host (the token's {@code sub}).
+     * {@code access} is {@code anyone} (default), {@code org} (members of {@code orgId}) or {@code invited}
+     * ({@code invitedAccounts}); the last two need the host to be signed in.
+     */
     public record CreateMeetingRequest(String hostName, String title, String slug, Integer maxParticipants,
-            String hostUserId) {
+            String hostUserId, String access, String orgId, List<String> invitedAccounts) {
     }
 
     /** What a caller gets to enter the meeting with: their participant id and join token. */
@@ -53,6 +57,6 @@ public final class MeetingApi {
 
     public record MeetingView(String meetingId, String slug, String title, String state, int maxParticipants,
             String joinUrl, Instant createdAt, Instant endedAt, List<ParticipantView> participants,
-            TimerView timer) {
+            TimerView timer, String access) {
     }
 }

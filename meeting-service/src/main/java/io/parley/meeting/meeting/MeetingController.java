@@ -6,6 +6,7 @@ import io.parley.meeting.meeting.MeetingApi.CreateMeetingRequest;
 import io.parley.meeting.meeting.MeetingApi.MeetingView;
 import io.parley.meeting.meeting.MeetingApi.TimerRequest;
 import io.parley.meeting.meeting.MeetingApi.TimerView;
+import io.parley.meeting.person.People;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -23,15 +24,17 @@ import reactor.core.publisher.Mono;
 class MeetingController {
 
     private final MeetingService meetings;
+    private final People people;
 
-    MeetingController(MeetingService meetings) {
+    MeetingController(MeetingService meetings, People people) {
         this.meetings = meetings;
+        this.people = people;
     }
 
     /** 201 with the host's credentials; 200 when the named room existed and the caller joined it. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> create(@RequestBody Mono<CreateMeetingRequest> body, ServerHttpRequest request) {
-        return meetings.create(body, request).map(result -> result.created() != null
+        return people.optionalPerson(request).flatMap(person -> meetings.create(body, request, person)).map(result -> result.created() != null
                 ? ResponseEntity.created(URI.create("/api/meetings/" + result.created().meetingId()))
                     .body(result.created())
                 : ResponseEntity.ok(result.joined()));

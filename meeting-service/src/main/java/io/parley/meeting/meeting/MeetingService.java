@@ -18,12 +18,15 @@ import io.parley.meeting.meeting.MeetingApi.ParticipantView;
 import io.parley.meeting.meeting.MeetingApi.TimerView;
 import io.parley.meeting.meeting.MeetingStore.StoredParticipant;
 import io.parley.meeting.participant.ParticipantService;
+import io.parley.meeting.person.MeetingAccess;
+import io.parley.meeting.person.MeetingAccessRequest;
 import io.parley.meeting.token.ApiKeys;
 import io.parley.meeting.token.TokenIssuer;
 import io.parley.meeting.web.ApiProblem;
 import io.parley.meeting.web.Inputs;
 import io.parley.tokens.RevocationList;
 import io.parley.tokens.Role;
+import io.parley.tokens.access.AccessToken;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -70,9 +73,9 @@ public class MeetingService {
         this.clock = clock;
     }
 
-    /** A validated create request and who asked. */
+    /** A validated create request and who asked; {@code person} is the signed-in host, if any. */
     private record Spec(String hostName, String title, String slug, int maxParticipants, String subject,
-            String kind) {
+            String kind, MeetingAccess access, Optional<AccessToken> person) {
     }
 
     /** Either a new meeting ({@code created}) or, for a room name in use, the existing meeting joined. */
@@ -80,18 +83,20 @@ public class MeetingService {
     }
 
     /** The API key (if any) is checked before the body is read. */
-    public Mono<CreateResult> create(Mono<CreateMeetingRequest> request, ServerHttpRequest http) {
+    public Mono<CreateResult> create(Mono<CreateMeetingRequest> request, ServerHttpRequest http,
+            Optional<AccessToken> person) {
         Optional<String> integration = apiKeys.caller(http);
-        if (integration.isEmpty() && !properties.guestCreationEnabled()) {
-            throw ApiProblem.apiKeyRequired("Creating meetings needs an X-Api-Key here.");
+        if (integration.isEmpty() && person.isEmpty() && !properties.guestCreationEnabled()) {
+            throw ApiProblem.apiKeyRequired("Creating meetings needs an X-Api-Key or a signed-in account here.");
         }
-        return request.map(body -> validate(body, integration.isPresent()))
+        return request.map(body -> validate(body, integration.isPresent(), person))
             .flatMap(spec -> spec.slug() == null ? createMeeting(spec) : room(spec, 1));
     }
 
-    private Spec validate(CreateMeetingRequest request, boolean withApiKey) {
+    private Spec validate(CreateMeetingRequest request, boolean withApiKey, Optional<AccessToken> person) {
         Inputs inputs = new Inputs();
-        String hostName = inputs.name("hostName", request.hostName());
+        // a signed-in host is who their account says, whatever the form held
+        String hostName = person.isPresent() ? person.get().name() : inputs.name("hostName", request.hostName());
         String title = inputs.optionalText("title", request.title(), Inputs.MAX_TITLE);
         String slug = null;
         if (request.slug() != null) {
@@ -113,9 +118,12 @@ public class MeetingService {
         if (hostUserId != null && !withApiKey) {
             inputs.fail("hostUserId", "hostUserId needs an API key; guests get a generated id.");
         }
+        MeetingAccess access = MeetingAccessRequest.of(inputs, request, person);
         inputs.validate();
-        String subject = hostUserId != null ? hostUserId : TokenIssuer.guestSubject();
-        return new Spec(hostName, title, slug, max, subject, withApiKey ? "api-key" : "guest");
+        String subject = hostUserId != null ? hostUserId
+                : person.map(AccessToken::accountId).orElseGet(TokenIssuer::guestSubject);
+        String kind = withApiKey ? "api-key" : person.isPresent() ? "account" : "guest";
+        return new Spec(hostName, title, slug, max, subject, kind, access, person);
     }
 
     private Mono<CreateResult> createMeeting(Spec spec) {
@@ -156,9 +164,10 @@ public class MeetingService {
     }
 
     private Mono<CreateResult> joinRoom(Meeting meeting, Spec spec) {
-        return participants.admit(meeting, spec.hostName(), Role.PARTICIPANT, spec.subject(), spec.kind())
+        return participants.checkAccess(meeting, spec.person())
+            .then(participants.admit(meeting, spec.hostName(), Role.PARTICIPANT, spec.subject(), spec.kind())
             .map(credentials -> new CreateResult(null, new MeetingApi.JoinedRoom(meeting.id(), meeting.slug(),
-                    joinUrl(meeting.id(), meeting.slug()), false, credentials)));
+                    joinUrl(meeting.id(), meeting.slug()), false, credentials))));
     }
 
     private Mono<MeetingStore.Outcome> storeNew(String meetingId, String hostId, Spec spec) {
@@ -167,7 +176,7 @@ public class MeetingService {
                 now);
         var event = new MeetingEvents.Created(meetingId, spec.slug(), spec.title(), spec.maxParticipants(),
                 new MeetingEvents.ParticipantData(hostId, spec.hostName(), Role.HOST.claim(), spec.subject()), now);
-        return store.create(meetingId, spec.slug(), spec.title(), spec.maxParticipants(), now, host,
+        return store.create(meetingId, spec.slug(), spec.title(), spec.maxParticipants(), now, spec.access(), host,
                 EventType.MEETING_CREATED, event);
     }
 
@@ -193,7 +202,7 @@ public class MeetingService {
                     .map(p -> new ParticipantView(p.id(), p.name(), p.role().claim(), p.muted(), p.online(),
                             p.joinedAt()))
                     .toList(),
-                meeting.timer() == null ? null : TimerView.of(meeting.timer(), clock));
+                meeting.timer() == null ? null : TimerView.of(meeting.timer(), clock), meeting.access().mode().value());
     }
 
     public Mono<Void> muteAll(String idOrSlug, ServerHttpRequest request) {

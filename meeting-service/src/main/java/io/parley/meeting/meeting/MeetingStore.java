@@ -16,6 +16,7 @@ import io.parley.events.EventType;
 import io.parley.meeting.MeetingProperties;
 import io.parley.meeting.meeting.Meeting.Participant;
 import io.parley.meeting.meeting.Meeting.Timer;
+import io.parley.meeting.person.MeetingAccess;
 import io.parley.support.redis.LuaScript;
 import io.parley.support.redis.RedisScripts;
 import io.parley.support.redis.ScriptSources;
@@ -107,7 +108,7 @@ public class MeetingStore {
     }
 
     public Mono<Outcome> create(String meetingId, String slug, String title, int maxParticipants, Instant createdAt,
-            StoredParticipant host, EventType type, Object eventData) {
+            MeetingAccess access, StoredParticipant host, EventType type, Object eventData) {
         List<String> args = new ArrayList<>(List.of(host.participantId(), write(host), type.ceType(),
                 write(eventData), "maxParticipants", String.valueOf(maxParticipants), "createdAt",
                 createdAt.toString()));
@@ -116,6 +117,15 @@ public class MeetingStore {
         }
         if (title != null) {
             args.addAll(List.of("title", title));
+        }
+        if (access.mode() != MeetingAccess.Mode.ANYONE) {
+            args.addAll(List.of("access", access.mode().value(), "invited", write(access.invitedList())));
+            if (access.orgId() != null) {
+                args.addAll(List.of("orgId", access.orgId()));
+            }
+            if (access.hostAccount() != null) {
+                args.addAll(List.of("hostAccount", access.hostAccount()));
+            }
         }
         return run(CREATE, meetingId, args);
     }
@@ -226,7 +236,16 @@ public class MeetingStore {
                 MeetingState.of(fields.get("state")).orElse(MeetingState.OPEN),
                 Integer.parseInt(fields.get("maxParticipants")), Instant.parse(fields.get("createdAt")),
                 fields.containsKey("endedAt") ? Instant.parse(fields.get("endedAt")) : null,
-                List.copyOf(participants), timer);
+                List.copyOf(participants), timer, access(fields));
+    }
+
+    private MeetingAccess access(Map<String, String> fields) {
+        MeetingAccess.Mode mode = MeetingAccess.Mode.of(fields.get("access")).orElse(MeetingAccess.Mode.ANYONE);
+        if (mode == MeetingAccess.Mode.ANYONE) {
+            return MeetingAccess.ANYONE;
+        }
+        String[] invited = json.readValue(fields.getOrDefault("invited", "[]"), String[].class);
+        return new MeetingAccess(mode, fields.get("orgId"), Set.of(invited), fields.get("hostAccount"));
     }
 
     private static Map<String, String> pairs(Object flat) {

@@ -6,7 +6,9 @@ import io.parley.meeting.meeting.MeetingApi.Joined;
 import io.parley.meeting.meeting.MeetingLookup;
 import io.parley.meeting.token.TokenIssuer;
 import io.parley.meeting.web.Inputs;
+import io.parley.meeting.person.People;
 import io.parley.tokens.Role;
+import io.parley.tokens.access.AccessToken;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -25,25 +27,35 @@ class ParticipantController {
 
     private final ParticipantService participants;
     private final MeetingLookup lookup;
+    private final People people;
 
-    ParticipantController(ParticipantService participants, MeetingLookup lookup) {
+    ParticipantController(ParticipantService participants, MeetingLookup lookup, People people) {
         this.participants = participants;
         this.lookup = lookup;
+        this.people = people;
     }
 
     record JoinRequest(String name) {
     }
 
-    /** The meeting id (or room name) is the invitation: anyone holding it may join while the meeting is open. */
+    /**
+     * The meeting id (or room name) is the invitation: anyone holding it may join while the meeting is open, unless
+     * the meeting is for an organization or for invited accounts. A signed-in person joins as their account.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Joined>> join(@PathVariable String id, @RequestBody JoinRequest body) {
-        Inputs inputs = new Inputs();
-        String name = inputs.name("name", body.name());
-        inputs.validate();
-        return lookup.resolve(id)
-            .flatMap(meeting -> participants
-                .admit(meeting, name, Role.PARTICIPANT, TokenIssuer.guestSubject(), "guest")
-                .map(credentials -> Joined.of(meeting.id(), credentials)))
+    Mono<ResponseEntity<Joined>> join(@PathVariable String id, @RequestBody JoinRequest body,
+            ServerHttpRequest request) {
+        return people.optionalPerson(request).flatMap(person -> {
+            Inputs inputs = new Inputs();
+            String name = person.isPresent() ? person.get().name() : inputs.name("name", body.name());
+            inputs.validate();
+            String subject = person.map(AccessToken::accountId).orElseGet(TokenIssuer::guestSubject);
+            return lookup.resolve(id)
+                .flatMap(meeting -> participants.checkAccess(meeting, person)
+                    .then(participants.admit(meeting, name, Role.PARTICIPANT, subject,
+                            person.isPresent() ? "account" : "guest"))
+                    .map(credentials -> Joined.of(meeting.id(), credentials)));
+        })
             .map(joined -> ResponseEntity.created(URI.create("/api/meetings/" + joined.meetingId() + "/participants/"
                     + joined.participantId())).body(joined));
     }

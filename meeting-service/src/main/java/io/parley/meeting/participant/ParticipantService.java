@@ -2,6 +2,7 @@ package io.parley.meeting.participant;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import io.parley.events.EventType;
 import io.parley.meeting.MeetingMetrics;
@@ -18,7 +19,10 @@ import io.parley.meeting.meeting.MeetingStore.Outcome;
 import io.parley.meeting.meeting.MeetingStore.StoredParticipant;
 import io.parley.meeting.token.TokenIssuer;
 import io.parley.tokens.RevocationList;
+import io.parley.meeting.person.MeetingAccess;
+import io.parley.meeting.web.ApiProblem;
 import io.parley.tokens.Role;
+import io.parley.tokens.access.AccessToken;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -72,6 +76,19 @@ public class ParticipantService {
                 TokenIssuer.Issued issued = tokens.issue(subject, meetingId, participantId, name, role, kind);
                 return new Credentials(participantId, role.claim(), issued.token(), issued.expiresAt());
             });
+    }
+
+    /** 401 for a guest where only people may enter, 403 for a person the meeting is not for. */
+    public Mono<Void> checkAccess(Meeting meeting, Optional<AccessToken> person) {
+        return switch (meeting.access().admits(person)) {
+            case ADMIT -> Mono.empty();
+            case SIGN_IN_REQUIRED -> Mono.error(ApiProblem.signInRequired(
+                    "This meeting is only for " + (meeting.access().mode() == MeetingAccess.Mode.ORG
+                            ? "members of its organization" : "invited people") + ": sign in to join."));
+            case NOT_INVITED -> Mono.error(ApiProblem.forbidden("not-invited",
+                    "This meeting is only for " + (meeting.access().mode() == MeetingAccess.Mode.ORG
+                            ? "members of its organization." : "the people its host invited.")));
+        };
     }
 
     private void countJoin(Outcome outcome) {

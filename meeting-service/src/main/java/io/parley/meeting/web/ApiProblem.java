@@ -55,6 +55,11 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.FORBIDDEN, detail, Map.of("reason", reason), null);
     }
 
+    /** 401 with {@code reason: sign-in-required}: the meeting admits signed-in people only. */
+    public static ApiProblem signInRequired(String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, detail, Map.of("reason", "sign-in-required"), null);
+    }
+
     public static ApiProblem apiKeyRequired(String detail) {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, detail, Map.of(), null);
     }

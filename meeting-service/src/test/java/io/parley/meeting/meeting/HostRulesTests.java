@@ -8,6 +8,7 @@ import java.util.List;
 import io.parley.meeting.meeting.HostRules.Command;
 import io.parley.meeting.meeting.HostRules.Denial;
 import io.parley.tokens.JoinToken;
+import io.parley.meeting.person.MeetingAccess;
 import io.parley.tokens.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ class HostRulesTests {
         return new Meeting("abcd-efgh-ijkl", null, null, state, 10, NOW, null,
                 List.of(participant("phost", Role.HOST), participant("pguest", Role.PARTICIPANT),
                         participant("pother", Role.PARTICIPANT)),
-                null);
+                null, MeetingAccess.ANYONE);
     }
 
     private static Meeting.Participant participant(String id, Role role) {
