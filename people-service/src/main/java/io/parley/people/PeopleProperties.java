@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("parley.people")
 public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Valid @DefaultValue Tokens tokens,
         @Valid @DefaultValue Sessions sessions, @Valid @DefaultValue Passwords passwords,
-        @Valid @DefaultValue Throttle throttle, @Valid @DefaultValue Orgs orgs, @Valid @DefaultValue Events events) {
+        @Valid @DefaultValue Throttle throttle, @Valid @DefaultValue Orgs orgs, @Valid @DefaultValue Events events,
+        @Valid @DefaultValue History history) {
 
     public enum SignUp {
         OPEN, INVITE_ONLY, CLOSED
@@ -70,5 +71,13 @@ public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Va
     /** @param relayInterval how often the outbox relay looks for unpublished events */
     public record Events(@NotNull @DefaultValue("200ms") Duration relayInterval,
             @Min(1) @DefaultValue("100") int relayBatch) {
+    }
+
+    /**
+     * "My meetings", built from {@code parley.meeting.events} by the consumer group {@code groupId}; meetings nobody
+     * signed in took part in are forgotten {@code forgetAnonymousAfter} their creation.
+     */
+    public record History(@NotNull @DefaultValue("people-service.meeting-history") String groupId,
+            @NotNull @DefaultValue("1d") Duration forgetAnonymousAfter) {
     }
 }
