@@ -17,7 +17,7 @@ class ImagesTests {
 
     private static final Map<String, Integer> MODULES = Map.of(
         "gateway", 8080, "signaling-service", 8081, "meeting-service", 8082,
-        "stream-limit-service", 8083, "metrics-collector", 8084);
+        "stream-limit-service", 8083, "metrics-collector", 8084, "people-service", 8085);
 
     @Test
     void everyServiceHasALayeredNonRootDockerfile() throws IOException {
@@ -49,6 +49,7 @@ class ImagesTests {
                 case "signaling-service" -> "signalingService";
                 case "meeting-service" -> "meetingService";
                 case "stream-limit-service" -> "streamLimitService";
+                case "people-service" -> "peopleService";
                 default -> "metricsCollector";
             };
             assertThat(Yamls.at(Chart.defaultValues(), key + ".image.repository")).isEqualTo("parley-" + module);
