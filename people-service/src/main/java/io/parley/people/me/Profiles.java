@@ -97,17 +97,35 @@ class Profiles {
                             : passwords.matches(password, account.passwordHash()))
             .flatMap(matches -> matches ? Mono.empty()
                     : Mono.error(PeopleProblem.unauthorized("The password is not right.")))
-            .then(soleOwnerOfOthers(accountId).hasElements())
-            .flatMap(blocked -> blocked ? Mono.error(PeopleProblem.conflict("last-owner",
-                    "You are the only owner of an organization with other members: make someone else an owner "
-                            + "first, or remove them."))
-                    : Mono.empty())
-            .then(sessions.revokeAll(accountId, null, "account-deleted")
+            .then(lockOrgsOf(accountId)
+                .then(soleOwnerOfOthers(accountId).hasElements())
+                .flatMap(blocked -> blocked ? Mono.error(PeopleProblem.conflict("last-owner",
+                        "You are the only owner of an organization with other members: make someone else an owner "
+                                + "first, or remove them."))
+                        : Mono.empty())
+                .thenMany(memberships(accountId))
+                .concatMap(membership -> outbox.append(EventType.ORG_MEMBER_REMOVED, accountId.toString(),
+                        Map.of("orgId", membership.orgId(), "accountId", accountId.toString(), "role",
+                                membership.role())))
+                .then(sessions.revokeAll(accountId, null, "account-deleted"))
                 .then(deleteOrgsOwnedAlone(accountId))
                 .then(accounts.delete(accountId))
                 .then(outbox.append(EventType.ACCOUNT_DELETED, accountId.toString(),
                         Map.of("accountId", accountId.toString())))
                 .as(transaction::transactional));
+    }
+
+    /**
+     * Takes the same row locks as organization changes do, so that a demotion racing with this deletion cannot
+     * leave an organization without an owner.
+     */
+    private Mono<Void> lockOrgsOf(UUID accountId) {
+        return db.sql("select id from org where id in (select org_id from org_member where account_id = :account) "
+                + "order by id for no key update")
+            .bind("account", accountId)
+            .fetch()
+            .all()
+            .then();
     }
 
     private Flux<UUID> soleOwnerOfOthers(UUID accountId) {
