@@ -11,8 +11,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Which token a request needs at the gateway, by method and path; the first matching rule wins.
  * <ul>
- * <li>people-service (PEOPLE.md §1, §3): an access token everywhere except signing up, in and out and refreshing,
- * which the gateway leaves alone.</li>
+ * <li>people-service (PEOPLE.md §1, §3): an access token everywhere except signing up, in (with a password or
+ * through an OpenID Connect provider) and out and refreshing, which the gateway leaves alone.</li>
  * <li>Creating and joining a meeting: an access token when a signed-in person sends one, never a join token.</li>
  * <li>Host controls, streams, quality data and the signaling socket (PLATFORM.md §4.1): a join token; requests with an
  * API key are left to the service, which checks the key.</li>
@@ -41,7 +41,11 @@ public final class ProtectedPaths {
                 rule(HttpMethod.POST, "/api/accounts", TokenRequirement.NONE),
                 rule(HttpMethod.POST, "/api/session", TokenRequirement.NONE),
                 rule(HttpMethod.POST, "/api/session/refresh", TokenRequirement.NONE),
-                rule(HttpMethod.DELETE, "/api/session", TokenRequirement.NONE)));
+                rule(HttpMethod.DELETE, "/api/session", TokenRequirement.NONE),
+                // signing in through an OpenID Connect provider: browser navigations, which carry no bearer token
+                rule(HttpMethod.GET, "/api/session/providers", TokenRequirement.NONE),
+                rule(HttpMethod.GET, "/api/session/oidc/{provider}/start", TokenRequirement.NONE),
+                rule(HttpMethod.GET, "/api/session/oidc/{provider}/callback", TokenRequirement.NONE)));
         PEOPLE_SERVICE.forEach(pattern -> rules.add(rule(null, pattern, TokenRequirement.ACCESS_REQUIRED)));
         rules.addAll(List.of(
                 rule(HttpMethod.POST, "/api/meetings", TokenRequirement.ACCESS_IF_PRESENT),

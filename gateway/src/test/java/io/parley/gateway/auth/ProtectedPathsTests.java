@@ -63,7 +63,8 @@ class ProtectedPathsTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "POST, /api/accounts", "POST, /api/session", "POST, /api/session/refresh", "DELETE, /api/session" })
+    @CsvSource({ "POST, /api/accounts", "POST, /api/session", "POST, /api/session/refresh", "DELETE, /api/session",
+            "GET, /api/session/providers", "GET, /api/session/oidc/corp/start", "GET, /api/session/oidc/corp/callback" })
     void looksAtNoTokenWhenSigningUpInOrOutOrRefreshing(String method, String path) {
         assertThat(requirement(method, path)).isEqualTo(TokenRequirement.NONE);
     }
