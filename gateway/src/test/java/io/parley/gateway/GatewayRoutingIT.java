@@ -150,8 +150,9 @@ class GatewayRoutingIT {
     }
 
     @Test
-    void servesTheWebClientAtTheRootAndForMeetingLinks() {
-        for (String path : List.of("/", "/m/abc-123")) {
+    void servesTheWebClientAtTheRootForMeetingLinksAndForItsOwnPages() {
+        for (String path : List.of("/", "/m/abc-123", "/signin", "/signup", "/account", "/meetings", "/orgs",
+                "/orgs/0b7c6f1e-2f4e-4bb4-9f8e-1c2d3e4f5a6b", "/invite/abc_DEF-123")) {
             gateway.client().get().uri(path).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)

@@ -49,14 +49,19 @@ export function claims(token) {
   }
 }
 
-/** Credentials from a create or join answer (both shapes of POST /api/meetings, and POST …/participants). */
-export function fromAnswer(answer, name) {
+/**
+ * Credentials from a create or join answer (both shapes of POST /api/meetings, and POST …/participants). With
+ * `nameFromToken` (a signed-in person: the server used the account's display name, not the name typed) the name is
+ * the join token's `name` claim.
+ */
+export function fromAnswer(answer, name, { nameFromToken = false } = {}) {
   const who = answer.host || answer.participant || answer;
+  const tokenClaims = claims(who.token);
   return {
     meetingId: answer.meetingId,
     participantId: who.participantId,
     token: who.token,
-    role: who.role || claims(who.token).role || 'participant',
-    name,
+    role: who.role || tokenClaims.role || 'participant',
+    name: (nameFromToken && tokenClaims.name) || name,
   };
 }

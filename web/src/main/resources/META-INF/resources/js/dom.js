@@ -72,3 +72,10 @@ export function randomId() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** A date and time in the reader's locale, or '' for a missing or malformed one. */
+export function formatDateTime(iso) {
+  const date = new Date(iso);
+  return iso && !Number.isNaN(date.getTime())
+    ? date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : '';
+}

@@ -1,5 +1,6 @@
 // /m/{meeting}: find the meeting, ask for a name unless this tab already joined it, get camera and microphone, then
 // hand over to the Call. Every way this can fail ends on its own screen (screens.js).
+import * as accountSession from './account-session.js';
 import { api } from './api.js';
 import { Call } from './call.js';
 import * as credentials from './credentials.js';
@@ -10,6 +11,14 @@ import { showMediaProblem, showScreen } from './screens.js';
 
 /** 409 reasons of meeting-service → screens. */
 const CONFLICT_SCREENS = { full: 'full', locked: 'locked', ended: 'ended' };
+
+/** Refusals of a meeting that is only for an organization or invited accounts (PEOPLE.md §3) → screens. */
+function accessScreen(error) {
+  if (error.status === 401 && error.reason === 'sign-in-required') {
+    return 'sign-in-required';
+  }
+  return error.status === 403 && error.reason === 'not-invited' ? 'not-invited' : null;
+}
 
 export function renderMeeting(root, meetingRef) {
   const session = new MeetingSession(root, meetingRef);
@@ -64,6 +73,12 @@ class MeetingSession {
   askForName() {
     const meeting = this.meeting;
     const name = h('input', { id: 'participant-name', name: 'name', required: true, maxLength: 64, autocomplete: 'name' });
+    const account = accountSession.currentAccount();
+    if (account) {
+      // the server names a signed-in person by their account's display name
+      name.value = account.displayName;
+      name.setAttribute('aria-describedby', 'participant-name-hint');
+    }
     const status = h('p', { className: 'form-status', role: 'status', 'aria-live': 'polite' });
     const submit = h('button', { type: 'submit', className: 'primary', id: 'join-meeting' }, 'Join');
     const form = h('form', { id: 'join-form', className: 'card', 'aria-labelledby': 'join-heading' },
@@ -71,6 +86,8 @@ class MeetingSession {
       meeting.state === 'locked' ? h('p', { className: 'notice' }, 'The host has locked this meeting.') : null,
       h('label', { for: 'participant-name' }, 'Your name'),
       name,
+      account ? h('p', { id: 'participant-name-hint', className: 'hint' },
+        'You are signed in: you join with your display name.') : null,
       submit,
       status);
     form.addEventListener('submit', async (event) => {
@@ -85,12 +102,14 @@ class MeetingSession {
       status.textContent = 'Joining…';
       try {
         const answer = await api.join(this.ref, typed);
-        this.credentials = credentials.fromAnswer(answer, typed);
+        this.credentials = credentials.fromAnswer(answer, typed, { nameFromToken: accountSession.isSignedIn() });
         credentials.save(this.credentials, this.ref);
         this.startMedia();
       } catch (error) {
         if (error.status === 409) {
           showScreen(this.root, CONFLICT_SCREENS[error.reason] || 'locked', { detail: error.detail });
+        } else if (accessScreen(error)) {
+          showScreen(this.root, accessScreen(error), { detail: error.detail });
         } else if (error.status === 404) {
           showScreen(this.root, 'not-found');
         } else {
@@ -100,7 +119,7 @@ class MeetingSession {
       }
     });
     show(this.root, h('div', { className: 'join' }, form));
-    name.focus();
+    (account ? submit : name).focus();
   }
 
   async startMedia() {

@@ -1,15 +1,36 @@
-// Client-side routing on location.pathname. The gateway answers /, /m/{meeting} and /m/{meeting}/quality with the
-// same index.html. Moving between views with pushState keeps the page (and so the user's click, which lets the
-// call's audio start playing) instead of loading it again.
+// Client-side routing on location.pathname. The gateway answers /, /m/{meeting} and /m/{meeting}/quality (and the
+// account pages: /signin, /signup, /account, /orgs, /orgs/{id}, /invite/{token}) with the same index.html. Moving
+// between views with pushState keeps the page (and so the user's click, which lets the call's audio start playing,
+// and the signed-in account, which lives in memory) instead of loading it again.
 
 let render = () => {};
 let leaveCurrent = () => {};
 
-/** A route of the app: {view: 'start' | 'meeting' | 'quality' | 'not-found', meetingRef?}. */
+/** Account pages without parameters: path → view. */
+const ACCOUNT_VIEWS = { signin: 'signin', signup: 'signup', account: 'account', orgs: 'orgs' };
+
+/**
+ * A route of the app: {view: 'start' | 'meeting' | 'quality' | 'signin' | 'signup' | 'account' | 'orgs' | 'org' |
+ * 'invite' | 'not-found', meetingRef?, orgId?, token?}.
+ */
 export function parse(pathname) {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts;
+  try {
+    parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { view: 'not-found' }; // a malformed %-escape
+  }
   if (parts.length === 0) {
     return { view: 'start' };
+  }
+  if (parts.length === 1 && Object.hasOwn(ACCOUNT_VIEWS, parts[0])) {
+    return { view: ACCOUNT_VIEWS[parts[0]] };
+  }
+  if (parts[0] === 'orgs' && parts.length === 2) {
+    return { view: 'org', orgId: parts[1] };
+  }
+  if (parts[0] === 'invite' && parts.length === 2) {
+    return { view: 'invite', token: parts[1] };
   }
   if (parts[0] === 'm' && parts.length === 2) {
     return { view: 'meeting', meetingRef: parts[1] };
@@ -39,6 +60,48 @@ export function navigate(path, { replace = false } = {}) {
     history.pushState(null, '', path);
   }
   render(parse(location.pathname));
+}
+
+/**
+ * Links marked `data-link` move inside the app (pushState) instead of loading the page again; a click with a
+ * modifier key or another button keeps the browser's own behaviour (a new tab, say).
+ */
+export function interceptLinks(root = document) {
+  root.addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
+        || event.altKey) {
+      return;
+    }
+    const link = event.target instanceof Element ? event.target.closest('a[data-link]') : null;
+    if (!link || link.target || link.hasAttribute('download')) {
+      return;
+    }
+    const url = new URL(link.href, location.href);
+    if (url.origin !== location.origin) {
+      return;
+    }
+    event.preventDefault();
+    navigate(url.pathname + url.search + url.hash);
+  });
+}
+
+/** A path of this site to go to after signing in (`?next=`), or `fallback`: never another origin. */
+export function safeNext(value, fallback = '/') {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return fallback;
+  }
+  try {
+    const url = new URL(value, location.origin);
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** `base` with `?next=` the current page, so that signing in comes back here (not for the start page). */
+export function withNext(base, next = location.pathname + location.search) {
+  return next && next !== '/' && !next.startsWith('/signin') && !next.startsWith('/signup')
+    ? `${base}?next=${encodeURIComponent(next)}` : base;
 }
 
 /** What to do when the user navigates away from the current view inside the app (hang up a call, stop timers). */

@@ -1,6 +1,7 @@
 // One screen for every way a meeting can end or fail to start. Each has a stable data-screen name (the browser tests
 // and the docs use it), a heading that takes focus, and the actions that make sense from there.
 import { h, show } from './dom.js';
+import { withNext } from './router.js';
 
 const SCREENS = {
   ended: {
@@ -48,6 +49,15 @@ const SCREENS = {
     text: 'Thanks for joining.',
     retry: 'Rejoin',
   },
+  'sign-in-required': {
+    title: 'Sign in to join',
+    text: 'This meeting is only for signed-in people: members of its organization, or the people its host invited.',
+    signIn: true,
+  },
+  'not-invited': {
+    title: 'This meeting is not open to you',
+    text: 'It is only for members of its organization, or for the people its host invited.',
+  },
   error: {
     title: 'Something went wrong',
     text: '',
@@ -69,6 +79,11 @@ export function showScreen(root, kind, { detail, meetingRef, onRetry, onRejoin, 
   if (screen.rejoin && onRejoin) {
     actions.append(h('button', { type: 'button', id: 'screen-rejoin', className: 'primary', onclick: onRejoin },
       'Join again'));
+  }
+  if (screen.signIn) {
+    actions.append(h('a', {
+      id: 'screen-signin', className: 'button primary', href: withNext('/signin'), 'data-link': true,
+    }, 'Sign in'));
   }
   if (qualityLink && meetingRef) {
     actions.append(h('a', { className: 'button', href: `/m/${encodeURIComponent(meetingRef)}/quality` },

@@ -1,8 +1,11 @@
-// The start page: create a meeting (you become its host) or open one from a link or code.
+// The start page: create a meeting (you become its host) or open one from a link or code. Signed in, the meeting
+// takes the account's display name (the server reads it from the access token), so the name field is filled with it
+// and says so; guests type a name as before.
+import * as session from './account-session.js';
 import { api } from './api.js';
 import * as credentials from './credentials.js';
 import { h, show } from './dom.js';
-import { meetingRefFrom, navigate } from './router.js';
+import { meetingRefFrom, navigate, onLeave } from './router.js';
 
 export function renderStart(root) {
   document.title = 'Parley';
@@ -10,6 +13,30 @@ export function renderStart(root) {
   const hostName = h('input', {
     id: 'host-name', name: 'hostName', required: true, maxLength: 64, autocomplete: 'name',
   });
+  const nameHint = h('p', { id: 'host-name-hint', className: 'hint', hidden: true });
+  let prefilled = null;
+  const followAccount = () => {
+    const account = session.currentAccount();
+    if (account) {
+      if (!hostName.value.trim() || hostName.value === prefilled) {
+        hostName.value = account.displayName;
+        prefilled = account.displayName;
+      }
+      hostName.setAttribute('aria-describedby', 'host-name-hint');
+      nameHint.replaceChildren('You are signed in: your meetings show your display name. ',
+        h('a', { href: '/account', 'data-link': true }, 'Change it'));
+      nameHint.hidden = false;
+    } else if (prefilled !== null) {
+      if (hostName.value === prefilled) {
+        hostName.value = '';
+      }
+      prefilled = null;
+      hostName.removeAttribute('aria-describedby');
+      nameHint.hidden = true;
+    }
+  };
+  followAccount();
+  onLeave(session.onChange(followAccount));
   const room = h('input', {
     id: 'room-name', name: 'slug', maxLength: 64, pattern: '[a-z0-9][a-z0-9-]{1,62}[a-z0-9]',
     autocapitalize: 'none', spellcheck: false, 'aria-describedby': 'room-hint',
@@ -19,6 +46,7 @@ export function renderStart(root) {
     h('h2', { id: 'start-heading' }, 'Start a meeting'),
     h('label', { for: 'host-name' }, 'Your name'),
     hostName,
+    nameHint,
     h('label', { for: 'room-name' }, 'Room name (optional)'),
     room,
     h('p', { id: 'room-hint', className: 'hint' },
@@ -38,7 +66,7 @@ export function renderStart(root) {
     status.textContent = 'Creating your meeting…';
     try {
       const answer = await api.createMeeting(name, slug || undefined);
-      credentials.save(credentials.fromAnswer(answer, name), slug);
+      credentials.save(credentials.fromAnswer(answer, name, { nameFromToken: session.isSignedIn() }), slug);
       navigate(`/m/${encodeURIComponent(slug || answer.meetingId)}`);
     } catch (error) {
       status.textContent = `Could not create the meeting: ${error.detail || error.message}`;
@@ -70,7 +98,8 @@ export function renderStart(root) {
 
   show(root, h('div', { className: 'start' },
     h('h1', {}, 'Video meetings in your browser'),
-    h('p', { className: 'lead' }, 'On your own servers. No account, no app to install.'),
+    h('p', { className: 'lead' }, session.isSignedIn() ? 'On your own servers. No app to install.'
+      : 'On your own servers. No account, no app to install.'),
     h('div', { className: 'start-forms' }, createForm, joinForm)));
-  hostName.focus();
+  (prefilled ? room : hostName).focus();
 }

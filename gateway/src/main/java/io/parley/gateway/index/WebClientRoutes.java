@@ -11,7 +11,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** Meeting links ({@code /m/{meetingId}}, named rooms) open the web client, which reads the path itself. */
+/**
+ * Links into the web client open it at any depth, and it reads the path itself: meeting links ({@code /m/{meetingId}},
+ * named rooms), the account pages, and invitation links sent by email ({@code /invite/{token}}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebClientRoutes {
 
@@ -19,7 +22,14 @@ class WebClientRoutes {
 
     @Bean
     RouterFunction<ServerResponse> meetingLinks() {
-        return RouterFunctions.route(GET("/m/{meeting}").or(GET("/m/{meeting}/**")),
+        return RouterFunctions.route(GET("/m/{meeting}").or(GET("/m/{meeting}/**"))
+            .or(GET("/signin"))
+            .or(GET("/signup"))
+            .or(GET("/account"))
+            .or(GET("/meetings"))
+            .or(GET("/orgs"))
+            .or(GET("/orgs/{orgId}"))
+            .or(GET("/invite/{token}")),
                 request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(INDEX));
     }
 }

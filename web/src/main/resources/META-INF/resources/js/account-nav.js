@@ -1,0 +1,56 @@
+// The account part of the header, on every page: "Sign in" for guests; for a signed-in person their display name
+// (a link to the account page), Organizations and "Sign out". `#account-nav[data-state]` is `loading` until the
+// page-load refresh answered, then `guest` or `signed-in`.
+import * as session from './account-session.js';
+import { h, toast } from './dom.js';
+import { navigate, parse, withNext } from './router.js';
+
+/** Views that only make sense signed in: after "Sign out" there, the start page. */
+const ACCOUNT_ONLY = new Set(['account', 'orgs', 'org']);
+
+export function mountAccountNav(nav) {
+  let settled = false;
+  const render = () => {
+    const account = session.currentAccount();
+    if (!account && !settled && session.sessionStatus() === 'unknown') {
+      return; // still asking: no flash of "Sign in" for someone who is signed in
+    }
+    nav.dataset.state = account ? 'signed-in' : 'guest';
+    nav.replaceChildren(...(account ? signedIn(account) : guest()));
+  };
+  session.onChange(render);
+  session.ready().then(() => {
+    settled = true;
+    render();
+  });
+}
+
+function guest() {
+  const link = h('a', { id: 'signin-link', className: 'button secondary small', href: '/signin', 'data-link': true },
+    'Sign in');
+  // the page to come back to is the one the person is on when they click
+  link.addEventListener('click', () => {
+    link.href = withNext('/signin');
+  }, { capture: true });
+  return [link];
+}
+
+function signedIn(account) {
+  const signOut = h('button', { type: 'button', id: 'signout', className: 'secondary small' }, 'Sign out');
+  signOut.addEventListener('click', async () => {
+    signOut.disabled = true;
+    await session.signOut();
+    toast('You are signed out.');
+    if (ACCOUNT_ONLY.has(parse(location.pathname).view)) {
+      navigate('/');
+    }
+  });
+  return [
+    h('a', {
+      id: 'account-menu', className: 'account-name', href: '/account', 'data-link': true,
+      'data-account-id': account.accountId, title: `Account of ${account.displayName}`,
+    }, account.displayName),
+    h('a', { id: 'menu-orgs', href: '/orgs', 'data-link': true }, 'Organizations'),
+    signOut,
+  ];
+}
