@@ -9,6 +9,7 @@ import io.parley.streamlimit.caller.CallerResolver;
 import io.parley.streamlimit.events.StreamEventPublisher;
 import io.parley.streamlimit.lease.LeaseStore;
 import io.parley.streamlimit.lease.StreamLeases;
+import io.parley.streamlimit.org.OrgLimitsStore;
 import io.parley.streamlimit.redis.RedisGuard;
 import io.parley.support.redis.RedisScripts;
 import io.parley.support.web.RequestEventLoop;
@@ -22,7 +23,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the plain classes of the lease feature. */
+/** Wires the plain classes of the lease and organization-limit features. */
 @Configuration(proxyBeanMethods = false)
 class StreamLimitConfiguration {
 
@@ -54,9 +55,14 @@ class StreamLimitConfiguration {
     }
 
     @Bean
-    StreamLeases streamLeases(LeaseStore store, RedisGuard redis, StreamEventPublisher events, StreamMetrics metrics,
-            StreamLimitProperties properties, Clock clock) {
-        return new StreamLeases(store, redis, events, metrics, properties, clock);
+    OrgLimitsStore orgLimitsStore(ReactiveStringRedisTemplate redis, RedisScripts scripts) {
+        return new OrgLimitsStore(redis, scripts);
+    }
+
+    @Bean
+    StreamLeases streamLeases(LeaseStore store, OrgLimitsStore orgLimits, RedisGuard redis,
+            StreamEventPublisher events, StreamMetrics metrics, StreamLimitProperties properties, Clock clock) {
+        return new StreamLeases(store, orgLimits, redis, events, metrics, properties, clock);
     }
 
     /** Lets {@link RedisGuard} move each request's work off the one Lettuce thread after a Redis reply. */

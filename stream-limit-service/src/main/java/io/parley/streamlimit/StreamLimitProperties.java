@@ -65,7 +65,7 @@ public record StreamLimitProperties(
             this.scriptArgument = scriptArgument;
         }
 
-        /** How acquire-v1.lua spells it. */
+        /** How acquire-v2.lua spells it. */
         public String scriptArgument() {
             return scriptArgument;
         }

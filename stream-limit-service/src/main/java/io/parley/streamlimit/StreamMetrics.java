@@ -1,10 +1,13 @@
 package io.parley.streamlimit;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +27,11 @@ public class StreamMetrics {
     private final Counter redisErrors;
     private final Counter uncheckedAdmissions;
     private final Counter eventFailures;
+    private final Map<String, Counter> orgLimitChanges;
+    private final Counter orgLimitDuplicates;
+    private final Counter orgLimitEventsMalformed;
+    private final Counter orgLimitEventsFailed;
+    private final Timer orgLimitDelay;
 
     public StreamMetrics(MeterRegistry registry) {
         Gauge.builder("parley.streams.leases.active", activeLeases, AtomicLong::get)
@@ -56,6 +64,33 @@ public class StreamMetrics {
             .register(registry);
         eventFailures = Counter.builder("parley.streams.events.failed")
             .description("Stream events that could not be put on Kafka")
+            .register(registry);
+        orgLimitChanges = Map.of("set", orgLimitsApplied(registry, "set"), "remove",
+                orgLimitsApplied(registry, "remove"), "clear", orgLimitsApplied(registry, "clear"));
+        orgLimitDuplicates = Counter.builder("parley.streams.org-limits.duplicates")
+            .description("People events not applied again because their id was applied before")
+            .register(registry);
+        orgLimitEventsMalformed = orgLimitsSkipped(registry, "malformed");
+        orgLimitEventsFailed = orgLimitsSkipped(registry, "failed");
+        orgLimitDelay = Timer.builder("parley.streams.org-limits.delay")
+            .description("From a people event's time (ce_time) until its organization-limit change was applied")
+            .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5))
+            .register(registry);
+    }
+
+    private static Counter orgLimitsApplied(MeterRegistry registry, String change) {
+        return Counter.builder("parley.streams.org-limits.applied")
+            .description("Organization-limit changes applied from parley.people.events: set (org-limits-changed), "
+                    + "remove (org-member-removed), clear (account-deleted)")
+            .tag("change", change)
+            .register(registry);
+    }
+
+    private static Counter orgLimitsSkipped(MeterRegistry registry, String reason) {
+        return Counter.builder("parley.streams.org-limits.skipped")
+            .description("People events skipped: malformed (cannot be read, a field missing or out of range) or "
+                    + "failed (applying them failed after retries, for another reason than Redis being down)")
+            .tag("reason", reason)
             .register(registry);
     }
 
@@ -93,6 +128,28 @@ public class StreamMetrics {
 
     public void eventFailed() {
         eventFailures.increment();
+    }
+
+    /** @param change {@code set}, {@code remove} or {@code clear} */
+    public void orgLimitsApplied(String change) {
+        Counter counter = orgLimitChanges.get(change);
+        if (counter == null) {
+            throw new IllegalArgumentException("Unknown organization-limit change " + change);
+        }
+        counter.increment();
+    }
+
+    public void orgLimitsDuplicate() {
+        orgLimitDuplicates.increment();
+    }
+
+    /** @param malformed the event could not be read (otherwise applying it kept failing) */
+    public void orgLimitsSkipped(boolean malformed) {
+        (malformed ? orgLimitEventsMalformed : orgLimitEventsFailed).increment();
+    }
+
+    public void orgLimitsDelay(Duration sinceEvent) {
+        orgLimitDelay.record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
     }
 
     public void activeLeases(long count) {

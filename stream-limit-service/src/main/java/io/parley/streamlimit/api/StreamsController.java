@@ -10,7 +10,9 @@ import io.parley.streamlimit.caller.Caller;
 import io.parley.streamlimit.caller.CallerResolver;
 import io.parley.streamlimit.caller.Identifiers;
 import io.parley.streamlimit.lease.Lease;
+import io.parley.streamlimit.lease.LeaseChange;
 import io.parley.streamlimit.lease.StreamLeases;
+import io.parley.streamlimit.redis.RedisUnavailableException;
 import io.parley.support.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,7 +33,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /api/streams} (PLATFORM.md §4.2): leases for the caller's user, who is the join token's {@code sub} or,
- * with an API key, the {@code userId} named in the body (POST) or query (other methods).
+ * with an API key, the {@code userId} named in the body (POST) or query (other methods). Every {@code limit} it
+ * reports is the user's effective limit: the largest of the user's organization limits, else the base limit.
  */
 @RestController
 @RequestMapping("/api/streams")
@@ -75,31 +78,38 @@ class StreamsController {
         }
         return callers.resolve(request, start.userId()).flatMap(caller -> {
             String meetingId = meetingOf(caller, start.meetingId());
-            int limit = properties.limitFor(caller.tenant());
             return leases.start(caller.userId(), caller.tenant(), streamId, meetingId, properties.lease().ttl())
                 .map(acquisition -> {
                     if (!acquisition.holdsLease()) {
-                        return overLimit(acquisition.streamCount(), limit, request);
+                        return overLimit(acquisition.streamCount(), acquisition.limit(), request);
                     }
                     return ResponseEntity.created(URI.create("/api/streams/" + streamId))
-                        .body(new StreamLease(streamId, acquisition.streamCount(), limit,
+                        .body(new StreamLease(streamId, acquisition.streamCount(), acquisition.limit(),
                                 acquisition.leaseExpiresAt().toString()));
                 });
         });
     }
 
+    /**
+     * The limit is read beside the renewal. It only informs: when it cannot be read (Redis went away, or a renewal
+     * let through under fail-open) the answer names the base limit rather than failing a renewal that happened.
+     */
     @PutMapping("/{streamId}/lease")
     Mono<StreamLease> renew(ServerHttpRequest request, @PathVariable String streamId,
             @RequestParam(required = false) String userId) {
         requireId("streamId", streamId);
         return callers.resolve(request, userId)
-            .flatMap(caller -> leases.renew(caller.userId(), streamId, properties.lease().ttl()).map(change -> {
-                if (!change.changed()) {
-                    throw notHeld(streamId);
-                }
-                return new StreamLease(streamId, change.streamCount(), properties.limitFor(caller.tenant()),
-                        change.leaseExpiresAt().toString());
-            }));
+            .flatMap(caller -> Mono.zip(leases.renew(caller.userId(), streamId, properties.lease().ttl()),
+                    leases.limit(caller.userId(), caller.tenant())
+                        .onErrorReturn(RedisUnavailableException.class, properties.limitFor(caller.tenant())))
+                .map(renewal -> {
+                    LeaseChange change = renewal.getT1();
+                    if (!change.changed()) {
+                        throw notHeld(streamId);
+                    }
+                    return new StreamLease(streamId, change.streamCount(), renewal.getT2(),
+                            change.leaseExpiresAt().toString());
+                }));
     }
 
     @DeleteMapping("/{streamId}")
@@ -114,9 +124,9 @@ class StreamsController {
     @GetMapping
     Mono<ActiveStreams> active(ServerHttpRequest request, @RequestParam(required = false) String userId) {
         return callers.resolve(request, userId)
-            .flatMap(caller -> leases.active(caller.userId())
-                .map(active -> new ActiveStreams(caller.userId(), active.size(), properties.limitFor(caller.tenant()),
-                        active.stream().map(StreamsController::view).toList())));
+            .flatMap(caller -> Mono.zip(leases.active(caller.userId()), leases.limit(caller.userId(), caller.tenant()))
+                .map(found -> new ActiveStreams(caller.userId(), found.getT1().size(), found.getT2(),
+                        found.getT1().stream().map(StreamsController::view).toList())));
     }
 
     private static ActiveStream view(Lease lease) {

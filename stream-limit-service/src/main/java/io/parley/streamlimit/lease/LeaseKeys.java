@@ -3,8 +3,9 @@ package io.parley.streamlimit.lease;
 import java.util.List;
 
 /**
- * Redis key names. A user's keys share the hash tag {@code {user:ID}} and the sweeper's index keys the tag
- * {@code {index}}, so each script touches one hash slot and runs on Redis Cluster.
+ * Redis key names. A user's keys share the hash tag {@code {user:ID}} (so do the user's organization limits,
+ * {@code OrgLimits.key}) and the sweeper's index keys the tag {@code {index}}, so each script touches one hash slot
+ * and runs on Redis Cluster.
  */
 public final class LeaseKeys {
 

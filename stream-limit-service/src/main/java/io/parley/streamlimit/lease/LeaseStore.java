@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import io.parley.streamlimit.StreamLimitProperties.OverLimitPolicy;
+import io.parley.streamlimit.org.OrgLimits;
 import io.parley.support.redis.LuaScript;
 import io.parley.support.redis.RedisScripts;
 import org.springframework.data.domain.Range;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class LeaseStore {
 
-    private static final LuaScript ACQUIRE = LuaScript.list("acquire-v1.lua");
+    private static final LuaScript ACQUIRE = LuaScript.list("acquire-v2.lua");
     private static final LuaScript RENEW = LuaScript.list("renew-v1.lua");
     private static final LuaScript END = LuaScript.list("end-v1.lua");
     private static final LuaScript END_OLDEST = LuaScript.list("end-oldest-v1.lua");
@@ -39,10 +40,14 @@ public class LeaseStore {
         this.json = json;
     }
 
-    public Mono<Acquisition> acquire(String userId, String streamId, Duration ttl, int limit, OverLimitPolicy policy,
-            Duration knownUserRetention) {
-        return run(ACQUIRE, List.of(LeaseKeys.leases(userId), LeaseKeys.knownUser(userId)), streamId,
-                String.valueOf(ttl.toMillis()), String.valueOf(limit), policy.scriptArgument(),
+    /**
+     * Starts or renews a lease under the user's effective limit: the largest of the user's organization limits
+     * ({@link OrgLimits#key}, read inside the script), or {@code baseLimit} when there are none.
+     */
+    public Mono<Acquisition> acquire(String userId, String streamId, Duration ttl, int baseLimit,
+            OverLimitPolicy policy, Duration knownUserRetention) {
+        return run(ACQUIRE, List.of(LeaseKeys.leases(userId), LeaseKeys.knownUser(userId), OrgLimits.key(userId)),
+                streamId, String.valueOf(ttl.toMillis()), String.valueOf(baseLimit), policy.scriptArgument(),
                 String.valueOf(knownUserRetention.toMillis()))
             .map(ScriptReplies::acquisition);
     }

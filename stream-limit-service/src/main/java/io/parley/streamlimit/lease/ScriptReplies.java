@@ -24,13 +24,14 @@ final class ScriptReplies {
             case "admitted" -> Acquisition.Outcome.ADMITTED;
             case "renewed" -> Acquisition.Outcome.RENEWED;
             case "rejected" -> Acquisition.Outcome.REJECTED;
-            default -> throw new IllegalStateException("acquire-v1.lua answered " + reply);
+            default -> throw new IllegalStateException("acquire-v2.lua answered " + reply);
         };
         int count = (int) in.number();
         Instant expiry = Instant.ofEpochMilli(in.number());
+        int limit = (int) in.number();
         List<ExpiredLease> expired = in.leases();
         List<ExpiredLease> evicted = in.leases();
-        return new Acquisition(outcome, count, expiry, expired, evicted);
+        return new Acquisition(outcome, count, limit, expiry, expired, evicted);
     }
 
     /** For renew-v1.lua ({@code renewed}) and end-v1.lua ({@code ended}). */

@@ -15,6 +15,7 @@ import io.parley.streamlimit.events.StreamEvents.Reason;
 import io.parley.streamlimit.events.StreamEvents.StreamEnded;
 import io.parley.streamlimit.events.StreamEvents.StreamRejected;
 import io.parley.streamlimit.events.StreamEvents.StreamStarted;
+import io.parley.streamlimit.org.OrgLimitsStore;
 import io.parley.streamlimit.redis.RedisGuard;
 import io.parley.streamlimit.redis.RedisUnavailableException;
 import org.slf4j.Logger;
@@ -32,15 +33,17 @@ public class StreamLeases {
     private static final Logger log = LoggerFactory.getLogger(StreamLeases.class);
 
     private final LeaseStore store;
+    private final OrgLimitsStore orgLimits;
     private final RedisGuard redis;
     private final StreamEventPublisher events;
     private final StreamMetrics metrics;
     private final StreamLimitProperties properties;
     private final Clock clock;
 
-    public StreamLeases(LeaseStore store, RedisGuard redis, StreamEventPublisher events, StreamMetrics metrics,
-            StreamLimitProperties properties, Clock clock) {
+    public StreamLeases(LeaseStore store, OrgLimitsStore orgLimits, RedisGuard redis, StreamEventPublisher events,
+            StreamMetrics metrics, StreamLimitProperties properties, Clock clock) {
         this.store = store;
+        this.orgLimits = orgLimits;
         this.redis = redis;
         this.events = events;
         this.metrics = metrics;
@@ -49,7 +52,8 @@ public class StreamLeases {
     }
 
     /**
-     * Starts (or, for a stream id the user already holds, renews) a lease.
+     * Starts (or, for a stream id the user already holds, renews) a lease under the user's effective limit
+     * ({@link Acquisition#limit}).
      *
      * @param tenant the API-key tenant, null for join-token holders
      * @param meetingId the meeting the stream belongs to, or null
@@ -57,7 +61,9 @@ public class StreamLeases {
      */
     public Mono<Acquisition> start(String userId, String tenant, String streamId, String meetingId, Duration ttl) {
         return startChecked(userId, tenant, streamId, meetingId, ttl)
-            .onErrorResume(RedisUnavailableException.class, error -> failOpen(error, Instant.now(clock).plus(ttl)));
+            .onErrorResume(RedisUnavailableException.class, error -> failOpen(error, ttl)
+                .map(expiresAt -> new Acquisition(Acquisition.Outcome.UNCHECKED, null, properties.limitFor(tenant),
+                        expiresAt, List.of(), List.of())));
     }
 
     /** A start that fails with 503 while Redis is down, whatever the failure policy; for the seed-compatible API. */
@@ -67,11 +73,18 @@ public class StreamLeases {
 
     private Mono<Acquisition> startChecked(String userId, String tenant, String streamId, String meetingId,
             Duration ttl) {
-        int limit = properties.limitFor(tenant);
-        return redis.call(store.acquire(userId, streamId, ttl, limit, properties.overLimitPolicy(),
-                    properties.knownUserRetention()))
-            .flatMap(acquisition -> recordAcquisition(userId, tenant, streamId, meetingId, limit, acquisition)
+        return redis.call(store.acquire(userId, streamId, ttl, properties.limitFor(tenant),
+                    properties.overLimitPolicy(), properties.knownUserRetention()))
+            .flatMap(acquisition -> recordAcquisition(userId, tenant, streamId, meetingId, acquisition)
                 .thenReturn(acquisition));
+    }
+
+    /**
+     * The user's effective limit, as the next start would apply it: the largest of the user's organization limits,
+     * else the tenant's limit or {@code parley.streams.limit}.
+     */
+    public Mono<Integer> limit(String userId, String tenant) {
+        return redis.call(orgLimits.effectiveLimit(userId, properties.limitFor(tenant)));
     }
 
     /** Renews a held lease; {@code changed} is false when the user does not hold it (or it already expired). */
@@ -82,8 +95,8 @@ public class StreamLeases {
             }
             return afterwards(userId, null, -change.expired().size(), change.expired())
                 .thenReturn(change);
-        }).onErrorResume(RedisUnavailableException.class, error -> failOpen(error, Instant.now(clock).plus(ttl))
-            .map(unchecked -> new LeaseChange(true, null, unchecked.leaseExpiresAt(), List.of())));
+        }).onErrorResume(RedisUnavailableException.class, error -> failOpen(error, ttl)
+            .map(expiresAt -> new LeaseChange(true, null, expiresAt, List.of())));
     }
 
     /** Ends a lease for its holder; ending one that is not held changes nothing and is not an error. */
@@ -167,9 +180,10 @@ public class StreamLeases {
         return redis.call(store.activeLeaseCount());
     }
 
-    private Mono<Void> recordAcquisition(String userId, String tenant, String streamId, String meetingId, int limit,
+    private Mono<Void> recordAcquisition(String userId, String tenant, String streamId, String meetingId,
             Acquisition acquisition) {
         int count = acquisition.streamCount();
+        int limit = acquisition.limit();
         Instant newLease = null;
         switch (acquisition.outcome()) {
             case ADMITTED -> {
@@ -226,12 +240,15 @@ public class StreamLeases {
             .then();
     }
 
-    /** fail-open lets a start through unchecked (no lease, no count); fail-closed passes the 503 on. */
-    private Mono<Acquisition> failOpen(RedisUnavailableException error, Instant expiresAt) {
+    /**
+     * fail-open lets a start or renewal through unchecked (no lease, no count) with the expiry it would have had;
+     * fail-closed passes the 503 on.
+     */
+    private Mono<Instant> failOpen(RedisUnavailableException error, Duration ttl) {
         if (properties.redisFailurePolicy() != RedisFailurePolicy.FAIL_OPEN) {
             return Mono.error(error);
         }
         metrics.admittedUnchecked();
-        return Mono.just(new Acquisition(Acquisition.Outcome.UNCHECKED, null, expiresAt, List.of(), List.of()));
+        return Mono.just(Instant.now(clock).plus(ttl));
     }
 }

@@ -12,11 +12,12 @@ class ScriptRepliesTests {
 
     @Test
     void readsAnAdmissionWithExpiredAndEvictedLeases() {
-        Acquisition acquisition = ScriptReplies.acquisition(List.of("admitted", 3L, 1700000030000L, 1L, "old",
+        Acquisition acquisition = ScriptReplies.acquisition(List.of("admitted", 3L, 1700000030000L, 4L, 1L, "old",
                 "1700000000000", 1L, "evicted", "1.7000000100e+12"));
 
         assertThat(acquisition.outcome()).isEqualTo(Acquisition.Outcome.ADMITTED);
         assertThat(acquisition.streamCount()).isEqualTo(3);
+        assertThat(acquisition.limit()).isEqualTo(4);
         assertThat(acquisition.leaseExpiresAt()).isEqualTo(Instant.ofEpochMilli(1700000030000L));
         assertThat(acquisition.expired()).containsExactly(new ExpiredLease("old", Instant.ofEpochMilli(1700000000000L)));
         assertThat(acquisition.evicted())
@@ -25,9 +26,11 @@ class ScriptRepliesTests {
 
     @Test
     void readsARejection() {
-        Acquisition acquisition = ScriptReplies.acquisition(List.of("rejected", 3L, 1700000000000L, 0L, 0L));
+        Acquisition acquisition = ScriptReplies.acquisition(List.of("rejected", 2L, 1700000000000L, 2L, 0L, 0L));
 
         assertThat(acquisition.holdsLease()).isFalse();
+        assertThat(acquisition.streamCount()).isEqualTo(2);
+        assertThat(acquisition.limit()).isEqualTo(2);
         assertThat(acquisition.expired()).isEmpty();
     }
 
@@ -50,7 +53,10 @@ class ScriptRepliesTests {
 
     @Test
     void refusesRepliesItDoesNotKnow() {
-        assertThatIllegalStateException().isThrownBy(() -> ScriptReplies.acquisition(List.of("maybe", 1L, 1L, 0L, 0L)));
+        assertThatIllegalStateException().isThrownBy(() -> ScriptReplies.acquisition(List.of("maybe", 1L, 1L, 3L, 0L, 0L)));
         assertThatIllegalStateException().isThrownBy(() -> ScriptReplies.acquisition(List.of("admitted", 1L)));
+        // a v1 reply (no limit) is too short for v2
+        assertThatIllegalStateException()
+            .isThrownBy(() -> ScriptReplies.acquisition(List.of("admitted", 1L, 1700000000000L, 0L, 0L)));
     }
 }
