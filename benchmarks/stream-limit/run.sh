@@ -17,6 +17,6 @@ done
 
 exec java -cp "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")" \
   -Dbench.serviceJar="$ROOT/stream-limit-service/target/stream-limit-service-0.1.0-SNAPSHOT.jar" \
-  -Dbench.script="$ROOT/stream-limit-service/src/main/resources/scripts/acquire-v1.lua" \
+  -Dbench.script="$ROOT/stream-limit-service/src/main/resources/scripts/acquire-v2.lua" \
   -Dbench.wrkScript="$HERE/start-streams.lua" \
   "$@" io.parley.bench.StreamLimitBenchmark

@@ -26,7 +26,7 @@ import io.parley.harness.TempDirs;
 
 /**
  * Admission decisions per second through stream-limit-service, and redis-benchmark running the same Lua script
- * (acquire-v1.lua, EVALSHA, unpipelined) at the same concurrency against the same Redis, printed side by side with
+ * (acquire-v2.lua, EVALSHA, unpipelined) at the same concurrency against the same Redis, printed side by side with
  * the bars of PLATFORM.md §6, then a count check: no user holds more than the limit, and Redis holds exactly as many
  * leases as the service answered 201 for.
  */
@@ -177,7 +177,8 @@ public final class StreamLimitBenchmark {
         // same arguments as the service sends: lease 30 s, limit 3, reject, known-user marker kept 30 days
         List<String> command = List.of("redis-benchmark", "-p", String.valueOf(redis.port()), "-c",
                 String.valueOf(concurrency), "-n", String.valueOf(redisRequests), "-r", String.valueOf(users), "--csv",
-                "EVALSHA", sha, "2", "streams:{user:rb-__rand_int__}", "streams:{user:rb-__rand_int__}:known",
+                "EVALSHA", sha, "3", "streams:{user:rb-__rand_int__}", "streams:{user:rb-__rand_int__}:known",
+                "streams:org-limits:{user:rb-__rand_int__}",
                 "s-__rand_int__", "30000", String.valueOf(LIMIT), "reject", "2592000000");
         CpuMeter cpu = new CpuMeter(Map.of("redis", redis.pid().orElseThrow()));
         String output = execTimed(command, Map.of());
@@ -219,7 +220,7 @@ public final class StreamLimitBenchmark {
         System.out.printf("%-34s %14s %9s %9s%n", "", "decisions/s", "p50 ms", "p99 ms");
         System.out.printf("%-34s %14.0f %9.2f %9.2f%n", "stream-limit-service (HTTP, wrk)", http.rate(), http.p50Ms(),
                 http.p99Ms());
-        System.out.printf("%-34s %14.0f %9.2f %9.2f%n", "redis-benchmark EVALSHA acquire-v1", redis.rate(),
+        System.out.printf("%-34s %14.0f %9.2f %9.2f%n", "redis-benchmark EVALSHA acquire-v2", redis.rate(),
                 redis.p50Ms(), redis.p99Ms());
         System.out.printf("%-34s %14.0f %9.2f %9.2f%n", "WebFlux floor (same JSON, no work)", floor.rate(),
                 floor.p50Ms(), floor.p99Ms());
