@@ -1,8 +1,8 @@
 -- end-oldest-v1: the seed-compatible API's "end a stream of this user", which names no stream: ends the user's
 -- oldest lease (lowest expiry) among those whose stream id starts with the prefix.
 --
--- KEYS[1]  the user's leases (see acquire-v1.lua)
--- KEYS[2]  the user's "known user" marker (set by acquire-v1.lua)
+-- KEYS[1]  the user's leases (see acquire-v2.lua)
+-- KEYS[2]  the user's "known user" marker (set by acquire-v2.lua)
 -- ARGV[1]  stream id prefix
 --
 -- Returns {outcome, count, ended stream id or '', n, expired id, expired score, ...}

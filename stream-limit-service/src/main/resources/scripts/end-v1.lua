@@ -1,7 +1,7 @@
 -- end-v1: end a lease by stream id. ZREM of an absent member changes nothing, so concurrent or repeated ends can
 -- never take the count below zero.
 --
--- KEYS[1]  the user's leases (see acquire-v1.lua)
+-- KEYS[1]  the user's leases (see acquire-v2.lua)
 -- ARGV[1]  stream id
 --
 -- Returns {outcome, count, 0, n, expired id, expired score, ...}

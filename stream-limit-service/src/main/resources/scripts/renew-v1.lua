@@ -1,6 +1,6 @@
 -- renew-v1: extend a lease the user holds; never creates one (an expired lease stays ended).
 --
--- KEYS[1]  the user's leases (see acquire-v1.lua)
+-- KEYS[1]  the user's leases (see acquire-v2.lua)
 -- ARGV[1]  stream id
 -- ARGV[2]  lease lifetime in ms
 --

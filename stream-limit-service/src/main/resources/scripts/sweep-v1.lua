@@ -1,7 +1,7 @@
 -- sweep-v1: drop a user's expired leases and say which, for the sweeper's lease-expired events. Only the caller
 -- whose ZREMRANGEBYSCORE removed a lease sees it, so sweepers on several instances never report a lease twice.
 --
--- KEYS[1]  the user's leases (see acquire-v1.lua)
+-- KEYS[1]  the user's leases (see acquire-v2.lua)
 --
 -- Returns {earliest remaining expiry or '', n, expired id, expired score, ...}
 local key = KEYS[1]
