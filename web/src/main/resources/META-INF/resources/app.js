@@ -5,6 +5,7 @@ import { renderAccount } from './js/account-page.js';
 import { mountAccountNav } from './js/account-nav.js';
 import * as session from './js/account-session.js';
 import { renderMeeting } from './js/meeting.js';
+import { renderMeetings } from './js/meetings-page.js';
 import { renderInvite, renderOrg, renderOrgs } from './js/orgs-page.js';
 import { renderQuality } from './js/quality-page.js';
 import { interceptLinks, start } from './js/router.js';
@@ -39,6 +40,9 @@ session.ready().then(() => start((route) => {
       break;
     case 'account':
       renderAccount(root);
+      break;
+    case 'meetings':
+      renderMeetings(root);
       break;
     case 'orgs':
       renderOrgs(root);

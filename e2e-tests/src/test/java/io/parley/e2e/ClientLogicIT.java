@@ -186,6 +186,11 @@ class ClientLogicIT {
                 Map.of("view", "meeting", "meetingRef", "abcd-efgh-ijkl"),
                 Map.of("view", "quality", "meetingRef", "team-room"), Map.of("view", "not-found"),
                 Map.of("view", "not-found")));
+        Object accountRoutes = evaluate("/js/router.js", """
+                ['/signin', '/account', '/meetings', '/orgs', '/orgs/o-1', '/invite/tok-1'].map(path => m.parse(path))""");
+        assertThat(accountRoutes).isEqualTo(List.of(Map.of("view", "signin"), Map.of("view", "account"),
+                Map.of("view", "meetings"), Map.of("view", "orgs"), Map.of("view", "org", "orgId", "o-1"),
+                Map.of("view", "invite", "token", "tok-1")));
         Object refs = evaluate("/js/router.js", """
                 ['https://parley.example/m/Team-Room?x=1', '  abcd-efgh-ijkl ', 'not a code!', ''].map(m.meetingRefFrom)""");
         assertThat(refs).isEqualTo(Arrays.asList("team-room", "abcd-efgh-ijkl", null, null));
@@ -194,7 +199,7 @@ class ClientLogicIT {
     @Test
     void everyEndingHasAScreenWhoseHeadingTakesTheFocus() {
         List<String> kinds = List.of("ended", "removed", "stream-limit", "full", "locked", "not-found", "bad-token",
-                "replaced", "connection-lost", "left");
+                "replaced", "connection-lost", "left", "sign-in-required", "not-invited");
         Object screens = evaluate("/js/screens.js", """
                 %s.map(kind => {
                   const view = m.showScreen(document.getElementById('app'), kind, {onRetry: () => {}, onRejoin: () => {}});

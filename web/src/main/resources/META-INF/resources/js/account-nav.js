@@ -1,12 +1,12 @@
 // The account part of the header, on every page: "Sign in" for guests; for a signed-in person their display name
-// (a link to the account page), Organizations and "Sign out". `#account-nav[data-state]` is `loading` until the
-// page-load refresh answered, then `guest` or `signed-in`.
+// (a link to the account page), My meetings, Organizations and "Sign out". `#account-nav[data-state]` is `loading`
+// until the page-load refresh answered, then `guest` or `signed-in`.
 import * as session from './account-session.js';
 import { h, toast } from './dom.js';
 import { navigate, parse, withNext } from './router.js';
 
 /** Views that only make sense signed in: after "Sign out" there, the start page. */
-const ACCOUNT_ONLY = new Set(['account', 'orgs', 'org']);
+const ACCOUNT_ONLY = new Set(['account', 'meetings', 'orgs', 'org']);
 
 export function mountAccountNav(nav) {
   let settled = false;
@@ -50,6 +50,7 @@ function signedIn(account) {
       id: 'account-menu', className: 'account-name', href: '/account', 'data-link': true,
       'data-account-id': account.accountId, title: `Account of ${account.displayName}`,
     }, account.displayName),
+    h('a', { id: 'menu-meetings', href: '/meetings', 'data-link': true }, 'My meetings'),
     h('a', { id: 'menu-orgs', href: '/orgs', 'data-link': true }, 'Organizations'),
     signOut,
   ];

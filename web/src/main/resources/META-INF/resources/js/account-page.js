@@ -1,12 +1,13 @@
-// /account: display name, password, sessions (sign out one or all), export, delete. Every action shows the
-// problem's detail when it fails; nothing typed or stored reaches the page other than as text.
+// /account: display name, password, linked sign-in methods (OpenID Connect providers), sessions (sign out one or
+// all), export, delete. Every action shows the problem's detail when it fails; nothing typed or stored reaches the
+// page other than as text.
 import { accountPage, showLoading, showLoadProblem } from './account-guard.js';
 import * as session from './account-session.js';
 import { formatDateTime, h, show, toast } from './dom.js';
 import { clearProblems, field, formError, showProblem, statusLine } from './forms.js';
-import { people } from './people-api.js';
+import { navigableUrl, people, signInProviders } from './people-api.js';
 import { navigate } from './router.js';
-import { passwordProblem, PASSWORD_RULES } from './sign-in.js';
+import { passwordProblem, PASSWORD_RULES, PROVIDER_ERRORS } from './sign-in.js';
 
 export function renderAccount(root) {
   accountPage(root, (page) => load(root, page));
@@ -16,8 +17,11 @@ async function load(root, page) {
   showLoading(root, 'account');
   let me;
   let sessions;
+  let identities;
+  let providers;
   try {
-    [me, sessions] = await Promise.all([people.me(), people.sessions()]);
+    [me, sessions, identities, providers] = await Promise.all([people.me(), people.sessions(), identitiesOf(),
+      signInProviders()]);
   } catch (error) {
     if (page.alive() && error.status !== 401) {
       showLoadProblem(root, { page: 'account', title: 'Your account', error, onRetry: () => load(root, page) });
@@ -33,6 +37,7 @@ async function load(root, page) {
     h('h1', { id: 'account-title' }, 'Your account'),
     profileSection(me),
     me.hasPassword ? passwordSection(() => sessionsCard.reload()) : null,
+    identitiesSection(identities, providers, me.hasPassword),
     sessionsCard.element,
     exportSection(),
     deleteSection(me));
@@ -137,6 +142,137 @@ function passwordSection(onChanged) {
     h('h2', { id: 'password-title' }, 'Password'),
     h('p', { className: 'hint' }, 'Changing it signs out every other device.'),
     form);
+}
+
+/**
+ * The linked identities: {list} or {absent: true} when people-service has no such feature (404), or {error} when it
+ * could not be read (the rest of the page shows anyway).
+ */
+async function identitiesOf() {
+  try {
+    return { list: await people.identities() };
+  } catch (error) {
+    if (error.status === 404) {
+      return { absent: true };
+    }
+    if (error.status === 401) {
+      throw error; // the session ended: the whole page says so
+    }
+    return { error };
+  }
+}
+
+/**
+ * "Sign-in methods": the providers linked to the account (each with "Unlink") and a "Link <provider>" button per
+ * configured provider not linked yet, which goes to the provider and back. Absent where people-service has no such
+ * feature, and when there is nothing to show (no provider configured, none linked).
+ */
+function identitiesSection(initial, providers, hasPassword) {
+  if (initial.absent || (initial.list && initial.list.length === 0 && providers.length === 0)) {
+    return null;
+  }
+  const names = new Map(providers.map((provider) => [provider.id, provider.displayName]));
+  const nameOf = (id) => names.get(id) || id;
+  const list = h('ul', { id: 'identity-list', className: 'item-list' });
+  const empty = h('p', { id: 'identities-empty', hidden: true },
+    hasPassword ? 'No provider is linked: you sign in with your password.' : 'No provider is linked.');
+  const linkButtons = h('div', { id: 'identity-links', className: 'actions' });
+  const messages = h('div', { className: 'form-messages' });
+  const problem = formError('identities-error', messages);
+  const status = statusLine('identities-status');
+  messages.append(status);
+
+  const fill = (identities) => {
+    const linked = new Set(identities.map((identity) => identity.provider));
+    list.replaceChildren(...identities.map(item));
+    list.dataset.count = String(identities.length);
+    list.hidden = identities.length === 0;
+    empty.hidden = identities.length > 0;
+    linkButtons.replaceChildren(...providers.filter((provider) => !linked.has(provider.id)).map(linkButton));
+    linkButtons.hidden = linkButtons.childElementCount === 0;
+  };
+  const reload = async () => {
+    try {
+      fill(await people.identities());
+    } catch (error) {
+      problem.set(error.detail || error.message);
+    }
+  };
+  const item = (identity) => {
+    const name = nameOf(identity.provider);
+    const unlink = h('button', {
+      type: 'button', className: 'secondary small identity-unlink', 'data-provider': identity.provider,
+      'aria-label': `Unlink ${name}`,
+    }, 'Unlink');
+    unlink.addEventListener('click', async () => {
+      problem.clear();
+      status.textContent = '';
+      unlink.disabled = true;
+      try {
+        await people.unlinkIdentity(identity.provider);
+      } catch (error) {
+        unlink.disabled = false;
+        problem.set(error.detail || (error.reason === 'last-sign-in-method'
+          ? 'This is the only way left to sign in to your account: it cannot be unlinked.' : error.message));
+        return;
+      }
+      status.textContent = `${name} is unlinked.`;
+      await reload();
+    });
+    return h('li', { className: 'item identity', 'data-provider': identity.provider },
+      h('div', { className: 'item-main' },
+        h('span', { className: 'item-title identity-name' }, name),
+        h('span', { className: 'item-detail' },
+          [identity.email, identity.linkedAt ? `linked ${formatDateTime(identity.linkedAt)}` : null]
+            .filter(Boolean).join(' · '))),
+      h('div', { className: 'item-actions' }, unlink));
+  };
+  const linkButton = (provider) => {
+    const button = h('button', {
+      type: 'button', className: 'secondary identity-link', 'data-provider': provider.id,
+    }, `Link ${provider.displayName}`);
+    button.addEventListener('click', async () => {
+      problem.clear();
+      status.textContent = '';
+      button.disabled = true;
+      try {
+        const answer = await people.linkIdentity(provider.id);
+        const target = navigableUrl(answer?.authorizationUrl);
+        if (!target) {
+          throw new Error(`${provider.displayName} cannot be reached from here right now.`);
+        }
+        status.textContent = `Going to ${provider.displayName}…`;
+        location.assign(target);
+      } catch (error) {
+        button.disabled = false;
+        problem.set(error.detail || error.message);
+      }
+    });
+    return button;
+  };
+
+  if (initial.list) {
+    fill(initial.list);
+  } else {
+    list.hidden = true;
+    linkButtons.hidden = true;
+    problem.set(initial.error.detail || initial.error.message);
+  }
+  // back from a provider that refused to link (`/account?error=<code>`): say so once
+  const code = new URLSearchParams(location.search).get('error');
+  if (code !== null) {
+    problem.set(code === 'email-not-verified' ? PROVIDER_ERRORS[code]
+      : 'Linking the provider did not work. Try again.').dataset.reason = code;
+    const params = new URLSearchParams(location.search);
+    params.delete('error');
+    const query = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+  }
+  return h('section', { className: 'card', id: 'identities', 'aria-labelledby': 'identities-title' },
+    h('h2', { id: 'identities-title' }, 'Sign-in methods'),
+    h('p', { className: 'hint' }, hasPassword ? 'Providers you can sign in with, besides your password.'
+      : 'Providers you can sign in with.'),
+    list, empty, linkButtons, messages);
 }
 
 /** "Chrome on Android" from a User-Agent header; the whole header stays available as the title. */

@@ -14,9 +14,22 @@ const asPerson = { fetcher: optionalAuthFetch };
 const meetingPath = (meeting) => `/api/meetings/${encodeURIComponent(meeting)}`;
 
 export const api = {
-  /** 201 {meetingId, joinUrl, host:{…}} for a new meeting; 200 {…, participant:{…}} when the room existed. */
-  createMeeting: (hostName, slug) =>
-    request('POST', '/api/meetings', { body: slug ? { hostName, slug } : { hostName }, ...asPerson }),
+  /**
+   * 201 {meetingId, joinUrl, host:{…}} for a new meeting; 200 {…, participant:{…}} when the room existed.
+   * `access` {access: 'org', orgId} (signed in only) keeps a new meeting to an organization's members; without it
+   * the meeting is open to anyone with the link, as for guests.
+   */
+  createMeeting: (hostName, slug, access) => {
+    const body = { hostName };
+    if (slug) {
+      body.slug = slug;
+    }
+    if (access?.access === 'org' && access.orgId) {
+      body.access = 'org';
+      body.orgId = access.orgId;
+    }
+    return request('POST', '/api/meetings', { body, ...asPerson });
+  },
   getMeeting: (meeting) => request('GET', meetingPath(meeting)),
   join: (meeting, name) => request('POST', `${meetingPath(meeting)}/participants`, { body: { name }, ...asPerson }),
   muteAll: (meeting, token) => request('POST', `${meetingPath(meeting)}/mute-all`, { token }),

@@ -1,5 +1,6 @@
 // people-service's account and organization calls (docs/people.md, PEOPLE.md §3), all with the account's bearer
-// token through the session's authorizedFetch. Sign-in, sign-up, refresh and sign-out are in account-session.js.
+// token through the session's authorizedFetch (except the list of sign-in providers, which is public). Sign-in,
+// sign-up, refresh and sign-out are in account-session.js.
 import { authorizedFetch } from './account-session.js';
 import { answerOf, ApiError, send, UNREACHABLE } from './http.js';
 
@@ -53,7 +54,70 @@ export const people = {
     authorized('PATCH', `${org(orgId)}/members/${encodeURIComponent(accountId)}`, { role }),
   removeMember: (orgId, accountId) => authorized('DELETE', `${org(orgId)}/members/${encodeURIComponent(accountId)}`),
   setStreamLimit: (orgId, maxConcurrentStreams) => authorized('PUT', `${org(orgId)}/limits`, { maxConcurrentStreams }),
+
+  /**
+   * GET /api/me/meetings: {meetings: [{meetingId, title, slug, role, joinedAt, createdAt, endedAt, participants:
+   * [{name, role, joinedAt}]}], next} — newest first; `next` (null on the last page) is the `before` of the next one.
+   */
+  meetings: (before, limit = 20) => authorized('GET', `/api/me/meetings?limit=${encodeURIComponent(limit)}`
+    + (before ? `&before=${encodeURIComponent(before)}` : '')),
+
+  /** GET /api/me/identities: [{provider, issuer, subject, linkedAt, email?}]; 404 where the feature does not exist. */
+  identities: async () => {
+    const answer = await authorized('GET', '/api/me/identities');
+    const list = Array.isArray(answer) ? answer : answer?.identities;
+    return Array.isArray(list) ? list.filter((entry) => entry && typeof entry.provider === 'string') : [];
+  },
+  /** POST /api/me/identities/{provider}: {authorizationUrl}, where the browser goes to prove the identity. */
+  linkIdentity: (provider) => authorized('POST', `/api/me/identities/${encodeURIComponent(provider)}`),
+  /** DELETE /api/me/identities/{provider}; 409 `last-sign-in-method` when it is the only way left to sign in. */
+  unlinkIdentity: (provider) => authorized('DELETE', `/api/me/identities/${encodeURIComponent(provider)}`),
 };
+
+/** A provider id as people-service allows it (it ends up in paths). */
+const PROVIDER_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+let providersAnswer = null;
+
+/**
+ * GET /api/session/providers (public): the OpenID Connect providers one may sign in with, [{id, displayName}].
+ * An empty list, a 404 (a people-service without the feature) or any failure means none: the pages then simply show
+ * no provider buttons. Asked once per page load (the list changes only with people-service's configuration); a
+ * failure is asked again next time.
+ */
+export function signInProviders() {
+  if (!providersAnswer) {
+    providersAnswer = send('GET', '/api/session/providers').then((answer) => {
+      const list = Array.isArray(answer) ? answer : answer?.providers;
+      return Array.isArray(list)
+        ? list.filter((entry) => entry && typeof entry.id === 'string' && PROVIDER_ID.test(entry.id))
+          .map((entry) => ({ id: entry.id,
+            displayName: typeof entry.displayName === 'string' && entry.displayName.trim()
+              ? entry.displayName.trim() : entry.id }))
+        : [];
+    }, (error) => {
+      if (error.status !== 404) {
+        providersAnswer = null;
+      }
+      return [];
+    });
+  }
+  return providersAnswer;
+}
+
+/** Where the browser goes to sign in with `provider` and come back to `returnTo` (a path of this site). */
+export function providerSignInUrl(provider, returnTo) {
+  return `/api/session/oidc/${encodeURIComponent(provider)}/start?returnTo=${encodeURIComponent(returnTo || '/')}`;
+}
+
+/** An address to send the browser to for a provider: http(s) only, never `javascript:` or the like; else null. */
+export function navigableUrl(value) {
+  try {
+    const url = new URL(String(value), location.href);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The address of an invitation to share. */
 export function invitationLink(token) {

@@ -1,5 +1,5 @@
 // Client-side routing on location.pathname. The gateway answers /, /m/{meeting} and /m/{meeting}/quality (and the
-// account pages: /signin, /signup, /account, /orgs, /orgs/{id}, /invite/{token}) with the same index.html. Moving
+// account pages: /signin, /signup, /account, /meetings, /orgs, /orgs/{id}, /invite/{token}) with the same index.html. Moving
 // between views with pushState keeps the page (and so the user's click, which lets the call's audio start playing,
 // and the signed-in account, which lives in memory) instead of loading it again.
 
@@ -7,11 +7,11 @@ let render = () => {};
 let leaveCurrent = () => {};
 
 /** Account pages without parameters: path → view. */
-const ACCOUNT_VIEWS = { signin: 'signin', signup: 'signup', account: 'account', orgs: 'orgs' };
+const ACCOUNT_VIEWS = { signin: 'signin', signup: 'signup', account: 'account', meetings: 'meetings', orgs: 'orgs' };
 
 /**
- * A route of the app: {view: 'start' | 'meeting' | 'quality' | 'signin' | 'signup' | 'account' | 'orgs' | 'org' |
- * 'invite' | 'not-found', meetingRef?, orgId?, token?}.
+ * A route of the app: {view: 'start' | 'meeting' | 'quality' | 'signin' | 'signup' | 'account' | 'meetings' | 'orgs' |
+ * 'org' | 'invite' | 'not-found', meetingRef?, orgId?, token?}.
  */
 export function parse(pathname) {
   let parts;

@@ -1,8 +1,12 @@
 // /signin and /signup. Both go back to `?next=` (a path of this site) when done, else to the start page; someone
 // already signed in goes there at once. Problems show under their field (`errors[]`) or as the form's error.
+// Both also offer the configured OpenID Connect providers ("Continue with …"): that is a full-page trip to the
+// provider and back to `?next=`, with the session cookie set, where the page-load refresh signs the tab in. A trip
+// that failed comes back to /signin?error=<code>.
 import * as session from './account-session.js';
 import { h, show, toast } from './dom.js';
 import { characterCount, clearProblems, field, formError, showProblem } from './forms.js';
+import { providerSignInUrl, signInProviders } from './people-api.js';
 import { navigate, onLeave, safeNext } from './router.js';
 
 export const PASSWORD_MIN = 10;
@@ -30,6 +34,56 @@ function nextPath() {
 function otherPage(base) {
   const next = new URLSearchParams(location.search).get('next');
   return next ? `${base}?next=${encodeURIComponent(safeNext(next))}` : base;
+}
+
+/** What a failed trip to a provider (`/signin?error=<code>`) means, for people. */
+export const PROVIDER_ERRORS = {
+  'link-required': 'An account with this email exists: sign in with your password, then link the provider on your '
+    + 'account page.',
+  'email-not-verified': 'The provider has not verified your email address, so Parley cannot use it. Verify it with '
+    + 'the provider first, or sign in with your password.',
+  'sign-up-closed': 'There is no Parley account for you yet, and new accounts cannot be created here. Ask an '
+    + 'administrator for an invitation.',
+};
+const PROVIDER_ERROR_GENERIC = 'Signing in with the provider did not work. Try again, or sign in with your password.';
+
+export function providerErrorMessage(code) {
+  return Object.hasOwn(PROVIDER_ERRORS, code) ? PROVIDER_ERRORS[code] : PROVIDER_ERROR_GENERIC;
+}
+
+/**
+ * "Continue with <provider>" buttons, filled in when GET /api/session/providers answers (nothing when there are
+ * none). A click leaves the app for the provider (a full page load: the provider's pages are not ours).
+ */
+function providerButtons(idPrefix) {
+  const list = h('div', { id: `${idPrefix}-providers`, className: 'providers', hidden: true });
+  signInProviders().then((providers) => {
+    if (providers.length === 0) {
+      return;
+    }
+    list.replaceChildren(
+      h('p', { className: 'providers-or' }, 'or'),
+      ...providers.map((provider) => {
+        const button = h('button', {
+          type: 'button', className: 'secondary provider-signin', 'data-provider': provider.id,
+        }, `Continue with ${provider.displayName}`);
+        button.addEventListener('click', () => {
+          button.disabled = true;
+          location.assign(providerSignInUrl(provider.id, nextPath()));
+        });
+        return button;
+      }));
+    list.hidden = false;
+  });
+  return list;
+}
+
+/** Takes `?error=` off the address, so that a reload or a bookmark does not show the message again. */
+function dropErrorParameter() {
+  const params = new URLSearchParams(location.search);
+  params.delete('error');
+  const query = params.toString();
+  history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
 }
 
 function alreadySignedIn() {
@@ -64,6 +118,7 @@ export function renderSignIn(root) {
   const form = h('form', { id: 'signin-form', className: 'card', noValidate: true, 'aria-labelledby': 'signin-heading' },
     h('h1', { id: 'signin-heading' }, 'Sign in'),
     email.element, password.element, submit, messages,
+    providerButtons('signin'),
     h('p', { className: 'switch' }, 'No account yet? ',
       h('a', { id: 'goto-signup', href: otherPage('/signup'), 'data-link': true }, 'Create one')));
 
@@ -124,6 +179,12 @@ export function renderSignIn(root) {
   });
 
   show(root, h('section', { className: 'account-page narrow', 'data-page': 'signin' }, form));
+  const providerError = new URLSearchParams(location.search).get('error');
+  if (providerError !== null) {
+    const shown = problem.set(providerErrorMessage(providerError));
+    shown.dataset.reason = providerError;
+    dropErrorParameter();
+  }
   email.input.focus();
 }
 
@@ -149,6 +210,7 @@ export function renderSignUp(root) {
   const form = h('form', { id: 'signup-form', className: 'card', noValidate: true, 'aria-labelledby': 'signup-heading' },
     h('h1', { id: 'signup-heading' }, 'Create an account'),
     email.element, name.element, password.element, submit, messages,
+    providerButtons('signup'),
     h('p', { className: 'switch' }, 'Already have an account? ',
       h('a', { id: 'goto-signin', href: otherPage('/signin'), 'data-link': true }, 'Sign in')));
 

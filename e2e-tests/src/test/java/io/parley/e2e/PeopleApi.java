@@ -1,0 +1,68 @@
+package io.parley.e2e;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One signed-in person through the gateway's REST API, for set-up a test does without a browser: keeps the session
+ * cookie as a browser does, and the latest access token.
+ */
+final class PeopleApi {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .cookieHandler(new CookieManager())
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private String accessToken;
+
+    /** Signs up and keeps the answer's access token; returns the account id. */
+    String signUp(String email, String name, String password) {
+        JsonNode answer = post("/api/accounts", json.createObjectNode().put("email", email).put("displayName", name)
+            .put("password", password), 201);
+        accessToken = answer.path("accessToken").asString();
+        return answer.path("account").path("accountId").asString();
+    }
+
+    /** A fresh access token from the session cookie, e.g. to carry a membership made since the last one. */
+    void refresh() {
+        accessToken = post("/api/session/refresh", json.createObjectNode(), 200).path("accessToken").asString();
+    }
+
+    JsonNode post(String path, JsonNode body, int expectedStatus) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Platform.GATEWAY.resolve(path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (accessToken != null && !path.startsWith("/api/session")) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new AssertionError("POST " + path + " failed: " + ex, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", ex);
+        }
+        if (response.statusCode() != expectedStatus) {
+            throw new AssertionError("POST " + path + ": expected " + expectedStatus + " but got "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    JsonMapper json() {
+        return json;
+    }
+}
