@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +47,7 @@ class OpenApiIT {
         String hash = HexFormat.of()
             .formatHex(MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8)));
         service = RunningMeetingService.start("--parley.meetings.api-keys[0].name=docs",
-                "--parley.meetings.api-keys[0].sha256=" + hash);
+                "--parley.meetings.api-keys[0].sha256=" + hash, "--parley.access-tokens.jwks-uri=" + PeopleKeys.jwksUri());
         client = service.client();
         api = new MeetingApiClient(client);
         try (InputStream in = Files.newInputStream(SPEC)) {
@@ -99,6 +100,8 @@ class OpenApiIT {
         s.put("POST /api/meetings 400", () -> send(HttpMethod.POST, "/api/meetings", null, "{}"));
         s.put("POST /api/meetings 401", () -> exchange(client.post().uri("/api/meetings").header("X-Api-Key", "no")
             .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"hostName\":\"Ada\"}")));
+        s.put("POST /api/meetings 403", () -> send(HttpMethod.POST, "/api/meetings",
+                PeopleKeys.accessToken(UUID.randomUUID().toString(), "Ada"), "{\"access\":\"org\",\"orgId\":\"o-1\"}"));
         s.put("POST /api/meetings 409", () -> send(HttpMethod.POST, "/api/meetings", null,
                 "{\"hostName\":\"Bo\",\"slug\":\"" + fullRoom + "\"}"));
         s.put("POST /api/meetings 413", () -> send(HttpMethod.POST, "/api/meetings", null, HUGE));
@@ -111,6 +114,13 @@ class OpenApiIT {
         String join = "/api/meetings/{id}/participants";
         s.put("POST " + join + " 201", () -> send(HttpMethod.POST, path(join, id), null, "{\"name\":\"Al\"}"));
         s.put("POST " + join + " 400", () -> send(HttpMethod.POST, path(join, id), null, "{\"name\":\"\"}"));
+        String org = UUID.randomUUID().toString();
+        String orgMeeting = JSON.readTree(send(HttpMethod.POST, "/api/meetings",
+                PeopleKeys.accessToken(UUID.randomUUID().toString(), "Owner", org),
+                "{\"access\":\"org\",\"orgId\":\"" + org + "\"}").getResponseBody()).path("meetingId").asString();
+        s.put("POST " + join + " 401", () -> send(HttpMethod.POST, path(join, orgMeeting), null, "{\"name\":\"Al\"}"));
+        s.put("POST " + join + " 403", () -> send(HttpMethod.POST, path(join, orgMeeting),
+                PeopleKeys.accessToken(UUID.randomUUID().toString(), "Outsider"), "{\"name\":\"Al\"}"));
         s.put("POST " + join + " 404", () -> send(HttpMethod.POST, path(join, unknown), null, "{\"name\":\"Al\"}"));
         s.put("POST " + join + " 409",
                 () -> send(HttpMethod.POST, path(join, full.meetingId()), null, "{\"name\":\"Al\"}"));
