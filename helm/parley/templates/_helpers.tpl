@@ -189,6 +189,9 @@ PARLEY_TURN_URIS: {{ printf "turn:%s:%v?transport=udp,turn:%s:%v?transport=tcp" 
 {{- end }}
 {{- if eq .key "meetingService" }}
 PARLEY_TOKEN_KEYS_DIR: "/etc/parley/token-keys"
+{{- with include "parley.publicUrl" $root }}
+PARLEY_MEETINGS_PUBLIC_URL: {{ . | quote }}
+{{- end }}
 {{- end }}
 {{- if eq .key "streamLimitService" }}
 PARLEY_STREAMS_SEED_API_ENABLED: {{ $v.seedApi.enabled | quote }}
@@ -199,6 +202,9 @@ PARLEY_PEOPLE_SIGN_UP: {{ $v.signUp | quote }}
 PARLEY_POSTGRES_HOST: {{ $v.database.host | quote }}
 PARLEY_POSTGRES_PORT: {{ $v.database.port | quote }}
 PARLEY_POSTGRES_DB: {{ $v.database.name | quote }}
+{{- with include "parley.publicUrl" $root }}
+PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI: {{ . | quote }}
+{{- end }}
 {{- end }}
 {{- end }}
 
@@ -220,4 +226,16 @@ PARLEY_POSTGRES_DB: {{ $v.database.name | quote }}
 - name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG
   value: {{ printf "%s required username=\"%s\" password=\"$(PARLEY_KAFKA_SASL_PASSWORD)\";" (include "parley.kafkaJaasModule" .) .Values.kafka.sasl.username | quote }}
 {{- end }}
+{{- end }}
+
+{{/*
+Where people open Parley: .Values.publicUrl, else the Ingress host (https when its TLS is on), else empty. Join links
+and the OpenID Connect callback are built from it, since the gateway does not pass the browser's Host on.
+*/}}
+{{- define "parley.publicUrl" -}}
+{{- if .Values.publicUrl -}}
+{{- trimSuffix "/" .Values.publicUrl -}}
+{{- else if and .Values.ingress.enabled .Values.ingress.host -}}
+{{- printf "%s://%s" (ternary "https" "http" .Values.ingress.tls.enabled) .Values.ingress.host -}}
+{{- end -}}
 {{- end }}

@@ -165,6 +165,19 @@ class ChartPeopleServiceTests {
     }
 
     @Test
+    void thePublicAddressReachesJoinLinksAndTheProviderCallback() {
+        Chart.Rendered fromIngress = Chart.render(null, c -> c.set("ingress.host", "meet.example.org")
+            .set("ingress.tls.enabled", "true").set("ingress.tls.secretName", "meet-tls"));
+        assertThat(fromIngress.environment(PEOPLE)).containsEntry("PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI",
+                "https://meet.example.org");
+        assertThat(fromIngress.environment("parley-meeting-service")).containsEntry("PARLEY_MEETINGS_PUBLIC_URL",
+                "https://meet.example.org");
+        assertThat(Chart.render(null, c -> c.set("publicUrl", "http://parley.internal/")).environment(PEOPLE))
+            .containsEntry("PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI", "http://parley.internal");
+        assertThat(Chart.render(null).environment(PEOPLE)).doesNotContainKey("PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI");
+    }
+
+    @Test
     void aDatabaseWithoutCredentialsIsRefused() {
         assertThatThrownBy(() -> Chart.renderWithValues("peopleService:\n  database:\n    existingSecret: \"\"\n"))
             .hasMessageContaining("existingSecret");

@@ -1,12 +1,18 @@
 package io.parley.people;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Valid @DefaultValue Tokens tokens,
         @Valid @DefaultValue Sessions sessions, @Valid @DefaultValue Passwords passwords,
         @Valid @DefaultValue Throttle throttle, @Valid @DefaultValue Orgs orgs, @Valid @DefaultValue Events events,
-        @Valid @DefaultValue History history) {
+        @Valid @DefaultValue History history, @Valid @DefaultValue Oidc oidc) {
 
     public enum SignUp {
         OPEN, INVITE_ONLY, CLOSED
@@ -79,5 +85,39 @@ public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Va
      */
     public record History(@NotNull @DefaultValue("people-service.meeting-history") String groupId,
             @NotNull @DefaultValue("1d") Duration forgetAnonymousAfter) {
+    }
+
+    /**
+     * Sign-in through OpenID Connect providers; none by default.
+     *
+     * @param redirectBaseUri the address browsers reach Parley at (e.g. {@code https://parley.example}): a provider
+     * sends the browser back to {@code <this>/api/session/oidc/<id>/callback}, which must be registered there
+     * exactly. Unset, it is taken from each request: its {@code Host}, or the {@code X-Forwarded-Host} and
+     * {@code X-Forwarded-Proto} a proxy set
+     * @param providers by id, which appears in URLs (lower-case letters, digits and dashes)
+     */
+    public record Oidc(URI redirectBaseUri,
+            @DefaultValue Map<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,31}") String, @Valid Provider> providers) {
+
+        /**
+         * One provider (Keycloak, Entra ID, Google, ...), registered there as a confidential client that
+         * authenticates with {@code client_secret_basic}.
+         *
+         * @param issuerUri the issuer exactly as its ID tokens name it; {@code /.well-known/openid-configuration}
+         * under it describes the rest
+         * @param displayName what the sign-in button says
+         * @param scopes what to ask for; {@code openid} is asked for whether listed or not
+         */
+        public record Provider(@NotNull URI issuerUri, @NotBlank String clientId, @NotBlank String clientSecret,
+                @NotBlank String displayName,
+                @NotEmpty @DefaultValue({ "openid", "email", "profile" }) List<String> scopes) {
+
+            /** Without the secret: records print all their fields, and this one ends up in logs and failure reports. */
+            @Override
+            public String toString() {
+                return "Provider[issuerUri=" + issuerUri + ", clientId=" + clientId + ", displayName=" + displayName
+                        + ", scopes=" + scopes + "]";
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.parley.harness.SharedInfrastructure;
 import io.parley.tokens.RsaKeys;
 import io.parley.tokens.access.AccessTokenSigner;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -25,6 +26,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 final class RunningPeopleService implements AutoCloseable {
 
     static final RSAKey KEY = RsaKeys.generate();
+
+    /**
+     * The OpenID Connect provider that OidcSignInIT starts puts Spring Security's web auto-configuration on the test
+     * classpath, which would put every endpoint of people-service (which has none of it) behind a login. This
+     * replaces parley-defaults.yml's exclusion, so it repeats it first.
+     */
+    private static final String EXCLUDED = String.join(",",
+            "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.reactive."
+                    + "ReactiveManagementWebSecurityAutoConfiguration");
 
     private final ConfigurableApplicationContext context;
     private final String database;
@@ -40,11 +53,12 @@ final class RunningPeopleService implements AutoCloseable {
 
     static RunningPeopleService start(String database, Map<String, Object> postgres, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--parley.people.tokens.keys-dir=" + keysDir()));
+                "--parley.people.tokens.keys-dir=" + keysDir(), "--spring.autoconfigure.exclude=" + EXCLUDED));
         SharedInfrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         postgres.forEach((key, value) -> args.add("--" + key + "=" + value));
         args.addAll(List.of(extraArgs));
         return new RunningPeopleService(new SpringApplicationBuilder(PeopleServiceApplication.class)
+            .web(WebApplicationType.REACTIVE)
             .run(args.toArray(String[]::new)), database);
     }
 

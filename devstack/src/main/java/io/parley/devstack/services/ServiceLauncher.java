@@ -132,6 +132,8 @@ public final class ServiceLauncher {
             env.put("PARLEY_POSTGRES_PORT", Integer.toString(StackPlan.POSTGRES_PORT));
             env.put("PARLEY_POSTGRES_DB", StackPlan.PEOPLE_DATABASE);
             env.put("PARLEY_POSTGRES_USER", PostgresServerProcess.USER);
+            // the gateway does not pass the browser's Host on: an OpenID Connect provider must redirect to the gateway
+            env.put("PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI", "http://localhost:" + plan.gateway().port());
         }
         if (jsonLogs) {
             env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");

@@ -26,6 +26,7 @@ class ServiceLauncherTests {
         assertThat(env).containsEntry("PARLEY_PEOPLE_SERVICE_PORT", "8085")
                 .containsEntry("PARLEY_POSTGRES_HOST", "127.0.0.1").containsEntry("PARLEY_POSTGRES_PORT", "5432")
                 .containsEntry("PARLEY_POSTGRES_DB", "people").containsEntry("PARLEY_POSTGRES_USER", "parley")
+                .containsEntry("PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI", "http://localhost:8080")
                 .doesNotContainKey("PARLEY_POSTGRES_PASSWORD");
     }
 

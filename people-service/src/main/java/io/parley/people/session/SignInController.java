@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import io.parley.people.account.Account;
 import io.parley.people.account.PasswordRules;
-import io.parley.people.web.ClientAddress;
 import io.parley.people.web.Inputs;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,7 +48,7 @@ class SignInController {
         String name = inputs.name("displayName", body.displayName());
         String password = passwordRules.newPassword(inputs, "password", body.password());
         inputs.validate();
-        return signIns.signUp(email, name, password, device(request))
+        return signIns.signUp(email, name, password, SignIns.Device.of(request))
             .map(signedIn -> answer(HttpStatus.CREATED, signedIn, request));
     }
 
@@ -59,8 +58,8 @@ class SignInController {
         String email = inputs.email("email", body.email());
         String password = inputs.password("password", body.password());
         inputs.validate();
-        return signIns.signIn(email, password, device(request)).map(signedIn -> answer(HttpStatus.OK, signedIn,
-                request));
+        return signIns.signIn(email, password, SignIns.Device.of(request))
+            .map(signedIn -> answer(HttpStatus.OK, signedIn, request));
     }
 
     @PostMapping("/api/session/refresh")
@@ -87,9 +86,5 @@ class SignInController {
             .header(HttpHeaders.CACHE_CONTROL, "no-store")
             .body(new SignedInResponse(signedIn.account().view(), signedIn.access().token(),
                     signedIn.access().expiresAt()));
-    }
-
-    private static SignIns.Device device(ServerHttpRequest request) {
-        return new SignIns.Device(request.getHeaders().getFirst(HttpHeaders.USER_AGENT), ClientAddress.of(request));
     }
 }

@@ -11,9 +11,12 @@ import io.parley.people.account.Account;
 import io.parley.people.account.AccountStore;
 import io.parley.people.account.PasswordHashing;
 import io.parley.people.event.Outbox;
+import io.parley.people.web.ClientAddress;
 import io.parley.people.web.Inputs;
 import io.parley.people.web.PeopleProblem;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -56,6 +59,10 @@ class SignIns {
 
     /** Where the request came from, as the session list shows it. */
     record Device(String userAgent, String clientAddress) {
+
+        static Device of(ServerHttpRequest request) {
+            return new Device(request.getHeaders().getFirst(HttpHeaders.USER_AGENT), ClientAddress.of(request));
+        }
     }
 
     /** A signed-in answer: the account, an access token, and the refresh token for the cookie. */
@@ -63,23 +70,39 @@ class SignIns {
     }
 
     Mono<SignedIn> signUp(String email, String displayName, String password, Device device) {
-        if (signUp != PeopleProperties.SignUp.OPEN) {
-            return Mono.error(PeopleProblem.forbidden("sign-up-" + signUp.name().toLowerCase().replace('_', '-'),
-                    signUp == PeopleProperties.SignUp.CLOSED ? "This server does not take new accounts."
-                            : "New accounts need an invitation on this server."));
-        }
-        return passwords.hash(password).flatMap(hash -> {
+        return signUpOpen().then(passwords.hash(password)).flatMap(hash -> {
             Account account = new Account(UUID.randomUUID(), email, displayName, hash, clock.instant());
-            return accounts.insert(account)
-                .then(outbox.append(EventType.ACCOUNT_CREATED, account.id().toString(),
-                        Map.of("accountId", account.id().toString(), "displayName", displayName)))
-                .then(sessions.start(account.id(), device.userAgent(), device.clientAddress()))
+            return create(account, device)
                 .as(transaction::transactional)
                 .onErrorMap(DataIntegrityViolationException.class, taken -> PeopleProblem.conflict("email-taken",
                         "An account with this email already exists; sign in instead."))
                 .doOnSuccess(started -> metrics.signUp())
                 .flatMap(started -> signedIn(account, started));
         });
+    }
+
+    /**
+     * Creates an account (announced as {@code account-created}) and its first session, when sign-up is open; joins
+     * the caller's transaction. Fails with a {@code DataIntegrityViolationException} when the email is taken.
+     */
+    Mono<Sessions.Started> signUpAndStart(Account account, Device device) {
+        return signUpOpen().then(create(account, device));
+    }
+
+    private Mono<Sessions.Started> create(Account account, Device device) {
+        return accounts.insert(account)
+            .then(outbox.append(EventType.ACCOUNT_CREATED, account.id().toString(),
+                    Map.of("accountId", account.id().toString(), "displayName", account.displayName())))
+            .then(sessions.start(account.id(), device.userAgent(), device.clientAddress()));
+    }
+
+    private Mono<Void> signUpOpen() {
+        if (signUp == PeopleProperties.SignUp.OPEN) {
+            return Mono.empty();
+        }
+        return Mono.error(PeopleProblem.forbidden("sign-up-" + signUp.name().toLowerCase().replace('_', '-'),
+                signUp == PeopleProperties.SignUp.CLOSED ? "This server does not take new accounts."
+                        : "New accounts need an invitation on this server."));
     }
 
     Mono<SignedIn> signIn(String email, String password, Device device) {
