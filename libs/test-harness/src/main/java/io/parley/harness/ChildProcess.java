@@ -90,10 +90,28 @@ public final class ChildProcess {
         }
     }
 
+    /**
+     * SIGKILL to the process and everything it started, and waits until all of them are gone: a server started again
+     * at once must not find a killed one's children still holding its resources (PostgreSQL's backends keep its
+     * shared memory attached for a moment after their postmaster died, and the new postmaster refuses to start).
+     */
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         waitFor(Duration.ofSeconds(10));
+        for (ProcessHandle descendant : descendants) {
+            try {
+                descendant.onExit().get(10, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+                // it outlived SIGKILL for 10 s (a zombie nobody reaps): nothing more can be done from here
+            }
+        }
     }
 
     public boolean waitFor(Duration timeout) {
