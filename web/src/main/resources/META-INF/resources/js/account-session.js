@@ -222,8 +222,10 @@ export function signIn(email, password) {
 }
 
 /** POST /api/accounts: signs up and signs in; throws ApiError (400 with `errors`, 409 `email-taken`). */
-export function signUp(email, displayName, password) {
-  return signedIn('/api/accounts', { email, displayName, password });
+/** `invitation`: the token of an organization invitation, which servers that only take invited people ask for. */
+export function signUp(email, displayName, password, invitation) {
+  return signedIn('/api/accounts', invitation ? { email, displayName, password, invitation }
+    : { email, displayName, password });
 }
 
 /** DELETE /api/session: ends this device's session and clears the cookie. Signed out here even if that fails. */

@@ -30,6 +30,12 @@ function nextPath() {
   return safeNext(new URLSearchParams(location.search).get('next'), '/');
 }
 
+/** The invitation a sign-up is on the way to accept (`?next=/invite/<token>`), if any. */
+function invitationInNext() {
+  const match = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(nextPath());
+  return match ? match[1] : null;
+}
+
 /** `/signin` or `/signup`, keeping `?next=`. */
 function otherPage(base) {
   const next = new URLSearchParams(location.search).get('next');
@@ -240,7 +246,7 @@ export function renderSignUp(root) {
     }
     submit.disabled = true;
     try {
-      const account = await session.signUp(address, displayName, secret);
+      const account = await session.signUp(address, displayName, secret, invitationInNext());
       toast(`Welcome to Parley, ${account.displayName}.`);
       navigate(nextPath(), { replace: true });
     } catch (error) {

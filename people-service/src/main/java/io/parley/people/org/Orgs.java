@@ -15,6 +15,7 @@ import io.parley.people.account.AccountStore;
 import io.parley.people.event.Outbox;
 import io.parley.people.org.OrgStore.Invitation;
 import io.parley.people.org.OrgStore.Seen;
+import io.parley.people.token.SecretTokens;
 import io.parley.people.web.PeopleProblem;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -89,22 +90,22 @@ class Orgs {
     /** @param role admin or member (owners are made by promotion, never by a link) */
     Mono<Invited> invite(UUID orgId, UUID caller, String email, Role role) {
         Instant now = now();
-        String token = InvitationTokens.generate();
+        String token = SecretTokens.generate();
         Invitation invitation = new Invitation(UUID.randomUUID(), orgId, email, role, now.plus(invitationLifetime),
                 null);
         return asMember(store.lockedFor(orgId, caller))
             .flatMap(seen -> allowed(OrgRules.mayInvite(seen.callerRole(), role)))
-            .then(store.insertInvitation(invitation, InvitationTokens.hash(token), caller, now))
+            .then(store.insertInvitation(invitation, SecretTokens.hash(token), caller, now))
             .as(transaction::transactional)
             .thenReturn(new Invited(invitation.id(), token, invitation.expiresAt()));
     }
 
     Mono<Membership> accept(UUID caller, String token) {
-        if (!InvitationTokens.wellFormed(token)) {
+        if (!SecretTokens.wellFormed(token)) {
             return Mono.error(unknownInvitation());
         }
         Instant now = now();
-        return store.invitation(InvitationTokens.hash(token))
+        return store.invitation(SecretTokens.hash(token))
             .switchIfEmpty(Mono.error(Orgs::unknownInvitation))
             .filter(invitation -> invitation.usableAt(now))
             .switchIfEmpty(Mono.error(Orgs::spentInvitation))

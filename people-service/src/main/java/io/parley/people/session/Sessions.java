@@ -11,6 +11,7 @@ import io.parley.events.EventType;
 import io.parley.people.PeopleMetrics;
 import io.parley.people.PeopleProperties;
 import io.parley.people.event.Outbox;
+import io.parley.people.token.SecretTokens;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -55,17 +56,17 @@ public class Sessions {
         Instant now = clock.instant();
         Session session = new Session(UUID.randomUUID(), accountId, now, now, now.plus(lifetime), null, null,
                 truncate(userAgent, 256), clientAddress);
-        String token = RefreshTokens.generate();
-        return store.insert(session, RefreshTokens.hash(token)).thenReturn(new Started(session, token));
+        String token = SecretTokens.generate();
+        return store.insert(session, SecretTokens.hash(token)).thenReturn(new Started(session, token));
     }
 
     /** The outcome of presenting a refresh token: the session and its (new) token, or empty when refused. */
     Mono<Started> refresh(String token) {
-        if (!RefreshTokens.wellFormed(token)) {
+        if (!SecretTokens.wellFormed(token)) {
             metrics.refresh("refused");
             return Mono.empty();
         }
-        byte[] hash = RefreshTokens.hash(token);
+        byte[] hash = SecretTokens.hash(token);
         Instant now = clock.instant();
         return store.byCurrentToken(hash)
             .flatMap(session -> session.isLive(now) ? rotate(session, hash, now) : refused())
@@ -73,8 +74,8 @@ public class Sessions {
     }
 
     private Mono<Started> rotate(Session session, byte[] hash, Instant now) {
-        String next = RefreshTokens.generate();
-        return store.rotate(session.id(), hash, RefreshTokens.hash(next), now, now.plus(lifetime))
+        String next = SecretTokens.generate();
+        return store.rotate(session.id(), hash, SecretTokens.hash(next), now, now.plus(lifetime))
             .as(transaction::transactional)
             .flatMap(rotated -> {
                 if (!rotated) {
@@ -127,10 +128,10 @@ public class Sessions {
 
     /** Signs out the device holding this token (current or recently retired); unknown tokens are ignored. */
     Mono<Void> signOut(String token) {
-        if (!RefreshTokens.wellFormed(token)) {
+        if (!SecretTokens.wellFormed(token)) {
             return Mono.empty();
         }
-        byte[] hash = RefreshTokens.hash(token);
+        byte[] hash = SecretTokens.hash(token);
         return store.byCurrentToken(hash)
             .switchIfEmpty(Mono.defer(() -> store.byRetiredToken(hash).map(SessionStore.Retired::session)))
             .flatMap(session -> revoke(session.accountId(), session.id(), "signed-out"))

@@ -31,7 +31,8 @@ class SignInController {
         this.passwordRules = passwordRules;
     }
 
-    record SignUpRequest(String email, String displayName, String password) {
+    /** {@code invitation}: an organization invitation's token, which {@code invite-only} servers ask for. */
+    record SignUpRequest(String email, String displayName, String password, String invitation) {
     }
 
     record SignInRequest(String email, String password) {
@@ -48,7 +49,7 @@ class SignInController {
         String name = inputs.name("displayName", body.displayName());
         String password = passwordRules.newPassword(inputs, "password", body.password());
         inputs.validate();
-        return signIns.signUp(email, name, password, SignIns.Device.of(request))
+        return signIns.signUp(email, name, password, body.invitation(), SignIns.Device.of(request))
             .map(signedIn -> answer(HttpStatus.CREATED, signedIn, request));
     }
 

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.parley.events.EventType;
 import io.parley.people.PeopleMetrics;
-import io.parley.people.PeopleProperties;
 import io.parley.people.account.Account;
 import io.parley.people.account.AccountStore;
 import io.parley.people.account.PasswordHashing;
@@ -39,12 +38,12 @@ class SignIns {
     private final Outbox outbox;
     private final TransactionalOperator transaction;
     private final PeopleMetrics metrics;
-    private final PeopleProperties.SignUp signUp;
+    private final SignUpPolicy signUpPolicy;
     private final Clock clock;
 
     SignIns(AccountStore accounts, PasswordHashing passwords, Sessions sessions, AccessTokens accessTokens,
             SignInThrottle throttle, Outbox outbox, TransactionalOperator transaction, PeopleMetrics metrics,
-            PeopleProperties properties, Clock clock) {
+            SignUpPolicy signUpPolicy, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -53,7 +52,7 @@ class SignIns {
         this.outbox = outbox;
         this.transaction = transaction;
         this.metrics = metrics;
-        this.signUp = properties.signUp();
+        this.signUpPolicy = signUpPolicy;
         this.clock = clock;
     }
 
@@ -69,8 +68,9 @@ class SignIns {
     record SignedIn(Account account, AccessTokens.Issued access, String refreshToken) {
     }
 
-    Mono<SignedIn> signUp(String email, String displayName, String password, Device device) {
-        return signUpOpen().then(passwords.hash(password)).flatMap(hash -> {
+    /** @param invitation an organization invitation token, which {@code invite-only} sign-up needs; may be null */
+    Mono<SignedIn> signUp(String email, String displayName, String password, String invitation, Device device) {
+        return signUpPolicy.check(email, invitation).then(passwords.hash(password)).flatMap(hash -> {
             Account account = new Account(UUID.randomUUID(), email, displayName, hash, clock.instant());
             return create(account, device)
                 .as(transaction::transactional)
@@ -86,7 +86,7 @@ class SignIns {
      * the caller's transaction. Fails with a {@code DataIntegrityViolationException} when the email is taken.
      */
     Mono<Sessions.Started> signUpAndStart(Account account, Device device) {
-        return signUpOpen().then(create(account, device));
+        return signUpPolicy.check(account.email(), null).then(create(account, device));
     }
 
     private Mono<Sessions.Started> create(Account account, Device device) {
@@ -94,15 +94,6 @@ class SignIns {
             .then(outbox.append(EventType.ACCOUNT_CREATED, account.id().toString(),
                     Map.of("accountId", account.id().toString(), "displayName", account.displayName())))
             .then(sessions.start(account.id(), device.userAgent(), device.clientAddress()));
-    }
-
-    private Mono<Void> signUpOpen() {
-        if (signUp == PeopleProperties.SignUp.OPEN) {
-            return Mono.empty();
-        }
-        return Mono.error(PeopleProblem.forbidden("sign-up-" + signUp.name().toLowerCase().replace('_', '-'),
-                signUp == PeopleProperties.SignUp.CLOSED ? "This server does not take new accounts."
-                        : "New accounts need an invitation on this server."));
     }
 
     Mono<SignedIn> signIn(String email, String password, Device device) {

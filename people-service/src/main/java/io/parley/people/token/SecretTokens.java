@@ -1,4 +1,4 @@
-package io.parley.people.session;
+package io.parley.people.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,23 +7,25 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Refresh tokens: 256 random bits, base64url. Only their SHA-256 is stored: the token has full entropy, so a plain
- * hash cannot be reversed, and a database dump alone lets nobody resume a session.
+ * The opaque tokens people-service hands out (refresh tokens, invitation links): 256 random bits, base64url. Only
+ * their SHA-256 is stored: with full entropy a plain hash cannot be reversed, so a database dump alone lets nobody
+ * resume a session or join an organization.
  */
-final class RefreshTokens {
+public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int LENGTH = 43;
 
-    private RefreshTokens() {
+    private SecretTokens() {
     }
 
-    static String generate() {
+    public static String generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static byte[] hash(String token) {
+    public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
         }
@@ -33,8 +35,9 @@ final class RefreshTokens {
     }
 
     /** Only what {@link #generate()} could have produced is worth a database lookup. */
-    static boolean wellFormed(String token) {
-        return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c)
-                || c == '-' || c == '_');
+    public static boolean wellFormed(String token) {
+        return token != null && token.length() == LENGTH
+                && token.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                        || (c >= '0' && c <= '9') || c == '-' || c == '_');
     }
 }
