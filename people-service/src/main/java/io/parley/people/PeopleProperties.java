@@ -56,7 +56,7 @@ public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Va
      * Argon2id at OWASP's parameters, at most {@code concurrency} at once and {@code queue} waiting; past that a
      * sign-in or sign-up is answered 503 with Retry-After instead of queuing without bound.
      */
-    public record Passwords(@Min(1) @DefaultValue("2") int concurrency, @Min(0) @DefaultValue("64") int queue,
+    public record Passwords(@Min(1) @DefaultValue("2") int concurrency, @Min(1) @DefaultValue("64") int queue,
             @Min(10) @DefaultValue("10") int minLength) {
     }
 

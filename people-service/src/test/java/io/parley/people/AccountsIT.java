@@ -350,6 +350,35 @@ class AccountsIT {
     }
 
     @Test
+    void deletingWithoutABodyAsksAPasswordAccountForItsPasswordAndTwoDeletionsDeleteOnce() {
+        var signedIn = people.signUp(email(), "No Body", "bodiless delete");
+        client.delete()
+            .uri("/api/me")
+            .header(HttpHeaders.AUTHORIZATION, PeopleClient.bearer(signedIn))
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        var first = client.method(org.springframework.http.HttpMethod.DELETE)
+            .uri("/api/me")
+            .header(HttpHeaders.AUTHORIZATION, PeopleClient.bearer(signedIn))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("password", "bodiless delete"))
+            .exchange();
+        first.expectStatus().isNoContent();
+        client.method(org.springframework.http.HttpMethod.DELETE)
+            .uri("/api/me")
+            .header(HttpHeaders.AUTHORIZATION, PeopleClient.bearer(signedIn))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("password", "bodiless delete"))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
+    }
+
+    @Test
     void aJoinTokenOnMeIs401() {
         var signedIn = people.signUp(email(), "Join", "join token test");
         Instant now = Instant.now();

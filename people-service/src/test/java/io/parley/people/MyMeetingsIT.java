@@ -111,7 +111,12 @@ class MyMeetingsIT {
     void badPagingIsA400AndNoTokenA401() {
         var bob = new PeopleClient(service.client()).signUp("bob-" + UUID.randomUUID() + "@example.org", "Bob",
                 "paging by cursor");
-        for (String query : List.of("?limit=0", "?limit=101", "?limit=x", "?before=garbage")) {
+        String farFuture = java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString("+300000-01-01T00:00:00Z|x".getBytes());
+        String nul = java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString("2026-01-01T00:00:00Z|a\u0000b".getBytes());
+        for (String query : List.of("?limit=0", "?limit=101", "?limit=x", "?before=garbage", "?before=" + farFuture,
+                "?before=" + nul)) {
             service.client()
                 .get()
                 .uri("/api/me/meetings" + query)

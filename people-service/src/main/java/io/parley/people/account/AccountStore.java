@@ -62,9 +62,9 @@ public class AccountStore {
             .then();
     }
 
-    /** Sessions and memberships go with it (foreign keys cascade). */
-    public Mono<Void> delete(UUID id) {
-        return db.sql("delete from account where id = :id").bind("id", id).then();
+    /** Sessions and memberships go with it (foreign keys cascade); false when it was gone already. */
+    public Mono<Boolean> delete(UUID id) {
+        return db.sql("delete from account where id = :id").bind("id", id).fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
     private static Account account(Readable row) {

@@ -54,7 +54,7 @@ public class PasswordHashing implements DisposableBean {
             }
         }).subscribeOn(hashing).onErrorMap(RejectedExecutionException.class, full -> {
             metrics.passwordHashRejected();
-            return PeopleProblem.unavailable("Too many sign-ins at once; try again in a moment.", Duration.ofSeconds(1),
+            return PeopleProblem.unavailable("The server is busy checking passwords; try again in a moment.", Duration.ofSeconds(1),
                     full);
         });
     }

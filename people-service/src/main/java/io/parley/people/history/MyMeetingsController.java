@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.parley.people.session.Caller;
 import io.parley.people.web.PeopleProblem;
@@ -57,6 +58,9 @@ class MyMeetingsController {
     /** Where a page ended: opaque to clients (base64url of "time|meeting"). */
     record Cursor(Instant joinedAt, String meetingId) {
 
+        private static final Pattern MEETING_ID = Pattern.compile("[a-z0-9-]{1,64}");
+        private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
         String encode() {
             return Base64.getUrlEncoder().withoutPadding().encodeToString((joinedAt + "|" + meetingId).getBytes());
         }
@@ -64,8 +68,12 @@ class MyMeetingsController {
         static Cursor decode(String text) {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(text)).split("\\|", 2);
-                if (parts.length == 2 && !parts[1].isBlank() && parts[1].length() <= 64) {
-                    return new Cursor(Instant.parse(parts[0]), parts[1]);
+                if (parts.length == 2 && MEETING_ID.matcher(parts[1]).matches()) {
+                    Instant joinedAt = Instant.parse(parts[0]);
+                    // PostgreSQL's timestamps end in the year 294276; a cursor we handed out is never past now
+                    if (!joinedAt.isBefore(Instant.EPOCH) && joinedAt.isBefore(LATEST)) {
+                        return new Cursor(joinedAt, parts[1]);
+                    }
                 }
             }
             catch (IllegalArgumentException | DateTimeParseException ignored) {

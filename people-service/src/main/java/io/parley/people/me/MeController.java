@@ -97,6 +97,7 @@ class MeController {
                 .body(export));
     }
 
+    /** No body is fine for an account without a password (see {@code JsonDeleteBodies}). */
     @DeleteMapping("/api/me")
     Mono<ResponseEntity<Void>> delete(Caller caller, @RequestBody(required = false) Deletion body) {
         return profiles.delete(caller, body == null ? null : body.password())

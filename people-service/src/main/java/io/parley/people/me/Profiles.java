@@ -110,8 +110,9 @@ class Profiles {
                 .then(sessions.revokeAll(accountId, null, "account-deleted"))
                 .then(deleteOrgsOwnedAlone(accountId))
                 .then(accounts.delete(accountId))
-                .then(outbox.append(EventType.ACCOUNT_DELETED, accountId.toString(),
-                        Map.of("accountId", accountId.toString())))
+                .flatMap(deleted -> deleted ? outbox.append(EventType.ACCOUNT_DELETED, accountId.toString(),
+                        Map.of("accountId", accountId.toString()))
+                        : Mono.error(PeopleProblem.unauthorized("This account no longer exists.")))
                 .as(transaction::transactional));
     }
 

@@ -2,7 +2,6 @@ package io.parley.people.web;
 
 import java.time.Duration;
 
-import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.slf4j.Logger;
@@ -30,13 +29,6 @@ class DatabaseUnavailableAdvice {
     PeopleProblem unavailable(Exception error) {
         log.warn("A dependency is unavailable: {}", error.toString());
         return PeopleProblem.unavailable("A storage service is unavailable; try again shortly.", Duration.ofSeconds(2),
-                error);
-    }
-
-    @ExceptionHandler(R2dbcException.class)
-    PeopleProblem unreachable(R2dbcException error) {
-        log.warn("Database error: {}", error.toString());
-        return PeopleProblem.unavailable("The database is unavailable; try again shortly.", Duration.ofSeconds(2),
                 error);
     }
 }
