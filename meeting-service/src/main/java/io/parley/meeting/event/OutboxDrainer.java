@@ -4,12 +4,10 @@ import java.time.Clock;
 
 import io.parley.meeting.MeetingMetrics;
 import io.parley.meeting.MeetingProperties;
+import io.parley.support.lifecycle.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,7 +16,7 @@ import reactor.core.publisher.Mono;
  * from publishing the same meeting at once.
  */
 @Component
-class OutboxDrainer implements SmartLifecycle {
+class OutboxDrainer extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDrainer.class);
     private static final int MEETINGS_PER_RUN = 100;
@@ -27,9 +25,9 @@ class OutboxDrainer implements SmartLifecycle {
     private final MeetingMetrics metrics;
     private final MeetingProperties.Events settings;
     private final Clock clock;
-    private volatile Disposable running;
 
     OutboxDrainer(OutboxPublisher publisher, MeetingMetrics metrics, MeetingProperties properties, Clock clock) {
+        super(properties.events().drainInterval(), properties.events().drainInterval());
         this.publisher = publisher;
         this.metrics = metrics;
         this.settings = properties.events();
@@ -37,14 +35,13 @@ class OutboxDrainer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(settings.drainInterval(), settings.drainInterval())
-            .onBackpressureDrop()
-            .concatMap(tick -> drainOnce().onErrorResume(error -> {
-                log.warn("Outbox drain run failed: {}", error.toString());
-                return Mono.empty();
-            }), 1)
-            .subscribe();
+    protected Mono<Void> runOnce() {
+        return drainOnce();
+    }
+
+    @Override
+    protected void failed(Throwable error) {
+        log.warn("Outbox drain run failed: {}", error.toString());
     }
 
     /** One run: every meeting pending for longer than {@code drainAfter}, a few at a time. */
@@ -59,19 +56,5 @@ class OutboxDrainer implements SmartLifecycle {
             .then(publisher.pendingCount())
             .doOnNext(metrics::outboxPending)
             .then();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }

@@ -2,21 +2,14 @@ package io.parley.meeting.token;
 
 import java.time.Clock;
 
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.JWKSet;
 import io.parley.meeting.MeetingProperties;
-import io.parley.tokens.keys.KeyFiles;
-import io.parley.tokens.keys.SigningKeys;
 import io.parley.tokens.JoinTokenProperties;
 import io.parley.tokens.JoinTokenSigner;
-import io.parley.tokens.JoinTokenVerifier;
+import io.parley.tokens.keys.KeyFiles;
+import io.parley.tokens.keys.SigningKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import reactor.core.publisher.Flux;
 
 /**
  * meeting-service holds the keys, so it signs with the newest and verifies against all of them directly, without
@@ -40,13 +33,6 @@ class TokenConfiguration {
 
     @Bean
     ReactiveJwtDecoder joinTokenDecoder(SigningKeys keys, JoinTokenProperties tokens) {
-        JWKSet published = keys.publicKeys();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-            .withJwkSource(jwt -> Flux.fromIterable(
-                    new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())).select(published)))
-            .jwsAlgorithm(SignatureAlgorithm.RS256)
-            .build();
-        decoder.setJwtValidator(JoinTokenVerifier.validator(tokens.issuer()));
-        return decoder;
+        return keys.decoder(tokens.issuer());
     }
 }

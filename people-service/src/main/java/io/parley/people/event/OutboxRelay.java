@@ -9,16 +9,15 @@ import io.parley.events.EventType;
 import io.parley.events.Topic;
 import io.parley.people.PeopleMetrics;
 import io.parley.people.PeopleProperties;
+import io.parley.support.lifecycle.PeriodicTask;
 import io.r2dbc.postgresql.codec.Json;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * which consumers tolerate because each event keeps its id.
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -43,10 +42,10 @@ class OutboxRelay implements SmartLifecycle {
     private final JsonMapper json;
     private final PeopleMetrics metrics;
     private final PeopleProperties.Events settings;
-    private volatile Disposable running;
 
     OutboxRelay(DatabaseClient db, TransactionalOperator transaction, KafkaTemplate<String, CloudEvent> kafka,
             EventCodec codec, JsonMapper json, PeopleMetrics metrics, PeopleProperties properties) {
+        super(properties.events().relayInterval(), properties.events().relayInterval());
         this.db = db;
         this.transaction = transaction;
         this.kafka = kafka;
@@ -60,15 +59,14 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(settings.relayInterval())
-            .onBackpressureDrop()
-            .concatMap(tick -> relayOnce().onErrorResume(error -> {
-                metrics.eventsFailed();
-                log.warn("Outbox relay run failed (events stay in the outbox): {}", error.toString());
-                return Mono.empty();
-            }), 1)
-            .subscribe();
+    protected Mono<Integer> runOnce() {
+        return relayOnce();
+    }
+
+    @Override
+    protected void failed(Throwable error) {
+        metrics.eventsFailed();
+        log.warn("Outbox relay run failed (events stay in the outbox): {}", error.toString());
     }
 
     /** One batch: lock, publish, delete, commit; returns how many events went out. */
@@ -104,19 +102,5 @@ class OutboxRelay implements SmartLifecycle {
         Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
         return db.sql("delete from outbox where id = any(:ids)").bind("ids", ids).fetch().rowsUpdated()
             .map(Long::intValue);
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }

@@ -2,11 +2,7 @@ package io.parley.people.token;
 
 import java.time.Clock;
 
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.JWKSet;
 import io.parley.people.PeopleProperties;
-import io.parley.tokens.JoinTokenVerifier;
 import io.parley.tokens.access.AccessTokenProperties;
 import io.parley.tokens.access.AccessTokenSigner;
 import io.parley.tokens.access.AccessTokenVerifier;
@@ -14,9 +10,6 @@ import io.parley.tokens.keys.KeyFiles;
 import io.parley.tokens.keys.SigningKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import reactor.core.publisher.Flux;
 
 /**
  * people-service holds the access-token keys: it signs with the newest and verifies against all of them directly,
@@ -40,13 +33,6 @@ class TokenConfiguration {
 
     @Bean
     AccessTokenVerifier accessTokenVerifier(SigningKeys keys, AccessTokenProperties tokens) {
-        JWKSet published = keys.publicKeys();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-            .withJwkSource(jwt -> Flux.fromIterable(
-                    new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())).select(published)))
-            .jwsAlgorithm(SignatureAlgorithm.RS256)
-            .build();
-        decoder.setJwtValidator(JoinTokenVerifier.validator(tokens.issuer()));
-        return new AccessTokenVerifier(decoder);
+        return new AccessTokenVerifier(keys.decoder(tokens.issuer()));
     }
 }

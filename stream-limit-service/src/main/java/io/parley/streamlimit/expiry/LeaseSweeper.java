@@ -5,11 +5,10 @@ import java.time.Duration;
 import io.parley.streamlimit.StreamLimitProperties;
 import io.parley.streamlimit.StreamMetrics;
 import io.parley.streamlimit.lease.StreamLeases;
+import io.parley.support.lifecycle.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +21,7 @@ import reactor.core.publisher.Mono;
  * — and reported — by exactly one sweeper (or by the start that found it expired first).
  */
 @Component
-class LeaseSweeper implements SmartLifecycle {
+class LeaseSweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseSweeper.class);
     private static final int CONCURRENT_USERS = 16;
@@ -31,9 +30,9 @@ class LeaseSweeper implements SmartLifecycle {
     private final StreamMetrics metrics;
     private final Duration interval;
     private final int batchSize;
-    private volatile Disposable running;
 
     LeaseSweeper(StreamLeases leases, StreamMetrics metrics, StreamLimitProperties properties) {
+        super(properties.sweeper().interval(), properties.sweeper().interval());
         this.leases = leases;
         this.metrics = metrics;
         this.interval = properties.sweeper().interval();
@@ -50,27 +49,12 @@ class LeaseSweeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(interval, interval)
-            .onBackpressureDrop()
-            .concatMap(tick -> sweepOnce().onErrorResume(error -> {
-                log.warn("Lease sweep failed, next in {}: {}", interval, error.toString());
-                return Mono.empty();
-            }), 1)
-            .subscribe();
+    protected Mono<Integer> runOnce() {
+        return sweepOnce();
     }
 
     @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected void failed(Throwable error) {
+        log.warn("Lease sweep failed, next in {}: {}", interval, error.toString());
     }
 }

@@ -1,0 +1,56 @@
+package io.parley.support.lifecycle;
+
+import java.time.Duration;
+
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Background work that runs every {@code period} while the application runs: outbox relays, sweepers. One run at a
+ * time (a run that takes longer than the period skips the ticks it overlapped, it never queues them); a failed run
+ * is handed to {@link #failed(Throwable)} and the next one comes as planned, so one failure never stops the task.
+ */
+public abstract class PeriodicTask implements SmartLifecycle {
+
+    private final Duration initialDelay;
+    private final Duration period;
+    private volatile Disposable running;
+
+    protected PeriodicTask(Duration initialDelay, Duration period) {
+        this.initialDelay = initialDelay;
+        this.period = period;
+    }
+
+    /** One run of the work. */
+    protected abstract Mono<?> runOnce();
+
+    /** A run failed; the task goes on. */
+    protected abstract void failed(Throwable error);
+
+    @Override
+    public void start() {
+        running = Flux.interval(initialDelay, period)
+            .onBackpressureDrop()
+            .concatMap(tick -> Mono.defer(this::runOnce).onErrorResume(error -> {
+                failed(error);
+                return Mono.empty();
+            }), 1)
+            .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = running;
+        if (current != null) {
+            current.dispose();
+        }
+        running = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null;
+    }
+}
