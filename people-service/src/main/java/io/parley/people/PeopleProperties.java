@@ -47,9 +47,11 @@ public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Va
      * @param lifetime how long a sign-in lasts without use; every refresh extends it (default 30 days)
      * @param refreshGrace how long the token rotated last may be presented again and get the same successor, for
      * tabs of one browser refreshing at once (default 10 s)
+     * @param keepEnded how long an expired or revoked session (and the hashes of the tokens it retired) is kept before
+     * it is deleted: long enough that a replayed old token is still recognised as one (default 7 days)
      */
     public record Sessions(@NotNull @DefaultValue("30d") Duration lifetime,
-            @NotNull @DefaultValue("10s") Duration refreshGrace) {
+            @NotNull @DefaultValue("10s") Duration refreshGrace, @NotNull @DefaultValue("7d") Duration keepEnded) {
     }
 
     /**

@@ -2,26 +2,25 @@ package io.parley.people;
 
 import java.util.Map;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Sign-up and sign-in as a browser does them, for tests: the access token and the refresh cookie it gets. */
-final class PeopleClient {
+public final class PeopleClient {
 
     private final WebTestClient client;
 
-    PeopleClient(WebTestClient client) {
+    public PeopleClient(WebTestClient client) {
         this.client = client;
     }
 
     /** A signed-in person: account id, access token, refresh-token cookie value. */
-    record SignedIn(String accountId, String accessToken, String refreshToken) {
+    public record SignedIn(String accountId, String accessToken, String refreshToken) {
     }
 
-    SignedIn signUp(String email, String displayName, String password) {
+    public SignedIn signUp(String email, String displayName, String password) {
         return signedIn(client.post()
             .uri("/api/accounts")
             .contentType(MediaType.APPLICATION_JSON)
@@ -33,7 +32,7 @@ final class PeopleClient {
             .returnResult());
     }
 
-    SignedIn signIn(String email, String password) {
+    public SignedIn signIn(String email, String password) {
         return signedIn(client.post()
             .uri("/api/session")
             .contentType(MediaType.APPLICATION_JSON)
@@ -45,7 +44,7 @@ final class PeopleClient {
             .returnResult());
     }
 
-    WebTestClient.ResponseSpec refresh(String refreshToken) {
+    public WebTestClient.ResponseSpec refresh(String refreshToken) {
         return client.post().uri("/api/session/refresh").cookie("parley_session", refreshToken).exchange();
     }
 
@@ -57,9 +56,7 @@ final class PeopleClient {
                 cookie == null ? null : cookie.getValue());
     }
 
-    static String bearer(SignedIn signedIn) {
+    public static String bearer(SignedIn signedIn) {
         return "Bearer " + signedIn.accessToken();
     }
-
-    static final String AUTHORIZATION = HttpHeaders.AUTHORIZATION;
 }

@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The real people-service on a free port, on the shared PostgreSQL (a database per test class), Redis and Kafka,
  * signing with a key the test also holds, so tests can forge tokens with the right signature.
  */
-final class RunningPeopleService implements AutoCloseable {
+public final class RunningPeopleService implements AutoCloseable {
 
     static final RSAKey KEY = RsaKeys.generate();
 
@@ -47,7 +47,7 @@ final class RunningPeopleService implements AutoCloseable {
         this.database = database;
     }
 
-    static RunningPeopleService start(String database, String... extraArgs) {
+    public static RunningPeopleService start(String database, String... extraArgs) {
         return start(database, SharedInfrastructure.postgresProperties(database), extraArgs);
     }
 
@@ -91,11 +91,11 @@ final class RunningPeopleService implements AutoCloseable {
         return "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
     }
 
-    WebTestClient client() {
+    public WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 

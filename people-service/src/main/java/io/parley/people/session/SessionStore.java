@@ -113,6 +113,14 @@ class SessionStore {
             .all();
     }
 
+    /** Deletes sessions that ended before {@code before}; their retired tokens go with them (cascade). */
+    Mono<Long> deleteEndedBefore(Instant before) {
+        return db.sql("delete from session where expires_at < :before or revoked_at < :before")
+            .bind("before", before)
+            .fetch()
+            .rowsUpdated();
+    }
+
     Flux<Session> liveOf(UUID accountId, Instant now) {
         return db.sql("select " + COLUMNS + " from session where account_id = :account and revoked_at is null "
                 + "and expires_at > :now order by last_used_at desc")
