@@ -261,7 +261,7 @@ function identitiesSection(initial, providers, hasPassword) {
   // back from a provider that refused to link (`/account?error=<code>`): say so once
   const code = new URLSearchParams(location.search).get('error');
   if (code !== null) {
-    problem.set(code === 'email-not-verified' ? PROVIDER_ERRORS[code]
+    problem.set(code === 'email-unverified' ? PROVIDER_ERRORS[code]
       : 'Linking the provider did not work. Try again.').dataset.reason = code;
     const params = new URLSearchParams(location.search);
     params.delete('error');

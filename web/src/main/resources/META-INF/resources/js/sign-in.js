@@ -46,10 +46,14 @@ function otherPage(base) {
 export const PROVIDER_ERRORS = {
   'link-required': 'An account with this email exists: sign in with your password, then link the provider on your '
     + 'account page.',
-  'email-not-verified': 'The provider has not verified your email address, so Parley cannot use it. Verify it with '
+  'email-unverified': 'The provider has not verified your email address, so Parley cannot use it. Verify it with '
     + 'the provider first, or sign in with your password.',
   'sign-up-closed': 'There is no Parley account for you yet, and new accounts cannot be created here. Ask an '
     + 'administrator for an invitation.',
+  'sign-up-invite-only': 'There is no Parley account for you yet, and new accounts here need an invitation: open the '
+    + 'invitation link you were sent, then sign up.',
+  'identity-linked-elsewhere': 'That provider account is already linked to another Parley account.',
+  'provider-already-linked': 'Your account is already linked to another account at that provider: unlink it first.',
 };
 const PROVIDER_ERROR_GENERIC = 'Signing in with the provider did not work. Try again, or sign in with your password.';
 
