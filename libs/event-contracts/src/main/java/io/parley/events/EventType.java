@@ -27,7 +27,14 @@ public enum EventType {
     SESSION_REVOKED(Topic.PEOPLE_EVENTS, "people.session-revoked"),
     ORG_MEMBER_ADDED(Topic.PEOPLE_EVENTS, "people.org-member-added"),
     ORG_MEMBER_REMOVED(Topic.PEOPLE_EVENTS, "people.org-member-removed"),
-    ORG_LIMITS_CHANGED(Topic.PEOPLE_EVENTS, "people.org-limits-changed");
+    ORG_LIMITS_CHANGED(Topic.PEOPLE_EVENTS, "people.org-limits-changed"),
+    CONTACT_REQUESTED(Topic.PEOPLE_EVENTS, "people.contact-requested"),
+    CONTACT_ADDED(Topic.PEOPLE_EVENTS, "people.contact-added"),
+    CONTACT_REMOVED(Topic.PEOPLE_EVENTS, "people.contact-removed"),
+    MESSAGE_SENT(Topic.PEOPLE_EVENTS, "people.message-sent"),
+    MESSAGES_READ(Topic.PEOPLE_EVENTS, "people.messages-read"),
+    CALL_RINGING(Topic.PEOPLE_EVENTS, "people.call-ringing"),
+    CALL_ENDED(Topic.PEOPLE_EVENTS, "people.call-ended");
 
     private static final String PREFIX = "io.parley.";
 
