@@ -10,39 +10,52 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each service has a Dockerfile (layered jar, Java 25 JRE, AOT cache from a training run, non-root) and Jib is configured
- * but never bound to a phase.
+ * One Dockerfile for every service (docker/Dockerfile: layered jar, Java 25 JRE, AOT cache from a training run,
+ * non-root; the service named by build arguments), and Jib configured but never bound to a phase.
  */
 class ImagesTests {
 
     private static final Map<String, Integer> MODULES = Map.of(
         "gateway", 8080, "signaling-service", 8081, "meeting-service", 8082,
         "stream-limit-service", 8083, "metrics-collector", 8084, "people-service", 8085);
+    private static final Path DOCKERFILE = Chart.ROOT.resolve("docker/Dockerfile");
 
     @Test
-    void everyServiceHasALayeredNonRootDockerfile() throws IOException {
+    void oneLayeredNonRootDockerfileBuildsEveryService() throws IOException {
         Map<String, Object> securityContext = Yamls.map(Chart.defaultValues(), "securityContext");
+        String text = Files.readString(DOCKERFILE);
+
+        assertThat(text)
+            .contains("FROM eclipse-temurin:25-jre AS layers", "\nFROM eclipse-temurin:25-jre\n")
+            .contains("ARG MODULE\n", "ARG PORT\n", "ARG JAR_FILE=${MODULE}/target/${MODULE}-*.jar\n",
+                    "COPY ${JAR_FILE} app.jar\n", "EXPOSE ${PORT}\n")
+            .contains("-Djarmode=tools -jar app.jar extract --layers --destination extracted")
+            .contains("USER " + securityContext.get("runAsUser") + ":" + securityContext.get("runAsGroup"))
+            .contains("java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar app.jar")
+            .contains("ENTRYPOINT [\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"app.jar\"]");
+        assertThat(text.indexOf("AOTCacheOutput")).as("the AOT cache is trained on the application as it ships")
+            .isGreaterThan(text.lastIndexOf("COPY --from=layers"));
+        assertThat(text.indexOf("USER ")).as("the user is switched before the entrypoint")
+            .isLessThan(text.indexOf("ENTRYPOINT"));
+        // a missing build argument stops the build with a message instead of copying nothing or exposing nothing
+        assertThat(text.indexOf("test -n \"$MODULE\"")).isBetween(text.indexOf("ARG MODULE"), text.indexOf("COPY "));
+        assertThat(text.indexOf("test -n \"$PORT\"")).isBetween(text.indexOf("ARG PORT"), text.indexOf("EXPOSE"));
+    }
+
+    @Test
+    void everyServiceIsBuiltFromTheSharedDockerfileWithTheChartsPort() throws IOException {
+        String ignore = Files.readString(Chart.ROOT.resolve("docker/Dockerfile.dockerignore"));
+        String guide = Files.readString(Chart.ROOT.resolve("docs/operations.md"));
+
+        assertThat(ignore.lines().filter(line -> !line.startsWith("#")).findFirst()).as("everything else is left out")
+            .contains("*");
         MODULES.forEach((module, port) -> {
-            Path dockerfile = Chart.ROOT.resolve(module).resolve("Dockerfile");
-            assertThat(dockerfile).as(module).isRegularFile();
-            String text;
-            try {
-                text = Files.readString(dockerfile);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-            assertThat(text).as(module)
-                .contains("FROM eclipse-temurin:25-jre AS layers", "\nFROM eclipse-temurin:25-jre\n")
-                .contains("-Djarmode=tools -jar app.jar extract --layers --destination extracted")
-                .contains("ARG JAR_FILE=target/" + module + "-*.jar")
-                .contains("USER " + securityContext.get("runAsUser") + ":" + securityContext.get("runAsGroup"))
-                .contains("EXPOSE " + port)
-                .contains("RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar app.jar")
-                .contains("ENTRYPOINT [\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"app.jar\"]");
-            assertThat(text.indexOf("AOTCacheOutput")).as("%s trains its AOT cache on the application as it ships", module)
-                .isGreaterThan(text.lastIndexOf("COPY --from=layers"));
-            assertThat(text.indexOf("USER ")).as("%s switches user before the entrypoint", module)
-                .isLessThan(text.indexOf("ENTRYPOINT"));
+            assertThat(Chart.ROOT.resolve(module).resolve("Dockerfile")).as("%s has no Dockerfile of its own", module)
+                .doesNotExist();
+            assertThat(ignore).as("the build context lets %s's jar in", module)
+                .contains("\n!" + module + "/target/*.jar\n");
+            assertThat(guide).as("docs/operations.md gives %s's build arguments", module)
+                .contains("| `" + module + "` | `" + port + "` |");
             // the chart's default image and port for this module agree
             String key = switch (module) {
                 case "gateway" -> "gateway";

@@ -43,4 +43,7 @@ public record QualityProperties(
         @NotNull @DefaultValue("10s") Duration storeTimeout,
         @Min(1) @DefaultValue("10000") int verifiedTokenCacheSize,
         @NotNull @DefaultValue("5m") Duration verifiedTokenCacheTtl) {
+
+    /** What each 503 of the collector asks the client to wait: Kafka and Redis hiccups are short. */
+    public static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(2);
 }

@@ -27,6 +27,8 @@ public class StreamMetrics {
     private final Counter redisErrors;
     private final Counter uncheckedAdmissions;
     private final Counter eventFailures;
+    private final Counter releaseEventsMalformed;
+    private final Counter releaseEventsFailed;
     private final Map<String, Counter> orgLimitChanges;
     private final Counter orgLimitDuplicates;
     private final Counter orgLimitEventsMalformed;
@@ -65,6 +67,8 @@ public class StreamMetrics {
         eventFailures = Counter.builder("parley.streams.events.failed")
             .description("Stream events that could not be put on Kafka")
             .register(registry);
+        releaseEventsMalformed = releasesSkipped(registry, "malformed");
+        releaseEventsFailed = releasesSkipped(registry, "failed");
         orgLimitChanges = Map.of("set", orgLimitsApplied(registry, "set"), "remove",
                 orgLimitsApplied(registry, "remove"), "clear", orgLimitsApplied(registry, "clear"));
         orgLimitDuplicates = Counter.builder("parley.streams.org-limits.duplicates")
@@ -75,6 +79,14 @@ public class StreamMetrics {
         orgLimitDelay = Timer.builder("parley.streams.org-limits.delay")
             .description("From a people event's time (ce_time) until its organization-limit change was applied")
             .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5))
+            .register(registry);
+    }
+
+    private static Counter releasesSkipped(MeterRegistry registry, String reason) {
+        return Counter.builder("parley.streams.releases.skipped")
+            .description("Presence and meeting events skipped by the lease releases: malformed (not a CloudEvent, "
+                    + "data not JSON, a field missing) or failed (releasing kept failing, Redis down for minutes)")
+            .tag("reason", reason)
             .register(registry);
     }
 
@@ -128,6 +140,11 @@ public class StreamMetrics {
 
     public void eventFailed() {
         eventFailures.increment();
+    }
+
+    /** @param malformed the event could not be read (otherwise releasing its lease kept failing) */
+    public void releasesSkipped(boolean malformed) {
+        (malformed ? releaseEventsMalformed : releaseEventsFailed).increment();
     }
 
     /** @param change {@code set}, {@code remove} or {@code clear} */

@@ -30,10 +30,12 @@ public final class RunningService implements AutoCloseable {
         BlockHound.install(builder -> builder
             // locks held for a moment, which a thread waits for only while another holds them: Lettuce's writer
             // lock, the circuit breaker's window of recent calls and the Kafka producer's buffer pool (whose wait
-            // for free memory is 0 with max.block.ms=0: it fails instead)
+            // for free memory is 0 with max.block.ms=0: it fails instead; a buffer that lost the race for a batch
+            // is given back under the same lock, which a burst of sends contends for)
             .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
             .allowBlockingCallsInside("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics", "record")
             .allowBlockingCallsInside("org.apache.kafka.clients.producer.internals.BufferPool", "allocate")
+            .allowBlockingCallsInside("org.apache.kafka.clients.producer.internals.BufferPool", "deallocate")
             // the test client's first decompressor loads the zstd native library (once per JVM)
             .allowBlockingCallsInside("io.netty.handler.codec.http.HttpContentDecompressor", "newContentDecoder")
             .blockingMethodCallback(method -> {

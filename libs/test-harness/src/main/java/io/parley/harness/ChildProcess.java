@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A child process whose output goes either to a log file or, line by line with a name prefix, to a stream.
  * Stopping sends SIGTERM and waits, so servers get to flush (Redis AOF, Kafka logs); killing sends SIGKILL,
- * which is what fault tests need to simulate a crash.
+ * which is what fault tests need to simulate a crash; pausing sends SIGSTOP, a server that hangs.
  */
 public final class ChildProcess {
 
@@ -112,6 +113,31 @@ public final class ChildProcess {
                 // it outlived SIGKILL for 10 s (a zombie nobody reaps): nothing more can be done from here
             }
         }
+    }
+
+    /**
+     * SIGSTOP to the process and everything it started: it keeps its memory, its sockets and its clients'
+     * connections, but runs no instruction, as a server in a long GC pause or on a frozen VM; the kernel still
+     * accepts new connections for it, which then get no answer. True if every process got the signal.
+     */
+    public boolean pause() {
+        return Signals.send("STOP", withDescendants());
+    }
+
+    /** SIGCONT: a paused process runs on from where it stopped. */
+    public boolean resume() {
+        return Signals.send("CONT", withDescendants());
+    }
+
+    /** SIGINT to the process alone (not the processes it started); true if it was delivered. */
+    public boolean interrupt() {
+        return Signals.send("INT", List.of(process.pid()));
+    }
+
+    private List<Long> withDescendants() {
+        List<Long> pids = new ArrayList<>(List.of(process.pid()));
+        process.descendants().forEach(descendant -> pids.add(descendant.pid()));
+        return pids;
     }
 
     public boolean waitFor(Duration timeout) {

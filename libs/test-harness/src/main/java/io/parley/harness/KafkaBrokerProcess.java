@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -20,27 +18,24 @@ import org.apache.kafka.common.Uuid;
 /**
  * A real single-node KRaft Kafka broker (combined broker and controller) run from the Kafka jars as a separate
  * JVM. Its log directory survives {@link #stop()} and {@link #restart()}, so records written before a restart
- * are there after it.
+ * are there after it. Stop, kill, restart, pause and resume: {@link ServerProcess}.
  */
-public final class KafkaBrokerProcess implements AutoCloseable {
+public final class KafkaBrokerProcess extends ServerProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final String classpath;
-    private final int port;
     private final int controllerPort;
     private final Path dataDir;
-    private final ChildProcess.Output output;
     private final List<String> jvmOptions;
-    private ChildProcess process;
 
     private KafkaBrokerProcess(String classpath, int port, int controllerPort, Path dataDir,
             ChildProcess.Output output, List<String> jvmOptions) {
+        super("Kafka", port, output);
         this.classpath = classpath;
-        this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir.toAbsolutePath();
-        this.output = output;
         this.jvmOptions = jvmOptions;
     }
 
@@ -67,14 +62,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
-    public synchronized void start() {
-        if (process != null && process.isAlive()) {
-            return;
-        }
-        for (int candidate : new int[] { port, controllerPort }) {
-            if (Ports.isListening(candidate)) {
-                throw new HarnessException("Port " + candidate + " is already in use; cannot start Kafka there.");
-            }
+    @Override
+    ChildProcess launch() {
+        if (Ports.isListening(controllerPort)) {
+            throw new HarnessException("Port " + controllerPort + " is already in use; cannot start Kafka there.");
         }
         Path config = writeConfig();
         if (!Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
@@ -84,8 +75,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-XX:+UseSerialGC", "-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"),
                 "-cp", classpath, "kafka.Kafka", config.toString()));
-        process = ChildProcess.start("kafka", command, Map.of(), output);
-        awaitReady();
+        return ChildProcess.start("kafka", command, Map.of(), output());
     }
 
     private Path writeConfig() {
@@ -93,8 +83,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", "1");
         props.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port() + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port());
         props.setProperty("controller.listener.names", "CONTROLLER");
         props.setProperty("inter.broker.listener.name", "PLAINTEXT");
         props.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
@@ -134,77 +124,38 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         List<String> command = List.of(ChildProcess.javaExecutable(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"), "-cp", classpath,
                 "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString());
-        ChildProcess formatter = ChildProcess.start("kafka-format", command, Map.of(), output);
+        ChildProcess formatter = ChildProcess.start("kafka-format", command, Map.of(), output());
         if (!formatter.waitFor(Duration.ofSeconds(60)) || formatter.exitValue() != 0) {
             formatter.kill();
             throw new HarnessException("Formatting the Kafka log directory failed" + tailOfLog());
         }
     }
 
-    private void awaitReady() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
+    @Override
+    void awaitReady(ChildProcess started) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 3000))) {
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new HarnessException("Kafka exited with " + process.exitValue() + tailOfLog());
-                }
-                try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                }
-                catch (Exception notYet) {
-                    Ports.sleep(Duration.ofMillis(200));
-                }
-            }
+            pollUntilReady(started, START_TIMEOUT, () -> hasNodes(admin));
         }
-        throw new HarnessException("Kafka did not become ready within " + START_TIMEOUT + tailOfLog());
     }
 
-    private String tailOfLog() {
-        return output.logFile() == null ? "" : "\n" + ChildProcess.readTail(output.logFile(), 4000);
+    private static boolean hasNodes(Admin admin) {
+        try {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        }
+        catch (Exception notYet) {
+            return false;
+        }
     }
 
     /** SIGTERM: a controlled shutdown that flushes the log. */
-    public synchronized void stop() {
-        if (process != null && process.isAlive()) {
-            process.stop(Duration.ofSeconds(30));
-        }
-    }
-
-    /** SIGKILL: a crash. */
-    public synchronized void kill() {
-        if (process != null && process.isAlive()) {
-            process.kill();
-        }
-    }
-
-    public synchronized void restart() {
-        stop();
-        start();
+    @Override
+    void shutDown(ChildProcess running) {
+        running.stop(STOP_GRACE);
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
-    }
-
-    /** The server's process id, for pid files and memory figures; empty before the first start. */
-    public synchronized OptionalLong pid() {
-        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        stop();
+        return "127.0.0.1:" + port();
     }
 }

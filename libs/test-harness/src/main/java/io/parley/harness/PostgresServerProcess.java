@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code <data dir>/pgdata}, created by {@code initdb} on first start (user {@code parley}, trust authentication,
  * UTF-8, C locale) and kept across {@link #stop()}, {@link #kill()} and {@link #restart()}, so committed data
  * survives a restart and, through the write-ahead log (fsync on), a crash. Its log is {@code <data dir>/postgres.log}
- * unless the caller chooses another output.
+ * unless the caller chooses another output. Stop, kill, restart, pause and resume: {@link ServerProcess}.
  * <p>
  * PostgreSQL refuses to run as root, and build machines, CI and containers often are root: there, initdb and
  * postgres run as {@code nobody} in a user namespace; {@link NonRootCommand} says why that and not a switch to
@@ -25,7 +23,7 @@ import java.util.regex.Pattern;
  * The Unix socket goes into a directory of its own under {@code /tmp}: a socket path must fit in 107 bytes, which
  * a data directory deep in a build tree or {@code java.io.tmpdir} on macOS can exceed. Clients use TCP anyway.
  */
-public final class PostgresServerProcess implements AutoCloseable {
+public final class PostgresServerProcess extends ServerProcess {
 
     /** The superuser initdb creates; loopback sessions need no password. */
     public static final String USER = "parley";
@@ -41,17 +39,13 @@ public final class PostgresServerProcess implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final PostgresBinaries binaries;
-    private final int port;
     private final Path dataDir;
-    private final ChildProcess.Output output;
     private Path socketDir;
-    private ChildProcess process;
 
     private PostgresServerProcess(PostgresBinaries binaries, int port, Path dataDir, ChildProcess.Output output) {
+        super("PostgreSQL", port, output);
         this.binaries = binaries;
-        this.port = port;
         this.dataDir = dataDir.toAbsolutePath();
-        this.output = output;
     }
 
     public static PostgresServerProcess start(PostgresBinaries binaries, int port, Path dataDir,
@@ -67,22 +61,16 @@ public final class PostgresServerProcess implements AutoCloseable {
                 ChildProcess.Output.toFile(dataDir.resolve("postgres.log")));
     }
 
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
-        if (Ports.isListening(port)) {
-            throw new HarnessException("Port " + port + " is already in use; cannot start PostgreSQL there.");
-        }
+    @Override
+    ChildProcess launch() {
         Path cluster = dataDir.resolve("pgdata");
         if (!Files.isDirectory(cluster)) {
             initdb(cluster);
         }
         List<String> command = List.of(binaries.postgres().toString(), "-D", cluster.toString(),
-                "-p", String.valueOf(port), "-k", freshSocketDir().toString(),
+                "-p", String.valueOf(port()), "-k", freshSocketDir().toString(),
                 "-c", "listen_addresses=127.0.0.1", "-c", "fsync=on");
-        process = ChildProcess.start("postgres", NonRootCommand.of(command), Map.of(), output);
-        awaitSessions();
+        return ChildProcess.start("postgres", NonRootCommand.of(command), Map.of(), output());
     }
 
     /** Into a scratch directory renamed into place on success: a cluster directory is always a complete one. */
@@ -97,7 +85,7 @@ public final class PostgresServerProcess implements AutoCloseable {
         }
         List<String> command = List.of(binaries.initdb().toString(), "-D", scratch.toString(), "-U", USER,
                 "--auth=trust", "-E", "UTF8", "--locale=C", "--no-instructions");
-        ChildProcess initdb = ChildProcess.start("initdb", NonRootCommand.of(command), Map.of(), output);
+        ChildProcess initdb = ChildProcess.start("initdb", NonRootCommand.of(command), Map.of(), output());
         if (!initdb.waitFor(INITDB_TIMEOUT) || initdb.exitValue() != 0) {
             initdb.kill();
             throw new HarnessException("initdb failed for " + scratch + " (" + binaries.origin() + ")" + tailOfLog());
@@ -122,29 +110,14 @@ public final class PostgresServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitSessions() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new HarnessException("postgres exited with " + process.exitValue() + " on port " + port
-                        + " (" + binaries.origin() + ")" + tailOfLog());
-            }
-            if (acceptsSessions()) {
-                return;
-            }
-            Ports.sleep(Duration.ofMillis(100));
-        }
-        throw new HarnessException("PostgreSQL did not accept sessions on port " + port + " within " + START_TIMEOUT
-                + tailOfLog());
-    }
-
-    private String tailOfLog() {
-        return output.logFile() == null ? "" : "\n" + ChildProcess.readTail(output.logFile(), 3000);
+    @Override
+    void awaitReady(ChildProcess started) {
+        pollUntilReady(started, START_TIMEOUT, this::acceptsSessions);
     }
 
     /** True if the server completes a session's startup and answers a query; accepting TCP alone is not enough. */
     public boolean acceptsSessions() {
-        try (PostgresSession session = PostgresSession.open(port, USER, DEFAULT_DATABASE, PROBE_TIMEOUT)) {
+        try (PostgresSession session = PostgresSession.open(port(), USER, DEFAULT_DATABASE, PROBE_TIMEOUT)) {
             session.execute("SELECT 1");
             return true;
         }
@@ -159,70 +132,38 @@ public final class PostgresServerProcess implements AutoCloseable {
             throw new IllegalArgumentException("Not a database name the harness creates: '" + name
                     + "' (lower-case letters, digits, '_' and '-', starting with a letter or '_')");
         }
-        try (PostgresSession session = PostgresSession.open(port, USER, DEFAULT_DATABASE, Duration.ofSeconds(10))) {
+        try (PostgresSession session = PostgresSession.open(port(), USER, DEFAULT_DATABASE, Duration.ofSeconds(10))) {
             session.execute("CREATE DATABASE \"" + name + "\"");
         }
         catch (PostgresSession.ServerError ex) {
             if (!ALREADY_EXISTS.contains(ex.sqlState())) {
-                throw new HarnessException("Cannot create database " + name + " on port " + port + ": "
+                throw new HarnessException("Cannot create database " + name + " on port " + port() + ": "
                         + ex.getMessage(), ex);
             }
         }
         catch (IOException ex) {
-            throw new HarnessException("Cannot reach PostgreSQL on port " + port + " to create database " + name, ex);
+            throw new HarnessException("Cannot reach PostgreSQL on port " + port() + " to create database " + name, ex);
         }
     }
 
     /**
      * Fast shutdown (SIGINT): open sessions are ended, the server writes a shutdown checkpoint and exits.
      * SIGTERM would be a smart shutdown, which waits until every client disconnects of its own accord, and a
-     * test's connection pool never does.
+     * test's connection pool never does. Without a kill command to send SIGINT, or past the grace, a crash: the
+     * write-ahead log makes up for it.
      */
+    @Override
+    void shutDown(ChildProcess running) {
+        if (!running.interrupt() || !running.waitFor(STOP_GRACE)) {
+            running.kill();
+        }
+    }
+
+    /** Also removes the socket directory, which a server that was never started or was killed leaves behind. */
+    @Override
     public synchronized void stop() {
-        // without a kill command to send SIGINT, or past the grace, a crash: the write-ahead log makes up for it
-        if (isRunning() && (!interrupt(process.pid()) || !process.waitFor(STOP_GRACE))) {
-            process.kill();
-        }
+        super.stop();
         TempDirs.deleteQuietly(socketDir);
-    }
-
-    private static boolean interrupt(long pid) {
-        try {
-            return new ProcessBuilder("kill", "-INT", Long.toString(pid)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
-        }
-        catch (IOException ex) {
-            return false;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** SIGKILL to the server and all its backends: a crash, as a fault test wants it. */
-    public synchronized void kill() {
-        if (isRunning()) {
-            process.kill();
-        }
-    }
-
-    public synchronized void restart() {
-        stop();
-        start();
-    }
-
-    /** The server's process id, for pid files and memory figures; empty before the first start. */
-    public synchronized OptionalLong pid() {
-        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public String host() {
-        return "127.0.0.1";
     }
 
     public String username() {
@@ -239,7 +180,7 @@ public final class PostgresServerProcess implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host() + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
     }
 
     public String r2dbcUrl() {
@@ -247,15 +188,6 @@ public final class PostgresServerProcess implements AutoCloseable {
     }
 
     public String r2dbcUrl(String database) {
-        return "r2dbc:postgresql://" + host() + ":" + port + "/" + database;
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        stop();
+        return "r2dbc:postgresql://" + host() + ":" + port() + "/" + database;
     }
 }

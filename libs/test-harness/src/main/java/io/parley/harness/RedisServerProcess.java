@@ -9,35 +9,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A real {@code redis-server} process on loopback with append-only persistence in its data directory, so a
- * restart (or a kill and restart) keeps what was written.
+ * restart (or a kill and restart) keeps what was written. Stop, kill, restart, pause and resume: {@link ServerProcess}.
  */
-public final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess extends ServerProcess {
 
     static final String INSTALL_HINT = "redis-server was not found on PATH. Install it "
             + "(Debian/Ubuntu: 'sudo apt-get install -y redis-server', macOS: 'brew install redis') "
             + "or set PARLEY_REDIS_SERVER to its path.";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Path executable;
-    private final int port;
     private final Path dataDir;
-    private final ChildProcess.Output output;
-    private ChildProcess process;
 
     private RedisServerProcess(Path executable, int port, Path dataDir, ChildProcess.Output output) {
+        super("redis-server", port, output);
         this.executable = executable;
-        this.port = port;
         this.dataDir = dataDir;
-        this.output = output;
     }
 
     public static RedisServerProcess start(Path executable, int port, Path dataDir, ChildProcess.Output output) {
@@ -70,47 +65,33 @@ public final class RedisServerProcess implements AutoCloseable {
         return findExecutable().orElseThrow(() -> new HarnessException(INSTALL_HINT));
     }
 
-    public synchronized void start() {
-        if (process != null && process.isAlive()) {
-            return;
-        }
-        if (Ports.isListening(port)) {
-            throw new HarnessException("Port " + port + " is already in use; cannot start Redis there.");
-        }
+    @Override
+    ChildProcess launch() {
         try {
             Files.createDirectories(dataDir);
         }
         catch (IOException ex) {
             throw new HarnessException("Cannot create Redis data directory " + dataDir, ex);
         }
-        List<String> command = List.of(executable.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
+        List<String> command = List.of(executable.toString(), "--port", String.valueOf(port()), "--bind", host(),
                 "--dir", dataDir.toAbsolutePath().toString(), "--appendonly", "yes", "--appendfsync", "everysec",
                 "--save", "", "--daemonize", "no", "--protected-mode", "no");
-        process = ChildProcess.start("redis", command, Map.of(), output);
-        awaitPong();
+        return ChildProcess.start("redis", command, Map.of(), output());
     }
 
-    private void awaitPong() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new HarnessException("redis-server exited with " + process.exitValue() + " on port " + port
-                        + tailOfLog());
-            }
-            if (ping()) {
-                return;
-            }
-            Ports.sleep(Duration.ofMillis(50));
-        }
-        throw new HarnessException("redis-server did not answer PING within " + START_TIMEOUT + tailOfLog());
+    @Override
+    void awaitReady(ChildProcess started) {
+        pollUntilReady(started, START_TIMEOUT, this::ping);
     }
 
-    private String tailOfLog() {
-        return output.logFile() == null ? "" : "\n" + ChildProcess.readTail(output.logFile(), 2000);
+    /** SIGTERM: Redis flushes its append-only file and exits. */
+    @Override
+    void shutDown(ChildProcess running) {
+        running.stop(STOP_GRACE);
     }
 
     public boolean ping() {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
             socket.setSoTimeout(500);
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -122,46 +103,5 @@ public final class RedisServerProcess implements AutoCloseable {
         catch (IOException ex) {
             return false;
         }
-    }
-
-    /** SIGTERM: Redis flushes its append-only file and exits. */
-    public synchronized void stop() {
-        if (process != null && process.isAlive()) {
-            process.stop(Duration.ofSeconds(10));
-        }
-    }
-
-    /** SIGKILL: a crash, as a fault test wants it. */
-    public synchronized void kill() {
-        if (process != null && process.isAlive()) {
-            process.kill();
-        }
-    }
-
-    public synchronized void restart() {
-        stop();
-        start();
-    }
-
-    /** The server's process id, for pid files and memory figures; empty before the first start. */
-    public synchronized OptionalLong pid() {
-        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 }

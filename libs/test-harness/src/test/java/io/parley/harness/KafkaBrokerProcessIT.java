@@ -1,6 +1,7 @@
 package io.parley.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,28 @@ class KafkaBrokerProcessIT {
             kafka.start();
 
             assertThat(consumeAll(kafka, "crashy")).extracting(ConsumerRecord::value).containsExactly("acknowledged");
+        }
+    }
+
+    @Test
+    void pausedBrokerAnswersNothingAndServesAgainOnceResumed() throws Exception {
+        try (KafkaBrokerProcess kafka = KafkaBrokerProcess.startOnFreePorts(dataDir);
+                Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("paused", 1, (short) 1))).all().get();
+
+            kafka.pause();
+
+            assertThat(kafka.isRunning()).isTrue();
+            assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(1000)).nodes().get())
+                .hasCauseInstanceOf(TimeoutException.class);
+
+            kafka.resume();
+
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                    kafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("paused", "k", "after resume")).get();
+            }
+            assertThat(consumeAll(kafka, "paused")).extracting(ConsumerRecord::value).containsExactly("after resume");
         }
     }
 

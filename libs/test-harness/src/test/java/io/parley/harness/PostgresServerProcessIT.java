@@ -56,6 +56,22 @@ class PostgresServerProcessIT {
     }
 
     @Test
+    void pausedServerAcceptsNoSessionUntilResumedAndKeepsItsOpenOnes() throws SQLException {
+        try (PostgresServerProcess postgres = PostgresServerProcess.startOnFreePort(dataDir);
+                Connection open = connect(postgres, postgres.database())) {
+            postgres.pause();
+
+            assertThat(postgres.isRunning()).isTrue();
+            assertThat(postgres.acceptsSessions()).isFalse();
+
+            postgres.resume();
+
+            assertThat(postgres.acceptsSessions()).isTrue();
+            assertThat(open.isValid(5)).isTrue();
+        }
+    }
+
+    @Test
     void stopsWhileAClientStillHoldsASession() throws SQLException {
         try (PostgresServerProcess postgres = PostgresServerProcess.startOnFreePort(dataDir);
                 Connection idle = connect(postgres, postgres.database())) {

@@ -39,6 +39,37 @@ class RedisServerProcessIT {
         }
     }
 
+    @Test
+    void pausedServerAnswersNothingUntilResumed() {
+        try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(dataDir)) {
+            redis.pause();
+
+            assertThat(redis.isPaused()).isTrue();
+            assertThat(redis.isRunning()).isTrue();
+            assertThat(redis.ping()).isFalse();
+
+            redis.resume();
+
+            assertThat(redis.isPaused()).isFalse();
+            assertThat(redis.ping()).isTrue();
+        }
+    }
+
+    @Test
+    void stopsAPausedServerGracefullyAndKeepsItsData() {
+        try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(dataDir)) {
+            write(redis, "greeting", "hello");
+            redis.pause();
+
+            redis.stop();
+
+            assertThat(redis.isRunning()).isFalse();
+            assertThat(redis.isPaused()).isFalse();
+            redis.start();
+            assertThat(read(redis, "greeting")).isEqualTo("hello");
+        }
+    }
+
     private static void write(RedisServerProcess redis, String key, String value) {
         RedisClient client = RedisClient.create("redis://127.0.0.1:" + redis.port());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import io.parley.quality.DependencyUnavailableException;
 import io.parley.quality.ForbiddenException;
 import io.parley.quality.QualityMetrics;
 import io.parley.quality.QualityProperties;
@@ -99,7 +98,8 @@ public class BeaconController {
                 .map(Optional::of)
                 .onErrorMap(DataAccessException.class, error -> {
                     metrics.tokensUnavailable();
-                    return new DependencyUnavailableException("Tokens cannot be checked right now.", error);
+                    return Problems.unavailable("Tokens cannot be checked right now.",
+                            QualityProperties.RETRY_AFTER_UNAVAILABLE, error);
                 })
                 .doOnError(KeysUnavailableException.class, error -> metrics.tokensUnavailable()))
             .orElseGet(() -> Mono.just(Optional.empty()));

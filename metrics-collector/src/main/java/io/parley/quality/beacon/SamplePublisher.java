@@ -6,9 +6,10 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Timer;
 import io.parley.events.EventCodec;
 import io.parley.events.EventType;
-import io.parley.quality.DependencyUnavailableException;
 import io.parley.quality.QualityMetrics;
+import io.parley.quality.QualityProperties;
 import io.parley.quality.sample.QualitySample;
+import io.parley.support.problem.Problems;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
 /**
  * Puts a sample on {@code parley.quality.samples} (key = meeting id) and completes only once Kafka acknowledged it
  * (idempotent producer, {@code acks=all}); anything else within the time limit is a
- * {@link DependencyUnavailableException}, so the endpoint never answers 204 for a sample that is not stored.
+ * 503 ({@link Problems#unavailable}), so the endpoint never answers 204 for a sample that is not stored.
  * <p>
  * {@code KafkaTemplate.send} is called on the event loop: the collector's producer never blocks
  * ({@link NonBlockingProducer}), so where it would wait for topic metadata or buffer space it fails at once and
@@ -55,8 +56,8 @@ public class SamplePublisher {
             .onErrorMap(error -> {
                 metrics.kafkaUnavailable();
                 log.debug("Sample for meeting {} not acknowledged by Kafka", sample.meetingId(), error);
-                return new DependencyUnavailableException(
-                        "The sample could not be stored right now; send it again shortly.", error);
+                return Problems.unavailable("The sample could not be stored right now; send it again shortly.",
+                        QualityProperties.RETRY_AFTER_UNAVAILABLE, error);
             })
             .then();
     }

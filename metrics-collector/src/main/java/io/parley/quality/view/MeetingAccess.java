@@ -1,7 +1,8 @@
 package io.parley.quality.view;
 
-import io.parley.quality.DependencyUnavailableException;
 import io.parley.quality.ForbiddenException;
+import io.parley.quality.QualityProperties;
+import io.parley.support.problem.Problems;
 import io.parley.tokens.JoinToken;
 import io.parley.tokens.JoinTokenVerifier;
 import org.springframework.dao.DataAccessException;
@@ -26,7 +27,8 @@ class MeetingAccess {
     Mono<JoinToken> requireReader(ServerHttpRequest request, String meetingId) {
         return verifier.verify(request)
             .onErrorMap(DataAccessException.class,
-                    error -> new DependencyUnavailableException("Tokens cannot be checked right now.", error))
+                    error -> Problems.unavailable("Tokens cannot be checked right now.",
+                            QualityProperties.RETRY_AFTER_UNAVAILABLE, error))
             .filter(token -> token.meetingId().equals(meetingId))
             .switchIfEmpty(Mono.error(() -> new ForbiddenException("The token is for another meeting.")));
     }

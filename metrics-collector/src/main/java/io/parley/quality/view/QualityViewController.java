@@ -1,6 +1,6 @@
 package io.parley.quality.view;
 
-import io.parley.quality.DependencyUnavailableException;
+import io.parley.quality.QualityProperties;
 import io.parley.quality.pipeline.QualityStore;
 import io.parley.quality.sample.MeetingSeries;
 import io.parley.support.problem.Problems;
@@ -43,7 +43,8 @@ class QualityViewController {
     private Mono<MeetingSeries> find(String meetingId) {
         return Mono.defer(() -> store.read(meetingId))
             .onErrorMap(DataAccessException.class,
-                    error -> new DependencyUnavailableException("Quality data cannot be read right now.", error))
+                    error -> Problems.unavailable("Quality data cannot be read right now.",
+                            QualityProperties.RETRY_AFTER_UNAVAILABLE, error))
             .switchIfEmpty(Mono.error(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
                     Problems.of(HttpStatus.NOT_FOUND, "There are no quality samples of meeting " + meetingId + "."),
                     null)));

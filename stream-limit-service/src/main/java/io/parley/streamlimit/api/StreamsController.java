@@ -12,8 +12,8 @@ import io.parley.streamlimit.caller.Identifiers;
 import io.parley.streamlimit.lease.Lease;
 import io.parley.streamlimit.lease.LeaseChange;
 import io.parley.streamlimit.lease.StreamLeases;
-import io.parley.streamlimit.redis.RedisUnavailableException;
 import io.parley.support.problem.Problems;
+import io.parley.support.problem.UnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -101,7 +101,7 @@ class StreamsController {
         return callers.resolve(request, userId)
             .flatMap(caller -> Mono.zip(leases.renew(caller.userId(), streamId, properties.lease().ttl()),
                     leases.limit(caller.userId(), caller.tenant())
-                        .onErrorReturn(RedisUnavailableException.class, properties.limitFor(caller.tenant())))
+                        .onErrorReturn(UnavailableException.class, properties.limitFor(caller.tenant())))
                 .map(renewal -> {
                     LeaseChange change = renewal.getT1();
                     if (!change.changed()) {
@@ -162,8 +162,15 @@ class StreamsController {
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /**
+     * 404 with {@code reason: not-held}: the lease is gone (never started, ended, expired, evicted, or lost with
+     * Redis's data). A renewal never brings it back; the client starts the stream again, under the limit.
+     */
     private static ErrorResponseException notHeld(String streamId) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND,
-                "No lease on stream " + streamId + " is held (it was never started, ended or expired)."), null);
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "No lease on stream " + streamId
+                + " is held (it was never started, ended, expired or was lost); start the stream again.");
+        problem.setProperty("reason", "not-held");
+        problem.setProperty("streamId", streamId);
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 }

@@ -17,7 +17,7 @@ import io.parley.streamlimit.events.StreamEvents.StreamRejected;
 import io.parley.streamlimit.events.StreamEvents.StreamStarted;
 import io.parley.streamlimit.org.OrgLimitsStore;
 import io.parley.streamlimit.redis.RedisGuard;
-import io.parley.streamlimit.redis.RedisUnavailableException;
+import io.parley.support.problem.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -61,7 +61,7 @@ public class StreamLeases {
      */
     public Mono<Acquisition> start(String userId, String tenant, String streamId, String meetingId, Duration ttl) {
         return startChecked(userId, tenant, streamId, meetingId, ttl)
-            .onErrorResume(RedisUnavailableException.class, error -> failOpen(error, ttl)
+            .onErrorResume(UnavailableException.class, error -> failOpen(error, ttl)
                 .map(expiresAt -> new Acquisition(Acquisition.Outcome.UNCHECKED, null, properties.limitFor(tenant),
                         expiresAt, List.of(), List.of())));
     }
@@ -95,7 +95,7 @@ public class StreamLeases {
             }
             return afterwards(userId, null, -change.expired().size(), change.expired())
                 .thenReturn(change);
-        }).onErrorResume(RedisUnavailableException.class, error -> failOpen(error, ttl)
+        }).onErrorResume(UnavailableException.class, error -> failOpen(error, ttl)
             .map(expiresAt -> new LeaseChange(true, null, expiresAt, List.of())));
     }
 
@@ -244,7 +244,7 @@ public class StreamLeases {
      * fail-open lets a start or renewal through unchecked (no lease, no count) with the expiry it would have had;
      * fail-closed passes the 503 on.
      */
-    private Mono<Instant> failOpen(RedisUnavailableException error, Duration ttl) {
+    private Mono<Instant> failOpen(UnavailableException error, Duration ttl) {
         if (properties.redisFailurePolicy() != RedisFailurePolicy.FAIL_OPEN) {
             return Mono.error(error);
         }

@@ -146,7 +146,10 @@ class StreamsApiIT {
         String token = TestTokens.token(newUser(), "m1", "p1");
         client.put().uri("/api/streams/m1:p1/lease").headers(h -> h.setBearerAuth(token)).exchange()
             .expectStatus().isNotFound()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.reason").isEqualTo("not-held")
+            .jsonPath("$.streamId").isEqualTo("m1:p1");
     }
 
     @Test
@@ -237,6 +240,7 @@ class StreamsApiIT {
                 .contains("parley_streams_leases_active", "parley_streams_admissions_total",
                         "parley_streams_rejections_total", "parley_streams_evictions_total",
                         "parley_streams_expiries_total", "parley_streams_redis_errors_total",
+                        "parley_streams_releases_skipped_total",
                         "resilience4j_circuitbreaker_state"));
     }
 

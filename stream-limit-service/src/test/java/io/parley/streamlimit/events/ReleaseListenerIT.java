@@ -2,6 +2,7 @@ package io.parley.streamlimit.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.events.EventCodec;
 import io.parley.events.EventType;
 import io.parley.harness.SharedInfrastructure;
@@ -18,6 +20,8 @@ import io.parley.streamlimit.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,7 @@ class ReleaseListenerIT {
     private static WebTestClient client;
     private static StreamEventsReader events;
     private static KafkaProducer<String, CloudEvent> producer;
+    private static KafkaProducer<String, byte[]> garbage;
 
     @BeforeAll
     static void start() {
@@ -42,11 +47,14 @@ class ReleaseListenerIT {
         Map<String, Object> properties = new HashMap<>(EventCodec.producerProperties());
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
         producer = new KafkaProducer<>(properties);
+        garbage = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterAll
     static void stop() {
         producer.close(Duration.ofSeconds(5));
+        garbage.close(Duration.ofSeconds(5));
         events.close();
         service.close();
     }
@@ -119,6 +127,41 @@ class ReleaseListenerIT {
 
         events.await(EventType.STREAM_ENDED, user, data -> true);
         assertActiveCount(user, 0);
+    }
+
+    @Test
+    void aRecordThatIsNotACloudEventIsCountedAndSkippedAndTheNextOneIsProcessed() throws Exception {
+        String meeting = "m-" + UUID.randomUUID();
+        String leaver = "after-poison-" + UUID.randomUUID();
+        String host = "host-after-poison-" + UUID.randomUUID();
+        startWithToken(leaver, meeting, "p1");
+        startWithToken(host, meeting + "-ended", "p1");
+        double skippedBefore = skippedMalformed();
+
+        // no CloudEvent headers and no JSON: no deserializer can make an event of it; the same key puts the valid
+        // event behind it on the same partition, so the valid one is handled only if the garbage does not block it
+        sendGarbage("parley.presence.events", meeting);
+        sendGarbage("parley.meeting.events", meeting + "-ended");
+        send(meeting, CODEC.encode(EventType.PARTICIPANT_DISCONNECTED, meeting,
+                Map.of("meetingId", meeting, "participantId", "p1", "userId", leaver)));
+        send(meeting + "-ended", CODEC.encode(EventType.MEETING_ENDED, meeting + "-ended",
+                Map.of("meetingId", meeting + "-ended")));
+
+        events.await(EventType.STREAM_ENDED, leaver, data -> true);
+        events.await(EventType.STREAM_ENDED, host, data -> true);
+        assertActiveCount(leaver, 0);
+        assertActiveCount(host, 0);
+        assertThat(skippedMalformed()).isEqualTo(skippedBefore + 2);
+    }
+
+    private static double skippedMalformed() {
+        return service.bean(MeterRegistry.class).get("parley.streams.releases.skipped").tag("reason", "malformed")
+            .counter().count();
+    }
+
+    private static void sendGarbage(String topic, String key) throws Exception {
+        byte[] value = "\u0000{not json, no ce_ headers".getBytes(StandardCharsets.UTF_8);
+        garbage.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
     private static void startWithToken(String user, String meeting, String participant) {

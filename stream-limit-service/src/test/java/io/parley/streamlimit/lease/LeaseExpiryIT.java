@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Leases that are not renewed: their slot frees and the sweeper reports them. */
@@ -72,6 +73,22 @@ class LeaseExpiryIT {
         start(user, "s1").expectStatus().isCreated();
         await().atMost(Duration.ofSeconds(10)).until(() -> activeLeasesGauge() >= 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> activeLeasesGauge() == 0);
+    }
+
+    @Test
+    void renewingALeaseThatExpiredIsANotHeldProblemAndStartingAgainTakesANewLease() {
+        String user = "renew-late-" + UUID.randomUUID();
+        start(user, "s1").expectStatus().isCreated();
+        events.await(EventType.LEASE_EXPIRED, user, data -> data.get("streamId").asString().equals("s1"));
+
+        client.put().uri("/api/streams/s1/lease?userId={u}", user).header("X-Api-Key", RunningService.API_KEY)
+            .exchange()
+            .expectStatus().isNotFound()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.reason").isEqualTo("not-held")
+            .jsonPath("$.streamId").isEqualTo("s1");
+        start(user, "s1").expectStatus().isCreated().expectBody().jsonPath("$.streamCount").isEqualTo(1);
     }
 
     private static double activeLeasesGauge() {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.parley.harness.RedisServerProcess;
 import io.parley.harness.SharedInfrastructure;
+import io.parley.harness.TempDirs;
 import io.parley.streamlimit.RunningService;
 import io.parley.streamlimit.TestTokens;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -86,6 +87,29 @@ class RedisOutageIT {
             client.get().uri("/actuator/prometheus").exchange()
                 .expectBody(String.class)
                 .value(text -> assertThat(text).containsPattern("parley_streams_admissions_unchecked_total\\{[^}]*} [1-9]"));
+        }
+    }
+
+    @Test
+    void aLeaseLostWithRedisDataIsANotHeldProblemOnRenewalAndCanBeStartedAgain() {
+        String user = "lost-" + UUID.randomUUID();
+        try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(redisDir);
+                RunningService service = RunningService.start(redis, SharedInfrastructure.kafka())) {
+            WebTestClient client = service.client();
+            start(client, user, "s1").expectStatus().isCreated();
+
+            // a Redis that comes back without its append-only file: the lease is gone, not expired
+            redis.kill();
+            TempDirs.deleteQuietly(redisDir);
+            redis.start();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> client.put()
+                .uri("/api/streams/s1/lease?userId={u}", user).header("X-Api-Key", RunningService.API_KEY)
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.reason").isEqualTo("not-held"));
+            start(client, user, "s1").expectStatus().isCreated().expectBody().jsonPath("$.streamCount").isEqualTo(1);
         }
     }
 
