@@ -20,7 +20,7 @@ done
 
 WORK=$(mktemp -d /tmp/parley-gateway-bench.XXXXXX)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-BACKEND=$(free_port); PROXY=$(free_port); GATEWAY=$(free_port); REDIS=$(free_port)
+BACKEND=$(free_port); PROXY=$(free_port); GATEWAY=$(free_port); REDIS=$(free_port); MANAGEMENT=$(free_port)
 gateway_pid=""
 cleanup() {
   set +e
@@ -52,13 +52,13 @@ nginx -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log"
 redis-server --port "$REDIS" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --logfile "$WORK/redis.log"
 
 # the limiter runs on every request, as in production, with a budget the benchmark cannot exhaust
-java -Xmx512m -jar "$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT.jar" --server.port="$GATEWAY" \
+java -Xmx512m -jar "$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT.jar" --server.port="$GATEWAY" --management.server.port="$MANAGEMENT" \
   --spring.data.redis.port="$REDIS" --parley.gateway.services.meeting-service="http://127.0.0.1:$BACKEND" \
   --parley.gateway.rate-limit.replenish-per-second=100000000 --parley.gateway.rate-limit.burst-capacity=100000000 \
   --logging.level.root=WARN ${GATEWAY_ARGS:-} > "$WORK/gateway.log" 2>&1 &
 gateway_pid=$!
 for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$GATEWAY/actuator/health/readiness" >/dev/null 2>&1 && break
+  curl -sf "http://127.0.0.1:$MANAGEMENT/actuator/health/readiness" >/dev/null 2>&1 && break
   kill -0 "$gateway_pid" 2>/dev/null || { echo "run.sh: the gateway did not start, see $WORK/gateway.log" >&2; exit 1; }
   sleep 0.5
 done

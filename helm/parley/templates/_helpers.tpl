@@ -181,8 +181,18 @@ PARLEY_GATEWAY_MAXREQUESTSIZE: {{ $v.maxRequestSize | quote }}
 {{- with $v.corsAllowedOrigins }}
 PARLEY_GATEWAY_CORS_ALLOWEDORIGINS: {{ join "," . | quote }}
 {{- end }}
+{{- /* the public URL's origin may open sockets even where the proxy in front does not keep the browser's Host */}}
+{{- $socketOrigins := $v.websocketAllowedOrigins }}
+{{- with include "parley.publicUrl" $root }}
+{{- $socketOrigins = append $socketOrigins (regexFind "^https?://[^/]+" .) }}
+{{- end }}
+{{- with $socketOrigins }}
+PARLEY_GATEWAY_WEBSOCKET_ALLOWEDORIGINS: {{ join "," . | quote }}
+{{- end }}
 {{- end }}
 {{- if eq .key "signalingService" }}
+PARLEY_SIGNALING_MEETINGSERVICEURI: {{ include "parley.serviceUrl" (dict "root" $root "key" "meetingService") | quote }}
+PARLEY_SIGNALING_LEASES_STREAMLIMITURI: {{ include "parley.serviceUrl" (dict "root" $root "key" "streamLimitService") | quote }}
 {{- if $root.Values.coturn.enabled }}
 PARLEY_TURN_URIS: {{ printf "turn:%s:%v?transport=udp,turn:%s:%v?transport=tcp" $root.Values.coturn.publicHost $root.Values.coturn.port $root.Values.coturn.publicHost $root.Values.coturn.port | quote }}
 {{- end }}
@@ -202,6 +212,7 @@ PARLEY_PEOPLE_SIGN_UP: {{ $v.signUp | quote }}
 PARLEY_POSTGRES_HOST: {{ $v.database.host | quote }}
 PARLEY_POSTGRES_PORT: {{ $v.database.port | quote }}
 PARLEY_POSTGRES_DB: {{ $v.database.name | quote }}
+PARLEY_PEOPLE_CALLS_MEETINGSERVICEURI: {{ include "parley.serviceUrl" (dict "root" $root "key" "meetingService") | quote }}
 {{- with include "parley.publicUrl" $root }}
 PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI: {{ . | quote }}
 {{- end }}

@@ -114,7 +114,54 @@ class ChartObjectsTests {
         assertThat(rendered.ofKind("ConfigMap")).noneMatch(c -> Yamls.map(c, "metadata.labels").containsKey("grafana_dashboard"));
         // annotation-based scraping is on instead
         assertThat(Yamls.map(rendered.get("Deployment", "parley-gateway"), "spec.template.metadata.annotations"))
-            .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/actuator/prometheus");
+            .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/actuator/prometheus")
+            .containsEntry("prometheus.io/port", "9080");
+    }
+
+    /** /actuator is never reachable through the public entry: only on the management port, which Prometheus alone reaches. */
+    @Test
+    void servesActuatorOnTheManagementPortOnly() {
+        Chart.Rendered rendered = Chart.render(null, c -> c.set("gateway.service.type", "LoadBalancer"));
+
+        for (String name : SERVICES) {
+            Map<String, Object> container = rendered.container(name);
+            assertThat(rendered.environment(name)).as(name).containsEntry("MANAGEMENT_SERVER_PORT", "9080");
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(Yamls.at(container, probe + ".httpGet.port")).as("%s %s", name, probe).isEqualTo("management");
+            }
+            Map<String, Object> management = rendered.get("Service", name + "-management");
+            assertThat(Yamls.at(management, "spec.type")).as(name).isEqualTo("ClusterIP");
+            assertThat(Yamls.list(management, "spec.ports")).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("name", "management").containsEntry("port", 9080).containsEntry("targetPort", "management"));
+            assertThat(Yamls.list(rendered.get("Service", name), "spec.ports")).extracting(p -> p.get("name"))
+                .as("the %s Service the Ingress and the HTTPRoute use", name).containsExactly("http");
+            for (Map<String, Object> rule : Yamls.list(rendered.get("NetworkPolicy", name), "spec.ingress")) {
+                List<Object> ports = Yamls.list(rule, "ports").stream().map(p -> p.get("port")).toList();
+                boolean fromPrometheus = Yamls.list(rule, "from").stream().anyMatch(peer -> "monitoring".equals(
+                        Yamls.map(peer, "namespaceSelector.matchLabels").get("kubernetes.io/metadata.name")));
+                boolean fromHelmTest = Yamls.list(rule, "from").stream().anyMatch(peer -> "helm-test".equals(
+                        Yamls.map(peer, "podSelector.matchLabels").get("app.kubernetes.io/component")));
+                if (ports.contains("management")) {
+                    assertThat(fromPrometheus || fromHelmTest).as("%s: who reaches the management port", name).isTrue();
+                }
+                if (fromPrometheus) {
+                    assertThat(ports).as("%s: where Prometheus may go", name).containsExactly("management");
+                }
+            }
+        }
+        Map<String, Object> backend = Yamls.map(Yamls.list(Yamls.list(rendered.get("Ingress", "parley"), "spec.rules")
+            .get(0), "http.paths").get(0), "backend.service");
+        assertThat(backend).containsEntry("name", "parley-gateway");
+        assertThat(Yamls.map(backend, "port")).containsEntry("name", "http");
+    }
+
+    @Test
+    void letsThePublicUrlsPagesOpenTheWebSockets() {
+        Chart.Rendered rendered = Chart.render(null, c -> c.set("publicUrl", "https://meet.example.com/")
+            .set("gateway.websocketAllowedOrigins[0]", "https://app.example.com"));
+
+        assertThat(rendered.environment("parley-gateway")).containsEntry("PARLEY_GATEWAY_WEBSOCKET_ALLOWEDORIGINS",
+                "https://app.example.com,https://meet.example.com");
     }
 
     @Test
@@ -124,7 +171,7 @@ class ChartObjectsTests {
         Map<String, Object> monitor = rendered.get("ServiceMonitor", "parley");
         assertThat(Yamls.map(monitor, "metadata.labels")).containsEntry("release", "kube-prometheus-stack");
         assertThat(Yamls.list(monitor, "spec.endpoints")).singleElement()
-            .satisfies(e -> assertThat(e).containsEntry("path", "/actuator/prometheus").containsEntry("port", "http"));
+            .satisfies(e -> assertThat(e).containsEntry("path", "/actuator/prometheus").containsEntry("port", "management"));
 
         List<String> alerts = Yamls.list(rendered.get("PrometheusRule", "parley"), "spec.groups").stream()
             .flatMap(g -> Yamls.list(g, "rules").stream()).map(r -> (String) r.get("alert")).toList();

@@ -73,15 +73,14 @@ class ChartPeopleServiceTests {
         Map<String, Object> container = rendered.container(PEOPLE);
 
         assertThat(Yamls.at(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
-        assertThat(Yamls.at(container, "readinessProbe.httpGet.port")).isEqualTo("http");
+        assertThat(Yamls.at(container, "readinessProbe.httpGet.port")).isEqualTo("management");
         assertThat(Yamls.at(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
-        assertThat(Yamls.list(container, "ports")).singleElement()
-            .satisfies(p -> assertThat(p).containsEntry("containerPort", 8085));
+        assertThat(Yamls.list(container, "ports")).extracting(p -> p.get("containerPort")).containsExactly(8085, 9080);
         assertThat(rendered.environment(PEOPLE)).containsEntry("PARLEY_PEOPLE_SERVICE_PORT", "8085")
             .containsEntry("PARLEY_PEOPLE_SIGN_UP", "open")
             .containsKeys("PARLEY_REDIS_HOST", "PARLEY_KAFKA_BOOTSTRAP");
         assertThat(Yamls.map(rendered.get("Deployment", PEOPLE), "spec.template.metadata.annotations"))
-            .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "8085")
+            .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "9080")
             .containsEntry("prometheus.io/path", "/actuator/prometheus");
         assertThat(rendered.has("PodDisruptionBudget", PEOPLE)).isTrue();
         assertThat(Yamls.at(rendered.get("Deployment", PEOPLE), "spec.replicas")).isEqualTo(2);

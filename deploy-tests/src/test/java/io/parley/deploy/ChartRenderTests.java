@@ -1,6 +1,7 @@
 package io.parley.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ class ChartRenderTests {
             Map<String, Object> service = rendered.get("Service", name);
             assertThat(Yamls.list(service, "spec.ports")).singleElement()
                 .satisfies(p -> assertThat(p).containsEntry("port", port).containsEntry("targetPort", "http"));
-            assertThat(Yamls.list(rendered.container(name), "ports")).singleElement()
-                .satisfies(p -> assertThat(p).containsEntry("containerPort", port).containsEntry("name", "http"));
+            assertThat(Yamls.list(rendered.container(name), "ports")).extracting(p -> p.get("name"), p -> p.get("containerPort"))
+                .containsExactly(tuple("http", port), tuple("management", 9080));
             // the Service selects exactly this Deployment's pods
             Map<String, Object> podLabels = Yamls.map(deployment, "spec.template.metadata.labels");
             assertThat(podLabels).containsAllEntriesOf(Yamls.map(service, "spec.selector"));
@@ -147,5 +148,18 @@ class ChartRenderTests {
             .containsEntry("PARLEY_METRICS_COLLECTOR_URIS", "http://parley-metrics-collector:8084")
             .containsEntry("PARLEY_PEOPLE_URIS", "http://parley-people-service:8085")
             .containsKeys("PARLEY_REDIS_HOST", "PARLEY_REDIS_PORT", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+    }
+
+    /** Service-to-service calls go to the callee's Service: a default of 127.0.0.1 reaches nothing in a pod. */
+    @ParameterizedTest
+    @MethodSource("variants")
+    void signalingAndPeopleCallTheServicesTheyNeedByTheirServiceNames(Path values) {
+        Chart.Rendered rendered = Chart.render(values);
+
+        assertThat(rendered.environment("parley-signaling-service"))
+            .containsEntry("PARLEY_SIGNALING_MEETINGSERVICEURI", "http://parley-meeting-service:8082")
+            .containsEntry("PARLEY_SIGNALING_LEASES_STREAMLIMITURI", "http://parley-stream-limit-service:8083");
+        assertThat(rendered.environment("parley-people-service"))
+            .containsEntry("PARLEY_PEOPLE_CALLS_MEETINGSERVICEURI", "http://parley-meeting-service:8082");
     }
 }

@@ -29,14 +29,15 @@ import io.parley.devstack.run.PidFile;
  * and Kafka and the six service jars the reactor just packaged. Checks that every service is up and reachable
  * through the gateway, then that {@code ./parley down} leaves no process and no bound port behind.
  * <p>
- * It needs the fixed ports (6379, 5432, 9092, 9093, 8080-8085) and fails, rather than skips, when something holds them:
+ * It needs the fixed ports (6379, 5432, 9092, 9093, 8080-8085, 9080) and fails, rather than skips, when something holds them:
  * a smoke test that silently does not run is worse than none.
  */
 class DevstackSmokeIT {
 
     private static final List<Integer> FIXED_PORTS = List.of(6379, 5432, 9092, 9093, 8080, 8081, 8082, 8083, 8084,
-            8085);
-    private static final List<Integer> SERVICE_PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085);
+            8085, 9080);
+    /** Where each service's /actuator answers: the gateway's management port, the backends' own ports. */
+    private static final List<Integer> ACTUATOR_PORTS = List.of(9080, 8081, 8082, 8083, 8084, 8085);
     /**
      * Tests assert no timings (PLATFORM.md §7): on a busy build machine six JVMs starting together can take far
      * longer than the launcher's default wait, so the test gives it more, and waits a little longer itself.
@@ -81,14 +82,16 @@ class DevstackSmokeIT {
                     "gateway", "signaling-service", "meeting-service", "stream-limit-service", "metrics-collector",
                     "people-service");
 
-            assertThat(get("http://127.0.0.1:8080/actuator/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(get("http://127.0.0.1:9080/actuator/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(get("http://127.0.0.1:8080/actuator/health/readiness").statusCode())
+                    .as("the public port serves no /actuator").isEqualTo(404);
 
             HttpResponse<String> index = get("http://127.0.0.1:8080/api");
             assertThat(index.statusCode()).isEqualTo(200);
             List<Object> endpoints = JsonPath.read(index.body(), "$.endpoints");
             assertThat(endpoints).as("GET /api lists the endpoints").isNotEmpty();
 
-            for (int port : SERVICE_PORTS) {
+            for (int port : ACTUATOR_PORTS) {
                 HttpResponse<String> metrics = get("http://127.0.0.1:" + port + "/actuator/prometheus");
                 assertThat(metrics.statusCode()).as("/actuator/prometheus on port %d", port).isEqualTo(200);
                 assertThat(metrics.body()).as("metrics of port %d", port).contains("jvm_memory_used_bytes");

@@ -38,6 +38,43 @@ public class GatewayMetrics {
         tooLarge.increment();
     }
 
+    /**
+     * A token the gateway refused before routing; {@code reason}: {@code invalid} (missing, forged, expired, of the
+     * wrong kind), {@code revoked}, {@code keys-unavailable} or {@code revocations-unavailable} (both 503).
+     */
+    public void tokenRefused(String reason) {
+        Counter.builder("parley.gateway.tokens.refused")
+            .description("Requests refused at the gateway for their token (401 or 503), by reason")
+            .tag("reason", reason)
+            .register(registry)
+            .increment();
+    }
+
+    /** A WebSocket upgrade refused with 403 because a browser sent it from an origin that is not allowed. */
+    public void webSocketOriginRefused() {
+        Counter.builder("parley.gateway.websocket.origin.refused")
+            .description("WebSocket upgrades answered 403 because their Origin is not allowed")
+            .register(registry)
+            .increment();
+    }
+
+    /** A client's WebSocket message over the size limit: the socket was closed with 1009. */
+    public void webSocketMessageTooBig() {
+        Counter.builder("parley.gateway.websocket.too.big")
+            .description("WebSockets closed with 1009 because a client's message exceeded the size limit")
+            .register(registry)
+            .increment();
+    }
+
+    /** A request Netty refused before Spring saw it (431, 414, 400), answered with a problem body. */
+    public void malformedRequest(int status) {
+        Counter.builder("parley.gateway.request.malformed")
+            .description("Requests refused while being decoded: header fields too large, URI too long, malformed")
+            .tag("status", String.valueOf(status))
+            .register(registry)
+            .increment();
+    }
+
     public void backendUnavailable(String service, String reason) {
         Counter.builder("parley.gateway.backend.unavailable")
             .description("Requests answered 503 because a backend was down, slow or its circuit open")

@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize largest request body accepted (default 1MB); larger requests get 413
  * @param cors origins other than the gateway's own that may call the API from a browser (default: none)
  * @param auth which requests need a token at the gateway
+ * @param websocket which browser origins may open the WebSockets
  */
 @Validated
 @ConfigurationProperties("parley.gateway")
@@ -35,7 +36,8 @@ public record GatewayProperties(
         @Valid @DefaultValue Resilience resilience,
         @NotNull @DefaultValue("1MB") DataSize maxRequestSize,
         @Valid @DefaultValue Cors cors,
-        @Valid @DefaultValue Auth auth) {
+        @Valid @DefaultValue Auth auth,
+        @Valid @DefaultValue Websocket websocket) {
 
     /**
      * A token bucket per client: {@code burstCapacity} requests at once, refilled at {@code replenishPerSecond}.
@@ -74,5 +76,17 @@ public record GatewayProperties(
      * @param anonymousBeacons accept quality beacons without a join token, for Daily-style clients (default false)
      */
     public record Auth(@DefaultValue("false") boolean anonymousBeacons) {
+    }
+
+    /**
+     * A browser says in {@code Origin} which page opens a WebSocket; another site's page must not open one with the
+     * browser's credentials (cross-site WebSocket hijacking), so an upgrade from a foreign origin gets 403. Clients
+     * that are not browsers send no {@code Origin} and are not affected.
+     *
+     * @param allowedOrigins origins besides the gateway's own that may open sockets, as {@code scheme://host[:port]}
+     *        (default: none). The gateway's own origin (the {@code Host} the browser asked for: {@code
+     *        http://localhost:8080} under {@code ./parley up}, the public URL behind the ingress) is always allowed
+     */
+    public record Websocket(@DefaultValue List<String> allowedOrigins) {
     }
 }

@@ -181,13 +181,32 @@ class GatewayRoutingIT {
     }
 
     @Test
-    void exposesReadinessWithRedisAndPrometheusMetrics() {
-        gateway.client().get().uri("/actuator/health/readiness").exchange()
+    void exposesReadinessWithRedisAndPrometheusMetricsOnTheManagementPort() {
+        gateway.management().get().uri("/actuator/health/readiness").exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.components.redis.status").isEqualTo("UP");
-        gateway.client().get().uri("/actuator/prometheus").exchange()
+        gateway.management().get().uri("/actuator/prometheus").exchange()
             .expectStatus().isOk()
             .expectBody(String.class).value(text -> assertThat(text).contains("parley_gateway_ratelimit_rejected_total"));
+    }
+
+    @Test
+    void answersActuatorOnThePublicPortWithNotFound() {
+        for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/readiness",
+                "/actuator/prometheus", "/actuator/env")) {
+            gateway.client().get().uri(path).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void sendsStrictTransportSecurityOnlyWhenTheClientCameOverHttps() {
+        // no trusted proxy here: a client's own X-Forwarded-Proto proves nothing
+        gateway.client().get().uri("/api").header("X-Forwarded-Proto", "https").exchange()
+            .expectStatus().isOk()
+            .expectHeader().doesNotExist("Strict-Transport-Security");
     }
 
 }

@@ -1,7 +1,6 @@
 package io.parley.gateway;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.parley.harness.RedisServerProcess;
@@ -14,19 +13,31 @@ final class RunningGateway implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final int port;
+    private final int managementPort;
 
     private RunningGateway(ConfigurableApplicationContext context) {
         this.context = context;
         this.port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        this.managementPort = context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }
 
+    /** An extra argument replaces a default of the same name: a repeated command-line option would be joined. */
     static RunningGateway start(RedisServerProcess redis, Map<String, String> services, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.port=" + redis.port(),
-                "--spring.data.redis.host=" + redis.host(), "--parley.tokens.jwks-uri=" + TestTokens.jwksUri(),
-                "--parley.access-tokens.jwks-uri=" + TestTokens.jwksUri()));
-        services.forEach((id, uris) -> args.add("--parley.gateway.services." + id + "=" + uris));
-        args.addAll(List.of(extraArgs));
-        return new RunningGateway(new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new)));
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("server.port", "0");
+        args.put("management.server.port", "0");
+        args.put("spring.data.redis.port", String.valueOf(redis.port()));
+        args.put("spring.data.redis.host", redis.host());
+        args.put("parley.tokens.jwks-uri", TestTokens.jwksUri());
+        args.put("parley.access-tokens.jwks-uri", TestTokens.jwksUri());
+        services.forEach((id, uris) -> args.put("parley.gateway.services." + id, uris));
+        for (String extra : extraArgs) {
+            int equals = extra.indexOf('=');
+            args.put(extra.substring(2, equals), extra.substring(equals + 1));
+        }
+        String[] commandLine = args.entrySet().stream().map(arg -> "--" + arg.getKey() + "=" + arg.getValue())
+            .toArray(String[]::new);
+        return new RunningGateway(new SpringApplicationBuilder(GatewayApplication.class).run(commandLine));
     }
 
     WebTestClient client() {
@@ -39,6 +50,11 @@ final class RunningGateway implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Where /actuator answers: a port of its own, as probes and Prometheus reach it. */
+    WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
     }
 
     <T> T bean(Class<T> type) {

@@ -9,6 +9,8 @@ import java.net.URI;
 public record ServiceInstance(String name, String module, int port, String portVariable) {
 
     public static final String GATEWAY = "gateway";
+    /** The gateway serves /actuator on a port of its own, never on the public 8080 (its application.yml). */
+    public static final int GATEWAY_MANAGEMENT_PORT = 9080;
 
     public boolean isGateway() {
         return module.equals(GATEWAY);
@@ -24,7 +26,12 @@ public record ServiceInstance(String name, String module, int port, String portV
         return "http://localhost:" + port;
     }
 
+    /** Where its /actuator answers: the gateway's management port, a backend's own port. */
+    public String managementUrl() {
+        return isGateway() ? "http://127.0.0.1:" + GATEWAY_MANAGEMENT_PORT : internalUrl();
+    }
+
     public URI readinessUri() {
-        return URI.create(internalUrl() + "/actuator/health/readiness");
+        return URI.create(managementUrl() + "/actuator/health/readiness");
     }
 }

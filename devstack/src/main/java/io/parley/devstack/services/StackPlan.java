@@ -66,6 +66,7 @@ public record StackPlan(List<ServiceInstance> services) {
         claims.add(PortClaim.kafka(KAFKA_CONTROLLER_PORT, "kafka controller"));
         claims.add(PortClaim.postgres(POSTGRES_PORT));
         services.forEach(service -> claims.add(PortClaim.service(service.port(), service.name())));
+        claims.add(PortClaim.service(ServiceInstance.GATEWAY_MANAGEMENT_PORT, "gateway (management)"));
         return claims;
     }
 }

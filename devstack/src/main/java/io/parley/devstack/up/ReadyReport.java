@@ -49,7 +49,7 @@ final class ReadyReport {
                 .append(ReadinessWatch.seconds(total)).append(")\n");
         for (LaunchedService service : started.services().keySet()) {
             text.append(String.format(Locale.ROOT, "  %-22s %s/actuator%n", service.name(),
-                    service.instance().localUrl()));
+                    service.instance().managementUrl()));
         }
         text.append("Data in ").append(layout.root()).append('\n');
         text.append("Stop with Ctrl-C or ").append(downCommand).append('\n');

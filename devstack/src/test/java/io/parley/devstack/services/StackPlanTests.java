@@ -31,7 +31,16 @@ class StackPlanTests {
         assertThat(plan.urisOf("signaling-service"))
                 .isEqualTo("http://127.0.0.1:8081,http://127.0.0.1:8086,http://127.0.0.1:8087");
         assertThat(plan.portClaims()).extracting(PortClaim::port).containsExactly(6379, 9092, 9093, 5432, 8080,
-                8081, 8086, 8087, 8082, 8083, 8084, 8085);
+                8081, 8086, 8087, 8082, 8083, 8084, 8085, 9080);
+    }
+
+    @Test
+    void asksTheGatewayForReadinessOnItsManagementPortAndTheBackendsOnTheirOwn() {
+        StackPlan plan = StackPlan.of(1);
+
+        assertThat(plan.gateway().readinessUri()).hasToString("http://127.0.0.1:9080/actuator/health/readiness");
+        assertThat(plan.backends()).allSatisfy(service -> assertThat(service.readinessUri())
+                .hasToString("http://127.0.0.1:" + service.port() + "/actuator/health/readiness"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <li>Creating and joining a meeting: an access token when a signed-in person sends one, never a join token.</li>
  * <li>Host controls, streams, quality data and the signaling socket (PLATFORM.md §4.1): a join token; requests with an
  * API key are left to the service, which checks the key.</li>
+ * <li>The user socket {@code /ws/user} (PEOPLE.md §4): an access token, never a join token.</li>
  * <li>Everything else: a join token when one is sent.</li>
  * </ul>
  */
@@ -59,7 +60,8 @@ public final class ProtectedPaths {
                 rule(null, "/api/streams", TokenRequirement.JOIN_REQUIRED),
                 rule(null, "/api/streams/**", TokenRequirement.JOIN_REQUIRED),
                 rule(HttpMethod.GET, "/api/quality/meetings/**", TokenRequirement.JOIN_REQUIRED),
-                rule(HttpMethod.GET, "/ws/signaling", TokenRequirement.JOIN_REQUIRED)));
+                rule(HttpMethod.GET, "/ws/signaling", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.GET, "/ws/user", TokenRequirement.ACCESS_REQUIRED)));
         if (!anonymousBeacons) {
             rules.add(rule(HttpMethod.POST, "/api/quality/beacons", TokenRequirement.JOIN_REQUIRED));
         }

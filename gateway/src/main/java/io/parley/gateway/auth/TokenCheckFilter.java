@@ -2,9 +2,13 @@ package io.parley.gateway.auth;
 
 import java.util.Optional;
 
+import io.parley.gateway.GatewayMetrics;
 import io.parley.gateway.GatewayProperties;
+import io.parley.gateway.ratelimit.RequestBudget;
 import io.parley.tokens.BearerTokens;
+import io.parley.tokens.InvalidTokenException;
 import io.parley.tokens.JoinTokenVerifier;
+import io.parley.tokens.KeysUnavailableException;
 import io.parley.tokens.RevocationList.Revocation;
 import io.parley.tokens.RevokedTokenException;
 import io.parley.tokens.TokenType;
@@ -12,6 +16,7 @@ import io.parley.tokens.access.AccessTokenVerifier;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,8 +30,10 @@ import reactor.core.publisher.Mono;
  * One exception: a join token revoked only because its meeting ended goes on to the service, which answers what
  * happened — 409 "ended" for a host control, close 4410 on the signaling socket — where the gateway could only say
  * 401; the service's own check refuses it all the same. The verified caller is kept on the exchange for the rate
- * limiter. The token itself is never logged: it travels in a header or in the query string, and neither is written
- * anywhere by the gateway.
+ * limiter; a refused request spends its address's {@link RequestBudget} before it is answered, so bad tokens are
+ * metered like any other request. Redis down while a join token's revocation is checked is a 503 to retry. The token
+ * itself is never logged: it travels in a header or in the query string, and neither is written anywhere by the
+ * gateway.
  */
 @Component
 public class TokenCheckFilter implements GlobalFilter, Ordered {
@@ -37,12 +44,16 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
     private final JoinTokenVerifier joinTokens;
     private final AccessTokenVerifier accessTokens;
     private final ProtectedPaths protectedPaths;
+    private final RequestBudget budget;
+    private final GatewayMetrics metrics;
 
     public TokenCheckFilter(JoinTokenVerifier joinTokens, AccessTokenVerifier accessTokens,
-            GatewayProperties properties) {
+            GatewayProperties properties, RequestBudget budget, GatewayMetrics metrics) {
         this.joinTokens = joinTokens;
         this.accessTokens = accessTokens;
         this.protectedPaths = new ProtectedPaths(properties.auth().anonymousBeacons());
+        this.budget = budget;
+        this.metrics = metrics;
     }
 
     @Override
@@ -55,10 +66,29 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
                 || !requirement.required() && BearerTokens.resolve(request).isEmpty()) {
             return chain.filter(exchange);
         }
-        return verify(requirement.tokenType(), request).flatMap(caller -> {
-            caller.ifPresent(verified -> exchange.getAttributes().put(VERIFIED_CALLER, verified));
-            return chain.filter(exchange);
-        });
+        return verify(requirement.tokenType(), request)
+            .onErrorMap(DataAccessException.class, RevocationsUnavailableException::new)
+            .onErrorResume(refusal -> {
+                metrics.tokenRefused(reason(refusal));
+                return budget.refuse(exchange, refusal);
+            })
+            .flatMap(caller -> {
+                caller.ifPresent(verified -> exchange.getAttributes().put(VERIFIED_CALLER, verified));
+                return chain.filter(exchange);
+            });
+    }
+
+    private static String reason(Throwable refusal) {
+        if (refusal instanceof RevokedTokenException) {
+            return "revoked";
+        }
+        if (refusal instanceof InvalidTokenException) {
+            return "invalid";
+        }
+        if (refusal instanceof KeysUnavailableException) {
+            return "keys-unavailable";
+        }
+        return refusal instanceof RevocationsUnavailableException ? "revocations-unavailable" : "error";
     }
 
     private Mono<Optional<VerifiedCaller>> verify(TokenType type, ServerHttpRequest request) {

@@ -1,6 +1,6 @@
 package io.parley.gateway.index;
 
-/** The public API, as the gateway routes it (PLATFORM.md §4.2, §4.3; PEOPLE.md §3). */
+/** The public API, as the gateway routes it (PLATFORM.md §4.2, §4.3; PEOPLE.md §3, §4). */
 public enum PublicEndpoint {
 
     CREATE_MEETING("POST", "/api/meetings", "meeting-service", "Create a meeting, signed in or not: the host's token"),
@@ -24,6 +24,8 @@ public enum PublicEndpoint {
     QUALITY("GET", "/api/quality/meetings/{id}", "metrics-collector", "Per-participant quality time series"),
     QUALITY_SUMMARY("GET", "/api/quality/meetings/{id}/summary", "metrics-collector", "Quality percentiles, histograms"),
     SIGNALING("GET", "/ws/signaling?access_token={jwt}", "signaling-service", "WebSocket signaling"),
+    USER_SOCKET("GET", "/ws/user?access_token={jwt}", "signaling-service",
+            "Access token: WebSocket for messages, calls and presence"),
     SIGN_UP("POST", "/api/accounts", "people-service", "Sign up and sign in: access token, session cookie"),
     SIGN_IN("POST", "/api/session", "people-service", "Sign in with email and password"),
     REFRESH("POST", "/api/session/refresh", "people-service", "Session cookie: a new access token, the cookie rotated"),

@@ -56,6 +56,14 @@ class ProtectedPathsTests {
     }
 
     @ParameterizedTest
+    @CsvSource({ "GET, /ws/user" })
+    void requiresAnAccessTokenOnTheUserSocketEvenWithAnApiKey(String method, String path) {
+        assertThat(requirement(method, path)).isEqualTo(TokenRequirement.ACCESS_REQUIRED);
+        assertThat(paths.requirementFor(HttpMethod.valueOf(method), path, true))
+            .isEqualTo(TokenRequirement.ACCESS_REQUIRED);
+    }
+
+    @ParameterizedTest
     @CsvSource({ "GET, /api/me", "POST, /api/contacts/c1/messages" })
     void stillRequiresAnAccessTokenWithAnApiKeyWhichPeopleServiceDoesNotTake(String method, String path) {
         assertThat(paths.requirementFor(HttpMethod.valueOf(method), path, true))

@@ -2,20 +2,19 @@ package io.parley.tokens;
 
 import java.time.Clock;
 
+import io.parley.tokens.keys.RemoteJwkSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * A verifier for every service: keys from meeting-service's JWKS (fetched once, fetched again for an unknown
- * {@code kid}, so rotated keys are picked up), revocations from Redis. meeting-service, which holds the keys,
- * supplies its own decoder instead.
+ * {@code kid} at most every {@code parley.tokens.jwks-min-refetch-interval}, so rotated keys are picked up and forged
+ * ones cost nothing), revocations from Redis. meeting-service, which holds the keys, supplies its own decoder instead.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(JoinTokenProperties.class)
@@ -23,12 +22,11 @@ public class JoinTokensAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder joinTokenDecoder(JoinTokenProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
-            .jwsAlgorithm(SignatureAlgorithm.RS256)
-            .build();
-        decoder.setJwtValidator(JoinTokenVerifier.validator(properties.issuer()));
-        return decoder;
+    ReactiveJwtDecoder joinTokenDecoder(JoinTokenProperties properties, ObjectProvider<Clock> clock) {
+        return RemoteJwkSet
+            .fetchedFrom(properties.jwksUri(), properties.jwksMinRefetchInterval(),
+                    clock.getIfAvailable(Clock::systemUTC))
+            .decoder(properties.issuer());
     }
 
     @Bean
