@@ -28,6 +28,17 @@ final class Platform implements AutoCloseable {
 
     static final URI GATEWAY = URI.create("http://localhost:8080");
     static final int SIGNALING_INSTANCES = 2;
+    /**
+     * meeting-service's timer presets here, shortest first ({@link #MEETING_SETTINGS}): not its default list, so
+     * TimerButtonsIT sees the client draw what the server lists; {@code seconds_15} stays for CallIT's countdown.
+     */
+    static final List<String> TIMER_PRESETS = List.of("seconds_15", "seconds_20", "minutes_2");
+    /**
+     * Given to the services as {@code SPRING_APPLICATION_JSON}; only meeting-service reads {@code parley.meetings}.
+     * A stack attached to with {@code parley.e2e.running-stack} must be started with the same variable.
+     */
+    static final String MEETING_SETTINGS = "{\"parley\":{\"meetings\":{\"timer-presets\":"
+            + "{\"seconds_15\":15,\"seconds_20\":20,\"minutes_2\":120}}}}";
 
     /**
      * How long the devstack waits for its services to be ready. Six JVMs and Kafka starting on two cores that the
@@ -99,8 +110,11 @@ final class Platform implements AutoCloseable {
                     "-Xss512k", "-Xmx128m", "-Dparley.root=" + root, "-cp", classpath, "io.parley.devstack.Devstack",
                     "up", "--no-build", "--data-dir", dataDir.toString(), "--signaling-instances",
                     String.valueOf(SIGNALING_INSTANCES), "--ready-timeout", String.valueOf(READY_TIMEOUT.toSeconds()));
-            Process launcher = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            // the services inherit the launcher's environment
+            builder.environment().put("SPRING_APPLICATION_JSON", MEETING_SETTINGS);
+            Process launcher = builder.start();
             Platform platform = new Platform(launcher, dataDir, log);
             // should the test JVM be stopped (Ctrl-C, a Failsafe timeout) before the run ends, the stack goes too
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-stop"));

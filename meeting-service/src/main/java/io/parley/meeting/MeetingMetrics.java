@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 
 /**
  * Every metric meeting-service adds to Spring Boot's own; names are what Prometheus shows, dots as underscores.
@@ -63,11 +64,35 @@ public class MeetingMetrics {
             .increment();
     }
 
+    /** A host control (or a leave) done. */
+    public void hostCommandDone(String command) {
+        hostCommand(command, "ok");
+    }
+
+    /** A host control (or a leave) refused or failed; the outcome tag says which ({@link #outcomeOf(Throwable)}). */
+    public void hostCommandFailed(String command, Throwable error) {
+        hostCommand(command, outcomeOf(error));
+    }
+
     /**
-     * A host control (or a leave) answered; {@code outcome} is {@code ok}, {@code forbidden}, {@code conflict} or
-     * {@code not-found}.
+     * The outcome a refused or failed command counts as: one word per client error the host controls answer
+     * ({@code invalid} 400, {@code unauthorized} 401, {@code forbidden} 403, {@code not-found} 404, {@code conflict}
+     * 409, {@code rejected} any other 4xx) and {@code error} for the rest, so alerts on {@code error} see only what
+     * the service, not the caller, got wrong.
      */
-    public void hostCommand(String command, String outcome) {
+    static String outcomeOf(Throwable error) {
+        int status = error instanceof ErrorResponse response ? response.getStatusCode().value() : 500;
+        return switch (status) {
+            case 400 -> "invalid";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 409 -> "conflict";
+            default -> status >= 400 && status < 500 ? "rejected" : "error";
+        };
+    }
+
+    private void hostCommand(String command, String outcome) {
         Counter.builder("parley.meetings.host.commands")
             .description("Host controls by command and outcome")
             .tag("command", command)
@@ -76,7 +101,16 @@ public class MeetingMetrics {
             .increment();
     }
 
-    /** {@code kind}: {@code guest} (create or join), {@code api-key} (minted by an integration). */
+    /** A new meeting refused: its creator's cap was reached; {@code scope} is {@code address} or {@code account}. */
+    public void creationLimited(String scope) {
+        Counter.builder("parley.meetings.creations.limited")
+            .description("Meetings not created because the creator's address or account reached its cap")
+            .tag("scope", scope)
+            .register(registry)
+            .increment();
+    }
+
+    /** {@code kind}: {@code guest} (create or join), {@code account} (signed in), {@code api-key} (an integration). */
     public void tokenIssued(String kind) {
         Counter.builder("parley.meetings.tokens.issued").description("Join tokens signed").tag("kind", kind)
             .register(registry)

@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  *        seconds_45=45}. Setting the map replaces the defaults.
  * @param guestCreationEnabled whether callers without an API key may create meetings (default true)
  * @param apiKeys keys of server-side integrations, stored only as SHA-256 hashes (default: none)
+ * @param creationLimits how many meetings one client address or one account may create per window
  * @param tokens how join tokens are signed
  * @param events how state changes reach Kafka
  * @param presence how the online flags are fed
@@ -48,6 +49,7 @@ public record MeetingProperties(
         Map<@Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String, @Positive Integer> timerPresets,
         @DefaultValue("true") boolean guestCreationEnabled,
         @DefaultValue List<@Valid ApiKey> apiKeys,
+        @Valid @DefaultValue CreationLimits creationLimits,
         @Valid @DefaultValue Tokens tokens,
         @Valid @DefaultValue Events events,
         @Valid @DefaultValue Presence presence) {
@@ -76,6 +78,25 @@ public record MeetingProperties(
      * @param sha256 lowercase hex SHA-256 of the key
      */
     public record ApiKey(@NotBlank String name, @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String sha256) {
+    }
+
+    /**
+     * Caps on new meetings, counted in Redis in a window that opens with the first meeting counted and closes
+     * {@code window} later. A guest is counted by client address, a signed-in person by account (people behind one
+     * office address do not share a budget); an integration's API key is not capped, it stands for many users.
+     * Joining a running named room creates nothing and is not counted.
+     *
+     * @param perAddress meetings guests may create from one client address per window (default 60)
+     * @param perAccount meetings one signed-in account may create per window (default 120)
+     * @param window how long a window lasts (default 1h)
+     */
+    public record CreationLimits(@Positive @DefaultValue("60") int perAddress,
+            @Positive @DefaultValue("120") int perAccount, @NotNull @DefaultValue("1h") Duration window) {
+
+        @AssertTrue(message = "window must be at least one second")
+        boolean isWindowLongEnough() {
+            return window == null || window.compareTo(Duration.ofSeconds(1)) >= 0;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.parley.events.EventCodec;
 import io.parley.meeting.meeting.MeetingIds;
+import io.parley.meeting.meeting.TimerPresets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,5 +26,10 @@ class ServiceConfiguration {
     @Bean
     MeetingIds meetingIds() {
         return new MeetingIds();
+    }
+
+    @Bean
+    TimerPresets timerPresets(MeetingProperties properties) {
+        return new TimerPresets(properties.timerPresets());
     }
 }

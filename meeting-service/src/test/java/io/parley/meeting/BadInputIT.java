@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.parley.harness.http.OversizedBodies;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,59 @@ class BadInputIT {
                 "{\"hostName\":\"Ada\",\"hostUserId\":\"42\"}")) {
             problem(send(HttpMethod.POST, "/api/meetings", null, body), 400);
         }
+    }
+
+    /** Jackson would read {@code true} as the text "true" and 2.5 as 2; here a wrong kind is a 400 naming the field. */
+    @Test
+    void valuesOfTheWrongKindAreRefusedNamingTheFieldOnEveryEndpoint() {
+        String id = meeting.meetingId();
+        List<List<String>> cases = List.of(
+                List.of("/api/meetings", "{\"hostName\":true}", "hostName"),
+                List.of("/api/meetings", "{\"hostName\":42}", "hostName"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"title\":false}", "title"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"slug\":42}", "slug"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"maxParticipants\":2.5}", "maxParticipants"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"maxParticipants\":\"5\"}", "maxParticipants"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"maxParticipants\":true}", "maxParticipants"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"hostUserId\":42}", "hostUserId"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"access\":true}", "access"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"orgId\":7}", "orgId"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"invitedAccounts\":\"a\"}", "invitedAccounts"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"invitedAccounts\":[1]}", "invitedAccounts"),
+                List.of("/api/meetings/" + id + "/participants", "{\"name\":true}", "name"),
+                List.of("/api/meetings/" + id + "/participants", "{\"name\":42}", "name"),
+                List.of("/api/meetings/" + id + "/timer", "{\"preset\":true}", "preset"),
+                List.of("/api/meetings/" + id + "/timer", "{\"preset\":30}", "preset"),
+                List.of("/api/tokens", mintBody("42", "\"u\"", "\"A\"", "\"host\""), "meetingId"),
+                List.of("/api/tokens", mintBody(quoted(id), "42", "\"A\"", "\"host\""), "userId"),
+                List.of("/api/tokens", mintBody(quoted(id), "\"u\"", "true", "\"host\""), "name"),
+                List.of("/api/tokens", mintBody(quoted(id), "\"u\"", "\"A\"", "1"), "role"));
+        for (List<String> wrong : cases) {
+            String path = wrong.get(0);
+            WebTestClient.RequestBodySpec request = client.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+            if (path.endsWith("/timer")) {
+                request.headers(h -> h.setBearerAuth(meeting.hostToken()));
+            }
+            if (path.equals("/api/tokens")) {
+                request.header("X-Api-Key", KEY);
+            }
+            WebTestClient.ResponseSpec response = request.bodyValue(wrong.get(1)).exchange();
+            Map<?, ?> body = problem(response, 400);
+            assertThat(body.get("errors")).as("errors for %s on %s", wrong.get(1), path)
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .singleElement()
+                .satisfies(error -> assertThat(((Map<?, ?>) error).get("field")).isEqualTo(wrong.get(2)));
+        }
+    }
+
+    /** A mint body with each value as raw JSON. */
+    private static String mintBody(String meetingId, String userId, String name, String role) {
+        return "{\"meetingId\":" + meetingId + ",\"userId\":" + userId + ",\"name\":" + name + ",\"role\":" + role
+                + "}";
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text + "\"";
     }
 
     @Test
@@ -189,7 +243,7 @@ class BadInputIT {
                     .exchange();
     }
 
-    private static void problem(WebTestClient.ResponseSpec response, int status) {
+    private static Map<?, ?> problem(WebTestClient.ResponseSpec response, int status) {
         EntityExchangeResult<Map> result = response.expectBody(Map.class).returnResult();
         assertThat(result.getStatus().value()).as("status of %s %s", result.getMethod(), result.getUrl())
             .isEqualTo(status);
@@ -197,5 +251,6 @@ class BadInputIT {
             .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         // "type" may be absent: RFC 9457 reads that as about:blank
         assertThat(result.getResponseBody()).containsEntry("status", status).containsKey("title");
+        return result.getResponseBody();
     }
 }

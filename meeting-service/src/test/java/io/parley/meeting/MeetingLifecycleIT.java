@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,7 @@ class MeetingLifecycleIT {
     @Test
     void startsAThirtySecondTimerThatLateJoinersSeeAndRefusesUnknownPresets() {
         var created = api.create("Ada");
+        double invalidBefore = hostCommands("timer", "invalid");
 
         Map<?, ?> timer = api.postJson("/api/meetings/{id}/timer", created.hostToken(), Map.of("preset", "seconds_30"),
                 created.meetingId())
@@ -109,6 +112,12 @@ class MeetingLifecycleIT {
             .expectStatus().isBadRequest()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("seconds_30"));
+        // the host's mistake, not the service's: counted as invalid, never as error
+        assertThat(hostCommands("timer", "invalid")).isEqualTo(invalidBefore + 1);
+        assertThat(hostCommands("timer", "error")).isZero();
+        assertThat(api.get(created.meetingId()).get("timerPresets")).isEqualTo(List.of(
+                Map.of("preset", "seconds_15", "seconds", 15), Map.of("preset", "seconds_30", "seconds", 30),
+                Map.of("preset", "seconds_45", "seconds", 45)));
 
         assertThat(Instant.parse((String) timer.get("endsAt"))).isCloseTo(Instant.now().plusSeconds(30),
                 within(5, ChronoUnit.SECONDS));
@@ -160,7 +169,11 @@ class MeetingLifecycleIT {
         api.join(created.meetingId(), "Alan");
 
         joinAttempt(created.meetingId()).expectStatus().isEqualTo(409)
-            .expectBody().jsonPath("$.reason").isEqualTo("full");
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.reason").isEqualTo("full")
+            .jsonPath("$.maxParticipants").isEqualTo(3)
+            .jsonPath("$.detail").isEqualTo("The meeting is full: it admits 3 participants, host included.");
     }
 
     @Test
@@ -221,6 +234,14 @@ class MeetingLifecycleIT {
             api.post("/api/meetings/" + id + "/mute-all", created.hostToken()).expectStatus().isNotFound();
             joinAttempt(id).expectStatus().isNotFound();
         }
+    }
+
+    /** parley_meetings_host_commands_total{command, outcome}, as Prometheus would scrape it. */
+    private static double hostCommands(String command, String outcome) {
+        Counter counter = service.bean(MeterRegistry.class).find("parley.meetings.host.commands")
+            .tags("command", command, "outcome", outcome)
+            .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static WebTestClient.ResponseSpec joinAttempt(String meetingId) {

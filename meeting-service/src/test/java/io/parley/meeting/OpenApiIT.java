@@ -37,6 +37,7 @@ class OpenApiIT {
     private static final String KEY = "openapi-key";
     private static final String HUGE = "{\"name\":\"" + "x".repeat(100_000) + "\"}";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int ACCOUNT_CAP = 2;
     private static RunningMeetingService service;
     private static WebTestClient client;
     private static MeetingApiClient api;
@@ -47,7 +48,9 @@ class OpenApiIT {
         String hash = HexFormat.of()
             .formatHex(MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8)));
         service = RunningMeetingService.start("--parley.meetings.api-keys[0].name=docs",
-                "--parley.meetings.api-keys[0].sha256=" + hash, "--parley.access-tokens.jwks-uri=" + PeopleKeys.jwksUri());
+                "--parley.meetings.api-keys[0].sha256=" + hash,
+                "--parley.access-tokens.jwks-uri=" + PeopleKeys.jwksUri(),
+                "--parley.meetings.creation-limits.per-account=" + ACCOUNT_CAP);
         client = service.client();
         api = new MeetingApiClient(client);
         try (InputStream in = Files.newInputStream(SPEC)) {
@@ -107,6 +110,11 @@ class OpenApiIT {
         s.put("POST /api/meetings 413", () -> send(HttpMethod.POST, "/api/meetings", null, HUGE));
         s.put("POST /api/meetings 415", () -> exchange(client.post().uri("/api/meetings")
             .contentType(MediaType.TEXT_PLAIN).bodyValue("{\"hostName\":\"Ada\"}")));
+        String capped = PeopleKeys.accessToken(UUID.randomUUID().toString(), "Cap");
+        for (int i = 0; i < ACCOUNT_CAP; i++) {
+            assertThat(send(HttpMethod.POST, "/api/meetings", capped, "{}").getStatus().value()).isEqualTo(201);
+        }
+        s.put("POST /api/meetings 429", () -> send(HttpMethod.POST, "/api/meetings", capped, "{}"));
 
         s.put("GET /api/meetings/{id} 200", () -> send(HttpMethod.GET, "/api/meetings/" + id, null, null));
         s.put("GET /api/meetings/{id} 404", () -> send(HttpMethod.GET, "/api/meetings/" + unknown, null, null));

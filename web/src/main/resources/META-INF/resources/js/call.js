@@ -8,7 +8,6 @@ import { PeerMesh } from './mesh.js';
 import { QualityReporter } from './quality.js';
 import { SignalingClient } from './signaling.js';
 
-const TIMER_PRESETS = [['seconds_15', '15 s'], ['seconds_30', '30 s'], ['seconds_45', '45 s']];
 const STATUS_TEXT = {
   connecting: 'Connecting…',
   connected: 'Connected',
@@ -158,9 +157,10 @@ export class Call {
     };
     const muteAll = h('button', { type: 'button', id: 'mute-all', className: 'secondary' }, 'Mute everyone');
     muteAll.onclick = run(muteAll, () => api.muteAll(meetingId, token), () => toast('Everyone else was muted.'));
-    const timers = TIMER_PRESETS.map(([preset, label]) => {
+    // the presets are the server's configuration (GET /api/meetings/{id}): a button for each, none of our own
+    const timers = (this.meeting.timerPresets || []).map(({ preset, seconds }) => {
       const button = h('button', { type: 'button', className: 'secondary timer-preset', 'data-preset': preset,
-        'aria-label': `Start a ${label.replace(' s', ' second')} timer` }, label);
+        'aria-label': `Start a ${presetName(seconds)} timer` }, presetLabel(seconds));
       button.onclick = run(button, () => api.timer(meetingId, preset, token));
       return button;
     });
@@ -181,7 +181,8 @@ export class Call {
     return h('section', { className: 'panel host', id: 'host-panel', 'aria-labelledby': 'host-heading' },
       h('h2', { id: 'host-heading' }, 'Host controls'),
       h('div', { className: 'host-actions' }, muteAll, this.lockButton, end),
-      h('div', { className: 'timer-presets', role: 'group', 'aria-label': 'Timer' }, h('span', {}, 'Timer'), timers),
+      timers.length ? h('div', { className: 'timer-presets', role: 'group', 'aria-label': 'Timer' },
+        h('span', {}, 'Timer'), timers) : null,
       dialog);
   }
 
@@ -300,7 +301,7 @@ export class Call {
     };
     tick();
     if (endMs > Date.now()) {
-      toast(`A ${seconds} second timer started.`);
+      toast(`A ${presetName(seconds)} timer started.`);
       this.countdown = setInterval(tick, 250);
     }
   }
@@ -547,6 +548,19 @@ class Tile {
   detach() {
     this.video.srcObject = null;
   }
+}
+
+/** A preset's button text: "15 s", "2 min", "1:30". */
+function presetLabel(seconds) {
+  if (seconds < 60) {
+    return `${seconds} s`;
+  }
+  return seconds % 60 === 0 ? `${seconds / 60} min` : formatClock(seconds);
+}
+
+/** A preset as said aloud: "15 second", "2 minute", "90 second" (as in "Start a 2 minute timer"). */
+function presetName(seconds) {
+  return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} minute` : `${seconds} second`;
 }
 
 async function copyLink(input) {

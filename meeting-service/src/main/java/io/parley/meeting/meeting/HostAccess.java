@@ -1,19 +1,22 @@
 package io.parley.meeting.meeting;
 
+import java.util.function.Function;
+
 import io.parley.meeting.MeetingMetrics;
 import io.parley.meeting.meeting.HostRules.Command;
 import io.parley.meeting.web.ApiProblem;
+import io.parley.meeting.web.Caller;
+import io.parley.tokens.InvalidTokenException;
 import io.parley.tokens.JoinToken;
 import io.parley.tokens.JoinTokenVerifier;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The checks in front of every host control, in this order: the meeting exists (404); it has not ended (409, before
- * the token, because ending revoked every token of the meeting and the honest answer is "ended", not "bad token");
- * the bearer token verifies, revocations included (401); then {@link HostRules} (403, 404 for an unknown target).
+ * Every host control (and leaving) runs through {@link #run}: authorize, run, count. The checks come in this order:
+ * the meeting exists (404); it has not ended (409, before the token, because ending revoked every token of the
+ * meeting and the honest answer is "ended", not "bad token"); the bearer token verifies, revocations included (401);
+ * then {@link HostRules} (403, 404 for an unknown target).
  */
 @Component
 public class HostAccess {
@@ -32,29 +35,33 @@ public class HostAccess {
     public record Authorized(Meeting meeting, JoinToken caller) {
     }
 
-    public Mono<Authorized> authorize(String idOrSlug, ServerHttpRequest request, Command command, String target) {
+    /**
+     * Runs {@code action} once the caller is allowed to, and counts the outcome by command.
+     *
+     * @param target the participant the command acts on ({@code MUTE}, {@code REMOVE}), otherwise null
+     */
+    public <T> Mono<T> run(Command command, String idOrSlug, Caller caller, String target,
+            Function<Authorized, Mono<T>> action) {
+        return authorize(idOrSlug, caller, command, target).flatMap(action)
+            .doOnSuccess(done -> metrics.hostCommandDone(command.label()))
+            .doOnError(error -> metrics.hostCommandFailed(command.label(), error));
+    }
+
+    private Mono<Authorized> authorize(String idOrSlug, Caller caller, Command command, String target) {
         return lookup.resolve(idOrSlug).flatMap(meeting -> {
             if (!meeting.state().acceptsCommands()) {
                 return Mono.error(denial(HostRules.Denial.ENDED));
             }
-            return verifier.verify(request).flatMap(caller -> HostRules.check(command, meeting, caller, target)
+            return verify(caller).flatMap(token -> HostRules.check(command, meeting, token, target)
                 .<Mono<Authorized>>map(denial -> Mono.error(denial(denial)))
-                .orElseGet(() -> Mono.just(new Authorized(meeting, caller))));
+                .orElseGet(() -> Mono.just(new Authorized(meeting, token))));
         });
     }
 
-    /** Counts the command's outcome by HTTP status class. */
-    public <T> Mono<T> tracked(Command command, Mono<T> execution) {
-        return execution.doOnSuccess(done -> metrics.hostCommand(command.label(), "ok")).doOnError(error -> {
-            int status = error instanceof ErrorResponse response ? response.getStatusCode().value() : 500;
-            metrics.hostCommand(command.label(), switch (status) {
-                case 401 -> "unauthorized";
-                case 403 -> "forbidden";
-                case 404 -> "not-found";
-                case 409 -> "conflict";
-                default -> "error";
-            });
-        });
+    private Mono<JoinToken> verify(Caller caller) {
+        return caller.bearerToken()
+            .map(verifier::verify)
+            .orElseGet(() -> Mono.error(new InvalidTokenException("A join token is required.")));
     }
 
     private static ApiProblem denial(HostRules.Denial denial) {

@@ -55,8 +55,9 @@ public final class MeetingApi {
             Instant joinedAt) {
     }
 
+    /** {@code timerPresets}: what the host may start, shortest first; the client draws a button for each. */
     public record MeetingView(String meetingId, String slug, String title, String state, int maxParticipants,
             String joinUrl, Instant createdAt, Instant endedAt, List<ParticipantView> participants,
-            TimerView timer, String access) {
+            TimerView timer, String access, List<TimerPresets.Preset> timerPresets) {
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.meeting.meeting;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.parley.meeting.event.OutboxPublisher;
@@ -23,13 +24,27 @@ public class MeetingChanges {
     }
 
     public Mono<Outcome> apply(String meetingId, Supplier<Mono<Outcome>> change) {
+        return apply(meetingId, change, MeetingChanges::refusal);
+    }
+
+    /** As {@link #apply(String, Supplier)}, with the caller's own words for some refusals. */
+    public Mono<Outcome> apply(String meetingId, Supplier<Mono<Outcome>> change,
+            Function<Outcome, ApiProblem> refusal) {
         return publisher.markPending(meetingId)
             .then(Mono.defer(change))
             .flatMap(outcome -> switch (outcome) {
                 case OK -> publisher.publishAfterChange(meetingId).thenReturn(outcome);
                 case UNCHANGED -> Mono.just(outcome);
-                default -> Mono.error(refusal(outcome));
+                default -> Mono.error(refusal.apply(outcome));
             });
+    }
+
+    /**
+     * Puts a meeting that was stored without being announced (a named room, announced once its name is claimed) up
+     * for publishing, and publishes its events.
+     */
+    public Mono<Void> announce(String meetingId) {
+        return publisher.markPending(meetingId).then(publisher.publishAfterChange(meetingId));
     }
 
     /** A script's refusal as the problem a client sees. */

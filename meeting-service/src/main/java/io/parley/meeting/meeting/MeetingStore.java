@@ -1,26 +1,18 @@
 package io.parley.meeting.meeting;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import io.lettuce.core.ScriptOutputType;
 import io.parley.events.EventType;
 import io.parley.meeting.MeetingProperties;
-import io.parley.meeting.meeting.Meeting.Participant;
 import io.parley.meeting.meeting.Meeting.Timer;
 import io.parley.meeting.person.MeetingAccess;
 import io.parley.support.redis.LuaScript;
 import io.parley.support.redis.RedisScripts;
 import io.parley.support.redis.ScriptSources;
-import io.parley.tokens.Role;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -74,6 +66,7 @@ public class MeetingStore {
     private final ReactiveStringRedisTemplate redis;
     private final RedisScripts scripts;
     private final JsonMapper json;
+    private final MeetingSnapshots snapshots;
     private final MeetingProperties properties;
     private final Clock clock;
 
@@ -82,6 +75,7 @@ public class MeetingStore {
         this.redis = redis;
         this.scripts = scripts;
         this.json = json;
+        this.snapshots = new MeetingSnapshots(json);
         this.properties = properties;
         this.clock = clock;
     }
@@ -180,10 +174,7 @@ public class MeetingStore {
 
     public Mono<Meeting> find(String meetingId) {
         return scripts.list(READ, keys(meetingId).subList(0, 4))
-            .flatMap(reply -> {
-                Map<String, String> fields = pairs(reply.get(0));
-                return fields.isEmpty() ? Mono.empty() : Mono.just(toMeeting(meetingId, fields, reply));
-            });
+            .flatMap(reply -> Mono.justOrEmpty(snapshots.meeting(meetingId, reply)));
     }
 
     public Mono<String> meetingIdForSlug(String slug) {
@@ -213,56 +204,6 @@ public class MeetingStore {
         return List.of(String.valueOf(clock.millis()), String.valueOf(properties.idleTtl().toMillis()),
                 String.valueOf(properties.endedRetention().toMillis()),
                 String.valueOf(properties.events().outboxRetention().toMillis()));
-    }
-
-    private Meeting toMeeting(String meetingId, Map<String, String> fields, List<Object> reply) {
-        Set<String> muted = new HashSet<>(strings(reply.get(2)));
-        Set<String> online = new HashSet<>();
-        for (String member : strings(reply.get(3))) {
-            online.add(member.substring(0, Math.max(0, member.indexOf(' '))));
-        }
-        List<Participant> participants = new ArrayList<>();
-        pairs(reply.get(1)).forEach((id, text) -> {
-            StoredParticipant stored = json.readValue(text, StoredParticipant.class);
-            participants.add(new Participant(id, stored.name(), Role.fromClaim(stored.role()).orElse(Role.PARTICIPANT),
-                    stored.userId(), stored.joinedAt(), muted.contains(id), online.contains(id)));
-        });
-        participants.sort(Comparator.comparing(Participant::joinedAt).thenComparing(Participant::id));
-        Timer timer = fields.containsKey("timerPreset")
-                ? new Timer(fields.get("timerPreset"), Integer.parseInt(fields.get("timerSeconds")),
-                        Instant.parse(fields.get("timerStartedAt")), Instant.parse(fields.get("timerEndsAt")))
-                : null;
-        return new Meeting(meetingId, fields.get("slug"), fields.get("title"),
-                MeetingState.of(fields.get("state")).orElse(MeetingState.OPEN),
-                Integer.parseInt(fields.get("maxParticipants")), Instant.parse(fields.get("createdAt")),
-                fields.containsKey("endedAt") ? Instant.parse(fields.get("endedAt")) : null,
-                List.copyOf(participants), timer, access(fields));
-    }
-
-    private MeetingAccess access(Map<String, String> fields) {
-        MeetingAccess.Mode mode = MeetingAccess.Mode.of(fields.get("access")).orElse(MeetingAccess.Mode.ANYONE);
-        if (mode == MeetingAccess.Mode.ANYONE) {
-            return MeetingAccess.ANYONE;
-        }
-        String[] invited = json.readValue(fields.getOrDefault("invited", "[]"), String[].class);
-        return new MeetingAccess(mode, fields.get("orgId"), Set.of(invited), fields.get("hostAccount"));
-    }
-
-    private static Map<String, String> pairs(Object flat) {
-        List<String> items = strings(flat);
-        Map<String, String> map = new HashMap<>();
-        for (int i = 0; i + 1 < items.size(); i += 2) {
-            map.put(items.get(i), items.get(i + 1));
-        }
-        return map;
-    }
-
-    private static List<String> strings(Object list) {
-        List<String> result = new ArrayList<>();
-        for (Object item : (List<?>) list) {
-            result.add(item instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(item));
-        }
-        return result;
     }
 
     private String write(Object value) {

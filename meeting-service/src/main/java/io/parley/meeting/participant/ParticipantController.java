@@ -4,14 +4,14 @@ import java.net.URI;
 
 import io.parley.meeting.meeting.MeetingApi.Joined;
 import io.parley.meeting.meeting.MeetingLookup;
-import io.parley.meeting.token.TokenIssuer;
-import io.parley.meeting.web.Inputs;
 import io.parley.meeting.person.People;
+import io.parley.meeting.token.TokenIssuer;
+import io.parley.meeting.web.Caller;
+import io.parley.meeting.web.Inputs;
 import io.parley.tokens.Role;
 import io.parley.tokens.access.AccessToken;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,12 +25,14 @@ import reactor.core.publisher.Mono;
 @RequestMapping(path = "/api/meetings/{id}/participants", produces = MediaType.APPLICATION_JSON_VALUE)
 class ParticipantController {
 
-    private final ParticipantService participants;
+    private final Admissions admissions;
+    private final ParticipantCommands commands;
     private final MeetingLookup lookup;
     private final People people;
 
-    ParticipantController(ParticipantService participants, MeetingLookup lookup, People people) {
-        this.participants = participants;
+    ParticipantController(Admissions admissions, ParticipantCommands commands, MeetingLookup lookup, People people) {
+        this.admissions = admissions;
+        this.commands = commands;
         this.lookup = lookup;
         this.people = people;
     }
@@ -43,16 +45,15 @@ class ParticipantController {
      * the meeting is for an organization or for invited accounts. A signed-in person joins as their account.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Joined>> join(@PathVariable String id, @RequestBody JoinRequest body,
-            ServerHttpRequest request) {
-        return people.optionalPerson(request).flatMap(person -> {
+    Mono<ResponseEntity<Joined>> join(@PathVariable String id, @RequestBody JoinRequest body, Caller caller) {
+        return people.optionalPerson(caller).flatMap(person -> {
             Inputs inputs = new Inputs();
             String name = person.isPresent() ? person.get().name() : inputs.name("name", body.name());
             inputs.validate();
             String subject = person.map(AccessToken::accountId).orElseGet(TokenIssuer::guestSubject);
             return lookup.resolve(id)
-                .flatMap(meeting -> participants.checkAccess(meeting, person)
-                    .then(participants.admit(meeting, name, Role.PARTICIPANT, subject,
+                .flatMap(meeting -> admissions.checkAccess(meeting, person)
+                    .then(admissions.admit(meeting, name, Role.PARTICIPANT, subject,
                             person.isPresent() ? "account" : "guest"))
                     .map(credentials -> Joined.of(meeting.id(), credentials)));
         })
@@ -62,14 +63,12 @@ class ParticipantController {
 
     /** The host removes a participant, or a participant removes themself (leaves). */
     @DeleteMapping("/{participantId}")
-    Mono<ResponseEntity<Void>> remove(@PathVariable String id, @PathVariable String participantId,
-            ServerHttpRequest request) {
-        return participants.remove(id, participantId, request).thenReturn(ResponseEntity.noContent().build());
+    Mono<ResponseEntity<Void>> remove(@PathVariable String id, @PathVariable String participantId, Caller caller) {
+        return commands.remove(id, participantId, caller).thenReturn(ResponseEntity.noContent().build());
     }
 
     @PostMapping("/{participantId}/mute")
-    Mono<ResponseEntity<Void>> mute(@PathVariable String id, @PathVariable String participantId,
-            ServerHttpRequest request) {
-        return participants.mute(id, participantId, request).thenReturn(ResponseEntity.noContent().build());
+    Mono<ResponseEntity<Void>> mute(@PathVariable String id, @PathVariable String participantId, Caller caller) {
+        return commands.mute(id, participantId, caller).thenReturn(ResponseEntity.noContent().build());
     }
 }

@@ -2,10 +2,9 @@ package io.parley.meeting.person;
 
 import java.util.Optional;
 
-import io.parley.tokens.BearerTokens;
+import io.parley.meeting.web.Caller;
 import io.parley.tokens.access.AccessToken;
 import io.parley.tokens.access.AccessTokenVerifier;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -22,10 +21,9 @@ public class People {
         this.verifier = verifier;
     }
 
-    public Mono<Optional<AccessToken>> optionalPerson(ServerHttpRequest request) {
-        if (BearerTokens.resolve(request).isEmpty()) {
-            return Mono.just(Optional.empty());
-        }
-        return verifier.verify(request).map(Optional::of);
+    public Mono<Optional<AccessToken>> optionalPerson(Caller caller) {
+        return caller.bearerToken()
+            .map(token -> verifier.verify(token).map(Optional::of))
+            .orElseGet(() -> Mono.just(Optional.empty()));
     }
 }

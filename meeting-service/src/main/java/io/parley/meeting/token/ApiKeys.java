@@ -9,18 +9,16 @@ import java.util.Optional;
 
 import io.parley.meeting.MeetingProperties;
 import io.parley.meeting.web.ApiProblem;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import io.parley.meeting.web.Caller;
 import org.springframework.stereotype.Component;
 
 /**
- * API keys of server-side integrations, sent as {@code X-Api-Key}. Only their SHA-256 hashes are configured, so a
- * leaked configuration does not leak the keys; a presented key is hashed and compared in constant time with every
- * configured hash.
+ * API keys of server-side integrations, sent as {@code X-Api-Key} ({@link Caller#apiKey()}). Only their SHA-256
+ * hashes are configured, so a leaked configuration does not leak the keys; a presented key is hashed and compared in
+ * constant time with every configured hash.
  */
 @Component
 public class ApiKeys {
-
-    public static final String HEADER = "X-Api-Key";
 
     private final List<Configured> keys;
 
@@ -35,20 +33,18 @@ public class ApiKeys {
     }
 
     /**
-     * The name of the integration whose key the request carries; empty when it carries none. A key that matches no
+     * The name of the integration whose key the caller presents; empty when it carries none. A key that matches no
      * configured hash is a 401, never treated as absent.
      */
-    public Optional<String> caller(ServerHttpRequest request) {
-        String presented = request.getHeaders().getFirst(HEADER);
-        if (presented == null) {
-            return Optional.empty();
-        }
-        return Optional.of(authenticate(presented)
-            .orElseThrow(() -> ApiProblem.apiKeyRequired("The API key is not valid.")));
+    public Optional<String> integration(Caller caller) {
+        return caller.apiKey()
+            .map(presented -> authenticate(presented)
+                .orElseThrow(() -> ApiProblem.apiKeyRequired("The API key is not valid.")));
     }
 
-    public String requireCaller(ServerHttpRequest request) {
-        return caller(request).orElseThrow(() -> ApiProblem.apiKeyRequired("This endpoint needs an X-Api-Key."));
+    public String requireIntegration(Caller caller) {
+        return integration(caller)
+            .orElseThrow(() -> ApiProblem.apiKeyRequired("This endpoint needs an X-Api-Key."));
     }
 
     Optional<String> authenticate(String presented) {

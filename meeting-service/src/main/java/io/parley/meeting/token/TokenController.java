@@ -2,12 +2,12 @@ package io.parley.meeting.token;
 
 import io.parley.meeting.meeting.MeetingApi.Joined;
 import io.parley.meeting.meeting.MeetingLookup;
-import io.parley.meeting.participant.ParticipantService;
+import io.parley.meeting.participant.Admissions;
+import io.parley.meeting.web.Caller;
 import io.parley.meeting.web.Inputs;
 import io.parley.tokens.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -24,12 +24,12 @@ class TokenController {
 
     private final ApiKeys apiKeys;
     private final MeetingLookup lookup;
-    private final ParticipantService participants;
+    private final Admissions admissions;
 
-    TokenController(ApiKeys apiKeys, MeetingLookup lookup, ParticipantService participants) {
+    TokenController(ApiKeys apiKeys, MeetingLookup lookup, Admissions admissions) {
         this.apiKeys = apiKeys;
         this.lookup = lookup;
-        this.participants = participants;
+        this.admissions = admissions;
     }
 
     record MintRequest(String meetingId, String userId, String name, String role) {
@@ -38,9 +38,9 @@ class TokenController {
     @PostMapping(path = "/api/tokens", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Joined> mint(@RequestBody Mono<MintRequest> body, ServerHttpRequest request) {
+    Mono<Joined> mint(@RequestBody Mono<MintRequest> body, Caller caller) {
         // the key is checked before the body is read: a caller without one learns nothing about the input rules
-        apiKeys.requireCaller(request);
+        apiKeys.requireIntegration(caller);
         return body.flatMap(this::mint);
     }
 
@@ -55,7 +55,7 @@ class TokenController {
         }
         inputs.validate();
         return lookup.resolve(meetingId)
-            .flatMap(meeting -> participants.admit(meeting, name, role, userId, "api-key")
+            .flatMap(meeting -> admissions.admit(meeting, name, role, userId, "api-key")
                 .map(credentials -> Joined.of(meeting.id(), credentials)));
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.meeting.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,14 @@ public class ApiProblem extends ErrorResponseException {
 
     /** 409 with {@code reason}: {@code full}, {@code locked} or {@code ended}. */
     public static ApiProblem conflict(String reason, String detail) {
-        return new ApiProblem(HttpStatus.CONFLICT, detail, Map.of("reason", reason), null);
+        return conflict(reason, detail, Map.of());
+    }
+
+    /** 409 with {@code reason} and further members, such as the limit a full meeting reached. */
+    public static ApiProblem conflict(String reason, String detail, Map<String, Object> properties) {
+        Map<String, Object> members = new LinkedHashMap<>(properties);
+        members.put("reason", reason);
+        return new ApiProblem(HttpStatus.CONFLICT, detail, members, null);
     }
 
     /** 403 with {@code reason}: {@code not-host} or {@code other-meeting}. */
@@ -62,6 +70,20 @@ public class ApiProblem extends ErrorResponseException {
 
     public static ApiProblem apiKeyRequired(String detail) {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, detail, Map.of(), null);
+    }
+
+    /**
+     * 429 with {@code Retry-After} (whole seconds, at least 1) and {@code reason}, e.g. {@code creation-limit}.
+     *
+     * @param properties further members of the problem, such as the limit that was reached
+     */
+    public static ApiProblem tooManyRequests(String reason, String detail, long retryAfterSeconds,
+            Map<String, Object> properties) {
+        Map<String, Object> members = new LinkedHashMap<>(properties);
+        members.put("reason", reason);
+        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, detail, members, null);
+        problem.getHeaders().set("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
+        return problem;
     }
 
     public static ApiProblem unavailable(String detail, Throwable cause) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class TimerPresetsTests {
 
-    private final TimerPresets presets = new TimerPresets(Map.of("seconds_30", 30, "seconds_15", 15));
+    private final TimerPresets presets = new TimerPresets(
+            Map.of("seconds_30", 30, "minutes_2", 120, "seconds_15", 15, "quick", 15));
 
     @Test
     void knowsOnlyTheConfiguredPresets() {
@@ -19,7 +20,10 @@ class TimerPresetsTests {
     }
 
     @Test
-    void listsTheIdsInOrderForErrorMessages() {
-        assertThat(presets.ids()).isEqualTo("seconds_15, seconds_30");
+    void listsThePresetsShortestFirstThenById() {
+        assertThat(presets.list()).containsExactly(new TimerPresets.Preset("quick", 15),
+                new TimerPresets.Preset("seconds_15", 15), new TimerPresets.Preset("seconds_30", 30),
+                new TimerPresets.Preset("minutes_2", 120));
+        assertThat(presets.ids()).isEqualTo("quick, seconds_15, seconds_30, minutes_2");
     }
 }

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import io.parley.meeting.MeetingProperties;
 import io.parley.meeting.web.ApiProblem;
+import io.parley.meeting.web.Caller;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 class ApiKeysTests {
 
@@ -22,25 +23,25 @@ class ApiKeysTests {
 
     @Test
     void namesTheIntegrationWhoseKeyHashMatches() {
-        assertThat(keys.caller(request(KEY))).contains("acme");
+        assertThat(keys.integration(caller(KEY))).contains("acme");
     }
 
     @Test
     void aRequestWithoutKeyHasNoCaller() {
-        assertThat(keys.caller(MockServerHttpRequest.post("/api/meetings").build())).isEmpty();
+        assertThat(keys.integration(new Caller("192.0.2.1", Optional.empty(), Optional.empty()))).isEmpty();
     }
 
     @Test
     void aWrongKeyIsUnauthorizedNotAbsent() {
         for (String wrong : List.of("", "s3cret-key-of-acm", KEY + " ", "A".repeat(64))) {
-            assertThatThrownBy(() -> keys.caller(request(wrong))).isInstanceOfSatisfying(ApiProblem.class,
+            assertThatThrownBy(() -> keys.integration(caller(wrong))).isInstanceOfSatisfying(ApiProblem.class,
                     problem -> assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED));
         }
     }
 
     @Test
     void anEndpointThatNeedsAKeyRefusesARequestWithout() {
-        assertThatThrownBy(() -> keys.requireCaller(MockServerHttpRequest.post("/api/tokens").build()))
+        assertThatThrownBy(() -> keys.requireIntegration(new Caller("192.0.2.1", Optional.empty(), Optional.empty())))
             .isInstanceOfSatisfying(ApiProblem.class,
                     problem -> assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED));
     }
@@ -52,7 +53,7 @@ class ApiKeysTests {
             .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
-    private static MockServerHttpRequest request(String key) {
-        return MockServerHttpRequest.post("/api/meetings").header(ApiKeys.HEADER, key).build();
+    private static Caller caller(String key) {
+        return new Caller("192.0.2.1", Optional.empty(), Optional.of(key));
     }
 }

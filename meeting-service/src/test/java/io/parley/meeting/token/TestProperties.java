@@ -8,14 +8,15 @@ import java.util.List;
 import io.parley.meeting.MeetingProperties;
 
 /** Meeting properties with the documented defaults, for unit tests. */
-final class TestProperties {
+public final class TestProperties {
 
     private TestProperties() {
     }
 
-    static MeetingProperties with(List<MeetingProperties.ApiKey> apiKeys) {
+    public static MeetingProperties with(List<MeetingProperties.ApiKey> apiKeys) {
         return new MeetingProperties(URI.create("http://localhost:8080"), 50, 100, Duration.ofHours(24),
                 Duration.ofHours(1), null, true, apiKeys,
+                new MeetingProperties.CreationLimits(60, 120, Duration.ofHours(1)),
                 new MeetingProperties.Tokens(Duration.ofHours(4), null, Path.of(".parley/data")),
                 new MeetingProperties.Events(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(10),
                         Duration.ofDays(7)),

@@ -1,0 +1,48 @@
+package io.parley.meeting.creation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.parley.meeting.MeetingProperties;
+import io.parley.meeting.meeting.MeetingApi.CreateMeetingRequest;
+import io.parley.meeting.token.TestProperties;
+import io.parley.tokens.access.AccessToken;
+import org.junit.jupiter.api.Test;
+
+class MeetingSpecTests {
+
+    private static final MeetingProperties PROPERTIES = TestProperties.with(List.of());
+    private static final CreateMeetingRequest REQUEST = new CreateMeetingRequest("Ada", null, null, null, null, null,
+            null, null);
+
+    @Test
+    void aGuestsMeetingCountsAgainstTheirAddress() {
+        MeetingSpec spec = MeetingSpec.of(REQUEST, PROPERTIES, Optional.empty(), Optional.empty(), "203.0.113.5");
+
+        assertThat(spec.creator()).isEqualTo(Creator.address("203.0.113.5"));
+        assertThat(spec.kind()).isEqualTo("guest");
+        assertThat(spec.subject()).startsWith("guest:");
+    }
+
+    @Test
+    void aSignedInPersonsMeetingCountsAgainstTheirAccountWhateverTheAddress() {
+        AccessToken person = new AccessToken("acc-1", "Ada Lovelace", List.of(), "session", "jti", Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(900));
+
+        MeetingSpec spec = MeetingSpec.of(REQUEST, PROPERTIES, Optional.empty(), Optional.of(person), "203.0.113.5");
+
+        assertThat(spec.creator()).isEqualTo(Creator.account("acc-1"));
+        assertThat(spec.hostName()).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
+    void anIntegrationsMeetingIsNotCapped() {
+        MeetingSpec spec = MeetingSpec.of(REQUEST, PROPERTIES, Optional.of("acme"), Optional.empty(), "203.0.113.5");
+
+        assertThat(spec.creator().scope()).isEqualTo(Creator.Scope.UNCAPPED);
+        assertThat(spec.kind()).isEqualTo("api-key");
+    }
+}
