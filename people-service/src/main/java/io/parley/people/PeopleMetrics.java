@@ -55,6 +55,21 @@ public class PeopleMetrics {
         registry.counter("parley.people.refreshes", "outcome", outcome).increment();
     }
 
+    /** A direct message stored (a retry of one already stored is not counted again). */
+    public void messageSent() {
+        registry.counter("parley.people.messages.sent").increment();
+    }
+
+    /** @param outcome how a call ended: {@code ended}, {@code declined}, {@code cancelled}, {@code missed}, {@code busy} */
+    public void callEnded(String outcome) {
+        registry.counter("parley.people.calls", "outcome", outcome).increment();
+    }
+
+    /** A call that could not start or be answered because meeting-service did not answer in time or at all. */
+    public void meetingServiceFailed() {
+        registry.counter("parley.people.calls.meeting-service.failures").increment();
+    }
+
     public void eventsPublished(int count) {
         eventsPublished.increment(count);
     }

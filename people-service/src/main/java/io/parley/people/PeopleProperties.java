@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Valid @DefaultValue Tokens tokens,
         @Valid @DefaultValue Sessions sessions, @Valid @DefaultValue Passwords passwords,
         @Valid @DefaultValue Throttle throttle, @Valid @DefaultValue Orgs orgs, @Valid @DefaultValue Events events,
-        @Valid @DefaultValue History history, @Valid @DefaultValue Oidc oidc) {
+        @Valid @DefaultValue History history, @Valid @DefaultValue Oidc oidc, @Valid @DefaultValue Calls calls) {
 
     public enum SignUp {
         OPEN, INVITE_ONLY, CLOSED
@@ -121,5 +121,24 @@ public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Va
                         + ", scopes=" + scopes + "]";
             }
         }
+    }
+
+    /**
+     * Calls between contacts (PEOPLE.md §5). A call is a meeting on meeting-service for the two, created there with
+     * the caller's access token and joined with the callee's.
+     *
+     * @param meetingServiceUri meeting-service's base URI (default the local one, {@code http://127.0.0.1:8082})
+     * @param meetingServiceTimeout how long one request to meeting-service may take; slower is answered 503 with
+     * nothing stored (default 5 s)
+     * @param ringTimeout how long a call rings before it is missed (default 45 s)
+     * @param sweepInterval how often ringing calls are checked for that timeout (default 1 s)
+     * @param ringsPerMinute how many calls one person may start to one contact within a minute (default 3)
+     * @param maxDuration an answered call that nobody hung up is ended after this long, so that nobody stays busy
+     * forever because both closed their tabs (default 4 h)
+     */
+    public record Calls(@NotNull @DefaultValue("http://127.0.0.1:8082") URI meetingServiceUri,
+            @NotNull @DefaultValue("5s") Duration meetingServiceTimeout,
+            @NotNull @DefaultValue("45s") Duration ringTimeout, @NotNull @DefaultValue("1s") Duration sweepInterval,
+            @Min(1) @DefaultValue("3") int ringsPerMinute, @NotNull @DefaultValue("4h") Duration maxDuration) {
     }
 }

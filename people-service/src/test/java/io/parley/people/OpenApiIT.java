@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import io.parley.harness.Ports;
 import io.parley.harness.http.OversizedBodies;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,9 @@ class OpenApiIT {
     private static TestOidcProvider provider;
     private static RunningPeopleService service;
     private static RunningPeopleService closed;
+    /** The same database as {@code service}, but meeting-service is out of its reach. */
+    private static RunningPeopleService cut;
+    private static MeetingServiceProcess meetings;
     private static WebTestClient client;
     private static PeopleClient people;
     private static Map<String, Object> spec;
@@ -59,7 +63,9 @@ class OpenApiIT {
         int providerPort = TestOidcProvider.reservePort();
         String test = "--parley.people.oidc.providers.test.";
         String down = "--parley.people.oidc.providers.down.";
+        meetings = MeetingServiceProcess.reserve();
         service = RunningPeopleService.start("openapi_it", "--parley.people.throttle.address-failures=10000",
+                meetings.uriArgument(),
                 // one password hash at a time and one waiting, so that a burst of sign-ins meets a 503
                 "--parley.people.passwords.concurrency=1", "--parley.people.passwords.queue=1",
                 test + "issuer-uri=" + TestOidcProvider.issuer(providerPort),
@@ -69,6 +75,9 @@ class OpenApiIT {
                 down + "issuer-uri=http://127.0.0.1:" + TestOidcProvider.reservePort(), down + "client-id=parley",
                 down + "client-secret=secret", down + "display-name=Down provider");
         closed = RunningPeopleService.start("openapi_closed_it", "--parley.people.sign-up=closed");
+        cut = RunningPeopleService.start("openapi_it",
+                "--parley.people.calls.meeting-service-uri=http://127.0.0.1:" + Ports.freePort());
+        meetings.start(service);
         provider = TestOidcProvider.start(providerPort,
                 List.of(service.baseUrl() + "/api/session/oidc/test/callback"));
         client = service.client();
@@ -85,6 +94,12 @@ class OpenApiIT {
         }
         if (closed != null) {
             closed.close();
+        }
+        if (cut != null) {
+            cut.close();
+        }
+        if (meetings != null) {
+            meetings.close();
         }
         if (service != null) {
             service.close();
@@ -121,6 +136,7 @@ class OpenApiIT {
         identities(s);
         orgs(s);
         invitations(s);
+        new OpenApiContactScenarios(service.baseUrl(), client, cut.client()).add(s);
         s.put("GET /.well-known/jwks.json 200", () -> send(HttpMethod.GET, "/.well-known/jwks.json", null, null));
         return s;
     }

@@ -1,6 +1,8 @@
 package io.parley.people.event;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import io.parley.events.EventType;
@@ -38,5 +40,17 @@ public class Outbox {
             .bind("payload", Json.of(json.writeValueAsBytes(payload)))
             .bind("createdAt", clock.instant())
             .then();
+    }
+
+    /**
+     * An event for one person's devices (contacts, messages, calls): keyed by that account, with the account as the
+     * payload's {@code accountId} beside {@code fields}. signaling-service sends each such event to every socket of
+     * {@code accountId} as {@code {type, ...fields}}, so one change that two people see is two events.
+     */
+    public Mono<Void> appendFor(UUID recipient, EventType type, Map<String, ?> fields) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("accountId", recipient.toString());
+        payload.putAll(fields);
+        return append(type, recipient.toString(), payload);
     }
 }

@@ -7,6 +7,7 @@ import io.cloudevents.CloudEvent;
 import io.parley.events.EventCodec;
 import io.parley.events.EventType;
 import io.parley.events.MalformedEventException;
+import io.parley.people.call.MeetingEndings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Builds "my meetings" from {@code parley.meeting.events}: creations, joins (with the join token's subject, which is
- * the account id for signed-in people) and ends. Runs on a Kafka consumer thread, where waiting for PostgreSQL is
- * allowed; a failed write is retried by the container's error handler, so a database outage pauses the history
- * instead of losing it.
+ * the account id for signed-in people) and ends; a meeting's end also ends a call held in it. Runs on a Kafka
+ * consumer thread, where waiting for PostgreSQL is allowed; a failed write is retried by the container's error
+ * handler, so a database outage pauses the history instead of losing it.
  */
 @Component
 class MeetingEventsListener {
@@ -27,10 +28,12 @@ class MeetingEventsListener {
     private static final Duration DATABASE_WAIT = Duration.ofSeconds(10);
 
     private final MeetingHistory history;
+    private final MeetingEndings calls;
     private final EventCodec codec;
 
-    MeetingEventsListener(MeetingHistory history, EventCodec codec) {
+    MeetingEventsListener(MeetingHistory history, MeetingEndings calls, EventCodec codec) {
         this.history = history;
+        this.calls = calls;
         this.codec = codec;
     }
 
@@ -61,7 +64,7 @@ class MeetingEventsListener {
                 case PARTICIPANT_JOINED -> joined(codec.decode(event, Joined.class));
                 case MEETING_ENDED -> {
                     Ended ended = codec.decode(event, Ended.class);
-                    yield history.ended(ended.meetingId(), ended.at());
+                    yield history.ended(ended.meetingId(), ended.at()).then(calls.meetingEnded(ended.meetingId()));
                 }
                 default -> Mono.empty();
             };

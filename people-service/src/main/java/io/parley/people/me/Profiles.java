@@ -9,6 +9,7 @@ import io.parley.events.EventType;
 import io.parley.people.account.Account;
 import io.parley.people.account.AccountStore;
 import io.parley.people.account.PasswordHashing;
+import io.parley.people.contact.Contacts;
 import io.parley.people.event.Outbox;
 import io.parley.people.session.Caller;
 import io.parley.people.session.Session;
@@ -27,13 +28,15 @@ class Profiles {
     private final AccountStore accounts;
     private final PasswordHashing passwords;
     private final Sessions sessions;
+    private final Contacts contacts;
     private final Outbox outbox;
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
 
-    Profiles(AccountStore accounts, PasswordHashing passwords, Sessions sessions, Outbox outbox, DatabaseClient db,
-            TransactionalOperator transaction) {
+    Profiles(AccountStore accounts, PasswordHashing passwords, Sessions sessions, Contacts contacts, Outbox outbox,
+            DatabaseClient db, TransactionalOperator transaction) {
         this.accounts = accounts;
+        this.contacts = contacts;
         this.passwords = passwords;
         this.sessions = sessions;
         this.outbox = outbox;
@@ -84,9 +87,9 @@ class Profiles {
     }
 
     /**
-     * Deletes the account with its sessions and memberships. An organization it alone owns goes with it when
-     * nobody else is in it; one with other members must get another owner first (409), or it would be left
-     * without anyone who can manage it.
+     * Deletes the account with its sessions, memberships and contacts (their other people are told; the
+     * conversations go with the contacts). An organization it alone owns goes with it when nobody else is in it; one
+     * with other members must get another owner first (409), or it would be left without anyone who can manage it.
      */
     Mono<Void> delete(Caller caller, String password) {
         UUID accountId = caller.accountId();
@@ -108,6 +111,7 @@ class Profiles {
                         Map.of("orgId", membership.orgId(), "accountId", accountId.toString(), "role",
                                 membership.role())))
                 .then(sessions.revokeAll(accountId, null, "account-deleted"))
+                .then(contacts.endAllOf(accountId))
                 .then(deleteOrgsOwnedAlone(accountId))
                 .then(accounts.delete(accountId))
                 .flatMap(deleted -> deleted ? outbox.append(EventType.ACCOUNT_DELETED, accountId.toString(),

@@ -70,6 +70,15 @@ public class PeopleProblem extends ErrorResponseException {
         return problem;
     }
 
+    /** 429 for anything but sign-in (which says why in its own words): too many of these too fast. */
+    public static PeopleProblem tooMany(String detail, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        PeopleProblem problem = new PeopleProblem(HttpStatus.TOO_MANY_REQUESTS, detail,
+                Map.of("retryAfterSeconds", seconds), null);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return problem;
+    }
+
     public static PeopleProblem unavailable(String detail, Duration retryAfter, Throwable cause) {
         PeopleProblem problem = new PeopleProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, Map.of(), cause);
         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
