@@ -193,6 +193,7 @@ PARLEY_GATEWAY_WEBSOCKET_ALLOWEDORIGINS: {{ join "," . | quote }}
 {{- if eq .key "signalingService" }}
 PARLEY_SIGNALING_MEETINGSERVICEURI: {{ include "parley.serviceUrl" (dict "root" $root "key" "meetingService") | quote }}
 PARLEY_SIGNALING_LEASES_STREAMLIMITURI: {{ include "parley.serviceUrl" (dict "root" $root "key" "streamLimitService") | quote }}
+PARLEY_SIGNALING_USERS_PEOPLESERVICEURI: {{ include "parley.serviceUrl" (dict "root" $root "key" "peopleService") | quote }}
 {{- if $root.Values.coturn.enabled }}
 PARLEY_TURN_URIS: {{ printf "turn:%s:%v?transport=udp,turn:%s:%v?transport=tcp" $root.Values.coturn.publicHost $root.Values.coturn.port $root.Values.coturn.publicHost $root.Values.coturn.port | quote }}
 {{- end }}

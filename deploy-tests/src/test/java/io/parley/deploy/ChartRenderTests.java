@@ -158,7 +158,8 @@ class ChartRenderTests {
 
         assertThat(rendered.environment("parley-signaling-service"))
             .containsEntry("PARLEY_SIGNALING_MEETINGSERVICEURI", "http://parley-meeting-service:8082")
-            .containsEntry("PARLEY_SIGNALING_LEASES_STREAMLIMITURI", "http://parley-stream-limit-service:8083");
+            .containsEntry("PARLEY_SIGNALING_LEASES_STREAMLIMITURI", "http://parley-stream-limit-service:8083")
+            .containsEntry("PARLEY_SIGNALING_USERS_PEOPLESERVICEURI", "http://parley-people-service:8085");
         assertThat(rendered.environment("parley-people-service"))
             .containsEntry("PARLEY_PEOPLE_CALLS_MEETINGSERVICEURI", "http://parley-meeting-service:8082");
     }

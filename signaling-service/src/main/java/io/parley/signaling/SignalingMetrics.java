@@ -15,6 +15,8 @@ public class SignalingMetrics {
 
     private final MeterRegistry registry;
     private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger userSockets = new AtomicInteger();
+    private final Counter userMessages;
     private final Counter relayedLocal;
     private final Counter relayedRemote;
     private final Counter fanoutReceived;
@@ -32,6 +34,12 @@ public class SignalingMetrics {
             .tag("path", "redis")
             .description("Messages published for sockets on other instances")
             .register(registry);
+        Gauge.builder("parley.signaling.user.sockets", userSockets, AtomicInteger::get)
+            .description("Open user sockets (/ws/user) on this instance")
+            .register(registry);
+        this.userMessages = Counter.builder("parley.signaling.user.delivered")
+            .description("Messages delivered to user sockets on this instance")
+            .register(registry);
         this.fanoutReceived = Counter.builder("parley.signaling.fanout.received")
             .description("Messages received from the meeting channels")
             .register(registry);
@@ -43,6 +51,18 @@ public class SignalingMetrics {
 
     public void sessionClosed() {
         sessions.decrementAndGet();
+    }
+
+    public void userSocketOpened() {
+        userSockets.incrementAndGet();
+    }
+
+    public void userSocketClosed() {
+        userSockets.decrementAndGet();
+    }
+
+    public void userMessageDelivered() {
+        userMessages.increment();
     }
 
     public void relayedLocally() {
@@ -77,6 +97,13 @@ public class SignalingMetrics {
         Counter.builder("parley.signaling.events.failed")
             .tag("topic", topic)
             .description("Events that could not be written to Kafka")
+            .register(registry)
+            .increment();
+    }
+
+    public void leaseLost() {
+        Counter.builder("parley.signaling.leases.lost")
+            .description("Renewals that found the socket's lease gone (expired or forgotten), then taken again")
             .register(registry)
             .increment();
     }

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param instanceId this instance's name in presence entries (application.yml: a random id per start)
  * @param maxFrameSize largest inbound frame; a larger one closes the socket with 1009 (default 64KB)
- * @param outboundBuffer messages queued for one slow client before its socket is closed with 1008 (default 256)
+ * @param outboundBuffer output queued for one slow client, in characters, before its socket is closed with 1008
+ *        (default 1MB: a few large offers, or thousands of small messages)
  * @param messagesPerSecond sustained inbound messages per socket before {@code rate-limited} errors (default 50)
  * @param messageBurst inbound burst per socket (default 200, enough for an ICE candidate storm)
  * @param chat chat limits and history
@@ -28,13 +29,14 @@ import org.springframework.validation.annotation.Validated;
  * @param meetingLookupTimeout how long {@code welcome} waits for the snapshot (default 2s)
  * @param leases stream leases held for every socket
  * @param ice ICE servers handed to clients
+ * @param users the user socket ({@code /ws/user})
  */
 @Validated
 @ConfigurationProperties("parley.signaling")
 public record SignalingProperties(
         @NotBlank String instanceId,
         @NotNull @DefaultValue("64KB") DataSize maxFrameSize,
-        @Positive @DefaultValue("256") int outboundBuffer,
+        @NotNull @DefaultValue("1MB") DataSize outboundBuffer,
         @Positive @DefaultValue("50") int messagesPerSecond,
         @Positive @DefaultValue("200") int messageBurst,
         @Valid @DefaultValue Chat chat,
@@ -42,7 +44,8 @@ public record SignalingProperties(
         @NotNull @DefaultValue("http://127.0.0.1:8082") URI meetingServiceUri,
         @NotNull @DefaultValue("2s") Duration meetingLookupTimeout,
         @Valid @DefaultValue Leases leases,
-        @Valid @DefaultValue Ice ice) {
+        @Valid @DefaultValue Ice ice,
+        @Valid @DefaultValue Users users) {
 
     /**
      * @param maxLength longest chat text in characters (default 2000)
@@ -83,5 +86,16 @@ public record SignalingProperties(
      */
     public record Ice(@DefaultValue List<String> stunUris, @DefaultValue List<String> turnUris,
             @DefaultValue("") String turnSecret, @NotNull @DefaultValue("1h") Duration turnCredentialTtl) {
+    }
+
+    /**
+     * @param peopleServiceUri people-service base URI, for a device's catch-up (default the local one)
+     * @param catchUpTimeout how long a new user socket waits for its catch-up before closing with 1013 (default 3s)
+     * @param revokedSessionTtl how long a revoked session is remembered: at least an access token's lifetime, after
+     *        which its tokens are expired anyway (default 20m)
+     */
+    public record Users(@NotNull @DefaultValue("http://127.0.0.1:8085") URI peopleServiceUri,
+            @NotNull @DefaultValue("3s") Duration catchUpTimeout,
+            @NotNull @DefaultValue("20m") Duration revokedSessionTtl) {
     }
 }

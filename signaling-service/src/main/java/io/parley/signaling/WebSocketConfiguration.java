@@ -5,7 +5,8 @@ import java.util.Map;
 
 import io.parley.events.EventCodec;
 import io.parley.signaling.session.LeanHandshakes;
-import io.parley.signaling.session.SignalingHandler;
+import io.parley.signaling.user.UserSocketHandler;
+import io.parley.signaling.meeting.SignalingHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
@@ -19,11 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class WebSocketConfiguration {
 
-    static final String PATH = "/ws/signaling";
+    static final String MEETING_SOCKET = "/ws/signaling";
+    static final String USER_SOCKET = "/ws/user";
 
     @Bean
-    HandlerMapping signalingMapping(SignalingHandler handler) {
-        return new SimpleUrlHandlerMapping(Map.of(PATH, handler), -1);
+    HandlerMapping signalingMapping(SignalingHandler meetings, UserSocketHandler users) {
+        return new SimpleUrlHandlerMapping(Map.of(MEETING_SOCKET, meetings, USER_SOCKET, users), -1);
     }
 
     /**

@@ -69,6 +69,10 @@ final class SignalingClient implements AutoCloseable {
         socket.sendText(json, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
     JsonNode await(String type) {
         return await(type, message -> true);
     }

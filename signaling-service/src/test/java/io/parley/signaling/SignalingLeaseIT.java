@@ -36,7 +36,8 @@ class SignalingLeaseIT {
         streamLimit = ServiceProcess.streamLimit(SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
                 keys.jwksUri(), "--parley.streams.limit=1");
         signaling = ServiceProcess.signaling("lease-a", SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
-                keys.jwksUri(), "--parley.signaling.leases.stream-limit-uri=" + streamLimit.baseUrl());
+                keys.jwksUri(), "--parley.signaling.leases.stream-limit-uri=" + streamLimit.baseUrl(),
+                "--parley.signaling.leases.renew-interval=1s");
     }
 
     @AfterAll
@@ -80,6 +81,52 @@ class SignalingLeaseIT {
             .doesNotContain(first.participantId()));
         try (SignalingClient admitted = SignalingClient.connect(signaling.port(), keys.sign(second))) {
             admitted.welcome();
+        }
+    }
+
+    private static int streams(String method, JoinToken token, String path) throws Exception {
+        String streamId = token.meetingId() + ":" + token.participantId();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(streamLimit.baseUrl() + path))
+            .header("Authorization", "Bearer " + keys.sign(token))
+            .header("Content-Type", "application/json");
+        request = "POST".equals(method) ? request.POST(HttpRequest.BodyPublishers.ofString(
+                "{\"streamId\":\"other-" + streamId + "\",\"meetingId\":\"" + token.meetingId() + "\"}"))
+                : request.method(method, HttpRequest.BodyPublishers.noBody());
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void loseLease(JoinToken token) throws Exception {
+        assertThat(streams("DELETE", token, "/api/streams/" + token.meetingId() + ":" + token.participantId()))
+            .isEqualTo(200);
+    }
+
+    @Test
+    void takesALostLeaseAgain() throws Exception {
+        JoinToken token = asUser("user-" + UUID.randomUUID(), "m-" + UUID.randomUUID());
+        try (SignalingClient connected = SignalingClient.connect(signaling.port(), keys.sign(token))) {
+            connected.welcome();
+
+            loseLease(token);
+
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                    activeStreams(token).toString()).contains(token.meetingId() + ":" + token.participantId()));
+            assertThat(connected.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void closesWith4409WhenALostLeaseCannotBeTakenAgain() throws Exception {
+        JoinToken token = asUser("user-" + UUID.randomUUID(), "m-" + UUID.randomUUID());
+        try (SignalingClient connected = SignalingClient.connect(signaling.port(), keys.sign(token))) {
+            connected.welcome();
+
+            // another stream of the same person takes the only place while this socket's lease is gone
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+                streams("DELETE", token, "/api/streams/" + token.meetingId() + ":" + token.participantId());
+                return streams("POST", token, "/api/streams") == 201;
+            });
+
+            assertThat(connected.awaitClose()).isEqualTo(4409);
         }
     }
 

@@ -153,12 +153,16 @@ class SignalingRelayIT {
             client.send("{\"type\":\"media\",\"audio\":\"yes\",\"video\":true}");
             client.send("{\"type\":\"chat\",\"text\":\"" + "x".repeat(2001) + "\"}");
             client.send("{\"type\":\"welcome\"}");
+            client.send("{\"type\":\"chat\",\"text\":\"evil\\u202Egnp.exe\"}");
+            client.send("{\"type\":\"chat\",\"text\":\"bell\\u0007\"}");
+            client.send("{\"type\":\"refresh\",\"token\":\"x\"}");
             client.send("{\"type\":\"ping\"}");
 
             client.await("pong");
             assertThat(client.all("error")).extracting(error -> error.path("code").asString())
                 .containsExactly("malformed", "malformed", "unknown-type", "missing-field", "invalid-field",
-                        "chat-too-long", "unknown-type");
+                        "chat-too-long", "unknown-type", "invalid-field", "invalid-field", "unknown-type");
+            assertThat(client.all("chat")).isEmpty();
             assertThat(client.isOpen()).isTrue();
         }
     }
@@ -181,6 +185,15 @@ class SignalingRelayIT {
             client.send("{\"type\":\"chat\",\"text\":\"" + "x".repeat(70 * 1024) + "\"}");
 
             assertThat(client.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void closesWith1003OnABinaryFrame() {
+        try (SignalingClient client = join(a, keys.participant(meeting(), "Ada", Role.HOST))) {
+            client.sendBinary(new byte[] { 1, 2, 3 });
+
+            assertThat(client.awaitClose()).isEqualTo(1003);
         }
     }
 

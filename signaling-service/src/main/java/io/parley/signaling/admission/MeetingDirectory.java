@@ -1,4 +1,4 @@
-package io.parley.signaling.session;
+package io.parley.signaling.admission;
 
 import java.util.Map;
 

@@ -9,6 +9,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.parley.signaling.SignalingMetrics;
 import io.parley.signaling.SignalingProperties;
 import io.parley.tokens.JoinToken;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -30,12 +31,17 @@ public class StreamLeases {
         ADMITTED, LIMIT_REACHED, UNAVAILABLE, DISABLED
     }
 
+    /** The answer to a renewal: renewed, no longer held (expired, or Redis lost it), or not known. */
+    public enum Renewal {
+        RENEWED, NOT_HELD, UNAVAILABLE, DISABLED
+    }
+
     private final WebClient client;
     private final SignalingProperties.Leases leases;
     private final CircuitBreaker breaker;
     private final SignalingMetrics metrics;
 
-    public StreamLeases(org.springframework.beans.factory.ObjectProvider<WebClient.Builder> builder, SignalingProperties properties, SignalingMetrics metrics) {
+    public StreamLeases(ObjectProvider<WebClient.Builder> builder, SignalingProperties properties, SignalingMetrics metrics) {
         this.leases = properties.leases();
         this.client = builder.getIfAvailable(WebClient::builder).baseUrl(leases.streamLimitUri().toString()).build();
         this.metrics = metrics;
@@ -43,6 +49,9 @@ public class StreamLeases {
             .slidingWindowSize(20)
             .minimumNumberOfCalls(10)
             .waitDurationInOpenState(Duration.ofSeconds(10))
+            // an answer such as 409 (over the limit) or 404 (lease gone) shows the service is well
+            .recordException(error -> !(error instanceof WebClientResponseException response
+                    && response.getStatusCode().is4xxClientError()))
             .build());
     }
 
@@ -69,20 +78,26 @@ public class StreamLeases {
             .onErrorResume(error -> !(error instanceof WebClientResponseException), error -> unavailable("acquire", error));
     }
 
-    public Mono<Void> renew(JoinToken token, String rawToken) {
+    public Mono<Renewal> renew(JoinToken token, String rawToken) {
         if (!leases.enabled()) {
-            return Mono.empty();
+            return Mono.just(Renewal.DISABLED);
         }
         return client.put()
             .uri("/api/streams/{id}/lease", streamId(token))
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + rawToken)
             .retrieve()
             .toBodilessEntity()
+            .map(response -> Renewal.RENEWED)
             .timeout(leases.timeout())
             .transformDeferred(CircuitBreakerOperator.of(breaker))
-            .doOnError(error -> metrics.leaseFailed("renew"))
-            .onErrorResume(error -> Mono.empty())
-            .then();
+            .onErrorResume(error -> {
+                if (error instanceof WebClientResponseException response
+                        && response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                    return Mono.just(Renewal.NOT_HELD);
+                }
+                metrics.leaseFailed("renew");
+                return Mono.just(Renewal.UNAVAILABLE);
+            });
     }
 
     public Mono<Void> release(JoinToken token, String rawToken) {

@@ -7,20 +7,50 @@ public sealed interface ClientMessage {
 
     int MAX_ID_LENGTH = 64;
 
+    MessageType type();
+
     /** offer, answer and ice: opaque to the server, relayed to one participant of the same meeting. */
     record Relay(MessageType type, String to, JsonNode payload) implements ClientMessage {
     }
 
     record Chat(String text) implements ClientMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.CHAT;
+        }
     }
 
     record Media(boolean audio, boolean video) implements ClientMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.MEDIA;
+        }
+    }
+
+    /** User socket: a fresh access token before the current one expires. */
+    record Refresh(String token) implements ClientMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.REFRESH;
+        }
     }
 
     record Ping() implements ClientMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.PING;
+        }
     }
 
     static ClientMessage parse(JsonNode json) {
+        return parse(MessageType.Socket.MEETING, json);
+    }
+
+    static ClientMessage parse(MessageType.Socket socket, JsonNode json) {
         if (json == null || !json.isObject()) {
             throw new ProtocolException(ErrorCode.MALFORMED, "A message is a JSON object with a type.");
         }
@@ -28,7 +58,7 @@ public sealed interface ClientMessage {
         if (typeNode == null || !typeNode.isString()) {
             throw new ProtocolException(ErrorCode.MISSING_FIELD, "The message has no type.");
         }
-        MessageType type = MessageType.fromClient(typeNode.asString())
+        MessageType type = MessageType.fromClient(socket, typeNode.asString())
             .orElseThrow(() -> new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type."));
         return switch (type) {
             case OFFER, ANSWER -> new Relay(type, target(json), requiredField(json, "sdp"));
@@ -36,6 +66,7 @@ public sealed interface ClientMessage {
             case CHAT -> new Chat(requiredText(json, "text"));
             case MEDIA -> new Media(requiredBoolean(json, "audio"), requiredBoolean(json, "video"));
             case PING -> new Ping();
+            case REFRESH -> new Refresh(requiredText(json, "token"));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type.");
         };
     }

@@ -6,12 +6,13 @@ import org.springframework.web.reactive.socket.CloseStatus;
 public enum CloseCode {
 
     GOING_AWAY(4000, "instance draining, reconnect"),
-    BAD_TOKEN(4401, "invalid token"),
+    BAD_TOKEN(4401, "invalid or expired token"),
     FORBIDDEN(4403, "removed from the meeting"),
     NO_SUCH_MEETING(4404, "no such meeting"),
     STREAM_LIMIT(4409, "stream limit reached"),
     MEETING_ENDED(4410, "meeting ended"),
     MESSAGE_TOO_BIG(1009, "message too big"),
+    UNSUPPORTED_DATA(1003, "text frames only"),
     SLOW_CONSUMER(1008, "outbound buffer full"),
     TRY_AGAIN_LATER(1013, "try again later"),
     REPLACED(4001, "replaced by a newer connection");

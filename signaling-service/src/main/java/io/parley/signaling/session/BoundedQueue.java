@@ -4,30 +4,35 @@ import java.util.AbstractQueue;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 
 /**
- * A queue that refuses elements beyond its capacity and takes memory only for what it holds. An
- * {@link java.util.concurrent.ArrayBlockingQueue} of the same capacity allocates all its slots up front, about a
- * kilobyte per socket for a buffer that is empty almost all the time.
+ * A queue that refuses elements once the weight it holds would pass its capacity, and takes memory only for what it
+ * holds. Weighing by size rather than counting elements keeps a few large messages (a 64 KB offer each) from filling
+ * as much memory as hundreds of small ones. An {@link java.util.concurrent.ArrayBlockingQueue} would also allocate
+ * all its slots up front, about a kilobyte per socket for a buffer that is empty almost all the time.
  */
 final class BoundedQueue<E> extends AbstractQueue<E> {
 
     private final ConcurrentLinkedQueue<E> elements = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
-    private final int capacity;
+    private final AtomicLong weight = new AtomicLong();
+    private final long capacity;
+    private final ToIntFunction<E> weigher;
 
-    BoundedQueue(int capacity) {
+    BoundedQueue(long capacity, ToIntFunction<E> weigher) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive, was " + capacity);
         }
         this.capacity = capacity;
+        this.weigher = weigher;
     }
 
     @Override
     public boolean offer(E element) {
-        if (size.incrementAndGet() > capacity) {
-            size.decrementAndGet();
+        int elementWeight = Math.max(1, weigher.applyAsInt(element));
+        if (weight.addAndGet(elementWeight) > capacity) {
+            weight.addAndGet(-elementWeight);
             return false;
         }
         elements.offer(element);
@@ -38,7 +43,7 @@ final class BoundedQueue<E> extends AbstractQueue<E> {
     public E poll() {
         E element = elements.poll();
         if (element != null) {
-            size.decrementAndGet();
+            weight.addAndGet(-Math.max(1, weigher.applyAsInt(element)));
         }
         return element;
     }
@@ -50,7 +55,11 @@ final class BoundedQueue<E> extends AbstractQueue<E> {
 
     @Override
     public int size() {
-        return size.get();
+        return elements.size();
+    }
+
+    long weight() {
+        return weight.get();
     }
 
     @Override

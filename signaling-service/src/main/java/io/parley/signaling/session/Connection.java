@@ -1,34 +1,24 @@
 package io.parley.signaling.session;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import io.parley.signaling.protocol.CloseCode;
 import io.parley.tokens.JoinToken;
-import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
- * One participant's socket on this instance. Outbound messages go through a bounded queue: a client that reads
- * slower than the meeting talks is disconnected (1008) instead of growing the instance's memory without bound; its
- * client reconnects and gets a fresh {@code welcome}.
+ * One participant's socket on this instance: who it is, what it may still send, its mute state, and its
+ * {@link Outbound} frames.
  */
 public final class Connection {
 
-    private final WebSocketSession session;
     private final JoinToken token;
-    private final Sinks.Many<String> outbound;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Outbound outbound;
     private final TokenBucket messages;
     private final TokenBucket chat;
     private volatile boolean audio = true;
     private volatile boolean video = true;
-    private volatile CloseCode closeCode;
 
-    Connection(WebSocketSession session, JoinToken token, int outboundBuffer, TokenBucket messages, TokenBucket chat) {
-        this.session = session;
+    public Connection(JoinToken token, Outbound outbound, TokenBucket messages, TokenBucket chat) {
         this.token = token;
-        this.outbound = Sinks.many().unicast().onBackpressureBuffer(new BoundedQueue<>(outboundBuffer));
+        this.outbound = outbound;
         this.messages = messages;
         this.chat = chat;
     }
@@ -47,57 +37,31 @@ public final class Connection {
 
     /** Queues a text frame; false when the socket is closed or the client is too slow (then it is closed). */
     public boolean send(String json) {
-        if (closed.get()) {
-            return false;
-        }
-        Sinks.EmitResult result;
-        synchronized (outbound) {
-            result = outbound.tryEmitNext(json);
-        }
-        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
-            close(CloseCode.SLOW_CONSUMER);
-            return false;
-        }
-        return result.isSuccess();
+        return outbound.send(json);
     }
 
     /** Sends a last message, then closes with the given code. */
     public void sendAndClose(String json, CloseCode code) {
-        send(json);
-        close(code);
+        outbound.sendAndClose(json, code);
     }
 
     public void close(CloseCode code) {
-        if (closed.compareAndSet(false, true)) {
-            closeCode = code;
-            synchronized (outbound) {
-                outbound.tryEmitComplete();
-            }
-        }
+        outbound.close(code);
     }
 
-    /** The frames to write; once complete the socket is closed with the code asked for, if any. */
-    Flux<String> outbound() {
-        return outbound.asFlux();
+    public Outbound outbound() {
+        return outbound;
     }
 
-    CloseCode closeCode() {
-        return closeCode;
+    public CloseCode closeCode() {
+        return outbound.closeCode();
     }
 
-    boolean isClosed() {
-        return closed.get();
-    }
-
-    WebSocketSession session() {
-        return session;
-    }
-
-    boolean allowMessage(long nowNanos) {
+    public boolean allowMessage(long nowNanos) {
         return messages.tryTake(nowNanos);
     }
 
-    boolean allowChat(long nowNanos) {
+    public boolean allowChat(long nowNanos) {
         return chat.tryTake(nowNanos);
     }
 
@@ -109,7 +73,7 @@ public final class Connection {
         return video;
     }
 
-    void media(boolean audio, boolean video) {
+    public void media(boolean audio, boolean video) {
         this.audio = audio;
         this.video = video;
     }

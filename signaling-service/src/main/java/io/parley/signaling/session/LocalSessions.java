@@ -18,13 +18,13 @@ public class LocalSessions {
     private final Map<String, Map<String, Connection>> byMeeting = new ConcurrentHashMap<>();
 
     /** Registers a socket; returns the one it replaces (the same participant reconnecting), if any. */
-    Connection register(Connection connection) {
+    public Connection register(Connection connection) {
         return byMeeting.computeIfAbsent(connection.meetingId(), id -> new ConcurrentHashMap<>())
             .put(connection.participantId(), connection);
     }
 
     /** Removes the socket if it is still the registered one; true when the meeting has no local socket left. */
-    boolean unregister(Connection connection) {
+    public boolean unregister(Connection connection) {
         boolean[] empty = { false };
         byMeeting.computeIfPresent(connection.meetingId(), (id, participants) -> {
             participants.remove(connection.participantId(), connection);

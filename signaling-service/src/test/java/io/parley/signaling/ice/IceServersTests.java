@@ -15,13 +15,14 @@ import org.springframework.util.unit.DataSize;
 class IceServersTests {
 
     private static SignalingProperties properties(SignalingProperties.Ice ice) {
-        return new SignalingProperties("i", DataSize.ofKilobytes(64), 256, 50, 200,
+        return new SignalingProperties("i", DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), 50, 200,
                 new SignalingProperties.Chat(2000, 2, 5, 100, Duration.ofHours(24)),
                 new SignalingProperties.Presence(Duration.ofSeconds(3), Duration.ofSeconds(7)),
                 java.net.URI.create("http://m"), Duration.ofSeconds(2),
                 new SignalingProperties.Leases(true, java.net.URI.create("http://s"), Duration.ofSeconds(10),
                         Duration.ofSeconds(2)),
-                ice);
+                ice, new SignalingProperties.Users(java.net.URI.create("http://p"), Duration.ofSeconds(3),
+                        Duration.ofMinutes(20)));
     }
 
     private final Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC);

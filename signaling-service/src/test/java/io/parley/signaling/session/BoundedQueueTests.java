@@ -9,7 +9,7 @@ class BoundedQueueTests {
 
     @Test
     void refusesElementsBeyondItsCapacity() {
-        BoundedQueue<String> queue = new BoundedQueue<>(2);
+        BoundedQueue<String> queue = new BoundedQueue<>(2, element -> 1);
 
         assertThat(queue.offer("a")).isTrue();
         assertThat(queue.offer("b")).isTrue();
@@ -19,7 +19,7 @@ class BoundedQueueTests {
 
     @Test
     void takesElementsAgainOnceSomeWereTaken() {
-        BoundedQueue<String> queue = new BoundedQueue<>(1);
+        BoundedQueue<String> queue = new BoundedQueue<String>(1, element -> 1);
         queue.offer("a");
 
         assertThat(queue.poll()).isEqualTo("a");
@@ -31,7 +31,7 @@ class BoundedQueueTests {
 
     @Test
     void clearingFreesEveryPlace() {
-        BoundedQueue<String> queue = new BoundedQueue<>(3);
+        BoundedQueue<String> queue = new BoundedQueue<>(3, element -> 1);
         queue.offer("a");
         queue.offer("b");
 
@@ -45,7 +45,20 @@ class BoundedQueueTests {
     }
 
     @Test
+    void weighsElementsSoItHoldsAsMuchAsItsCapacityAllows() {
+        BoundedQueue<String> queue = new BoundedQueue<>(5, String::length);
+
+        assertThat(queue.offer("abc")).isTrue();
+        assertThat(queue.offer("def")).isFalse();
+        assertThat(queue.offer("gh")).isTrue();
+        assertThat(queue.weight()).isEqualTo(5);
+        queue.poll();
+        assertThat(queue.weight()).isEqualTo(2);
+        assertThat(queue.offer("def")).isTrue();
+    }
+
+    @Test
     void needsAPositiveCapacity() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new BoundedQueue<>(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new BoundedQueue<String>(0, element -> 1));
     }
 }

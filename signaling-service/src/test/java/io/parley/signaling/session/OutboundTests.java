@@ -2,54 +2,58 @@ package io.parley.signaling.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-
 import io.parley.signaling.protocol.CloseCode;
-import io.parley.tokens.JoinToken;
-import io.parley.tokens.Role;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-class ConnectionTests {
-
-    private static final JoinToken TOKEN = new JoinToken("user-1", "m1", "p1", "Ada", Role.PARTICIPANT, "jti-1",
-            Instant.EPOCH, Instant.EPOCH.plusSeconds(3600));
-
-    private static Connection connection(int outboundBuffer) {
-        return new Connection(null, TOKEN, outboundBuffer, new TokenBucket(10, 10, 0), new TokenBucket(1, 1, 0));
-    }
+class OutboundTests {
 
     @Test
     void closesAClientThatDoesNotReadWithSlowConsumerOnceItsBufferIsFull() {
-        Connection connection = connection(2);
+        Outbound outbound = new Outbound(10);
 
         // the socket's writer asks for nothing more while the client's TCP window is full
-        StepVerifier.create(connection.outbound(), 0)
+        StepVerifier.create(outbound.frames(), 0)
             .then(() -> {
-                assertThat(connection.send("one")).isTrue();
-                assertThat(connection.send("two")).isTrue();
-                assertThat(connection.send("three")).isFalse();
-                assertThat(connection.closeCode()).isEqualTo(CloseCode.SLOW_CONSUMER);
-                assertThat(connection.send("four")).isFalse();
+                assertThat(outbound.send("one")).isTrue();
+                assertThat(outbound.send("two")).isTrue();
+                assertThat(outbound.send("three")).isFalse();
+                assertThat(outbound.closeCode()).isEqualTo(CloseCode.SLOW_CONSUMER);
+                assertThat(outbound.send("four")).isFalse();
             })
             .thenRequest(10)
             .expectNext("one", "two")
             .verifyComplete();
-        assertThat(connection.isClosed()).isTrue();
+        assertThat(outbound.isClosed()).isTrue();
+    }
+
+    @Test
+    void boundsWhatIsQueuedBySizeSoOneLargeMessageFillsTheBuffer() {
+        Outbound outbound = new Outbound(100);
+
+        StepVerifier.create(outbound.frames(), 0)
+            .then(() -> {
+                assertThat(outbound.send("x".repeat(90))).isTrue();
+                assertThat(outbound.send("x".repeat(20))).isFalse();
+            })
+            .thenRequest(10)
+            .expectNextCount(1)
+            .verifyComplete();
+        assertThat(outbound.closeCode()).isEqualTo(CloseCode.SLOW_CONSUMER);
     }
 
     @Test
     void deliversEverythingToAClientThatKeepsUp() {
-        Connection connection = connection(2);
-        StepVerifier.create(connection.outbound())
-            .then(() -> connection.send("one"))
+        Outbound outbound = new Outbound(6);
+        StepVerifier.create(outbound.frames())
+            .then(() -> outbound.send("one"))
             .expectNext("one")
-            .then(() -> connection.send("two"))
+            .then(() -> outbound.send("two"))
             .expectNext("two")
-            .then(() -> connection.send("three"))
+            .then(() -> outbound.send("three"))
             .expectNext("three")
-            .then(() -> connection.close(CloseCode.GOING_AWAY))
+            .then(() -> outbound.close(CloseCode.GOING_AWAY))
             .verifyComplete();
-        assertThat(connection.closeCode()).isEqualTo(CloseCode.GOING_AWAY);
+        assertThat(outbound.closeCode()).isEqualTo(CloseCode.GOING_AWAY);
     }
 }

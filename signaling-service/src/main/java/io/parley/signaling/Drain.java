@@ -1,10 +1,14 @@
-package io.parley.signaling.session;
+package io.parley.signaling;
 
 import java.time.Duration;
 
 import io.parley.signaling.protocol.CloseCode;
 import io.parley.signaling.protocol.MessageType;
 import io.parley.signaling.protocol.ServerMessages;
+import io.parley.signaling.meeting.SignalingHandler;
+import io.parley.signaling.session.LocalSessions;
+import io.parley.signaling.user.UserSocketHandler;
+import io.parley.signaling.user.UserSockets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -25,15 +29,20 @@ class Drain implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Drain.class);
     private static final Duration CLEAN_UP_WAIT = Duration.ofSeconds(10);
 
-    private final SignalingHandler handler;
+    private final SignalingHandler meetingSockets;
+    private final UserSocketHandler userSockets;
     private final LocalSessions sessions;
+    private final UserSockets users;
     private final ServerMessages messages;
     private final ApplicationEventPublisher events;
     private volatile boolean running;
 
-    Drain(SignalingHandler handler, LocalSessions sessions, ServerMessages messages, ApplicationEventPublisher events) {
-        this.handler = handler;
+    Drain(SignalingHandler meetingSockets, UserSocketHandler userSockets, LocalSessions sessions, UserSockets users,
+            ServerMessages messages, ApplicationEventPublisher events) {
+        this.meetingSockets = meetingSockets;
+        this.userSockets = userSockets;
         this.sessions = sessions;
+        this.users = users;
         this.messages = messages;
         this.events = events;
     }
@@ -47,13 +56,15 @@ class Drain implements SmartLifecycle {
     public void stop() {
         running = false;
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
-        handler.startDraining();
+        meetingSockets.startDraining();
+        userSockets.startDraining();
         var open = sessions.all();
-        log.info("Draining {} signaling sockets", open.size());
         String reconnect = messages.of(MessageType.RECONNECT);
         open.forEach(connection -> connection.sendAndClose(reconnect, CloseCode.GOING_AWAY));
+        int devices = users.closeAll(reconnect, CloseCode.GOING_AWAY);
+        log.info("Draining {} signaling sockets and {} user sockets", open.size(), devices);
         long deadline = System.nanoTime() + CLEAN_UP_WAIT.toNanos();
-        while (!sessions.all().isEmpty() && System.nanoTime() < deadline) {
+        while ((!sessions.all().isEmpty() || users.count() > 0) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             }

@@ -1,0 +1,79 @@
+package io.parley.signaling.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.parley.harness.RedisServerProcess;
+import io.parley.harness.SharedInfrastructure;
+import io.parley.support.redis.RedisScripts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** user-presence-v1.lua through {@link UserPresence}, against a real Redis server. */
+class UserPresenceIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(7);
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final long NOW = 1_800_000_000_000L;
+
+    private static LettuceConnectionFactory connections;
+    private static RedisScripts scripts;
+    private static UserPresence presence;
+
+    @BeforeAll
+    static void connect() {
+        RedisServerProcess server = SharedInfrastructure.redis();
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
+        connections.afterPropertiesSet();
+        scripts = new RedisScripts(connections);
+        presence = new UserPresence(scripts, new ReactiveStringRedisTemplate(connections), TIMEOUT);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        scripts.destroy();
+        connections.destroy();
+    }
+
+    private static String account() {
+        return "acct-" + UUID.randomUUID();
+    }
+
+    @Test
+    void announcesOnlineOnTheFirstDeviceAndOfflineWhenTheLastOneLeaves() {
+        String account = account();
+
+        assertThat(presence.put(account, "u:a:1", NOW).block(WAIT)).isEqualTo("online");
+        assertThat(presence.put(account, "u:b:2", NOW).block(WAIT)).isNull();
+        assertThat(presence.put(account, "u:a:1", NOW + 3_000).block(WAIT)).isNull();
+        assertThat(presence.remove(account, "u:a:1", NOW + 3_000).block(WAIT)).isNull();
+        assertThat(presence.states(List.of(account)).block(WAIT)).containsExactly("online");
+
+        assertThat(presence.remove(account, "u:b:2", NOW + 3_000).block(WAIT)).isEqualTo("offline");
+        assertThat(presence.states(List.of(account)).block(WAIT)).containsExactly("offline");
+    }
+
+    @Test
+    void reapsThePeopleOfADeadInstanceOnceTheirDeadlinePassed() {
+        String gone = account();
+        String stays = account();
+        presence.put(gone, "u:dead:1", NOW).block(WAIT);
+        presence.put(stays, "u:dead:2", NOW).block(WAIT);
+        presence.put(stays, "u:alive:3", NOW + 6_000).block(WAIT);
+
+        List<Map.Entry<String, String>> changes = presence.reap(NOW + TIMEOUT.toMillis() + 1).collectList()
+            .block(WAIT);
+
+        assertThat(changes).contains(Map.entry(gone, "offline"));
+        assertThat(changes.stream().map(Map.Entry::getKey)).doesNotContain(stays);
+        assertThat(presence.states(List.of(gone, stays)).block(WAIT)).containsExactly("offline", "online");
+    }
+}
