@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param leases stream leases held for every socket
  * @param ice ICE servers handed to clients
  * @param users the user socket ({@code /ws/user})
+ * @param authorityCheckInterval how often every open meeting socket's token is checked again for expiry and
+ *        revocation, closing sockets whose instance missed the event that should have closed them (default 15s)
  */
 @Validated
 @ConfigurationProperties("parley.signaling")
@@ -45,7 +47,8 @@ public record SignalingProperties(
         @NotNull @DefaultValue("2s") Duration meetingLookupTimeout,
         @Valid @DefaultValue Leases leases,
         @Valid @DefaultValue Ice ice,
-        @Valid @DefaultValue Users users) {
+        @Valid @DefaultValue Users users,
+        @NotNull @DefaultValue("15s") Duration authorityCheckInterval) {
 
     /**
      * @param maxLength longest chat text in characters (default 2000)

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.parley.events.EventCodec;
 import io.parley.events.EventType;
 import io.parley.harness.SharedInfrastructure;
@@ -35,7 +37,8 @@ class SignalingRelayIT {
     static void start() {
         keys = new TestKeys();
         a = ServiceProcess.signaling("relay-a", SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
-                keys.jwksUri(), "--parley.signaling.leases.enabled=false");
+                keys.jwksUri(), "--parley.signaling.leases.enabled=false",
+                "--parley.signaling.authority-check-interval=1s");
         b = ServiceProcess.signaling("relay-b", SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
                 keys.jwksUri(), "--parley.signaling.leases.enabled=false");
     }
@@ -185,6 +188,32 @@ class SignalingRelayIT {
             client.send("{\"type\":\"chat\",\"text\":\"" + "x".repeat(70 * 1024) + "\"}");
 
             assertThat(client.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    /** What meeting-service records when it removes a participant or ends a meeting, with no event published. */
+    private static void revokeSilently(String key) {
+        RedisClient client = RedisClient.create(RedisURI.create(SharedInfrastructure.redis().host(),
+                SharedInfrastructure.redis().port()));
+        try (var connection = client.connect()) {
+            connection.sync().setex(key, 3600, "1");
+        }
+        finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void closesSocketsWhoseRemovalOrMeetingEndTheInstanceMissed() {
+        JoinToken removed = keys.participant(meeting(), "Eve", Role.PARTICIPANT);
+        JoinToken ended = keys.participant(meeting(), "Ada", Role.HOST);
+        try (SignalingClient removedClient = join(a, removed); SignalingClient endedClient = join(a, ended)) {
+            revokeSilently("tokens:{meeting:" + removed.meetingId() + "}:pid:" + removed.participantId());
+            revokeSilently("tokens:{meeting:" + ended.meetingId() + "}:ended");
+
+            assertThat(removedClient.awaitClose()).isEqualTo(4403);
+            assertThat(endedClient.awaitClose()).isEqualTo(4410);
+            endedClient.await("meeting-ended");
         }
     }
 
