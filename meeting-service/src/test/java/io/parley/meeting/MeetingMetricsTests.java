@@ -2,8 +2,11 @@ package io.parley.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parley.meeting.web.ApiProblem;
+import io.parley.support.problem.Problems;
 import io.parley.tokens.InvalidTokenException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -25,7 +28,7 @@ class MeetingMetricsTests {
     @Test
     void whatTheServiceGotWrongIsAnError() {
         assertThat(MeetingMetrics.outcomeOf(new IllegalStateException("bug"))).isEqualTo("error");
-        assertThat(MeetingMetrics.outcomeOf(ApiProblem.unavailable("Redis is down", null))).isEqualTo("error");
+        assertThat(MeetingMetrics.outcomeOf(Problems.unavailable("Redis is down", Duration.ofSeconds(1), null))).isEqualTo("error");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.parley.meeting.creation;
 
+import java.time.Duration;
+
 import io.parley.meeting.meeting.Meeting;
 import io.parley.meeting.meeting.MeetingStore;
 import io.parley.meeting.participant.Admissions;
-import io.parley.meeting.web.ApiProblem;
+import io.parley.support.problem.Problems;
 import io.parley.tokens.Role;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -45,7 +47,7 @@ class NamedRooms {
     /** Only a meeting that actually gets the name counts as created; {@code stale}: the ended meeting it had. */
     private Mono<Entry> claim(MeetingSpec spec, String stale, int attempt) {
         if (attempt > ROOM_ATTEMPTS) {
-            return Mono.error(ApiProblem.unavailable("The room name is busy; try again.", null));
+            return Mono.error(Problems.unavailable("The room name is busy; try again.", Duration.ofSeconds(1), null));
         }
         return meetings.draft(spec)
             .flatMap(draft -> store.claimSlug(spec.slug(), draft.meetingId(), stale)

@@ -85,10 +85,4 @@ public class ApiProblem extends ErrorResponseException {
         problem.getHeaders().set("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
         return problem;
     }
-
-    public static ApiProblem unavailable(String detail, Throwable cause) {
-        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, Map.of(), cause);
-        problem.getHeaders().set("Retry-After", "1");
-        return problem;
-    }
 }

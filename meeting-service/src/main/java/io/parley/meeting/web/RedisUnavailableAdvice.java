@@ -1,8 +1,11 @@
 package io.parley.meeting.web;
 
+import java.time.Duration;
+
+import io.lettuce.core.RedisException;
+import io.parley.support.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.lettuce.core.RedisException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -16,11 +19,12 @@ import reactor.core.publisher.Mono;
 class RedisUnavailableAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(RedisUnavailableAdvice.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     /** Spring Data Redis's commands fail with DataAccessException, the Lua scripts (run by Lettuce) RedisException. */
     @ExceptionHandler({ DataAccessException.class, RedisException.class })
     Mono<Void> redisUnavailable(RuntimeException error) {
         log.warn("Redis unavailable: {}", error.getMessage());
-        return Mono.error(ApiProblem.unavailable("Meeting state is unavailable right now; try again.", error));
+        return Mono.error(Problems.unavailable("Meeting state is unavailable right now; try again.", RETRY_AFTER, error));
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.parley.people.PeopleMetrics;
 import io.parley.people.PeopleProperties;
-import io.parley.people.web.PeopleProblem;
+import io.parley.support.problem.Problems;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -54,8 +54,8 @@ public class PasswordHashing implements DisposableBean {
             }
         }).subscribeOn(hashing).onErrorMap(RejectedExecutionException.class, full -> {
             metrics.passwordHashRejected();
-            return PeopleProblem.unavailable("The server is busy checking passwords; try again in a moment.", Duration.ofSeconds(1),
-                    full);
+            return Problems.unavailable("The server is busy checking passwords; try again in a moment.",
+                    Duration.ofSeconds(1), full);
         });
     }
 

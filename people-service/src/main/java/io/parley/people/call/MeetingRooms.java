@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import io.parley.people.PeopleMetrics;
 import io.parley.people.PeopleProperties;
 import io.parley.people.web.PeopleProblem;
+import io.parley.support.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -61,7 +63,7 @@ class MeetingRooms {
             .bodyToMono(JsonNode.class)
             .map(created -> new Room(text(created.path("meetingId")), text(created.path("host").path("token"))))
             .timeout(timeout)
-            .onErrorMap(error -> !(error instanceof PeopleProblem), error -> failed("create the call's meeting",
+            .onErrorMap(error -> !(error instanceof ErrorResponseException), error -> failed("create the call's meeting",
                     error, false));
     }
 
@@ -76,7 +78,7 @@ class MeetingRooms {
             .bodyToMono(JsonNode.class)
             .map(joined -> text(joined.path("token")))
             .timeout(timeout)
-            .onErrorMap(error -> !(error instanceof PeopleProblem), error -> failed("join the call's meeting", error,
+            .onErrorMap(error -> !(error instanceof ErrorResponseException), error -> failed("join the call's meeting", error,
                     true));
     }
 
@@ -91,7 +93,7 @@ class MeetingRooms {
      * meeting-service refusing the callee (the meeting ended, or is full) is the call's end, not an outage: 409. Its
      * creation cap reached is the caller's 429. Everything else is 503.
      */
-    private PeopleProblem failed(String what, Throwable error, boolean joining) {
+    private ErrorResponseException failed(String what, Throwable error, boolean joining) {
         if (error instanceof WebClientResponseException response) {
             if (response.getStatusCode().isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
                 return PeopleProblem.tooMany("You started too many meetings and calls lately; try again later.",
@@ -106,7 +108,7 @@ class MeetingRooms {
         String cause = error instanceof TimeoutException ? "no answer within " + timeout
                 : error instanceof WebClientRequestException ? "unreachable: " + error.getMessage() : error.toString();
         log.warn("Could not {} on meeting-service: {}", what, cause);
-        return PeopleProblem.unavailable("Calls are unavailable for a moment; try again shortly.", RETRY_AFTER, error);
+        return Problems.unavailable("Calls are unavailable for a moment; try again shortly.", RETRY_AFTER, error);
     }
 
     private static Duration retryAfter(WebClientResponseException response) {

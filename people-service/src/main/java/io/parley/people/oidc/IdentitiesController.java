@@ -5,9 +5,11 @@ import java.util.List;
 
 import io.parley.people.session.Caller;
 import io.parley.people.web.PeopleProblem;
+import io.parley.support.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,10 +67,10 @@ class IdentitiesController {
         });
     }
 
-    private static PeopleProblem problem(OidcFailure failure) {
+    private static ErrorResponseException problem(OidcFailure failure) {
         return failure.code().equals(OidcFailure.PROVIDER_UNKNOWN)
                 ? PeopleProblem.notFound("No such sign-in provider.")
-                : PeopleProblem.unavailable("The sign-in provider cannot be reached; try again shortly.",
+                : Problems.unavailable("The sign-in provider cannot be reached; try again shortly.",
                         Duration.ofSeconds(5), failure);
     }
 }

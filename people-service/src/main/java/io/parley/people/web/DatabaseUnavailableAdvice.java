@@ -2,6 +2,8 @@ package io.parley.people.web;
 
 import java.time.Duration;
 
+import io.parley.support.problem.Problems;
+import io.parley.support.problem.UnavailableException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.slf4j.Logger;
@@ -26,9 +28,9 @@ class DatabaseUnavailableAdvice {
     @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
             QueryTimeoutException.class, CannotCreateTransactionException.class, R2dbcTransientResourceException.class,
             R2dbcNonTransientResourceException.class, RedisConnectionFailureException.class })
-    PeopleProblem unavailable(Exception error) {
+    UnavailableException unavailable(Exception error) {
         log.warn("A dependency is unavailable: {}", error.toString());
-        return PeopleProblem.unavailable("A storage service is unavailable; try again shortly.", Duration.ofSeconds(2),
+        return Problems.unavailable("A storage service is unavailable; try again shortly.", Duration.ofSeconds(2),
                 error);
     }
 }

@@ -78,10 +78,4 @@ public class PeopleProblem extends ErrorResponseException {
         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         return problem;
     }
-
-    public static PeopleProblem unavailable(String detail, Duration retryAfter, Throwable cause) {
-        PeopleProblem problem = new PeopleProblem(HttpStatus.SERVICE_UNAVAILABLE, detail, Map.of(), cause);
-        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
-        return problem;
-    }
 }
