@@ -37,10 +37,24 @@ final class PeopleApi {
     }
 
     JsonNode post(String path, JsonNode body, int expectedStatus) {
+        return send("POST", path, body, expectedStatus);
+    }
+
+    JsonNode get(String path) {
+        return send("GET", path, null, 200);
+    }
+
+    String accessToken() {
+        return accessToken;
+    }
+
+    /** A request of any method; the answer's body as JSON, or an empty object when it has none. */
+    JsonNode send(String method, String path, JsonNode body, int expectedStatus) {
         HttpRequest.Builder request = HttpRequest.newBuilder(Platform.GATEWAY.resolve(path))
             .timeout(Duration.ofSeconds(20))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body.toString()));
         if (accessToken != null && !path.startsWith("/api/session")) {
             request.header("Authorization", "Bearer " + accessToken);
         }
@@ -49,17 +63,17 @@ final class PeopleApi {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException ex) {
-            throw new AssertionError("POST " + path + " failed: " + ex, ex);
+            throw new AssertionError(method + " " + path + " failed: " + ex, ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", ex);
         }
         if (response.statusCode() != expectedStatus) {
-            throw new AssertionError("POST " + path + ": expected " + expectedStatus + " but got "
+            throw new AssertionError(method + " " + path + ": expected " + expectedStatus + " but got "
                     + response.statusCode() + ": " + response.body());
         }
-        return json.readTree(response.body());
+        return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
     }
 
     JsonMapper json() {
