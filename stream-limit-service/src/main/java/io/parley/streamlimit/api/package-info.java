@@ -1,0 +1,4 @@
+/**
+ * {@code /api/streams}: starting, renewing, ending and listing the caller's leases.
+ */
+package io.parley.streamlimit.api;

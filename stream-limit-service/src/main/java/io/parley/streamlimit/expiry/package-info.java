@@ -1,0 +1,4 @@
+/**
+ * The sweeper that finds the leases that ran out and reports them.
+ */
+package io.parley.streamlimit.expiry;
