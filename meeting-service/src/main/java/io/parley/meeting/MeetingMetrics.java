@@ -9,16 +9,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 
 /**
- * Every metric meeting-service adds to Spring Boot's own; names are what Prometheus shows, dots as underscores.
- * No label carries a meeting or participant id, so the series count stays fixed.
+ * Every metric meeting-service adds to Spring Boot's own; names are what Prometheus
+ * shows, dots as underscores. No label carries a meeting or participant id, so the series
+ * count stays fixed.
  */
 @Component
 public class MeetingMetrics {
 
     private final MeterRegistry registry;
+
     private final Counter created;
+
     private final Counter ended;
+
     private final Counter eventsFailed;
+
     private final AtomicLong outboxPending = new AtomicLong();
 
     public MeetingMetrics(MeterRegistry registry) {
@@ -26,7 +31,8 @@ public class MeetingMetrics {
         this.created = Counter.builder("parley.meetings.created")
             .description("Meetings created (a named room joined by a second caller is not counted again)")
             .register(registry);
-        this.ended = Counter.builder("parley.meetings.ended").description("Meetings ended by their host")
+        this.ended = Counter.builder("parley.meetings.ended")
+            .description("Meetings ended by their host")
             .register(registry);
         this.eventsFailed = Counter.builder("parley.meetings.events.failed")
             .description("Attempts to move events from the Redis outbox to Kafka that failed; the events stay in "
@@ -50,7 +56,9 @@ public class MeetingMetrics {
         joins("admitted", "none");
     }
 
-    /** A join refused; {@code reason} is {@code full}, {@code locked} or {@code ended}. */
+    /**
+     * A join refused; {@code reason} is {@code full}, {@code locked} or {@code ended}.
+     */
     public void joinRejected(String reason) {
         joins("rejected", reason);
     }
@@ -69,16 +77,20 @@ public class MeetingMetrics {
         hostCommand(command, "ok");
     }
 
-    /** A host control (or a leave) refused or failed; the outcome tag says which ({@link #outcomeOf(Throwable)}). */
+    /**
+     * A host control (or a leave) refused or failed; the outcome tag says which
+     * ({@link #outcomeOf(Throwable)}).
+     */
     public void hostCommandFailed(String command, Throwable error) {
         hostCommand(command, outcomeOf(error));
     }
 
     /**
-     * The outcome a refused or failed command counts as: one word per client error the host controls answer
-     * ({@code invalid} 400, {@code unauthorized} 401, {@code forbidden} 403, {@code not-found} 404, {@code conflict}
-     * 409, {@code rejected} any other 4xx) and {@code error} for the rest, so alerts on {@code error} see only what
-     * the service, not the caller, got wrong.
+     * The outcome a refused or failed command counts as: one word per client error the
+     * host controls answer ({@code invalid} 400, {@code unauthorized} 401,
+     * {@code forbidden} 403, {@code not-found} 404, {@code conflict} 409,
+     * {@code rejected} any other 4xx) and {@code error} for the rest, so alerts on
+     * {@code error} see only what the service, not the caller, got wrong.
      */
     static String outcomeOf(Throwable error) {
         int status = error instanceof ErrorResponse response ? response.getStatusCode().value() : 500;
@@ -101,7 +113,10 @@ public class MeetingMetrics {
             .increment();
     }
 
-    /** A new meeting refused: its creator's cap was reached; {@code scope} is {@code address} or {@code account}. */
+    /**
+     * A new meeting refused: its creator's cap was reached; {@code scope} is
+     * {@code address} or {@code account}.
+     */
     public void creationLimited(String scope) {
         Counter.builder("parley.meetings.creations.limited")
             .description("Meetings not created because the creator's address or account reached its cap")
@@ -110,9 +125,14 @@ public class MeetingMetrics {
             .increment();
     }
 
-    /** {@code kind}: {@code guest} (create or join), {@code account} (signed in), {@code api-key} (an integration). */
+    /**
+     * {@code kind}: {@code guest} (create or join), {@code account} (signed in),
+     * {@code api-key} (an integration).
+     */
     public void tokenIssued(String kind) {
-        Counter.builder("parley.meetings.tokens.issued").description("Join tokens signed").tag("kind", kind)
+        Counter.builder("parley.meetings.tokens.issued")
+            .description("Join tokens signed")
+            .tag("kind", kind)
             .register(registry)
             .increment();
     }
@@ -133,7 +153,10 @@ public class MeetingMetrics {
         outboxPending.set(meetings);
     }
 
-    /** {@code outcome}: {@code applied}, {@code ignored} (unknown participant or ended meeting), {@code duplicate}. */
+    /**
+     * {@code outcome}: {@code applied}, {@code ignored} (unknown participant or ended
+     * meeting), {@code duplicate}.
+     */
     public void presenceEvent(String outcome) {
         Counter.builder("parley.meetings.presence.events")
             .description("Presence events from signaling by outcome")
@@ -141,4 +164,5 @@ public class MeetingMetrics {
             .register(registry)
             .increment();
     }
+
 }

@@ -20,39 +20,41 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * meeting-service settings ({@code parley.meetings.*}); docs/meetings.md lists them with their defaults.
+ * meeting-service settings ({@code parley.meetings.*}); docs/meetings.md lists them with
+ * their defaults.
  *
- * @param publicUrl where people open the web client; join URLs are {@code <publicUrl>/m/<id or slug>} (default
- *        {@code http://localhost:8080}, the local gateway)
- * @param maxParticipants participants a meeting admits, host included, unless its creator asks for fewer or more
- *        (default 50)
+ * @param publicUrl where people open the web client; join URLs are
+ * {@code <publicUrl>/m/<id or slug>} (default {@code http://localhost:8080}, the local
+ * gateway)
+ * @param maxParticipants participants a meeting admits, host included, unless its creator
+ * asks for fewer or more (default 50)
  * @param maxParticipantsLimit the most a creator may ask for (default 100)
- * @param idleTtl a meeting that nobody changed for this long is forgotten, even if never ended (default 24h)
- * @param endedRetention how long an ended meeting stays readable before it expires (default 1h)
- * @param timerPresets timer presets by id, in seconds; when unset {@code seconds_15=15, seconds_30=30,
+ * @param idleTtl a meeting that nobody changed for this long is forgotten, even if never
+ * ended (default 24h)
+ * @param endedRetention how long an ended meeting stays readable before it expires
+ * (default 1h)
+ * @param timerPresets timer presets by id, in seconds; when unset
+ * {@code seconds_15=15, seconds_30=30,
  *        seconds_45=45}. Setting the map replaces the defaults.
- * @param guestCreationEnabled whether callers without an API key may create meetings (default true)
- * @param apiKeys keys of server-side integrations, stored only as SHA-256 hashes (default: none)
- * @param creationLimits how many meetings one client address or one account may create per window
+ * @param guestCreationEnabled whether callers without an API key may create meetings
+ * (default true)
+ * @param apiKeys keys of server-side integrations, stored only as SHA-256 hashes
+ * (default: none)
+ * @param creationLimits how many meetings one client address or one account may create
+ * per window
  * @param tokens how join tokens are signed
  * @param events how state changes reach Kafka
  * @param presence how the online flags are fed
  */
 @Validated
 @ConfigurationProperties("parley.meetings")
-public record MeetingProperties(
-        @NotNull @DefaultValue("http://localhost:8080") URI publicUrl,
-        @Min(2) @DefaultValue("50") int maxParticipants,
-        @Min(2) @DefaultValue("100") int maxParticipantsLimit,
-        @NotNull @DefaultValue("24h") Duration idleTtl,
-        @NotNull @DefaultValue("1h") Duration endedRetention,
+public record MeetingProperties(@NotNull @DefaultValue("http://localhost:8080") URI publicUrl,
+        @Min(2) @DefaultValue("50") int maxParticipants, @Min(2) @DefaultValue("100") int maxParticipantsLimit,
+        @NotNull @DefaultValue("24h") Duration idleTtl, @NotNull @DefaultValue("1h") Duration endedRetention,
         Map<@Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String, @Positive Integer> timerPresets,
-        @DefaultValue("true") boolean guestCreationEnabled,
-        @DefaultValue List<@Valid ApiKey> apiKeys,
-        @Valid @DefaultValue CreationLimits creationLimits,
-        @Valid @DefaultValue Tokens tokens,
-        @Valid @DefaultValue Events events,
-        @Valid @DefaultValue Presence presence) {
+        @DefaultValue("true") boolean guestCreationEnabled, @DefaultValue List<@Valid ApiKey> apiKeys,
+        @Valid @DefaultValue CreationLimits creationLimits, @Valid @DefaultValue Tokens tokens,
+        @Valid @DefaultValue Events events, @Valid @DefaultValue Presence presence) {
 
     public MeetingProperties {
         if (timerPresets == null || timerPresets.isEmpty()) {
@@ -81,13 +83,16 @@ public record MeetingProperties(
     }
 
     /**
-     * Caps on new meetings, counted in Redis in a window that opens with the first meeting counted and closes
-     * {@code window} later. A guest is counted by client address, a signed-in person by account (people behind one
-     * office address do not share a budget); an integration's API key is not capped, it stands for many users.
+     * Caps on new meetings, counted in Redis in a window that opens with the first
+     * meeting counted and closes {@code window} later. A guest is counted by client
+     * address, a signed-in person by account (people behind one office address do not
+     * share a budget); an integration's API key is not capped, it stands for many users.
      * Joining a running named room creates nothing and is not counted.
      *
-     * @param perAddress meetings guests may create from one client address per window (default 60)
-     * @param perAccount meetings one signed-in account may create per window (default 120)
+     * @param perAddress meetings guests may create from one client address per window
+     * (default 60)
+     * @param perAccount meetings one signed-in account may create per window (default
+     * 120)
      * @param window how long a window lasts (default 1h)
      */
     public record CreationLimits(@Positive @DefaultValue("60") int perAddress,
@@ -100,27 +105,33 @@ public record MeetingProperties(
     }
 
     /**
-     * @param lifetime how long a join token is valid (default 4h; at most {@code parley.tokens.max-lifetime})
-     * @param keysDir a directory of signing keys (PEM or JWK JSON files, e.g. a mounted Kubernetes Secret); the key
-     *        whose file name, without extension, sorts last signs, every other key is only published. When unset,
-     *        a development key is generated once under {@code <dataDir>/keys} and reused after restarts.
-     * @param dataDir local data directory for the generated development key (default {@code .parley/data})
+     * @param lifetime how long a join token is valid (default 4h; at most
+     * {@code parley.tokens.max-lifetime})
+     * @param keysDir a directory of signing keys (PEM or JWK JSON files, e.g. a mounted
+     * Kubernetes Secret); the key whose file name, without extension, sorts last signs,
+     * every other key is only published. When unset, a development key is generated once
+     * under {@code <dataDir>/keys} and reused after restarts.
+     * @param dataDir local data directory for the generated development key (default
+     * {@code .parley/data})
      */
     public record Tokens(@NotNull @DefaultValue("4h") Duration lifetime, Path keysDir,
             @NotNull @DefaultValue(".parley/data") Path dataDir) {
     }
 
     /**
-     * State changes are written to a per-meeting outbox in the same Redis script that changes the state, then
-     * published to Kafka; see docs/meetings.md, "Delivery".
+     * State changes are written to a per-meeting outbox in the same Redis script that
+     * changes the state, then published to Kafka; see docs/meetings.md, "Delivery".
      *
-     * @param publishTimeout how long a request waits for its events to reach Kafka before answering anyway; the
-     *        outbox keeps them, so this only trades answer time for "already on Kafka" (default 500ms)
-     * @param drainInterval how often the outboxes left behind (Kafka down, an instance killed) are retried
-     *        (default 5s)
-     * @param drainAfter an outbox is retried in the background once it has been pending this long, so the drainer
-     *        does not race requests that are publishing their own events (default 10s)
-     * @param outboxRetention how long unpublished events are kept in Redis while Kafka is unreachable (default 7d)
+     * @param publishTimeout how long a request waits for its events to reach Kafka before
+     * answering anyway; the outbox keeps them, so this only trades answer time for
+     * "already on Kafka" (default 500ms)
+     * @param drainInterval how often the outboxes left behind (Kafka down, an instance
+     * killed) are retried (default 5s)
+     * @param drainAfter an outbox is retried in the background once it has been pending
+     * this long, so the drainer does not race requests that are publishing their own
+     * events (default 10s)
+     * @param outboxRetention how long unpublished events are kept in Redis while Kafka is
+     * unreachable (default 7d)
      */
     public record Events(@NotNull @DefaultValue("500ms") Duration publishTimeout,
             @NotNull @DefaultValue("5s") Duration drainInterval, @NotNull @DefaultValue("10s") Duration drainAfter,
@@ -128,8 +139,10 @@ public record MeetingProperties(
     }
 
     /**
-     * @param groupId consumer group reading {@code parley.presence.events} (default {@code meeting-service})
-     * @param dedupeWindow how long a presence event id is remembered, so redelivered events are ignored (default 1h)
+     * @param groupId consumer group reading {@code parley.presence.events} (default
+     * {@code meeting-service})
+     * @param dedupeWindow how long a presence event id is remembered, so redelivered
+     * events are ignored (default 1h)
      */
     public record Presence(@NotEmpty @DefaultValue("meeting-service") String groupId,
             @NotNull @DefaultValue("1h") Duration dedupeWindow) {

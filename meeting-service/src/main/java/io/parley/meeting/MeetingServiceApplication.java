@@ -11,4 +11,5 @@ public class MeetingServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(MeetingServiceApplication.class, args);
     }
+
 }

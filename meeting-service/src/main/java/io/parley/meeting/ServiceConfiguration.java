@@ -32,4 +32,5 @@ class ServiceConfiguration {
     TimerPresets timerPresets(MeetingProperties properties) {
         return new TimerPresets(properties.timerPresets());
     }
+
 }

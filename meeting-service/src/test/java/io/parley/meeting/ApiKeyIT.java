@@ -14,18 +14,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Server-side integrations with an API key, on a deployment where guests may not create meetings. */
+/**
+ * Server-side integrations with an API key, on a deployment where guests may not create
+ * meetings.
+ */
 class ApiKeyIT {
 
     private static final String KEY = "acme-live-7f3a9c";
+
     private static RunningMeetingService service;
+
     private static WebTestClient client;
+
     private static MeetingApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        String hash = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-            .digest(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String hash = HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         service = RunningMeetingService.start("--parley.meetings.guest-creation-enabled=false",
                 "--parley.meetings.api-keys[0].name=acme", "--parley.meetings.api-keys[0].sha256=" + hash);
         client = service.client();
@@ -39,13 +46,17 @@ class ApiKeyIT {
 
     @Test
     void guestsMayNotCreateMeetingsHereButAnIntegrationMay() {
-        create(null, Map.of("hostName", "Ada")).expectStatus().isUnauthorized()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        create(null, Map.of("hostName", "Ada")).expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         create("wrong-key", Map.of("hostName", "Ada")).expectStatus().isUnauthorized();
 
         Map<?, ?> created = create(KEY, Map.of("hostName", "Ada", "hostUserId", "acme-user-1")).expectStatus()
             .isCreated()
-            .expectBody(Map.class).returnResult().getResponseBody();
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
 
         String hostToken = (String) ((Map<?, ?>) created.get("host")).get("token");
         assertThat(subject(hostToken)).isEqualTo("acme-user-1");
@@ -57,8 +68,11 @@ class ApiKeyIT {
         String meetingId = meeting();
 
         Map<?, ?> minted = mint(KEY, Map.of("meetingId", meetingId, "userId", "42", "name", "Linus", "role", "host"))
-            .expectStatus().isCreated()
-            .expectBody(Map.class).returnResult().getResponseBody();
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
 
         String token = (String) minted.get("token");
         var claims = SignedJWT.parse(token).getJWTClaimsSet();
@@ -79,8 +93,7 @@ class ApiKeyIT {
         Map<String, Object> body = Map.of("meetingId", meetingId, "userId", "42", "name", "Linus", "role",
                 "participant");
 
-        mint(null, body).expectStatus().isUnauthorized().expectHeader()
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        mint(null, body).expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         mint("wrong", body).expectStatus().isUnauthorized();
         mint(KEY.toUpperCase(), body).expectStatus().isUnauthorized();
         mint(null, "{not json").expectStatus().isUnauthorized();
@@ -90,24 +103,29 @@ class ApiKeyIT {
     void mintingChecksItsInput() {
         String meetingId = meeting();
 
-        mint(KEY, Map.of("meetingId", meetingId, "userId", "42", "name", "Linus", "role", "admin"))
-            .expectStatus().isBadRequest();
-        mint(KEY, Map.of("meetingId", meetingId, "userId", "guest:1", "name", "Linus", "role", "host"))
-            .expectStatus().isBadRequest();
+        mint(KEY, Map.of("meetingId", meetingId, "userId", "42", "name", "Linus", "role", "admin")).expectStatus()
+            .isBadRequest();
+        mint(KEY, Map.of("meetingId", meetingId, "userId", "guest:1", "name", "Linus", "role", "host")).expectStatus()
+            .isBadRequest();
         mint(KEY, Map.of("meetingId", meetingId, "name", "Linus", "role", "host")).expectStatus().isBadRequest();
-        mint(KEY, Map.of("meetingId", "zzzz-zzzz-zzzz", "userId", "42", "name", "Linus", "role", "host"))
-            .expectStatus().isNotFound();
+        mint(KEY, Map.of("meetingId", "zzzz-zzzz-zzzz", "userId", "42", "name", "Linus", "role", "host")).expectStatus()
+            .isNotFound();
     }
 
     @Test
     void hostUserIdNeedsAnApiKey() {
-        // guest creation is off here, so the key check comes first; see BadInputIT for the open deployment
+        // guest creation is off here, so the key check comes first; see BadInputIT for
+        // the open deployment
         create(KEY, Map.of("hostName", "Ada", "hostUserId", "guest:abc")).expectStatus().isBadRequest();
     }
 
     private String meeting() {
-        return (String) create(KEY, Map.of("hostName", "Ada")).expectStatus().isCreated()
-            .expectBody(Map.class).returnResult().getResponseBody().get("meetingId");
+        return (String) create(KEY, Map.of("hostName", "Ada")).expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("meetingId");
     }
 
     private WebTestClient.ResponseSpec create(String key, Object body) {
@@ -134,4 +152,5 @@ class ApiKeyIT {
             throw new IllegalStateException(ex);
         }
     }
+
 }

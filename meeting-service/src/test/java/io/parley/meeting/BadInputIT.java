@@ -19,18 +19,25 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Bad input on every endpoint gets a 4xx problem (malformed JSON, wrong types, missing fields, 100 KB names, control
- * characters, unknown ids), never a 5xx; bodies above the limit get 413.
+ * Bad input on every endpoint gets a 4xx problem (malformed JSON, wrong types, missing
+ * fields, 100 KB names, control characters, unknown ids), never a 5xx; bodies above the
+ * limit get 413.
  */
 class BadInputIT {
 
     private static final String KEY = "bad-input-key";
+
     private static final String HUGE = "x".repeat(100_000);
-    private static final List<String> MALFORMED = List.of("{not json", "{\"name\":", "[]", "\"text\"", "42", "null",
-            "", "{\"hostName\":\"Ada\",}", "\u0000\u0001");
+
+    private static final List<String> MALFORMED = List.of("{not json", "{\"name\":", "[]", "\"text\"", "42", "null", "",
+            "{\"hostName\":\"Ada\",}", "\u0000\u0001");
+
     private static RunningMeetingService service;
+
     private static WebTestClient client;
+
     private static MeetingApiClient api;
+
     private static MeetingApiClient.Created meeting;
 
     @BeforeAll
@@ -68,12 +75,14 @@ class BadInputIT {
         }
     }
 
-    /** Jackson would read {@code true} as the text "true" and 2.5 as 2; here a wrong kind is a 400 naming the field. */
+    /**
+     * Jackson would read {@code true} as the text "true" and 2.5 as 2; here a wrong kind
+     * is a 400 naming the field.
+     */
     @Test
     void valuesOfTheWrongKindAreRefusedNamingTheFieldOnEveryEndpoint() {
         String id = meeting.meetingId();
-        List<List<String>> cases = List.of(
-                List.of("/api/meetings", "{\"hostName\":true}", "hostName"),
+        List<List<String>> cases = List.of(List.of("/api/meetings", "{\"hostName\":true}", "hostName"),
                 List.of("/api/meetings", "{\"hostName\":42}", "hostName"),
                 List.of("/api/meetings", "{\"hostName\":\"Ada\",\"title\":false}", "title"),
                 List.of("/api/meetings", "{\"hostName\":\"Ada\",\"slug\":42}", "slug"),
@@ -133,11 +142,15 @@ class BadInputIT {
         String hugeName = "{\"name\":\"" + HUGE + "\",\"hostName\":\"" + HUGE + "\"}";
         problem(send(HttpMethod.POST, "/api/meetings", null, hugeName), 413);
         problem(send(HttpMethod.POST, "/api/meetings/{id}/participants", null, hugeName, meeting.meetingId()), 413);
-        problem(send(HttpMethod.POST, "/api/meetings/{id}/timer", meeting.hostToken(),
-                "{\"preset\":\"" + HUGE + "\"}", meeting.meetingId()), 413);
-        problem(OversizedBodies.client(service.baseUrl()).post().uri("/api/tokens").header("X-Api-Key", KEY)
+        problem(send(HttpMethod.POST, "/api/meetings/{id}/timer", meeting.hostToken(), "{\"preset\":\"" + HUGE + "\"}",
+                meeting.meetingId()), 413);
+        problem(OversizedBodies.client(service.baseUrl())
+            .post()
+            .uri("/api/tokens")
+            .header("X-Api-Key", KEY)
             .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"meetingId\":\"" + HUGE + "\"}").exchange(), 413);
+            .bodyValue("{\"meetingId\":\"" + HUGE + "\"}")
+            .exchange(), 413);
     }
 
     @Test
@@ -154,9 +167,14 @@ class BadInputIT {
         for (String id : List.of("zzzz-zzzz-zzzz", "unknown-room", "🚀🚀🚀", "%00", "x".repeat(1000))) {
             problem(send(HttpMethod.POST, "/api/meetings/" + id + "/participants", null, "{\"name\":\"Ada\"}"), 404);
         }
-        problem(client.post().uri(path, meeting.meetingId()).contentType(MediaType.TEXT_PLAIN)
-            .bodyValue("{\"name\":\"Ada\"}").exchange(), 415);
-        problem(client.post().uri(path, meeting.meetingId()).contentType(MediaType.APPLICATION_JSON)
+        problem(client.post()
+            .uri(path, meeting.meetingId())
+            .contentType(MediaType.TEXT_PLAIN)
+            .bodyValue("{\"name\":\"Ada\"}")
+            .exchange(), 415);
+        problem(client.post()
+            .uri(path, meeting.meetingId())
+            .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(new byte[] { '{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' })
             .exchange(), 400);
     }
@@ -172,8 +190,8 @@ class BadInputIT {
     @Test
     void hostControlsRefuseMissingTokensUnknownMeetingsAndParticipants() {
         String id = meeting.meetingId();
-        for (String path : List.of("/api/meetings/{id}/mute-all", "/api/meetings/{id}/lock",
-                "/api/meetings/{id}/end", "/api/meetings/{id}/participants/" + meeting.hostId() + "/mute")) {
+        for (String path : List.of("/api/meetings/{id}/mute-all", "/api/meetings/{id}/lock", "/api/meetings/{id}/end",
+                "/api/meetings/{id}/participants/" + meeting.hostId() + "/mute")) {
             problem(send(HttpMethod.POST, path, null, null, id), 401);
             problem(send(HttpMethod.POST, path, "not.a.token", null, id), 401);
             problem(send(HttpMethod.POST, path, meeting.hostToken(), null, "zzzz-zzzz-zzzz"), 404);
@@ -208,20 +226,33 @@ class BadInputIT {
     @Test
     void mintingRefusesBadBodies() {
         for (String body : MALFORMED) {
-            problem(client.post().uri("/api/tokens").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange(), 400);
+            problem(client.post()
+                .uri("/api/tokens")
+                .header("X-Api-Key", KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange(), 400);
         }
         String id = meeting.meetingId();
         for (String body : List.of("{}", "{\"meetingId\":\"" + id + "\"}",
                 "{\"meetingId\":\"" + id + "\",\"userId\":\"42\",\"name\":\"A\",\"role\":\"HOST\"}",
                 "{\"meetingId\":\"" + id + "\",\"userId\":{\"id\":42},\"name\":\"A\",\"role\":\"host\"}",
-                "{\"meetingId\":\"" + id + "\",\"userId\":\"" + "u".repeat(129) + "\",\"name\":\"A\",\"role\":\"host\"}",
+                "{\"meetingId\":\"" + id + "\",\"userId\":\"" + "u".repeat(129)
+                        + "\",\"name\":\"A\",\"role\":\"host\"}",
                 "{\"meetingId\":\"" + id + "\",\"userId\":\"4\\n2\",\"name\":\"A\",\"role\":\"host\"}")) {
-            problem(client.post().uri("/api/tokens").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange(), 400);
+            problem(client.post()
+                .uri("/api/tokens")
+                .header("X-Api-Key", KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange(), 400);
         }
-        problem(client.post().uri("/api/tokens").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"meetingId\":\"🚀\",\"userId\":\"42\",\"name\":\"A\",\"role\":\"host\"}").exchange(), 404);
+        problem(client.post()
+            .uri("/api/tokens")
+            .header("X-Api-Key", KEY)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"meetingId\":\"🚀\",\"userId\":\"42\",\"name\":\"A\",\"role\":\"host\"}")
+            .exchange(), 404);
     }
 
     @Test
@@ -239,7 +270,8 @@ class BadInputIT {
             request.headers(h -> h.setBearerAuth(token));
         }
         return body == null ? request.exchange()
-                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body.getBytes(StandardCharsets.UTF_8))
+                : request.contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body.getBytes(StandardCharsets.UTF_8))
                     .exchange();
     }
 
@@ -253,4 +285,5 @@ class BadInputIT {
         assertThat(result.getResponseBody()).containsEntry("status", status).containsKey("title");
         return result.getResponseBody();
     }
+
 }

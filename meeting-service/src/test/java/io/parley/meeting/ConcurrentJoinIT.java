@@ -15,17 +15,24 @@ import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-/** The participant limit holds under a burst of simultaneous joins: one atomic script admits or refuses each. */
+/**
+ * The participant limit holds under a burst of simultaneous joins: one atomic script
+ * admits or refuses each.
+ */
 class ConcurrentJoinIT {
 
     private static RunningMeetingService service;
+
     private static MeetingApiClient api;
+
     private static ConnectionProvider connections;
+
     private static WebClient http;
 
     @BeforeAll
     static void start() {
-        // the test is about atomicity, not speed: on a loaded machine a 2 s Redis timeout would turn joins into 503s
+        // the test is about atomicity, not speed: on a loaded machine a 2 s Redis timeout
+        // would turn joins into 503s
         service = RunningMeetingService.start("--spring.data.redis.timeout=20s");
         api = new MeetingApiClient(service.client());
         connections = ConnectionProvider.builder("joins").maxConnections(200).build();
@@ -47,10 +54,13 @@ class ConcurrentJoinIT {
         var created = api.create("Ada", 10);
 
         List<Integer> statuses = Flux.range(0, 100)
-            .flatMap(i -> http.post().uri("/api/meetings/{id}/participants", created.meetingId())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Guest " + i))
-                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 100)
+            .flatMap(
+                    i -> http.post()
+                        .uri("/api/meetings/{id}/participants", created.meetingId())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("name", "Guest " + i))
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())),
+                    100)
             .collectList()
             .block(Duration.ofSeconds(60));
 
@@ -66,7 +76,8 @@ class ConcurrentJoinIT {
         String room = "burst-" + System.nanoTime();
 
         List<Map<String, Object>> answers = Flux.range(0, 20)
-            .flatMap(i -> http.post().uri("/api/meetings")
+            .flatMap(i -> http.post()
+                .uri("/api/meetings")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("hostName", "Caller " + i, "slug", room))
                 .retrieve()
@@ -78,6 +89,8 @@ class ConcurrentJoinIT {
         assertThat(answers).extracting(answer -> answer.get("meetingId")).containsOnly(answers.get(0).get("meetingId"));
         assertThat(answers).filteredOn(answer -> Boolean.TRUE.equals(answer.get("created"))).hasSize(1);
         assertThat(MeetingLifecycleIT.participants(api.get(room))).hasSize(20)
-            .filteredOn(p -> "host".equals(p.get("role"))).hasSize(1);
+            .filteredOn(p -> "host".equals(p.get("role")))
+            .hasSize(1);
     }
+
 }

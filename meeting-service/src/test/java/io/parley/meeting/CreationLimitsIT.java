@@ -18,15 +18,19 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The caps on new meetings: a guest's client address (as the gateway reports it in {@code X-Forwarded-For}) and a
- * signed-in account each found so many meetings per window, then get 429 with {@code Retry-After}. Joining a running
- * named room founds nothing and counts nothing; an integration's API key is not capped.
+ * The caps on new meetings: a guest's client address (as the gateway reports it in
+ * {@code X-Forwarded-For}) and a signed-in account each found so many meetings per
+ * window, then get 429 with {@code Retry-After}. Joining a running named room founds
+ * nothing and counts nothing; an integration's API key is not capped.
  */
 class CreationLimitsIT {
 
     private static final String KEY = "caps-integration-key";
+
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
     private static RunningMeetingService service;
+
     private static WebTestClient client;
 
     @BeforeAll
@@ -35,8 +39,8 @@ class CreationLimitsIT {
             .formatHex(MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8)));
         service = RunningMeetingService.start("--parley.meetings.creation-limits.per-address=3",
                 "--parley.meetings.creation-limits.per-account=2",
-                "--parley.access-tokens.jwks-uri=" + PeopleKeys.jwksUri(),
-                "--parley.meetings.api-keys[0].name=caps", "--parley.meetings.api-keys[0].sha256=" + hash);
+                "--parley.access-tokens.jwks-uri=" + PeopleKeys.jwksUri(), "--parley.meetings.api-keys[0].name=caps",
+                "--parley.meetings.api-keys[0].sha256=" + hash);
         client = service.client();
     }
 
@@ -54,21 +58,31 @@ class CreationLimitsIT {
             create(address, null, Map.of("hostName", "Ada")).expectStatus().isCreated();
         }
 
-        create(address, null, Map.of("hostName", "Ada")).expectStatus().isEqualTo(429)
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader().value(HttpHeaders.RETRY_AFTER, retryAfter -> assertThat(Long.parseLong(retryAfter))
-                .isBetween(1L, 3600L))
+        create(address, null, Map.of("hostName", "Ada")).expectStatus()
+            .isEqualTo(429)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .value(HttpHeaders.RETRY_AFTER, retryAfter -> assertThat(Long.parseLong(retryAfter)).isBetween(1L, 3600L))
             .expectBody()
-            .jsonPath("$.status").isEqualTo(429)
-            .jsonPath("$.reason").isEqualTo("creation-limit")
-            .jsonPath("$.scope").isEqualTo("address")
-            .jsonPath("$.limit").isEqualTo(3)
-            .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+            .jsonPath("$.status")
+            .isEqualTo(429)
+            .jsonPath("$.reason")
+            .isEqualTo("creation-limit")
+            .jsonPath("$.scope")
+            .isEqualTo("address")
+            .jsonPath("$.limit")
+            .isEqualTo(3)
+            .jsonPath("$.detail")
+            .value(detail -> assertThat((String) detail)
                 .startsWith("This address may create at most 3 meetings an hour; try again in "));
 
         create(newAddress(), null, Map.of("hostName", "Grace")).expectStatus().isCreated();
-        assertThat(service.bean(MeterRegistry.class).get("parley.meetings.creations.limited").tag("scope", "address")
-            .counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(service.bean(MeterRegistry.class)
+            .get("parley.meetings.creations.limited")
+            .tag("scope", "address")
+            .counter()
+            .count()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -92,10 +106,15 @@ class CreationLimitsIT {
 
         create(address, ada, Map.of()).expectStatus().isCreated();
         create(address, ada, Map.of()).expectStatus().isCreated();
-        create(newAddress(), ada, Map.of()).expectStatus().isEqualTo(429)
-            .expectBody().jsonPath("$.scope").isEqualTo("account")
-            .jsonPath("$.limit").isEqualTo(2)
-            .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+        create(newAddress(), ada, Map.of()).expectStatus()
+            .isEqualTo(429)
+            .expectBody()
+            .jsonPath("$.scope")
+            .isEqualTo("account")
+            .jsonPath("$.limit")
+            .isEqualTo(2)
+            .jsonPath("$.detail")
+            .value(detail -> assertThat((String) detail)
                 .startsWith("Your account may create at most 2 meetings an hour"));
 
         create(address, PeopleKeys.accessToken(UUID.randomUUID().toString(), "Grace"), Map.of()).expectStatus()
@@ -109,8 +128,11 @@ class CreationLimitsIT {
         create(address, null, Map.of("hostName", "Ada", "slug", room)).expectStatus().isCreated();
 
         for (int i = 0; i < 5; i++) {
-            create(address, null, Map.of("hostName", "Guest " + i, "slug", room)).expectStatus().isOk()
-                .expectBody().jsonPath("$.created").isEqualTo(false);
+            create(address, null, Map.of("hostName", "Guest " + i, "slug", room)).expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.created")
+                .isEqualTo(false);
         }
 
         create(address, null, Map.of("hostName", "Ada")).expectStatus().isCreated();
@@ -124,10 +146,15 @@ class CreationLimitsIT {
     void anIntegrationIsNotCapped() {
         String address = newAddress();
         for (int i = 0; i < 5; i++) {
-            client.post().uri("/api/meetings").header("X-Forwarded-For", address).header("X-Api-Key", KEY)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("hostName", "Bot"))
+            client.post()
+                .uri("/api/meetings")
+                .header("X-Forwarded-For", address)
+                .header("X-Api-Key", KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("hostName", "Bot"))
                 .exchange()
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
         }
     }
 
@@ -139,7 +166,8 @@ class CreationLimitsIT {
 
     private static WebTestClient.ResponseSpec create(String forwardedFor, String accessToken,
             Map<String, Object> body) {
-        WebTestClient.RequestBodySpec request = client.post().uri("/api/meetings")
+        WebTestClient.RequestBodySpec request = client.post()
+            .uri("/api/meetings")
             .header("X-Forwarded-For", forwardedFor)
             .contentType(MediaType.APPLICATION_JSON);
         if (accessToken != null) {
@@ -147,4 +175,5 @@ class CreationLimitsIT {
         }
         return request.bodyValue(body).exchange();
     }
+
 }

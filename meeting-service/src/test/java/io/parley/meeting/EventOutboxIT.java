@@ -23,15 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No event is lost when Kafka fails after a change was stored: the request still succeeds (the state is stored),
- * the event waits in the meeting's Redis outbox, and reaches Kafka, in order, once the broker is back.
+ * No event is lost when Kafka fails after a change was stored: the request still succeeds
+ * (the state is stored), the event waits in the meeting's Redis outbox, and reaches
+ * Kafka, in order, once the broker is back.
  */
 class EventOutboxIT {
 
     @TempDir
     static Path kafkaDir;
+
     private static KafkaBrokerProcess kafka;
+
     private static RunningMeetingService service;
+
     private static MeetingApiClient api;
 
     @BeforeAll
@@ -63,10 +67,12 @@ class EventOutboxIT {
         try {
             api.post("/api/meetings/{id}/mute-all", created.hostToken(), id).expectStatus().isNoContent();
             api.post("/api/meetings/{id}/participants/{pid}/mute", created.hostToken(), id, grace.participantId())
-                .expectStatus().isNoContent();
+                .expectStatus()
+                .isNoContent();
             api.post("/api/meetings/{id}/lock", created.hostToken(), id).expectStatus().isNoContent();
             assertThat(api.get(id)).containsEntry("state", "locked");
-            // the producer gives up after its delivery timeout; the events stay in the outbox
+            // the producer gives up after its delivery timeout; the events stay in the
+            // outbox
             await().atMost(Duration.ofSeconds(60)).until(() -> failedCount() > failedBefore);
         }
         finally {
@@ -79,9 +85,10 @@ class EventOutboxIT {
             assertThat(types).containsExactly("io.parley.meeting.created", "io.parley.meeting.participant-joined",
                     "io.parley.meeting.muted-all", "io.parley.meeting.participant-muted", "io.parley.meeting.locked");
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                service.bean(MeterRegistry.class).get("parley.meetings.events.outbox.pending").gauge().value())
-            .isZero());
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(
+                    service.bean(MeterRegistry.class).get("parley.meetings.events.outbox.pending").gauge().value())
+                .isZero());
     }
 
     @Test
@@ -90,10 +97,13 @@ class EventOutboxIT {
         String id = created.meetingId();
         MeetingStore store = service.bean(MeetingStore.class);
 
-        // what a request does up to the moment its instance is killed: noted as pending, change and event stored
+        // what a request does up to the moment its instance is killed: noted as pending,
+        // change and event stored
         service.bean(OutboxPublisher.class).markPending(id).block();
-        assertThat(store.lock(id, EventType.MEETING_LOCKED, new MeetingEvents.Locked(id, created.hostId(),
-                Instant.now())).block()).isEqualTo(MeetingStore.Outcome.OK);
+        assertThat(
+                store.lock(id, EventType.MEETING_LOCKED, new MeetingEvents.Locked(id, created.hostId(), Instant.now()))
+                    .block())
+            .isEqualTo(MeetingStore.Outcome.OK);
 
         try (MeetingEventsProbe probe = new MeetingEventsProbe(kafka)) {
             List<String> types = await().atMost(Duration.ofSeconds(60))
@@ -102,13 +112,12 @@ class EventOutboxIT {
         }
     }
 
-    /** Types in order, each event once: a retry may publish an event twice, with the same id. */
+    /**
+     * Types in order, each event once: a retry may publish an event twice, with the same
+     * id.
+     */
     private static List<String> distinctTypes(List<ConsumerRecord<String, CloudEvent>> records) {
-        return records.stream()
-            .map(ConsumerRecord::value)
-            .filter(distinctById())
-            .map(CloudEvent::getType)
-            .toList();
+        return records.stream().map(ConsumerRecord::value).filter(distinctById()).map(CloudEvent::getType).toList();
     }
 
     private static java.util.function.Predicate<CloudEvent> distinctById() {
@@ -119,4 +128,5 @@ class EventOutboxIT {
     private static double failedCount() {
         return service.bean(MeterRegistry.class).get("parley.meetings.events.failed").counter().count();
     }
+
 }

@@ -34,16 +34,24 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
 /**
- * Tokens as meeting-service and every other service see them: the service refuses bad tokens with 401, and a
- * verifier built like the other services' (keys from the JWKS endpoint, revocations from Redis) agrees with it.
+ * Tokens as meeting-service and every other service see them: the service refuses bad
+ * tokens with 401, and a verifier built like the other services' (keys from the JWKS
+ * endpoint, revocations from Redis) agrees with it.
  */
 class JoinTokenIT {
 
     private static RunningMeetingService service;
+
     private static WebTestClient client;
+
     private static MeetingApiClient api;
+
     private static LettuceConnectionFactory redis;
-    /** What the gateway and the other services run: keys fetched from the JWKS, revocations from Redis. */
+
+    /**
+     * What the gateway and the other services run: keys fetched from the JWKS,
+     * revocations from Redis.
+     */
     private static JoinTokenVerifier elsewhere;
 
     @BeforeAll
@@ -55,7 +63,8 @@ class JoinTokenIT {
         redis = new LettuceConnectionFactory(server.host(), server.port());
         redis.afterPropertiesSet();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-            .withJwkSetUri(service.baseUrl() + "/.well-known/jwks.json").build();
+            .withJwkSetUri(service.baseUrl() + "/.well-known/jwks.json")
+            .build();
         decoder.setJwtValidator(JoinTokenVerifier.validator("parley"));
         elsewhere = new JoinTokenVerifier(decoder,
                 new RevocationList(new ReactiveStringRedisTemplate(redis), Duration.ofHours(12), Clock.systemUTC()));
@@ -73,7 +82,8 @@ class JoinTokenIT {
         var grace = api.join(created.meetingId(), "Grace");
 
         var claims = SignedJWT.parse(grace.token()).getJWTClaimsSet();
-        assertThat(SignedJWT.parse(grace.token()).getHeader().getKeyID()).isEqualTo(RunningMeetingService.KEY.getKeyID());
+        assertThat(SignedJWT.parse(grace.token()).getHeader().getKeyID())
+            .isEqualTo(RunningMeetingService.KEY.getKeyID());
         assertThat(claims.getStringClaim("mid")).isEqualTo(created.meetingId());
         assertThat(claims.getStringClaim("pid")).isEqualTo(grace.participantId());
         assertThat(claims.getStringClaim("name")).isEqualTo("Grace");
@@ -90,11 +100,18 @@ class JoinTokenIT {
 
     @Test
     void servesThePublicKeysWithTheirKid() throws Exception {
-        String body = client.get().uri("/.well-known/jwks.json").exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-            .expectHeader().value("Cache-Control", value -> assertThat(value).contains("max-age"))
-            .expectBody(String.class).returnResult().getResponseBody();
+        String body = client.get()
+            .uri("/.well-known/jwks.json")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+            .expectHeader()
+            .value("Cache-Control", value -> assertThat(value).contains("max-age"))
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
 
         JWKSet keys = JWKSet.parse(body);
         assertThat(keys.getKeys()).singleElement().satisfies(key -> {
@@ -112,21 +129,28 @@ class JoinTokenIT {
         JoinToken hostClaims = new JoinToken("guest:x", id, created.hostId(), "Ada", Role.HOST,
                 UUID.randomUUID().toString(), past.minusSeconds(3600), past);
         String expired = RunningMeetingService.signer().sign(hostClaims);
-        JoinToken valid = new JoinToken("guest:x", id, created.hostId(), "Ada", Role.HOST,
-                UUID.randomUUID().toString(), Instant.now(), Instant.now().plusSeconds(600));
+        JoinToken valid = new JoinToken("guest:x", id, created.hostId(), "Ada", Role.HOST, UUID.randomUUID().toString(),
+                Instant.now(), Instant.now().plusSeconds(600));
         String foreign = new JoinTokenSigner(RsaKeys.generate(), "parley").sign(valid);
         String otherIssuer = new JoinTokenSigner(RunningMeetingService.KEY, "someone-else").sign(valid);
         String unsigned = unsigned(RunningMeetingService.signer().sign(valid));
 
         for (String token : List.of(expired, foreign, otherIssuer, unsigned, "garbage", "a.b.c", "x".repeat(4000))) {
             api.post("/api/meetings/{id}/lock", token, id)
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value("WWW-Authenticate", value -> assertThat(value).startsWith("Bearer"));
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .value("WWW-Authenticate", value -> assertThat(value).startsWith("Bearer"));
         }
         api.post("/api/meetings/{id}/lock", null, id).expectStatus().isUnauthorized();
-        client.post().uri("/api/meetings/{id}/lock", id).header("Authorization", "Basic YWRhOmFkYQ==").exchange()
-            .expectStatus().isUnauthorized();
+        client.post()
+            .uri("/api/meetings/{id}/lock", id)
+            .header("Authorization", "Basic YWRhOmFkYQ==")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
         assertThat(api.get(id)).containsEntry("state", "open");
     }
 
@@ -137,11 +161,14 @@ class JoinTokenIT {
         StepVerifier.create(elsewhere.verify(grace.token())).expectNextCount(1).verifyComplete();
 
         api.delete("/api/meetings/{id}/participants/{pid}", created.hostToken(), created.meetingId(),
-                grace.participantId()).expectStatus().isNoContent();
+                grace.participantId())
+            .expectStatus()
+            .isNoContent();
 
         StepVerifier.create(elsewhere.verify(grace.token())).verifyError(InvalidTokenException.class);
         api.delete("/api/meetings/{id}/participants/{pid}", grace.token(), created.meetingId(), grace.participantId())
-            .expectStatus().isUnauthorized();
+            .expectStatus()
+            .isUnauthorized();
         StepVerifier.create(elsewhere.verify(created.hostToken())).expectNextCount(1).verifyComplete();
     }
 
@@ -159,8 +186,10 @@ class JoinTokenIT {
     /** The same claims with {@code alg: none} and no signature. */
     private static String unsigned(String signed) {
         String[] parts = signed.split("\\.");
-        String header = Base64.getUrlEncoder().withoutPadding()
+        String header = Base64.getUrlEncoder()
+            .withoutPadding()
             .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         return header + "." + parts[1] + ".";
     }
+
 }

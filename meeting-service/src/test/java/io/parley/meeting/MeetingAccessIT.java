@@ -15,12 +15,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Meetings know people (PEOPLE.md §3): with an access token the join token's {@code sub} is the account and its name
- * the display name; {@code org} and {@code invited} meetings refuse guests (401) and outsiders (403).
+ * Meetings know people (PEOPLE.md §3): with an access token the join token's {@code sub}
+ * is the account and its name the display name; {@code org} and {@code invited} meetings
+ * refuse guests (401) and outsiders (403).
  */
 class MeetingAccessIT {
 
     private static RunningMeetingService service;
+
     private static WebTestClient client;
 
     @BeforeAll
@@ -35,7 +37,9 @@ class MeetingAccessIT {
     }
 
     private static WebTestClient.ResponseSpec create(String accessToken, Map<String, Object> body) {
-        WebTestClient.RequestBodySpec request = client.post().uri("/api/meetings").contentType(MediaType.APPLICATION_JSON);
+        WebTestClient.RequestBodySpec request = client.post()
+            .uri("/api/meetings")
+            .contentType(MediaType.APPLICATION_JSON);
         if (accessToken != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
         }
@@ -58,7 +62,11 @@ class MeetingAccessIT {
 
     @SuppressWarnings("unchecked")
     private static String createdId(WebTestClient.ResponseSpec response) {
-        return (String) response.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
+        return (String) response.expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
             .get("meetingId");
     }
 
@@ -89,7 +97,10 @@ class MeetingAccessIT {
     void guestsKeepJoiningMeetingsOpenToAnyone() throws Exception {
         String meetingId = createdId(create(null, Map.of("hostName", "Guest Host")));
 
-        Map<?, ?> joined = join(meetingId, null).expectStatus().isCreated().expectBody(Map.class).returnResult()
+        Map<?, ?> joined = join(meetingId, null).expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
             .getResponseBody();
         assertThat((String) claims((String) joined.get("token")).get("sub")).startsWith("guest:");
     }
@@ -110,8 +121,7 @@ class MeetingAccessIT {
             .expectBody()
             .jsonPath("$.reason")
             .isEqualTo("not-invited");
-        join(meetingId, PeopleKeys.accessToken(UUID.randomUUID().toString(), "Member", org)).expectStatus()
-            .isCreated();
+        join(meetingId, PeopleKeys.accessToken(UUID.randomUUID().toString(), "Member", org)).expectStatus().isCreated();
         client.get().uri("/api/meetings/{id}", meetingId).exchange().expectBody().jsonPath("$.access").isEqualTo("org");
     }
 
@@ -140,18 +150,20 @@ class MeetingAccessIT {
         create(PeopleKeys.accessToken(UUID.randomUUID().toString(), "Someone"), Map.of("access", "everyone"))
             .expectStatus()
             .isBadRequest();
-        create(PeopleKeys.accessToken(UUID.randomUUID().toString(), "Someone"),
-                Map.of("access", "org")).expectStatus().isBadRequest();
+        create(PeopleKeys.accessToken(UUID.randomUUID().toString(), "Someone"), Map.of("access", "org")).expectStatus()
+            .isBadRequest();
     }
 
     @Test
     void aJoinTokenOrAForgedTokenWhereAnAccessTokenMayGoIs401() {
         String meetingId = createdId(create(null, Map.of("hostName", "Guest Host")));
-        String joinToken = RunningMeetingService.signer().sign(new io.parley.tokens.JoinToken("u", meetingId, "p",
-                "n", io.parley.tokens.Role.HOST, "j", java.time.Instant.now(), java.time.Instant.now().plusSeconds(60)));
+        String joinToken = RunningMeetingService.signer()
+            .sign(new io.parley.tokens.JoinToken("u", meetingId, "p", "n", io.parley.tokens.Role.HOST, "j",
+                    java.time.Instant.now(), java.time.Instant.now().plusSeconds(60)));
 
         join(meetingId, joinToken).expectStatus().isUnauthorized();
         join(meetingId, "not.a.token").expectStatus().isUnauthorized();
         create(joinToken, Map.of("hostName", "X")).expectStatus().isUnauthorized();
     }
+
 }

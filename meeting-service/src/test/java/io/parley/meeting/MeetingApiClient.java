@@ -29,10 +29,16 @@ final class MeetingApiClient {
 
     @SuppressWarnings("unchecked")
     Created create(Map<String, Object> body) {
-        Map<String, Object> created = client.post().uri("/api/meetings").contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(body).exchange()
-            .expectStatus().isCreated()
-            .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> created = client.post()
+            .uri("/api/meetings")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
         Map<String, Object> host = (Map<String, Object>) created.get("host");
         return new Created((String) created.get("meetingId"), (String) host.get("participantId"),
                 (String) host.get("token"), created);
@@ -47,11 +53,16 @@ final class MeetingApiClient {
 
     @SuppressWarnings("unchecked")
     Joined join(String meetingId, String name) {
-        Map<String, Object> joined = client.post().uri("/api/meetings/{id}/participants", meetingId)
+        Map<String, Object> joined = client.post()
+            .uri("/api/meetings/{id}/participants", meetingId)
             .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("name", name)).exchange()
-            .expectStatus().isCreated()
-            .expectBody(Map.class).returnResult().getResponseBody();
+            .bodyValue(Map.of("name", name))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
         return new Joined((String) joined.get("participantId"), (String) joined.get("token"));
     }
 
@@ -92,8 +103,14 @@ final class MeetingApiClient {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> get(String meetingId) {
-        return client.get().uri("/api/meetings/{id}", meetingId).exchange()
-            .expectStatus().isOk()
-            .expectBody(Map.class).returnResult().getResponseBody();
+        return client.get()
+            .uri("/api/meetings/{id}", meetingId)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
     }
+
 }

@@ -17,12 +17,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every state change reaches {@code parley.meeting.events} on a real broker, keyed by meeting, in order. */
+/**
+ * Every state change reaches {@code parley.meeting.events} on a real broker, keyed by
+ * meeting, in order.
+ */
 class MeetingEventsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static RunningMeetingService service;
+
     private static MeetingApiClient api;
+
     private static MeetingEventsProbe probe;
 
     @BeforeAll
@@ -46,25 +52,29 @@ class MeetingEventsIT {
         var alan = api.join(id, "Alan");
         api.post("/api/meetings/{id}/mute-all", created.hostToken(), id).expectStatus().isNoContent();
         api.post("/api/meetings/{id}/participants/{pid}/mute", created.hostToken(), id, grace.participantId())
-            .expectStatus().isNoContent();
+            .expectStatus()
+            .isNoContent();
         api.postJson("/api/meetings/{id}/timer", created.hostToken(), Map.of("preset", "seconds_45"), id)
-            .expectStatus().isOk();
+            .expectStatus()
+            .isOk();
         api.delete("/api/meetings/{id}/participants/{pid}", created.hostToken(), id, alan.participantId())
-            .expectStatus().isNoContent();
+            .expectStatus()
+            .isNoContent();
         api.delete("/api/meetings/{id}/participants/{pid}", grace.token(), id, grace.participantId())
-            .expectStatus().isNoContent();
+            .expectStatus()
+            .isNoContent();
         api.post("/api/meetings/{id}/lock", created.hostToken(), id).expectStatus().isNoContent();
         api.post("/api/meetings/{id}/end", created.hostToken(), id).expectStatus().isNoContent();
 
         List<ConsumerRecord<String, CloudEvent>> events = await().atMost(Duration.ofSeconds(30))
             .until(() -> probe.eventsOf(id), list -> list.size() >= 10);
 
-        assertThat(events).extracting(record -> record.value().getType()).containsExactly(
-                "io.parley.meeting.created", "io.parley.meeting.participant-joined",
-                "io.parley.meeting.participant-joined", "io.parley.meeting.muted-all",
-                "io.parley.meeting.participant-muted", "io.parley.meeting.timer-started",
-                "io.parley.meeting.participant-removed", "io.parley.meeting.participant-removed",
-                "io.parley.meeting.locked", "io.parley.meeting.ended");
+        assertThat(events).extracting(record -> record.value().getType())
+            .containsExactly("io.parley.meeting.created", "io.parley.meeting.participant-joined",
+                    "io.parley.meeting.participant-joined", "io.parley.meeting.muted-all",
+                    "io.parley.meeting.participant-muted", "io.parley.meeting.timer-started",
+                    "io.parley.meeting.participant-removed", "io.parley.meeting.participant-removed",
+                    "io.parley.meeting.locked", "io.parley.meeting.ended");
         for (int i = 0; i < events.size(); i++) {
             CloudEvent event = events.get(i).value();
             assertThat(event.getId()).isEqualTo(id + "-" + (i + 1));
@@ -107,9 +117,14 @@ class MeetingEventsIT {
         String id = created.meetingId();
         var grace = api.join(id, "Grace");
         api.post("/api/meetings/{id}/mute-all", grace.token(), id).expectStatus().isForbidden();
-        service.client().post().uri("/api/meetings/{id}/participants", id)
+        service.client()
+            .post()
+            .uri("/api/meetings/{id}/participants", id)
             .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("name", "Third")).exchange().expectStatus().isEqualTo(409);
+            .bodyValue(Map.of("name", "Third"))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(409);
         api.post("/api/meetings/{id}/lock", created.hostToken(), id).expectStatus().isNoContent();
         api.post("/api/meetings/{id}/lock", created.hostToken(), id).expectStatus().isNoContent();
         api.post("/api/meetings/{id}/end", created.hostToken(), id).expectStatus().isNoContent();
@@ -118,12 +133,13 @@ class MeetingEventsIT {
             .until(() -> probe.eventsOf(id), list -> list.stream()
                 .anyMatch(record -> record.value().getType().equals("io.parley.meeting.ended")));
 
-        assertThat(events).extracting(record -> record.value().getType()).containsExactly(
-                "io.parley.meeting.created", "io.parley.meeting.participant-joined", "io.parley.meeting.locked",
-                "io.parley.meeting.ended");
+        assertThat(events).extracting(record -> record.value().getType())
+            .containsExactly("io.parley.meeting.created", "io.parley.meeting.participant-joined",
+                    "io.parley.meeting.locked", "io.parley.meeting.ended");
     }
 
     private static JsonNode data(CloudEvent event) {
         return JSON.readTree(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
     }
+
 }

@@ -16,10 +16,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads {@code parley.meeting.events} from the beginning, as any consumer would, keeping what one meeting got. */
+/**
+ * Reads {@code parley.meeting.events} from the beginning, as any consumer would, keeping
+ * what one meeting got.
+ */
 final class MeetingEventsProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, CloudEvent> consumer;
+
     private final List<ConsumerRecord<String, CloudEvent>> seen = new ArrayList<>();
 
     MeetingEventsProbe(KafkaBrokerProcess kafka) {
@@ -36,7 +40,10 @@ final class MeetingEventsProbe implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
-    /** Every event so far with this key, in offset order (one meeting's events share a partition). */
+    /**
+     * Every event so far with this key, in offset order (one meeting's events share a
+     * partition).
+     */
     List<ConsumerRecord<String, CloudEvent>> eventsOf(String meetingId) {
         consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
         return seen.stream().filter(record -> meetingId.equals(record.key())).toList();
@@ -46,4 +53,5 @@ final class MeetingEventsProbe implements AutoCloseable {
     public void close() {
         consumer.close();
     }
+
 }

@@ -20,7 +20,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class MeetingLifecycleIT {
 
     private static RunningMeetingService service;
+
     private static WebTestClient client;
+
     private static MeetingApiClient api;
 
     @BeforeAll
@@ -43,11 +45,16 @@ class MeetingLifecycleIT {
         assertThat(created.body()).containsEntry("joinUrl", "http://localhost:8080/m/" + created.meetingId())
             .containsEntry("created", true);
         Map<String, Object> meeting = api.get(created.meetingId());
-        assertThat(meeting).containsEntry("state", "open").containsEntry("title", "Stand-up")
-            .containsEntry("maxParticipants", 50).containsEntry("timer", null);
-        assertThat(participants(meeting)).singleElement().satisfies(host -> assertThat(host)
-            .containsEntry("participantId", created.hostId()).containsEntry("name", "Ada")
-            .containsEntry("role", "host").containsEntry("muted", false).containsEntry("online", false));
+        assertThat(meeting).containsEntry("state", "open")
+            .containsEntry("title", "Stand-up")
+            .containsEntry("maxParticipants", 50)
+            .containsEntry("timer", null);
+        assertThat(participants(meeting)).singleElement()
+            .satisfies(host -> assertThat(host).containsEntry("participantId", created.hostId())
+                .containsEntry("name", "Ada")
+                .containsEntry("role", "host")
+                .containsEntry("muted", false)
+                .containsEntry("online", false));
     }
 
     @Test
@@ -69,9 +76,13 @@ class MeetingLifecycleIT {
         var alan = api.join(created.meetingId(), "Alan");
 
         api.post("/api/meetings/{id}/mute-all", grace.token(), created.meetingId())
-            .expectStatus().isForbidden()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody().jsonPath("$.reason").isEqualTo("not-host");
+            .expectStatus()
+            .isForbidden()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.reason")
+            .isEqualTo("not-host");
         api.post("/api/meetings/{id}/mute-all", created.hostToken(), created.meetingId()).expectStatus().isNoContent();
 
         assertThat(participants(api.get(created.meetingId())))
@@ -87,15 +98,21 @@ class MeetingLifecycleIT {
         var grace = api.join(created.meetingId(), "Grace");
         var alan = api.join(created.meetingId(), "Alan");
 
-        api.post("/api/meetings/{id}/participants/{pid}/mute", alan.token(), created.meetingId(),
-                grace.participantId()).expectStatus().isForbidden();
+        api.post("/api/meetings/{id}/participants/{pid}/mute", alan.token(), created.meetingId(), grace.participantId())
+            .expectStatus()
+            .isForbidden();
         api.post("/api/meetings/{id}/participants/{pid}/mute", created.hostToken(), created.meetingId(),
-                grace.participantId()).expectStatus().isNoContent();
+                grace.participantId())
+            .expectStatus()
+            .isNoContent();
         api.post("/api/meetings/{id}/participants/{pid}/mute", created.hostToken(), created.meetingId(),
-                "p0000000000000000").expectStatus().isNotFound();
+                "p0000000000000000")
+            .expectStatus()
+            .isNotFound();
 
         assertThat(participants(api.get(created.meetingId()))).filteredOn(p -> Boolean.TRUE.equals(p.get("muted")))
-            .extracting(p -> p.get("participantId")).containsExactly(grace.participantId());
+            .extracting(p -> p.get("participantId"))
+            .containsExactly(grace.participantId());
     }
 
     @Test
@@ -103,28 +120,37 @@ class MeetingLifecycleIT {
         var created = api.create("Ada");
         double invalidBefore = hostCommands("timer", "invalid");
 
-        Map<?, ?> timer = api.postJson("/api/meetings/{id}/timer", created.hostToken(), Map.of("preset", "seconds_30"),
-                created.meetingId())
-            .expectStatus().isOk()
-            .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> timer = api
+            .postJson("/api/meetings/{id}/timer", created.hostToken(), Map.of("preset", "seconds_30"),
+                    created.meetingId())
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
         api.postJson("/api/meetings/{id}/timer", created.hostToken(), Map.of("preset", "seconds_20"),
                 created.meetingId())
-            .expectStatus().isBadRequest()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("seconds_30"));
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.detail")
+            .value(detail -> assertThat((String) detail).contains("seconds_30"));
         // the host's mistake, not the service's: counted as invalid, never as error
         assertThat(hostCommands("timer", "invalid")).isEqualTo(invalidBefore + 1);
         assertThat(hostCommands("timer", "error")).isZero();
-        assertThat(api.get(created.meetingId()).get("timerPresets")).isEqualTo(List.of(
-                Map.of("preset", "seconds_15", "seconds", 15), Map.of("preset", "seconds_30", "seconds", 30),
-                Map.of("preset", "seconds_45", "seconds", 45)));
+        assertThat(api.get(created.meetingId()).get("timerPresets"))
+            .isEqualTo(List.of(Map.of("preset", "seconds_15", "seconds", 15),
+                    Map.of("preset", "seconds_30", "seconds", 30), Map.of("preset", "seconds_45", "seconds", 45)));
 
         assertThat(Instant.parse((String) timer.get("endsAt"))).isCloseTo(Instant.now().plusSeconds(30),
                 within(5, ChronoUnit.SECONDS));
         api.join(created.meetingId(), "Late");
         @SuppressWarnings("unchecked")
         Map<String, Object> stored = (Map<String, Object>) api.get(created.meetingId()).get("timer");
-        assertThat(stored).containsEntry("preset", "seconds_30").containsEntry("seconds", 30)
+        assertThat(stored).containsEntry("preset", "seconds_30")
+            .containsEntry("seconds", 30)
             .containsEntry("endsAt", timer.get("endsAt"));
         assertThat((Integer) stored.get("remainingSeconds")).isBetween(0, 30);
     }
@@ -136,14 +162,17 @@ class MeetingLifecycleIT {
         var alan = api.join(created.meetingId(), "Alan");
 
         api.delete("/api/meetings/{id}/participants/{pid}", grace.token(), created.meetingId(), alan.participantId())
-            .expectStatus().isForbidden();
+            .expectStatus()
+            .isForbidden();
         api.delete("/api/meetings/{id}/participants/{pid}", grace.token(), created.meetingId(), grace.participantId())
-            .expectStatus().isNoContent();
+            .expectStatus()
+            .isNoContent();
 
         assertThat(participants(api.get(created.meetingId()))).extracting(p -> p.get("participantId"))
             .containsExactly(created.hostId(), alan.participantId());
         api.delete("/api/meetings/{id}/participants/{pid}", grace.token(), created.meetingId(), grace.participantId())
-            .expectStatus().isUnauthorized();
+            .expectStatus()
+            .isUnauthorized();
     }
 
     @Test
@@ -155,9 +184,13 @@ class MeetingLifecycleIT {
         api.post("/api/meetings/{id}/lock", created.hostToken(), created.meetingId()).expectStatus().isNoContent();
         api.post("/api/meetings/{id}/lock", created.hostToken(), created.meetingId()).expectStatus().isNoContent();
 
-        joinAttempt(created.meetingId()).expectStatus().isEqualTo(409)
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody().jsonPath("$.reason").isEqualTo("locked");
+        joinAttempt(created.meetingId()).expectStatus()
+            .isEqualTo(409)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.reason")
+            .isEqualTo("locked");
         assertThat(api.get(created.meetingId())).containsEntry("state", "locked");
         api.post("/api/meetings/{id}/mute-all", created.hostToken(), created.meetingId()).expectStatus().isNoContent();
     }
@@ -168,12 +201,17 @@ class MeetingLifecycleIT {
         api.join(created.meetingId(), "Grace");
         api.join(created.meetingId(), "Alan");
 
-        joinAttempt(created.meetingId()).expectStatus().isEqualTo(409)
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        joinAttempt(created.meetingId()).expectStatus()
+            .isEqualTo(409)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
-            .jsonPath("$.reason").isEqualTo("full")
-            .jsonPath("$.maxParticipants").isEqualTo(3)
-            .jsonPath("$.detail").isEqualTo("The meeting is full: it admits 3 participants, host included.");
+            .jsonPath("$.reason")
+            .isEqualTo("full")
+            .jsonPath("$.maxParticipants")
+            .isEqualTo(3)
+            .jsonPath("$.detail")
+            .isEqualTo("The meeting is full: it admits 3 participants, host included.");
     }
 
     @Test
@@ -183,7 +221,8 @@ class MeetingLifecycleIT {
         joinAttempt(created.meetingId()).expectStatus().isEqualTo(409);
 
         api.delete("/api/meetings/{id}/participants/{pid}", grace.token(), created.meetingId(), grace.participantId())
-            .expectStatus().isNoContent();
+            .expectStatus()
+            .isNoContent();
 
         api.join(created.meetingId(), "Alan");
     }
@@ -196,17 +235,27 @@ class MeetingLifecycleIT {
         api.post("/api/meetings/{id}/end", grace.token(), created.meetingId()).expectStatus().isForbidden();
         api.post("/api/meetings/{id}/end", created.hostToken(), created.meetingId()).expectStatus().isNoContent();
 
-        joinAttempt(created.meetingId()).expectStatus().isEqualTo(409).expectBody().jsonPath("$.reason")
+        joinAttempt(created.meetingId()).expectStatus()
+            .isEqualTo(409)
+            .expectBody()
+            .jsonPath("$.reason")
             .isEqualTo("ended");
         for (String command : List.of("mute-all", "lock", "end")) {
             api.post("/api/meetings/{id}/" + command, created.hostToken(), created.meetingId())
-                .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.reason").isEqualTo("ended");
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.reason")
+                .isEqualTo("ended");
         }
         api.postJson("/api/meetings/{id}/timer", created.hostToken(), Map.of("preset", "seconds_15"),
-                created.meetingId()).expectStatus().isEqualTo(409);
+                created.meetingId())
+            .expectStatus()
+            .isEqualTo(409);
         api.delete("/api/meetings/{id}/participants/{pid}", created.hostToken(), created.meetingId(),
-                grace.participantId()).expectStatus().isEqualTo(409);
+                grace.participantId())
+            .expectStatus()
+            .isEqualTo(409);
         Map<String, Object> meeting = api.get(created.meetingId());
         assertThat(meeting).containsEntry("state", "ended");
         assertThat(meeting.get("endedAt")).isNotNull();
@@ -218,10 +267,14 @@ class MeetingLifecycleIT {
         var second = api.create("Grace");
 
         api.post("/api/meetings/{id}/mute-all", first.hostToken(), second.meetingId())
-            .expectStatus().isForbidden()
-            .expectBody().jsonPath("$.reason").isEqualTo("other-meeting");
+            .expectStatus()
+            .isForbidden()
+            .expectBody()
+            .jsonPath("$.reason")
+            .isEqualTo("other-meeting");
         api.delete("/api/meetings/{id}/participants/{pid}", first.hostToken(), second.meetingId(), second.hostId())
-            .expectStatus().isForbidden();
+            .expectStatus()
+            .isForbidden();
     }
 
     @Test
@@ -229,23 +282,33 @@ class MeetingLifecycleIT {
         var created = api.create("Ada");
 
         for (String id : List.of("zzzz-zzzz-zzzz", "no-such-room", "NOPE", "%F0%9F%9A%80", "x".repeat(2000))) {
-            client.get().uri("/api/meetings/" + id).exchange().expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            client.get()
+                .uri("/api/meetings/" + id)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
             api.post("/api/meetings/" + id + "/mute-all", created.hostToken()).expectStatus().isNotFound();
             joinAttempt(id).expectStatus().isNotFound();
         }
     }
 
-    /** parley_meetings_host_commands_total{command, outcome}, as Prometheus would scrape it. */
+    /**
+     * parley_meetings_host_commands_total{command, outcome}, as Prometheus would scrape
+     * it.
+     */
     private static double hostCommands(String command, String outcome) {
-        Counter counter = service.bean(MeterRegistry.class).find("parley.meetings.host.commands")
+        Counter counter = service.bean(MeterRegistry.class)
+            .find("parley.meetings.host.commands")
             .tags("command", command, "outcome", outcome)
             .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private static WebTestClient.ResponseSpec joinAttempt(String meetingId) {
-        return client.post().uri("/api/meetings/" + meetingId + "/participants")
+        return client.post()
+            .uri("/api/meetings/" + meetingId + "/participants")
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(Map.of("name", "Late"))
             .exchange();
@@ -255,4 +318,5 @@ class MeetingLifecycleIT {
     static List<Map<String, Object>> participants(Map<String, Object> meeting) {
         return (List<Map<String, Object>>) meeting.get("participants");
     }
+
 }

@@ -28,7 +28,8 @@ class MeetingMetricsTests {
     @Test
     void whatTheServiceGotWrongIsAnError() {
         assertThat(MeetingMetrics.outcomeOf(new IllegalStateException("bug"))).isEqualTo("error");
-        assertThat(MeetingMetrics.outcomeOf(Problems.unavailable("Redis is down", Duration.ofSeconds(1), null))).isEqualTo("error");
+        assertThat(MeetingMetrics.outcomeOf(Problems.unavailable("Redis is down", Duration.ofSeconds(1), null)))
+            .isEqualTo("error");
     }
 
     @Test
@@ -39,10 +40,15 @@ class MeetingMetricsTests {
         metrics.hostCommandFailed("timer", ApiProblem.invalid("preset", "Unknown timer preset."));
         metrics.hostCommandDone("timer");
 
-        assertThat(registry.get("parley.meetings.host.commands").tags("command", "timer", "outcome", "invalid")
-            .counter().count()).isEqualTo(1);
-        assertThat(registry.get("parley.meetings.host.commands").tags("command", "timer", "outcome", "ok")
-            .counter().count()).isEqualTo(1);
+        assertThat(registry.get("parley.meetings.host.commands")
+            .tags("command", "timer", "outcome", "invalid")
+            .counter()
+            .count()).isEqualTo(1);
+        assertThat(registry.get("parley.meetings.host.commands")
+            .tags("command", "timer", "outcome", "ok")
+            .counter()
+            .count()).isEqualTo(1);
         assertThat(registry.find("parley.meetings.host.commands").tag("outcome", "error").counter()).isNull();
     }
+
 }

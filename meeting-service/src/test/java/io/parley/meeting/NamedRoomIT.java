@@ -14,7 +14,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class NamedRoomIT {
 
     private static RunningMeetingService service;
+
     private static WebTestClient client;
+
     private static MeetingApiClient api;
 
     @BeforeAll
@@ -35,12 +37,13 @@ class NamedRoomIT {
         String slug = room.toLowerCase();
 
         var first = api.create(Map.of("hostName", "Ada", "slug", room, "title", "Design review"));
-        Map<String, Object> second = MeetingApiClient.body(
-                createRoom(Map.of("hostName", "Grace", "slug", room, "title", "ignored")).expectStatus().isOk());
+        Map<String, Object> second = MeetingApiClient
+            .body(createRoom(Map.of("hostName", "Grace", "slug", room, "title", "ignored")).expectStatus().isOk());
 
         assertThat(first.body()).containsEntry("slug", slug)
             .containsEntry("joinUrl", "https://meet.example.com/m/" + slug);
-        assertThat(second).containsEntry("meetingId", first.meetingId()).containsEntry("created", false)
+        assertThat(second).containsEntry("meetingId", first.meetingId())
+            .containsEntry("created", false)
             .containsEntry("joinUrl", "https://meet.example.com/m/" + slug);
         assertThat(MeetingApiClient.map(second.get("participant"))).containsEntry("role", "participant")
             .containsKeys("participantId", "token", "expiresAt");
@@ -58,11 +61,15 @@ class NamedRoomIT {
 
         var grace = api.join(slug, "Grace");
         api.post("/api/meetings/{id}/participants/{pid}/mute", created.hostToken(), slug, grace.participantId())
-            .expectStatus().isNoContent();
+            .expectStatus()
+            .isNoContent();
         api.post("/api/meetings/{id}/lock", created.hostToken(), slug).expectStatus().isNoContent();
 
-        createRoom(Map.of("hostName", "Late", "slug", slug)).expectStatus().isEqualTo(409)
-            .expectBody().jsonPath("$.reason").isEqualTo("locked");
+        createRoom(Map.of("hostName", "Late", "slug", slug)).expectStatus()
+            .isEqualTo(409)
+            .expectBody()
+            .jsonPath("$.reason")
+            .isEqualTo("locked");
     }
 
     @Test
@@ -84,20 +91,28 @@ class NamedRoomIT {
         api.create(Map.of("hostName", "Ada", "slug", slug, "maxParticipants", 2));
         createRoom(Map.of("hostName", "Grace", "slug", slug)).expectStatus().isOk();
 
-        createRoom(Map.of("hostName", "Alan", "slug", slug)).expectStatus().isEqualTo(409)
-            .expectBody().jsonPath("$.reason").isEqualTo("full");
+        createRoom(Map.of("hostName", "Alan", "slug", slug)).expectStatus()
+            .isEqualTo(409)
+            .expectBody()
+            .jsonPath("$.reason")
+            .isEqualTo("full");
     }
 
     @Test
     void refusesRoomNamesThatAreInvalidOrLookLikeMeetingIds() {
         for (String slug : new String[] { "ab", "has space", "abcd-efgh-ijkl", "-dash", "ü-room" }) {
-            createRoom(Map.of("hostName", "Ada", "slug", slug)).expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("slug");
+            createRoom(Map.of("hostName", "Ada", "slug", slug)).expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("slug");
         }
     }
 
     private WebTestClient.ResponseSpec createRoom(Map<String, Object> body) {
         return client.post().uri("/api/meetings").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
+
 }

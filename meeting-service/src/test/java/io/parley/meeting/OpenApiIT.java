@@ -27,20 +27,29 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * docs/openapi/meeting-service.yaml against the running service: one request per documented status of every
- * operation, checking the status, the content type and the body against the documented schema; an operation or
- * status documented but not exercised here (or exercised but not documented) fails the test.
+ * docs/openapi/meeting-service.yaml against the running service: one request per
+ * documented status of every operation, checking the status, the content type and the
+ * body against the documented schema; an operation or status documented but not exercised
+ * here (or exercised but not documented) fails the test.
  */
 class OpenApiIT {
 
     private static final Path SPEC = Path.of("..", "docs", "openapi", "meeting-service.yaml");
+
     private static final String KEY = "openapi-key";
+
     private static final String HUGE = "{\"name\":\"" + "x".repeat(100_000) + "\"}";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final int ACCOUNT_CAP = 2;
+
     private static RunningMeetingService service;
+
     private static WebTestClient client;
+
     private static MeetingApiClient api;
+
     private static Map<String, Object> spec;
 
     @BeforeAll
@@ -101,15 +110,22 @@ class OpenApiIT {
         s.put("POST /api/meetings 200",
                 () -> send(HttpMethod.POST, "/api/meetings", null, "{\"hostName\":\"Bo\",\"slug\":\"" + room + "\"}"));
         s.put("POST /api/meetings 400", () -> send(HttpMethod.POST, "/api/meetings", null, "{}"));
-        s.put("POST /api/meetings 401", () -> exchange(client.post().uri("/api/meetings").header("X-Api-Key", "no")
-            .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"hostName\":\"Ada\"}")));
+        s.put("POST /api/meetings 401",
+                () -> exchange(client.post()
+                    .uri("/api/meetings")
+                    .header("X-Api-Key", "no")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"hostName\":\"Ada\"}")));
         s.put("POST /api/meetings 403", () -> send(HttpMethod.POST, "/api/meetings",
                 PeopleKeys.accessToken(UUID.randomUUID().toString(), "Ada"), "{\"access\":\"org\",\"orgId\":\"o-1\"}"));
         s.put("POST /api/meetings 409", () -> send(HttpMethod.POST, "/api/meetings", null,
                 "{\"hostName\":\"Bo\",\"slug\":\"" + fullRoom + "\"}"));
         s.put("POST /api/meetings 413", () -> send(HttpMethod.POST, "/api/meetings", null, HUGE));
-        s.put("POST /api/meetings 415", () -> exchange(client.post().uri("/api/meetings")
-            .contentType(MediaType.TEXT_PLAIN).bodyValue("{\"hostName\":\"Ada\"}")));
+        s.put("POST /api/meetings 415",
+                () -> exchange(client.post()
+                    .uri("/api/meetings")
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .bodyValue("{\"hostName\":\"Ada\"}")));
         String capped = PeopleKeys.accessToken(UUID.randomUUID().toString(), "Cap");
         for (int i = 0; i < ACCOUNT_CAP; i++) {
             assertThat(send(HttpMethod.POST, "/api/meetings", capped, "{}").getStatus().value()).isEqualTo(201);
@@ -123,9 +139,13 @@ class OpenApiIT {
         s.put("POST " + join + " 201", () -> send(HttpMethod.POST, path(join, id), null, "{\"name\":\"Al\"}"));
         s.put("POST " + join + " 400", () -> send(HttpMethod.POST, path(join, id), null, "{\"name\":\"\"}"));
         String org = UUID.randomUUID().toString();
-        String orgMeeting = JSON.readTree(send(HttpMethod.POST, "/api/meetings",
-                PeopleKeys.accessToken(UUID.randomUUID().toString(), "Owner", org),
-                "{\"access\":\"org\",\"orgId\":\"" + org + "\"}").getResponseBody()).path("meetingId").asString();
+        String orgMeeting = JSON
+            .readTree(send(HttpMethod.POST, "/api/meetings",
+                    PeopleKeys.accessToken(UUID.randomUUID().toString(), "Owner", org),
+                    "{\"access\":\"org\",\"orgId\":\"" + org + "\"}")
+                .getResponseBody())
+            .path("meetingId")
+            .asString();
         s.put("POST " + join + " 401", () -> send(HttpMethod.POST, path(join, orgMeeting), null, "{\"name\":\"Al\"}"));
         s.put("POST " + join + " 403", () -> send(HttpMethod.POST, path(join, orgMeeting),
                 PeopleKeys.accessToken(UUID.randomUUID().toString(), "Outsider"), "{\"name\":\"Al\"}"));
@@ -133,20 +153,20 @@ class OpenApiIT {
         s.put("POST " + join + " 409",
                 () -> send(HttpMethod.POST, path(join, full.meetingId()), null, "{\"name\":\"Al\"}"));
         s.put("POST " + join + " 413", () -> send(HttpMethod.POST, path(join, id), null, HUGE));
-        s.put("POST " + join + " 415", () -> exchange(client.post().uri(path(join, id))
-            .contentType(MediaType.TEXT_PLAIN).bodyValue("{\"name\":\"Al\"}")));
+        s.put("POST " + join + " 415", () -> exchange(
+                client.post().uri(path(join, id)).contentType(MediaType.TEXT_PLAIN).bodyValue("{\"name\":\"Al\"}")));
 
         String remove = "/api/meetings/{id}/participants/{participantId}";
         s.put("DELETE " + remove + " 204", () -> {
             var leaving = api.join(id, "Leaving");
             return send(HttpMethod.DELETE, path(remove, id, leaving.participantId()), meeting.hostToken(), null);
         });
-        s.put("DELETE " + remove + " 401", () -> send(HttpMethod.DELETE, path(remove, id, grace.participantId()),
-                null, null));
-        s.put("DELETE " + remove + " 403", () -> send(HttpMethod.DELETE, path(remove, id, meeting.hostId()),
-                grace.token(), null));
-        s.put("DELETE " + remove + " 404", () -> send(HttpMethod.DELETE, path(remove, id, nobody),
-                meeting.hostToken(), null));
+        s.put("DELETE " + remove + " 401",
+                () -> send(HttpMethod.DELETE, path(remove, id, grace.participantId()), null, null));
+        s.put("DELETE " + remove + " 403",
+                () -> send(HttpMethod.DELETE, path(remove, id, meeting.hostId()), grace.token(), null));
+        s.put("DELETE " + remove + " 404",
+                () -> send(HttpMethod.DELETE, path(remove, id, nobody), meeting.hostToken(), null));
         s.put("DELETE " + remove + " 409", () -> send(HttpMethod.DELETE,
                 path(remove, ended.meetingId(), ended.hostId()), ended.hostToken(), null));
 
@@ -161,7 +181,8 @@ class OpenApiIT {
             hostControl(s, template, () -> path(template, api.create("Host").meetingId()),
                     () -> path(template, unknown), () -> path(template, ended.meetingId()), null, grace.token(),
                     ended.hostToken(), null);
-            // 204 needs the host of the meeting it acts on: a fresh one, so lock and end leave the others open
+            // 204 needs the host of the meeting it acts on: a fresh one, so lock and end
+            // leave the others open
             s.put("POST " + template + " 204", () -> {
                 var fresh = api.create("Host");
                 return send(HttpMethod.POST, path(template, fresh.meetingId()), fresh.hostToken(), null);
@@ -175,8 +196,8 @@ class OpenApiIT {
                 meeting.hostToken(), grace.token(), ended.hostToken(), preset);
         s.remove("POST " + timer + " 204");
         s.put("POST " + timer + " 200", () -> send(HttpMethod.POST, path(timer, id), meeting.hostToken(), preset));
-        s.put("POST " + timer + " 400", () -> send(HttpMethod.POST, path(timer, id), meeting.hostToken(),
-                "{\"preset\":\"seconds_20\"}"));
+        s.put("POST " + timer + " 400",
+                () -> send(HttpMethod.POST, path(timer, id), meeting.hostToken(), "{\"preset\":\"seconds_20\"}"));
         s.put("POST " + timer + " 413", () -> send(HttpMethod.POST, path(timer, id), meeting.hostToken(), HUGE));
 
         String mint = "/api/tokens";
@@ -191,7 +212,9 @@ class OpenApiIT {
         return s;
     }
 
-    /** 204, 401, 403, 404 and 409 of a host control; callers replace what does not fit. */
+    /**
+     * 204, 401, 403, 404 and 409 of a host control; callers replace what does not fit.
+     */
     private static void hostControl(Map<String, Supplier<EntityExchangeResult<byte[]>>> s, String template,
             Supplier<String> target, Supplier<String> unknownMeeting, Supplier<String> endedMeeting, String hostToken,
             String participantToken, String endedHostToken, String body) {
@@ -294,7 +317,10 @@ class OpenApiIT {
         return resolve(target);
     }
 
-    /** The parts of JSON Schema the document uses: $ref, allOf, oneOf, type, required, properties, items, enum, const. */
+    /**
+     * The parts of JSON Schema the document uses: $ref, allOf, oneOf, type, required,
+     * properties, items, enum, const.
+     */
     private record SchemaCheck(List<String> failures, String key) {
 
         @SuppressWarnings("unchecked")
@@ -358,4 +384,5 @@ class OpenApiIT {
             });
         }
     }
+
 }

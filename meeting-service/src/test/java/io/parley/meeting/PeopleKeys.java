@@ -18,12 +18,14 @@ import io.parley.tokens.access.AccessToken;
 import io.parley.tokens.access.AccessTokenSigner;
 
 /**
- * Stands in for people-service's key endpoint: publishes the public half of a key the test signs access tokens
- * with, as people-service does, so meeting-service verifies them the way it does in production (over HTTP).
+ * Stands in for people-service's key endpoint: publishes the public half of a key the
+ * test signs access tokens with, as people-service does, so meeting-service verifies them
+ * the way it does in production (over HTTP).
  */
 final class PeopleKeys {
 
     private static final RSAKey KEY = RsaKeys.generate();
+
     private static HttpServer server;
 
     private PeopleKeys() {
@@ -59,4 +61,5 @@ final class PeopleKeys {
         return new AccessTokenSigner(KEY, "parley").sign(new AccessToken(accountId, name, orgs,
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), now, now.plusSeconds(900)));
     }
+
 }

@@ -28,8 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 class PresenceIT {
 
     private static RunningMeetingService service;
+
     private static MeetingApiClient api;
+
     private static KafkaProducer<String, CloudEvent> producer;
+
     private static final EventCodec CODEC = new EventCodec(JsonMapper.builder().build(), "signaling-service",
             Clock.systemUTC());
 
@@ -79,7 +82,8 @@ class PresenceIT {
         send(EventType.PARTICIPANT_DISCONNECTED, id, created.hostId(), "c1");
         awaitOnline(id, created.hostId(), false);
         publish(id, connected);
-        // a later event shows the redelivery has been consumed by then (one partition per meeting, in order)
+        // a later event shows the redelivery has been consumed by then (one partition per
+        // meeting, in order)
         var grace = api.join(id, "Grace");
         send(EventType.PARTICIPANT_CONNECTED, id, grace.participantId(), "c2");
         awaitOnline(id, grace.participantId(), true);
@@ -137,10 +141,12 @@ class PresenceIT {
     }
 
     private static boolean online(String meetingId, String participantId) {
-        return MeetingLifecycleIT.participants(api.get(meetingId)).stream()
+        return MeetingLifecycleIT.participants(api.get(meetingId))
+            .stream()
             .filter(p -> participantId.equals(p.get("participantId")))
             .map(p -> Boolean.TRUE.equals(p.get("online")))
             .findFirst()
             .orElseThrow();
     }
+
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Without Redis no meeting can be read or changed: that is a 503 problem, never a 500, and it passes. */
+/**
+ * Without Redis no meeting can be read or changed: that is a 503 problem, never a 500,
+ * and it passes.
+ */
 class RedisOutageIT {
 
     @Test
@@ -26,26 +29,40 @@ class RedisOutageIT {
 
             redis.kill();
 
-            // a script (create, join) and a plain command (the room lookup) both fail as 503
-            client.post().uri("/api/meetings").contentType(MediaType.APPLICATION_JSON)
+            // a script (create, join) and a plain command (the room lookup) both fail as
+            // 503
+            client.post()
+                .uri("/api/meetings")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("hostName", "Grace"))
                 .exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(503);
-            client.post().uri("/api/meetings/{id}/participants", meeting.meetingId()).contentType(MediaType.APPLICATION_JSON)
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(503);
+            client.post()
+                .uri("/api/meetings/{id}/participants", meeting.meetingId())
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "Linus"))
                 .exchange()
-                .expectStatus().isEqualTo(503);
+                .expectStatus()
+                .isEqualTo(503);
             client.get().uri("/api/meetings/{id}", meeting.meetingId()).exchange().expectStatus().isEqualTo(503);
 
             redis.start();
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.post().uri("/api/meetings")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("hostName", "Grace"))
-                .exchange()
-                .expectStatus().isCreated());
+            await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> client.post()
+                    .uri("/api/meetings")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("hostName", "Grace"))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated());
         }
     }
+
 }

@@ -21,12 +21,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The real meeting-service on a free port, on real Redis and Kafka, signing with a key the test also holds (so tests
- * can forge expired or foreign tokens with the right signature).
+ * The real meeting-service on a free port, on real Redis and Kafka, signing with a key
+ * the test also holds (so tests can forge expired or foreign tokens with the right
+ * signature).
  */
 final class RunningMeetingService implements AutoCloseable {
 
-    /** The key every test instance signs with, unless a test passes its own keys directory. */
+    /**
+     * The key every test instance signs with, unless a test passes its own keys
+     * directory.
+     */
     static final RSAKey KEY = RsaKeys.generate();
 
     private final ConfigurableApplicationContext context;
@@ -41,21 +45,27 @@ final class RunningMeetingService implements AutoCloseable {
 
     static RunningMeetingService start(RedisServerProcess redis, KafkaBrokerProcess kafka, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.host=" + redis.host(),
-                "--spring.data.redis.port=" + redis.port(), "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
-        // tests that bring their own keys (or none, to have one generated) say where; the others share KEY
-        if (List.of(extraArgs).stream().noneMatch(arg -> arg.startsWith("--parley.meetings.tokens.keys-dir=")
-                || arg.startsWith("--parley.meetings.tokens.data-dir="))) {
+                "--spring.data.redis.port=" + redis.port(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        // tests that bring their own keys (or none, to have one generated) say where; the
+        // others share KEY
+        if (List.of(extraArgs)
+            .stream()
+            .noneMatch(arg -> arg.startsWith("--parley.meetings.tokens.keys-dir=")
+                    || arg.startsWith("--parley.meetings.tokens.data-dir="))) {
             args.add("--parley.meetings.tokens.keys-dir=" + keysDir());
         }
-        // every test class creates its meetings from 127.0.0.1 against the one Redis of the test JVM: the cap per
-        // address would trip over meetings other classes created; CreationLimitsIT sets its own
+        // every test class creates its meetings from 127.0.0.1 against the one Redis of
+        // the test JVM: the cap per
+        // address would trip over meetings other classes created; CreationLimitsIT sets
+        // its own
         String perAddress = "--parley.meetings.creation-limits.per-address=";
         if (List.of(extraArgs).stream().noneMatch(arg -> arg.startsWith(perAddress))) {
             args.add(perAddress + Integer.MAX_VALUE);
         }
         args.addAll(List.of(extraArgs));
-        return new RunningMeetingService(new SpringApplicationBuilder(MeetingServiceApplication.class)
-            .run(args.toArray(String[]::new)));
+        return new RunningMeetingService(
+                new SpringApplicationBuilder(MeetingServiceApplication.class).run(args.toArray(String[]::new)));
     }
 
     private static Path keysDir;
@@ -87,7 +97,10 @@ final class RunningMeetingService implements AutoCloseable {
         return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    /** The client for a request with this body: one the service refuses unread goes on a connection of its own. */
+    /**
+     * The client for a request with this body: one the service refuses unread goes on a
+     * connection of its own.
+     */
     WebTestClient clientFor(String body) {
         return body != null && body.length() > 16 * 1024 ? OversizedBodies.client(baseUrl()) : client();
     }
@@ -100,4 +113,5 @@ final class RunningMeetingService implements AutoCloseable {
     public void close() {
         context.close();
     }
+
 }

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Timer presets are configuration, and the client draws what {@code GET /api/meetings/{id}} lists: with a list other
- * than the default, the meeting shows exactly that list, its presets start, and a default one no longer does.
+ * Timer presets are configuration, and the client draws what {@code GET
+ * /api/meetings/{id}} lists: with a list other than the default, the meeting shows
+ * exactly that list, its presets start, and a default one no longer does.
  */
 class TimerPresetsIT {
 
     private static RunningMeetingService service;
+
     private static MeetingApiClient api;
 
     @BeforeAll
@@ -36,9 +38,9 @@ class TimerPresetsIT {
     void theMeetingListsTheConfiguredPresetsShortestFirst() {
         var created = api.create("Ada");
 
-        assertThat(api.get(created.meetingId()).get("timerPresets")).isEqualTo(List.of(
-                Map.of("preset", "seconds_15", "seconds", 15), Map.of("preset", "seconds_20", "seconds", 20),
-                Map.of("preset", "minutes_2", "seconds", 120)));
+        assertThat(api.get(created.meetingId()).get("timerPresets"))
+            .isEqualTo(List.of(Map.of("preset", "seconds_15", "seconds", 15),
+                    Map.of("preset", "seconds_20", "seconds", 20), Map.of("preset", "minutes_2", "seconds", 120)));
     }
 
     @Test
@@ -47,12 +49,18 @@ class TimerPresetsIT {
 
         api.postJson("/api/meetings/{id}/timer", created.hostToken(), Map.of("preset", "minutes_2"),
                 created.meetingId())
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.seconds").isEqualTo(120);
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.seconds")
+            .isEqualTo(120);
         api.postJson("/api/meetings/{id}/timer", created.hostToken(), Map.of("preset", "seconds_30"),
                 created.meetingId())
-            .expectStatus().isBadRequest()
-            .expectBody().jsonPath("$.detail")
+            .expectStatus()
+            .isBadRequest()
+            .expectBody()
+            .jsonPath("$.detail")
             .isEqualTo("Unknown timer preset; use one of: seconds_15, seconds_20, minutes_2.");
     }
+
 }

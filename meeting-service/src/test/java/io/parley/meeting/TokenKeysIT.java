@@ -19,7 +19,9 @@ import io.parley.tokens.RsaKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the signing keys come from, and how tokens survive restarts and key rotations. */
+/**
+ * Where the signing keys come from, and how tokens survive restarts and key rotations.
+ */
 class TokenKeysIT {
 
     @TempDir
@@ -38,11 +40,12 @@ class TokenKeysIT {
         assertThat(Files.list(dir.resolve("keys"))).hasSize(1);
 
         try (RunningMeetingService second = RunningMeetingService.start(dataDir)) {
-            assertThat(jwks(second).getKeys()).singleElement().satisfies(key -> assertThat(key.getKeyID())
-                .isEqualTo(kid));
+            assertThat(jwks(second).getKeys()).singleElement()
+                .satisfies(key -> assertThat(key.getKeyID()).isEqualTo(kid));
             new MeetingApiClient(second.client())
                 .post("/api/meetings/{id}/lock", created.hostToken(), created.meetingId())
-                .expectStatus().isNoContent();
+                .expectStatus()
+                .isNoContent();
         }
     }
 
@@ -64,9 +67,9 @@ class TokenKeysIT {
                 .isEqualTo(newer.computeThumbprint().toString());
 
             RSAKey olderWithKid = new RSAKey.Builder(older).keyIDFromThumbprint().build();
-            String oldToken = new JoinTokenSigner(olderWithKid, "parley").sign(new JoinToken("guest:old",
-                    created.meetingId(), created.hostId(), "Ada", Role.HOST, UUID.randomUUID().toString(),
-                    Instant.now(), Instant.now().plusSeconds(600)));
+            String oldToken = new JoinTokenSigner(olderWithKid, "parley")
+                .sign(new JoinToken("guest:old", created.meetingId(), created.hostId(), "Ada", Role.HOST,
+                        UUID.randomUUID().toString(), Instant.now(), Instant.now().plusSeconds(600)));
             api.post("/api/meetings/{id}/mute-all", oldToken, created.meetingId()).expectStatus().isNoContent();
         }
     }
@@ -84,8 +87,15 @@ class TokenKeysIT {
     }
 
     private static JWKSet jwks(RunningMeetingService service) throws Exception {
-        return JWKSet.parse(service.client().get().uri("/.well-known/jwks.json").exchange()
-            .expectStatus().isOk()
-            .expectBody(String.class).returnResult().getResponseBody());
+        return JWKSet.parse(service.client()
+            .get()
+            .uri("/.well-known/jwks.json")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
     }
+
 }

@@ -12,9 +12,13 @@ import org.springframework.stereotype.Component;
 public class PeopleMetrics {
 
     private final MeterRegistry registry;
+
     private final Timer passwordHash;
+
     private final Counter passwordHashRejected;
+
     private final Counter eventsPublished;
+
     private final Counter eventsFailed;
 
     public PeopleMetrics(MeterRegistry registry) {
@@ -41,7 +45,9 @@ public class PeopleMetrics {
         passwordHashRejected.increment();
     }
 
-    /** @param outcome {@code success}, {@code wrong-password}, {@code throttled} */
+    /**
+     * @param outcome {@code success}, {@code wrong-password}, {@code throttled}
+     */
     public void signIn(String outcome) {
         registry.counter("parley.people.sign-ins", "outcome", outcome).increment();
     }
@@ -50,7 +56,10 @@ public class PeopleMetrics {
         registry.counter("parley.people.sign-ups").increment();
     }
 
-    /** @param outcome {@code rotated}, {@code grace}, {@code reuse-detected}, {@code refused} */
+    /**
+     * @param outcome {@code rotated}, {@code grace}, {@code reuse-detected},
+     * {@code refused}
+     */
     public void refresh(String outcome) {
         registry.counter("parley.people.refreshes", "outcome", outcome).increment();
     }
@@ -60,12 +69,18 @@ public class PeopleMetrics {
         registry.counter("parley.people.messages.sent").increment();
     }
 
-    /** @param outcome how a call ended: {@code ended}, {@code declined}, {@code cancelled}, {@code missed}, {@code busy} */
+    /**
+     * @param outcome how a call ended: {@code ended}, {@code declined},
+     * {@code cancelled}, {@code missed}, {@code busy}
+     */
     public void callEnded(String outcome) {
         registry.counter("parley.people.calls", "outcome", outcome).increment();
     }
 
-    /** A call that could not start or be answered because meeting-service did not answer in time or at all. */
+    /**
+     * A call that could not start or be answered because meeting-service did not answer
+     * in time or at all.
+     */
     public void meetingServiceFailed() {
         registry.counter("parley.people.calls.meeting-service.failures").increment();
     }
@@ -77,4 +92,5 @@ public class PeopleMetrics {
     public void eventsFailed() {
         eventsFailed.increment();
     }
+
 }

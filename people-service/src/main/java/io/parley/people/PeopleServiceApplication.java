@@ -11,4 +11,5 @@ public class PeopleServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(PeopleServiceApplication.class, args);
     }
+
 }

@@ -26,14 +26,15 @@ class ServiceConfiguration {
     }
 
     /**
-     * A number or a boolean where text is expected is a client's mistake, not something to guess at: {@code true}
-     * as a display name is 400, never the name "true".
+     * A number or a boolean where text is expected is a client's mistake, not something
+     * to guess at: {@code true} as a display name is 400, never the name "true".
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalarTypes() {
-        return builder -> builder.withCoercionConfig(LogicalType.Textual, config -> config
-            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+        return builder -> builder.withCoercionConfig(LogicalType.Textual,
+                config -> config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
+
 }

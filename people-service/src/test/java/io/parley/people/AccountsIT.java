@@ -18,11 +18,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Sign-up, sign-in, sessions and the account itself (PEOPLE.md §2-§3) on real PostgreSQL, Redis and Kafka. */
+/**
+ * Sign-up, sign-in, sessions and the account itself (PEOPLE.md §2-§3) on real PostgreSQL,
+ * Redis and Kafka.
+ */
 class AccountsIT {
 
     private static RunningPeopleService service;
+
     private static WebTestClient client;
+
     private static PeopleClient people;
 
     @BeforeAll
@@ -166,17 +171,11 @@ class AccountsIT {
     @Test
     void refreshRotatesTheCookieAndAReusedTokenRevokesTheWholeFamily() {
         var signedIn = people.signUp(email(), "Ken", "unix philosophy");
-        var rotated = PeopleClient.signedIn(people.refresh(signedIn.refreshToken())
-            .expectStatus()
-            .isOk()
-            .expectBody(Map.class)
-            .returnResult());
+        var rotated = PeopleClient.signedIn(
+                people.refresh(signedIn.refreshToken()).expectStatus().isOk().expectBody(Map.class).returnResult());
         assertThat(rotated.refreshToken()).isNotEqualTo(signedIn.refreshToken());
-        var again = PeopleClient.signedIn(people.refresh(rotated.refreshToken())
-            .expectStatus()
-            .isOk()
-            .expectBody(Map.class)
-            .returnResult());
+        var again = PeopleClient.signedIn(
+                people.refresh(rotated.refreshToken()).expectStatus().isOk().expectBody(Map.class).returnResult());
 
         // the first token is two rotations old: no grace, proof that a copy exists
         people.refresh(signedIn.refreshToken()).expectStatus().isUnauthorized();
@@ -382,8 +381,8 @@ class AccountsIT {
     void aJoinTokenOnMeIs401() {
         var signedIn = people.signUp(email(), "Join", "join token test");
         Instant now = Instant.now();
-        String joinToken = new JoinTokenSigner(RunningPeopleService.KEY, "parley").sign(new JoinToken(
-                signedIn.accountId(), "m-1", "p-1", "Join", Role.HOST, "jti", now, now.plusSeconds(600)));
+        String joinToken = new JoinTokenSigner(RunningPeopleService.KEY, "parley").sign(
+                new JoinToken(signedIn.accountId(), "m-1", "p-1", "Join", Role.HOST, "jti", now, now.plusSeconds(600)));
 
         client.get()
             .uri("/api/me")
@@ -429,7 +428,11 @@ class AccountsIT {
     }
 
     private String sessionIdOf(PeopleClient.SignedIn signedIn) {
-        return (String) sessionsOf(signedIn).stream().filter(s -> Boolean.TRUE.equals(s.get("current"))).findFirst().orElseThrow()
+        return (String) sessionsOf(signedIn).stream()
+            .filter(s -> Boolean.TRUE.equals(s.get("current")))
+            .findFirst()
+            .orElseThrow()
             .get("sessionId");
     }
+
 }

@@ -13,11 +13,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Malformed, mistyped, oversized and unauthorized input to every account endpoint: 4xx problem details, never 5xx. */
+/**
+ * Malformed, mistyped, oversized and unauthorized input to every account endpoint: 4xx
+ * problem details, never 5xx.
+ */
 class BadInputIT {
 
     private static RunningPeopleService service;
+
     private static WebTestClient client;
+
     private static String bearer;
 
     @BeforeAll
@@ -35,19 +40,30 @@ class BadInputIT {
 
     static Stream<Arguments> badBodies() {
         String big = "x".repeat(20_000);
-        return Stream.of(
-                Arguments.of("POST", "/api/accounts", "{", 400),
+        return Stream.of(Arguments.of("POST", "/api/accounts", "{", 400),
                 Arguments.of("POST", "/api/accounts", "[]", 400),
-                Arguments.of("POST", "/api/accounts", "{\"email\":true,\"displayName\":\"A\",\"password\":\"long enough pw\"}", 400),
-                Arguments.of("POST", "/api/accounts", "{\"email\":\"a@b.org\",\"displayName\":7,\"password\":\"long enough pw\"}", 400),
-                Arguments.of("POST", "/api/accounts", "{\"email\":\"a@b.org\",\"displayName\":\"A\",\"password\":1234567890123}", 400),
-                Arguments.of("POST", "/api/accounts", "{\"email\":\"a@b.org\",\"displayName\":\"A\\u0007B\",\"password\":\"long enough pw\"}", 400),
-                Arguments.of("POST", "/api/accounts", "{\"email\":\"a@b.org\",\"displayName\":\"A\\u202eB\",\"password\":\"long enough pw\"}", 400),
-                Arguments.of("POST", "/api/accounts", "{\"email\":\"not-an-email\",\"displayName\":\"A\",\"password\":\"long enough pw\"}", 400),
-                Arguments.of("POST", "/api/accounts", "{\"email\":\"a@b.org\",\"displayName\":\"A\",\"password\":\"short\"}", 400),
-                Arguments.of("POST", "/api/accounts", "{\"email\":\"a@b.org\",\"displayName\":\"A\",\"password\":\"qwertyuiop\"}", 400),
-                Arguments.of("POST", "/api/accounts", "{\"email\":\"a@b.org\",\"displayName\":\"A\",\"password\":\"" + "p".repeat(257) + "\"}", 400),
-                Arguments.of("POST", "/api/accounts", "{\"email\":\"a@b.org\",\"displayName\":\"" + "n".repeat(65) + "\",\"password\":\"long enough pw\"}", 400),
+                Arguments.of("POST", "/api/accounts",
+                        "{\"email\":true,\"displayName\":\"A\",\"password\":\"long enough pw\"}", 400),
+                Arguments.of("POST", "/api/accounts",
+                        "{\"email\":\"a@b.org\",\"displayName\":7,\"password\":\"long enough pw\"}", 400),
+                Arguments.of("POST", "/api/accounts",
+                        "{\"email\":\"a@b.org\",\"displayName\":\"A\",\"password\":1234567890123}", 400),
+                Arguments.of("POST", "/api/accounts",
+                        "{\"email\":\"a@b.org\",\"displayName\":\"A\\u0007B\",\"password\":\"long enough pw\"}", 400),
+                Arguments.of("POST", "/api/accounts",
+                        "{\"email\":\"a@b.org\",\"displayName\":\"A\\u202eB\",\"password\":\"long enough pw\"}", 400),
+                Arguments.of("POST", "/api/accounts",
+                        "{\"email\":\"not-an-email\",\"displayName\":\"A\",\"password\":\"long enough pw\"}", 400),
+                Arguments.of("POST", "/api/accounts",
+                        "{\"email\":\"a@b.org\",\"displayName\":\"A\",\"password\":\"short\"}", 400),
+                Arguments.of("POST", "/api/accounts",
+                        "{\"email\":\"a@b.org\",\"displayName\":\"A\",\"password\":\"qwertyuiop\"}", 400),
+                Arguments.of("POST", "/api/accounts",
+                        "{\"email\":\"a@b.org\",\"displayName\":\"A\",\"password\":\"" + "p".repeat(257) + "\"}", 400),
+                Arguments.of("POST", "/api/accounts",
+                        "{\"email\":\"a@b.org\",\"displayName\":\"" + "n".repeat(65)
+                                + "\",\"password\":\"long enough pw\"}",
+                        400),
                 Arguments.of("POST", "/api/accounts", "{\"email\":\"a@b.org\",\"displayName\":\"" + big + "\"}", 413),
                 Arguments.of("POST", "/api/session", "{\"email\":[],\"password\":\"x\"}", 400),
                 Arguments.of("POST", "/api/session", "{\"email\":\"a@b.org\"}", 400),
@@ -72,8 +88,10 @@ class BadInputIT {
         return Stream.of(Arguments.of("PATCH", "/api/me", "{\"displayName\":true}", 400),
                 Arguments.of("PATCH", "/api/me", "{\"displayName\":\"\"}", 400),
                 Arguments.of("PATCH", "/api/me", "{", 400),
-                Arguments.of("POST", "/api/me/password", "{\"currentPassword\":\"a proper password\",\"newPassword\":\"1234567890\"}", 400),
-                Arguments.of("POST", "/api/me/password", "{\"currentPassword\":5,\"newPassword\":\"long enough new pw\"}", 400),
+                Arguments.of("POST", "/api/me/password",
+                        "{\"currentPassword\":\"a proper password\",\"newPassword\":\"1234567890\"}", 400),
+                Arguments.of("POST", "/api/me/password",
+                        "{\"currentPassword\":5,\"newPassword\":\"long enough new pw\"}", 400),
                 Arguments.of("DELETE", "/api/me/sessions/not-a-uuid", null, 404),
                 Arguments.of("DELETE", "/api/me/sessions/" + UUID.randomUUID(), null, 404));
     }
@@ -117,4 +135,5 @@ class BadInputIT {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
+
 }

@@ -26,26 +26,30 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Calling a contact (PEOPLE.md §5) against the real meeting-service, on real PostgreSQL, Redis and Kafka. A second
- * people-service on the same database rings for only a second, to see calls missed; a third finds meeting-service
- * out of reach.
+ * Calling a contact (PEOPLE.md §5) against the real meeting-service, on real PostgreSQL,
+ * Redis and Kafka. A second people-service on the same database rings for only a second,
+ * to see calls missed; a third finds meeting-service out of reach.
  */
 class CallsIT {
 
     private static final String PASSWORD = "contacts and calls";
 
     private static MeetingServiceProcess meetings;
+
     private static RunningPeopleService service;
+
     private static RunningPeopleService quick;
+
     private static RunningPeopleService cut;
+
     private static ContactsClient people;
 
     @BeforeAll
     static void start() {
         meetings = MeetingServiceProcess.reserve();
         service = RunningPeopleService.start("calls_it", meetings.uriArgument());
-        quick = RunningPeopleService.start("calls_it", meetings.uriArgument(),
-                "--parley.people.calls.ring-timeout=1s", "--parley.people.calls.sweep-interval=200ms");
+        quick = RunningPeopleService.start("calls_it", meetings.uriArgument(), "--parley.people.calls.ring-timeout=1s",
+                "--parley.people.calls.sweep-interval=200ms");
         cut = RunningPeopleService.start("calls_it",
                 "--parley.people.calls.meeting-service-uri=http://127.0.0.1:" + Ports.freePort(),
                 "--parley.people.calls.meeting-service-timeout=2s");
@@ -68,14 +72,16 @@ class CallsIT {
     }
 
     private static EntityExchangeResult<byte[]> call(ContactsClient via, Person caller, String contactId) {
-        return via.send(HttpMethod.POST, "/api/contacts/" + contactId + "/calls", caller, null).expectBody()
+        return via.send(HttpMethod.POST, "/api/contacts/" + contactId + "/calls", caller, null)
+            .expectBody()
             .returnResult();
     }
 
     private static JsonNode ringing(Person caller, String contactId) {
         EntityExchangeResult<byte[]> result = call(people, caller, contactId);
-        assertThat(result.getStatus().value()).as(new String(result.getResponseBody() == null ? new byte[0]
-                : result.getResponseBody())).isEqualTo(201);
+        assertThat(result.getStatus().value())
+            .as(new String(result.getResponseBody() == null ? new byte[0] : result.getResponseBody()))
+            .isEqualTo(201);
         return ContactsClient.parse(result.getResponseBody());
     }
 
@@ -85,7 +91,8 @@ class CallsIT {
 
     private static List<JsonNode> callEntries(Person person, String contactId) {
         List<JsonNode> entries = new ArrayList<>();
-        people.json(HttpMethod.GET, "/api/contacts/" + contactId + "/messages", person, null).path("messages")
+        people.json(HttpMethod.GET, "/api/contacts/" + contactId + "/messages", person, null)
+            .path("messages")
             .forEach(message -> {
                 if (message.path("kind").asString().equals("call")) {
                     entries.add(message);
@@ -109,13 +116,22 @@ class CallsIT {
     }
 
     private static JsonNode meeting(String meetingId) {
-        return ContactsClient.parse(WebTestClient.bindToServer().baseUrl(meetings.baseUrl()).build().get()
-            .uri("/api/meetings/" + meetingId).exchange().expectStatus().isOk().expectBody().returnResult()
+        return ContactsClient.parse(WebTestClient.bindToServer()
+            .baseUrl(meetings.baseUrl())
+            .build()
+            .get()
+            .uri("/api/meetings/" + meetingId)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult()
             .getResponseBody());
     }
 
     private static long calls(String contactId) {
-        return service.bean(DatabaseClient.class).sql("select count(*) from call where contact_id = :contact")
+        return service.bean(DatabaseClient.class)
+            .sql("select count(*) from call where contact_id = :contact")
             .bind("contact", UUID.fromString(contactId))
             .map(row -> row.get(0, Long.class))
             .one()
@@ -141,12 +157,14 @@ class CallsIT {
         assertThat(ringingForGrace.get(0).path("meetingId").asString()).isEqualTo(meetingId);
         assertThat(people.json(HttpMethod.GET, "/api/calls?state=ringing", ada, null).path("calls")).isEmpty();
 
-        // both of Grace's devices answer at the same moment: one gets in, the other is told it stopped ringing
+        // both of Grace's devices answer at the same moment: one gets in, the other is
+        // told it stopped ringing
         ExecutorService devices = Executors.newFixedThreadPool(2);
         List<Callable<EntityExchangeResult<byte[]>>> answers = new ArrayList<>();
         for (Person device : List.of(grace, graceOnHerPhone)) {
             answers.add(() -> people.send(HttpMethod.POST, "/api/calls/" + callId + "/answer", device, null)
-                .expectBody().returnResult());
+                .expectBody()
+                .returnResult());
         }
         List<Integer> statuses = new ArrayList<>();
         JsonNode answered = null;
@@ -211,16 +229,21 @@ class CallsIT {
         List<JsonNode> entries = callEntries(grace, contactId);
         assertThat(entries).extracting(entry -> entry.path("call").path("outcome").asString())
             .containsExactly("cancelled", "declined");
-        assertThat(entries).extracting(entry -> entry.path("call").path("durationSeconds").asLong())
-            .containsOnly(0L);
-        // the call she declined she knew of; the one cancelled before she could answer is news
+        assertThat(entries).extracting(entry -> entry.path("call").path("durationSeconds").asLong()).containsOnly(0L);
+        // the call she declined she knew of; the one cancelled before she could answer is
+        // news
         assertThat(unread(grace, contactId)).isEqualTo(1);
         assertThat(unread(ada, contactId)).isZero();
-        String metrics = service.client().get().uri("/actuator/prometheus").exchange().expectBody(String.class)
-            .returnResult().getResponseBody();
-        assertThat(metrics.lines()).anyMatch(line -> line.startsWith("parley_people_calls_total{")
-                && line.contains("outcome=\"declined\"")).anyMatch(line -> line.startsWith(
-                        "parley_people_calls_total{") && line.contains("outcome=\"cancelled\""));
+        String metrics = service.client()
+            .get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+        assertThat(metrics.lines())
+            .anyMatch(line -> line.startsWith("parley_people_calls_total{") && line.contains("outcome=\"declined\""))
+            .anyMatch(line -> line.startsWith("parley_people_calls_total{") && line.contains("outcome=\"cancelled\""));
         assertThat(status(HttpMethod.DELETE, "/api/calls/" + UUID.randomUUID(), ada)).isEqualTo(404);
         assertThat(status(HttpMethod.DELETE, "/api/calls/" + cancelled, people.signUp("Eve"))).isEqualTo(404);
     }
@@ -233,16 +256,20 @@ class CallsIT {
         JsonNode started = ringing(ada, contactId);
         people.json(HttpMethod.POST, "/api/calls/" + started.path("callId").asString() + "/answer", grace, null);
 
-        WebTestClient.bindToServer().baseUrl(meetings.baseUrl()).build().post()
+        WebTestClient.bindToServer()
+            .baseUrl(meetings.baseUrl())
+            .build()
+            .post()
             .uri("/api/meetings/" + started.path("meetingId").asString() + "/end")
             .headers(headers -> headers.setBearerAuth(started.path("token").asString()))
             .exchange()
             .expectStatus()
             .isNoContent();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(callEntries(grace, contactId))
-            .extracting(entry -> entry.path("call").path("outcome").asString())
-            .containsExactly("ended"));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(callEntries(grace, contactId))
+                .extracting(entry -> entry.path("call").path("outcome").asString())
+                .containsExactly("ended"));
         // no longer busy: Grace can be called again
         assertThat(call(people, ada, contactId).getStatus().value()).isEqualTo(201);
     }
@@ -317,13 +344,20 @@ class CallsIT {
         Person grace = people.signUp("Grace");
         String contactId = people.connect(ada, grace);
         people.message(grace, contactId, "call me");
-        String callId = ContactsClient.parse(viaQuick.send(HttpMethod.POST, "/api/contacts/" + contactId + "/calls",
-                ada, null).expectStatus().isCreated().expectBody().returnResult().getResponseBody())
-            .path("callId").asString();
+        String callId = ContactsClient
+            .parse(viaQuick.send(HttpMethod.POST, "/api/contacts/" + contactId + "/calls", ada, null)
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .returnResult()
+                .getResponseBody())
+            .path("callId")
+            .asString();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(callEntries(grace, contactId))
-            .extracting(entry -> entry.path("call").path("outcome").asString())
-            .containsExactly("missed"));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(callEntries(grace, contactId))
+                .extracting(entry -> entry.path("call").path("outcome").asString())
+                .containsExactly("missed"));
 
         assertThat(callEntries(grace, contactId).get(0).path("call").path("callId").asString()).isEqualTo(callId);
         assertThat(unread(grace, contactId)).isEqualTo(1);
@@ -347,8 +381,11 @@ class CallsIT {
         assertThat(calls(contactId)).isZero();
 
         String callId = ringing(ada, contactId).path("callId").asString();
-        assertThat(viaCut.send(HttpMethod.POST, "/api/calls/" + callId + "/answer", grace, null).expectBody()
-            .returnResult().getStatus().value()).isEqualTo(503);
+        assertThat(viaCut.send(HttpMethod.POST, "/api/calls/" + callId + "/answer", grace, null)
+            .expectBody()
+            .returnResult()
+            .getStatus()
+            .value()).isEqualTo(503);
         assertThat(people.json(HttpMethod.GET, "/api/calls?state=ringing", grace, null).path("calls")).hasSize(1);
     }
 
@@ -366,26 +403,28 @@ class CallsIT {
 
         List<Event> seen;
         try (PeopleEventsConsumer events = new PeopleEventsConsumer()) {
-            seen = events.of(Set.of(ada.id(), grace.id()), list -> list.stream()
-                .filter(event -> event.type().equals("call-ended")).count() == 5);
+            seen = events.of(Set.of(ada.id(), grace.id()),
+                    list -> list.stream().filter(event -> event.type().equals("call-ended")).count() == 5);
         }
         PeopleEventsConsumer.assertAddressed(seen);
         String expires = started.path("expiresAt").asString();
         assertThat(of(seen, "call-ringing", grace.id())).extracting(event -> event.data().path("callId").asString())
             .containsExactly(callId, declined);
-        assertThat(of(seen, "call-ringing", grace.id()).get(0).data()).isEqualTo(PeopleEventsConsumer.json(
-                ("{'accountId':'" + grace.id() + "','callId':'" + callId + "','contactId':'" + contactId
-                        + "','meetingId':'" + started.path("meetingId").asString() + "','from':{'accountId':'"
-                        + ada.id() + "','displayName':'Ada'},'expiresAt':'" + expires + "'}").replace('\'', '"')));
+        assertThat(of(seen, "call-ringing", grace.id()).get(0).data()).isEqualTo(PeopleEventsConsumer
+            .json(("{'accountId':'" + grace.id() + "','callId':'" + callId + "','contactId':'" + contactId
+                    + "','meetingId':'" + started.path("meetingId").asString() + "','from':{'accountId':'" + ada.id()
+                    + "','displayName':'Ada'},'expiresAt':'" + expires + "'}")
+                .replace('\'', '"')));
         assertThat(of(seen, "call-ringing", ada.id())).isEmpty();
         // the answer stops Grace's other devices; Ada hears of it from the meeting
         assertThat(of(seen, "call-ended", grace.id())).extracting(event -> event.data().path("reason").asString())
             .containsExactly("answered", "hung-up", "declined");
         assertThat(of(seen, "call-ended", ada.id())).extracting(event -> event.data().path("reason").asString())
             .containsExactly("hung-up", "declined");
-        assertThat(of(seen, "call-ended", ada.id()).get(0).data()).isEqualTo(PeopleEventsConsumer.json(
-                ("{'accountId':'" + ada.id() + "','callId':'" + callId + "','contactId':'" + contactId
-                        + "','reason':'hung-up'}").replace('\'', '"')));
+        assertThat(of(seen, "call-ended", ada.id()).get(0).data())
+            .isEqualTo(PeopleEventsConsumer.json(("{'accountId':'" + ada.id() + "','callId':'" + callId
+                    + "','contactId':'" + contactId + "','reason':'hung-up'}")
+                .replace('\'', '"')));
         List<Event> entries = of(seen, "message-sent", grace.id());
         assertThat(entries).hasSize(2);
         JsonNode entry = entries.get(0).data().path("message");
@@ -414,10 +453,12 @@ class CallsIT {
         String contactId = people.connect(ada, grace);
 
         assertThat(status(HttpMethod.POST, "/api/contacts/" + contactId + "/calls", eve)).isEqualTo(403);
-        people.send(HttpMethod.POST, "/api/blocks", grace, "{\"accountId\":\"" + ada.id() + "\"}").expectStatus()
+        people.send(HttpMethod.POST, "/api/blocks", grace, "{\"accountId\":\"" + ada.id() + "\"}")
+            .expectStatus()
             .isNoContent();
         assertThat(status(HttpMethod.POST, "/api/contacts/" + contactId + "/calls", ada)).isEqualTo(403);
         assertThat(status(HttpMethod.GET, "/api/calls", grace)).isEqualTo(400);
         assertThat(status(HttpMethod.GET, "/api/calls?state=answered", grace)).isEqualTo(400);
     }
+
 }

@@ -20,18 +20,22 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Malformed, mistyped, oversized and unauthorized input to every contact, block, message and call endpoint: 4xx
- * problem details, never 5xx. Paths name a real contact of the signed-in person, so that it is the input that is
- * refused, not the person.
+ * Malformed, mistyped, oversized and unauthorized input to every contact, block, message
+ * and call endpoint: 4xx problem details, never 5xx. Paths name a real contact of the
+ * signed-in person, so that it is the input that is refused, not the person.
  */
 class ContactsBadInputIT {
 
     private static final String BIG = "{\"clientMessageId\":\"big\",\"text\":\"" + "x".repeat(20_000) + "\"}";
 
     private static RunningPeopleService service;
+
     private static WebTestClient client;
+
     private static Person ada;
+
     private static String contactId;
+
     private static String messageId;
 
     @BeforeAll
@@ -59,8 +63,7 @@ class ContactsBadInputIT {
                 Arguments.of("POST", "/api/contacts/requests", BIG, 413),
                 Arguments.of("POST", "/api/blocks", "{\"accountId\":true}", 400),
                 Arguments.of("POST", "/api/blocks", "{\"accountId\":\"someone\"}", 400),
-                Arguments.of("POST", "/api/blocks", "not json", 400),
-                Arguments.of("POST", "/api/blocks", BIG, 413),
+                Arguments.of("POST", "/api/blocks", "not json", 400), Arguments.of("POST", "/api/blocks", BIG, 413),
                 Arguments.of("POST", "/api/contacts/C/messages", "{", 400),
                 Arguments.of("POST", "/api/contacts/C/messages", "{\"clientMessageId\":1,\"text\":\"x\"}", 400),
                 Arguments.of("POST", "/api/contacts/C/messages", "{\"clientMessageId\":\"a\",\"text\":[\"x\"]}", 400),
@@ -137,14 +140,17 @@ class ContactsBadInputIT {
                 Arguments.of("POST", "/api/calls/R/decline"), Arguments.of("DELETE", "/api/calls/R"));
     }
 
-    /** No token, a malformed one, a forged one, and a join token signed with the very key of access tokens. */
+    /**
+     * No token, a malformed one, a forged one, and a join token signed with the very key
+     * of access tokens.
+     */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("protectedEndpoints")
     void withoutAnAccessTokenEveryEndpointIs401(String method, String path) {
         Instant now = Instant.now();
-        String joinToken = new JoinTokenSigner(RunningPeopleService.KEY, "parley").sign(new JoinToken(ada.id(),
-                "m-" + UUID.randomUUID(), "p-1", "Ada", Role.HOST, UUID.randomUUID().toString(), now,
-                now.plusSeconds(600)));
+        String joinToken = new JoinTokenSigner(RunningPeopleService.KEY, "parley")
+            .sign(new JoinToken(ada.id(), "m-" + UUID.randomUUID(), "p-1", "Ada", Role.HOST,
+                    UUID.randomUUID().toString(), now, now.plusSeconds(600)));
         String target = path.replace("/C", "/" + contactId).replace("/R", "/" + UUID.randomUUID());
         for (String authorization : new String[] { null, "Bearer not.a.jwt", "Bearer e30.e30.sig",
                 "Bearer " + joinToken }) {
@@ -162,4 +168,5 @@ class ContactsBadInputIT {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
+
 }

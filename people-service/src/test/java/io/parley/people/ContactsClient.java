@@ -17,6 +17,7 @@ public final class ContactsClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WebTestClient client;
+
     private final PeopleClient people;
 
     public ContactsClient(WebTestClient client) {
@@ -43,8 +44,10 @@ public final class ContactsClient {
 
     /** {@code a} asks {@code b}, {@code b} accepts: the contact id. */
     public String connect(Person a, Person b) {
-        assertThat(send(HttpMethod.POST, "/api/contacts/requests", a, "{\"email\":\"" + b.email() + "\"}")
-            .expectBody().returnResult().getStatus().value()).isEqualTo(202);
+        assertThat(send(HttpMethod.POST, "/api/contacts/requests", a, "{\"email\":\"" + b.email() + "\"}").expectBody()
+            .returnResult()
+            .getStatus()
+            .value()).isEqualTo(202);
         String requestId = null;
         for (JsonNode incoming : json(HttpMethod.GET, "/api/contacts/requests", b, null).path("incoming")) {
             if (incoming.path("from").path("accountId").asString().equals(a.id())) {
@@ -52,16 +55,24 @@ public final class ContactsClient {
             }
         }
         assertThat(requestId).as("b sees a's request").isNotNull();
-        JsonNode added = JSON.readTree(send(HttpMethod.POST, "/api/contacts/requests/" + requestId + "/accept", b,
-                null).expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        JsonNode added = JSON
+            .readTree(send(HttpMethod.POST, "/api/contacts/requests/" + requestId + "/accept", b, null).expectStatus()
+                .isCreated()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
         return added.path("contactId").asString();
     }
 
     /** A text message from {@code from}; the stored message. */
     public JsonNode message(Person from, String contactId, String text) {
         return JSON.readTree(send(HttpMethod.POST, "/api/contacts/" + contactId + "/messages", from,
-                JSON.writeValueAsString(Map.of("clientMessageId", UUID.randomUUID().toString(), "text",
-                        text))).expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+                JSON.writeValueAsString(Map.of("clientMessageId", UUID.randomUUID().toString(), "text", text)))
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult()
+            .getResponseBody());
     }
 
     public WebTestClient.ResponseSpec send(HttpMethod method, String path, Person as, String body) {
@@ -74,7 +85,10 @@ public final class ContactsClient {
 
     /** The answer's body, after checking it is a 2xx. */
     public JsonNode json(HttpMethod method, String path, Person as, String body) {
-        byte[] answer = send(method, path, as, body).expectStatus().is2xxSuccessful().expectBody().returnResult()
+        byte[] answer = send(method, path, as, body).expectStatus()
+            .is2xxSuccessful()
+            .expectBody()
+            .returnResult()
             .getResponseBody();
         return answer == null ? JSON.missingNode() : JSON.readTree(answer);
     }
@@ -82,4 +96,5 @@ public final class ContactsClient {
     public static JsonNode parse(byte[] body) {
         return JSON.readTree(body);
     }
+
 }

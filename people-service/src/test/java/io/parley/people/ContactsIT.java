@@ -17,10 +17,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
-/** Contact requests, contacts and blocks (PEOPLE.md §3) on real PostgreSQL, Redis and Kafka. */
+/**
+ * Contact requests, contacts and blocks (PEOPLE.md §3) on real PostgreSQL, Redis and
+ * Kafka.
+ */
 class ContactsIT {
 
     private static RunningPeopleService service;
+
     private static ContactsClient people;
 
     @BeforeAll
@@ -44,7 +48,8 @@ class ContactsIT {
 
     private static List<String> contactIds(Person person) {
         List<String> ids = new ArrayList<>();
-        people.json(HttpMethod.GET, "/api/contacts", person, null).path("contacts")
+        people.json(HttpMethod.GET, "/api/contacts", person, null)
+            .path("contacts")
             .forEach(contact -> ids.add(contact.path("contactId").asString()));
         return ids;
     }
@@ -63,8 +68,8 @@ class ContactsIT {
 
         JsonNode mine = people.json(HttpMethod.GET, "/api/contacts/requests", ada, null);
         assertThat(mine.path("outgoing")).hasSize(2);
-        assertThat(mine.path("outgoing").findValuesAsString("email"))
-            .containsExactlyInAnyOrder(nobody, grace.email().toUpperCase());
+        assertThat(mine.path("outgoing").findValuesAsString("email")).containsExactlyInAnyOrder(nobody,
+                grace.email().toUpperCase());
         assertThat(mine.path("incoming")).isEmpty();
         JsonNode theirs = people.json(HttpMethod.GET, "/api/contacts/requests", grace, null);
         assertThat(theirs.path("incoming")).hasSize(1);
@@ -79,8 +84,11 @@ class ContactsIT {
         Person grace = people.signUp("Grace");
         Person eve = people.signUp("Eve");
         people.send(HttpMethod.POST, "/api/contacts/requests", ada, ask(grace.email())).expectStatus().isAccepted();
-        String requestId = people.json(HttpMethod.GET, "/api/contacts/requests", grace, null).path("incoming").get(0)
-            .path("requestId").asString();
+        String requestId = people.json(HttpMethod.GET, "/api/contacts/requests", grace, null)
+            .path("incoming")
+            .get(0)
+            .path("requestId")
+            .asString();
         String accept = "/api/contacts/requests/" + requestId + "/accept";
 
         assertThat(status(HttpMethod.POST, accept, eve, null)).isEqualTo(403);
@@ -109,8 +117,11 @@ class ContactsIT {
         Person ada = people.signUp("Ada");
         Person grace = people.signUp("Grace");
         people.send(HttpMethod.POST, "/api/contacts/requests", ada, ask(grace.email())).expectStatus().isAccepted();
-        String requestId = people.json(HttpMethod.GET, "/api/contacts/requests", grace, null).path("incoming").get(0)
-            .path("requestId").asString();
+        String requestId = people.json(HttpMethod.GET, "/api/contacts/requests", grace, null)
+            .path("incoming")
+            .get(0)
+            .path("requestId")
+            .asString();
 
         assertThat(status(HttpMethod.POST, "/api/contacts/requests/" + requestId + "/decline", grace, null))
             .isEqualTo(204);
@@ -145,13 +156,15 @@ class ContactsIT {
         people.connect(ada, grace);
         DatabaseClient db = service.bean(DatabaseClient.class);
 
-        StepVerifier.create(db.sql("insert into contact (id, account_a, account_b, created_at) "
-                + "values (:id, :a, :b, :now)")
-            .bind("id", UUID.randomUUID())
-            .bind("a", UUID.fromString(grace.id()))
-            .bind("b", UUID.fromString(ada.id()))
-            .bind("now", Instant.now())
-            .then()).expectError(DataIntegrityViolationException.class).verify();
+        StepVerifier
+            .create(db.sql("insert into contact (id, account_a, account_b, created_at) " + "values (:id, :a, :b, :now)")
+                .bind("id", UUID.randomUUID())
+                .bind("a", UUID.fromString(grace.id()))
+                .bind("b", UUID.fromString(ada.id()))
+                .bind("now", Instant.now())
+                .then())
+            .expectError(DataIntegrityViolationException.class)
+            .verify();
     }
 
     @Test
@@ -179,8 +192,7 @@ class ContactsIT {
         assertThat(status(HttpMethod.DELETE, "/api/blocks/" + mallory.id(), ada, null)).isEqualTo(204);
         assertThat(people.json(HttpMethod.GET, "/api/contacts/requests", ada, null).path("incoming")).isEmpty();
         assertThat(people.json(HttpMethod.GET, "/api/blocks", ada, null).path("blocks")).isEmpty();
-        assertThat(status(HttpMethod.POST, "/api/blocks", ada, "{\"accountId\":\"" + ada.id() + "\"}"))
-            .isEqualTo(400);
+        assertThat(status(HttpMethod.POST, "/api/blocks", ada, "{\"accountId\":\"" + ada.id() + "\"}")).isEqualTo(400);
         assertThat(status(HttpMethod.POST, "/api/blocks", ada, "{\"accountId\":\"" + UUID.randomUUID() + "\"}"))
             .isEqualTo(404);
     }
@@ -203,4 +215,5 @@ class ContactsIT {
         assertThat(people.json(HttpMethod.GET, "/api/contacts/" + again + "/messages", ada, null).path("messages"))
             .isEmpty();
     }
+
 }

@@ -17,12 +17,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * Accounts and sessions live in PostgreSQL: restarting people-service or the database loses neither, and while the
- * database is down the service says so (503 problem details, readiness DOWN) instead of failing with a 500.
+ * Accounts and sessions live in PostgreSQL: restarting people-service or the database
+ * loses neither, and while the database is down the service says so (503 problem details,
+ * readiness DOWN) instead of failing with a 500.
  */
 class DurabilityIT {
 
     private static Path dataDir;
+
     private static PostgresServerProcess postgres;
 
     @BeforeAll
@@ -93,24 +95,27 @@ class DurabilityIT {
                     .exchange()
                     .expectStatus()
                     .isEqualTo(503);
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> service.client()
-                    .get()
-                    .uri("/actuator/health/readiness")
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(503));
+                await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> service.client()
+                        .get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(503));
             }
             finally {
                 postgres.start();
             }
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> service.client()
-                .get()
-                .uri("/api/me")
-                .header(HttpHeaders.AUTHORIZATION, PeopleClient.bearer(signedIn))
-                .exchange()
-                .expectStatus()
-                .isOk());
+            await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> service.client()
+                    .get()
+                    .uri("/api/me")
+                    .header(HttpHeaders.AUTHORIZATION, PeopleClient.bearer(signedIn))
+                    .exchange()
+                    .expectStatus()
+                    .isOk());
             assertThat(postgres.isRunning()).isTrue();
         }
     }
+
 }

@@ -20,15 +20,19 @@ import io.parley.harness.Ports;
 import io.parley.harness.SharedInfrastructure;
 
 /**
- * The real meeting-service, as its own JVM from the jar its module packaged (the reactor builds it before this
- * module), on the shared Redis and Kafka, verifying access tokens against a people-service under test. Calls create
- * and join meetings there for real: no stand-in decides who may enter a call's meeting.
+ * The real meeting-service, as its own JVM from the jar its module packaged (the reactor
+ * builds it before this module), on the shared Redis and Kafka, verifying access tokens
+ * against a people-service under test. Calls create and join meetings there for real: no
+ * stand-in decides who may enter a call's meeting.
  *
- * <p>Its port is chosen before it starts, so that the people-service it serves can be started first with the address.
+ * <p>
+ * Its port is chosen before it starts, so that the people-service it serves can be
+ * started first with the address.
  */
 public final class MeetingServiceProcess implements AutoCloseable {
 
     private final int port;
+
     private ChildProcess process;
 
     private MeetingServiceProcess(int port) {
@@ -73,8 +77,10 @@ public final class MeetingServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("meeting-service exited; see " + log.toAbsolutePath());
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                return http
+                    .send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
             }
             catch (IOException notYet) {
                 return false;
@@ -101,4 +107,5 @@ public final class MeetingServiceProcess implements AutoCloseable {
             process.stop(Duration.ofSeconds(20));
         }
     }
+
 }

@@ -20,10 +20,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 
-/** Direct messages, history pages and read markers (PEOPLE.md §3, §4) on real PostgreSQL, Redis and Kafka. */
+/**
+ * Direct messages, history pages and read markers (PEOPLE.md §3, §4) on real PostgreSQL,
+ * Redis and Kafka.
+ */
 class MessagesIT {
 
     private static RunningPeopleService service;
+
     private static ContactsClient people;
 
     @BeforeAll
@@ -66,9 +70,15 @@ class MessagesIT {
         String clientId = UUID.randomUUID().toString();
 
         var first = people.send(HttpMethod.POST, messages(contactId), ada, body(clientId, "  Hello, Grace!  "))
-            .expectStatus().isCreated().expectBody().returnResult();
+            .expectStatus()
+            .isCreated()
+            .expectBody()
+            .returnResult();
         var again = people.send(HttpMethod.POST, messages(contactId), ada, body(clientId, "Hello, Grace!"))
-            .expectStatus().isOk().expectBody().returnResult();
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult();
         JsonNode stored = ContactsClient.parse(first.getResponseBody());
         assertThat(ContactsClient.parse(again.getResponseBody())).isEqualTo(stored);
         assertThat(stored.path("text").asString()).isEqualTo("Hello, Grace!");
@@ -77,7 +87,8 @@ class MessagesIT {
         assertThat(stored.path("senderId").asString()).isEqualTo(ada.id());
         assertThat(stored.path("call").isNull()).isTrue();
 
-        // eight copies of one send at the same moment, as a client retrying over a flaky network might
+        // eight copies of one send at the same moment, as a client retrying over a flaky
+        // network might
         String racing = UUID.randomUUID().toString();
         ExecutorService senders = Executors.newFixedThreadPool(8);
         List<Callable<JsonNode>> sends = new ArrayList<>();
@@ -102,8 +113,13 @@ class MessagesIT {
             .block();
         assertThat(stored2).isEqualTo(2);
         assertThat(unread(grace, contactId)).isEqualTo(2);
-        assertThat(service.client().get().uri("/actuator/prometheus").exchange().expectBody(String.class)
-            .returnResult().getResponseBody()).contains("parley_people_messages_sent_total");
+        assertThat(service.client()
+            .get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody()).contains("parley_people_messages_sent_total");
         // the same id in another conversation is a client's mistake
         String other = people.connect(ada, people.signUp("Linus"));
         assertThat(status(HttpMethod.POST, messages(other), ada, body(clientId, "hi"))).isEqualTo(409);
@@ -116,8 +132,8 @@ class MessagesIT {
         String contactId = people.connect(ada, grace);
         List<String> before = new ArrayList<>();
         for (int i = 1; i <= 23; i++) {
-            before.add(people.message(i % 2 == 0 ? ada : grace, contactId, "message " + i).path("messageId")
-                .asString());
+            before
+                .add(people.message(i % 2 == 0 ? ada : grace, contactId, "message " + i).path("messageId").asString());
         }
 
         List<String> seen = new ArrayList<>();
@@ -125,8 +141,8 @@ class MessagesIT {
         String next = null;
         int pages = 0;
         do {
-            JsonNode page = people.json(HttpMethod.GET, messages(contactId) + "?limit=5"
-                    + (next == null ? "" : "&before=" + next), grace, null);
+            JsonNode page = people.json(HttpMethod.GET,
+                    messages(contactId) + "?limit=5" + (next == null ? "" : "&before=" + next), grace, null);
             page.path("messages").forEach(message -> {
                 seen.add(message.path("messageId").asString());
                 seqs.add(message.path("seq").asLong());
@@ -158,12 +174,13 @@ class MessagesIT {
         assertThat(status(HttpMethod.POST, messages(contactId), eve, body("e1", "let me in"))).isEqualTo(403);
         assertThat(status(HttpMethod.GET, messages(contactId), eve, null)).isEqualTo(403);
         assertThat(status(HttpMethod.POST, "/api/contacts/" + contactId + "/read", eve,
-                "{\"upTo\":\"" + messageId + "\"}")).isEqualTo(403);
-        assertThat(status(HttpMethod.POST, messages(UUID.randomUUID().toString()), ada, body("x", "y")))
+                "{\"upTo\":\"" + messageId + "\"}"))
             .isEqualTo(403);
+        assertThat(status(HttpMethod.POST, messages(UUID.randomUUID().toString()), ada, body("x", "y"))).isEqualTo(403);
         assertThat(status(HttpMethod.POST, messages("not-a-uuid"), ada, body("x", "y"))).isEqualTo(403);
 
-        people.send(HttpMethod.POST, "/api/blocks", grace, "{\"accountId\":\"" + ada.id() + "\"}").expectStatus()
+        people.send(HttpMethod.POST, "/api/blocks", grace, "{\"accountId\":\"" + ada.id() + "\"}")
+            .expectStatus()
             .isNoContent();
         assertThat(status(HttpMethod.POST, messages(contactId), ada, body("a1", "still there?"))).isEqualTo(403);
         assertThat(status(HttpMethod.GET, messages(contactId), ada, null)).isEqualTo(403);
@@ -185,14 +202,17 @@ class MessagesIT {
         assertThat(listed.path("lastMessage").path("text").asString()).isEqualTo("three");
 
         people.send(HttpMethod.POST, "/api/contacts/" + contactId + "/read", ada, "{\"upTo\":\"" + first + "\"}")
-            .expectStatus().isNoContent();
+            .expectStatus()
+            .isNoContent();
         assertThat(unread(ada, contactId)).isEqualTo(2);
         people.send(HttpMethod.POST, "/api/contacts/" + contactId + "/read", ada, "{\"upTo\":\"" + third + "\"}")
-            .expectStatus().isNoContent();
+            .expectStatus()
+            .isNoContent();
         assertThat(unread(ada, contactId)).isZero();
         // never backwards
         people.send(HttpMethod.POST, "/api/contacts/" + contactId + "/read", ada, "{\"upTo\":\"" + first + "\"}")
-            .expectStatus().isNoContent();
+            .expectStatus()
+            .isNoContent();
         assertThat(unread(ada, contactId)).isZero();
 
         people.message(grace, contactId, "four");
@@ -202,10 +222,12 @@ class MessagesIT {
         assertThat(unread(ada, contactId)).isZero();
         assertThat(unread(grace, contactId)).isEqualTo(1);
 
-        String elsewhere = people.message(ada, people.connect(ada, people.signUp("Linus")), "hi").path("messageId")
+        String elsewhere = people.message(ada, people.connect(ada, people.signUp("Linus")), "hi")
+            .path("messageId")
             .asString();
         assertThat(status(HttpMethod.POST, "/api/contacts/" + contactId + "/read", ada,
-                "{\"upTo\":\"" + elsewhere + "\"}")).isEqualTo(400);
+                "{\"upTo\":\"" + elsewhere + "\"}"))
+            .isEqualTo(400);
     }
 
     @Test
@@ -221,8 +243,7 @@ class MessagesIT {
         assertThat(status(HttpMethod.POST, messages(contactId), ada, body("blank", " \\n "))).isEqualTo(400);
         assertThat(status(HttpMethod.POST, messages(contactId), ada, body("bell", "ding\\u0007"))).isEqualTo(400);
         assertThat(status(HttpMethod.POST, messages(contactId), ada, body("cr", "a\\r\\nb"))).isEqualTo(400);
-        assertThat(status(HttpMethod.POST, messages(contactId), ada, body("rlo", "evil\\u202egnp.exe")))
-            .isEqualTo(400);
+        assertThat(status(HttpMethod.POST, messages(contactId), ada, body("rlo", "evil\\u202egnp.exe"))).isEqualTo(400);
         assertThat(status(HttpMethod.POST, messages(contactId), ada, body("fsi", "a\\u2068b"))).isEqualTo(400);
         assertThat(status(HttpMethod.POST, messages(contactId), ada, "{\"text\":\"no id\"}")).isEqualTo(400);
         assertThat(status(HttpMethod.POST, messages(contactId), ada, body("bad id with spaces", "x"))).isEqualTo(400);
@@ -238,7 +259,8 @@ class MessagesIT {
         for (int i = 0; i < 3; i++) {
             people.message(ada, otherContact, "elsewhere " + i);
         }
-        String foreign = people.json(HttpMethod.GET, messages(otherContact) + "?limit=1", ada, null).path("next")
+        String foreign = people.json(HttpMethod.GET, messages(otherContact) + "?limit=1", ada, null)
+            .path("next")
             .asString();
 
         for (String query : new String[] { "?limit=0", "?limit=101", "?limit=ten", "?before=bm90LWEtY3Vyc29y",
@@ -249,4 +271,5 @@ class MessagesIT {
         assertThat(empty.path("messages")).isEmpty();
         assertThat(empty.path("next").isNull()).isTrue();
     }
+
 }

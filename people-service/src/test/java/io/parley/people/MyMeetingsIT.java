@@ -26,11 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code GET /api/me/meetings}, built from meeting-service's events and kept in PostgreSQL. */
+/**
+ * {@code GET /api/me/meetings}, built from meeting-service's events and kept in
+ * PostgreSQL.
+ */
 class MyMeetingsIT {
 
     private static RunningPeopleService service;
+
     private static KafkaProducer<String, CloudEvent> producer;
+
     private static final EventCodec CODEC = new EventCodec(JsonMapper.builder().findAndAddModules().build(),
             "meeting-service", Clock.systemUTC());
 
@@ -49,8 +54,10 @@ class MyMeetingsIT {
     }
 
     private static void publish(EventType type, String meetingId, Object data) throws Exception {
-        producer.send(new ProducerRecord<>(Topic.MEETING_EVENTS.topicName(), meetingId,
-                CODEC.encode(type, meetingId, data))).get();
+        producer
+            .send(new ProducerRecord<>(Topic.MEETING_EVENTS.topicName(), meetingId,
+                    CODEC.encode(type, meetingId, data)))
+            .get();
     }
 
     private static Map<String, Object> participant(String id, String name, String role, String userId) {
@@ -68,24 +75,24 @@ class MyMeetingsIT {
 
         publish(EventType.MEETING_CREATED, hosted, Map.of("meetingId", hosted, "title", "Standup", "maxParticipants",
                 10, "host", participant("p1", "Ada", "host", ada.accountId()), "createdAt", t0.toString()));
-        publish(EventType.PARTICIPANT_JOINED, hosted, Map.of("meetingId", hosted,
-                "participant", participant("p2", "A Guest", "participant", "guest:" + UUID.randomUUID()),
-                "joinedAt", t0.plusSeconds(5).toString()));
+        publish(EventType.PARTICIPANT_JOINED, hosted,
+                Map.of("meetingId", hosted, "participant",
+                        participant("p2", "A Guest", "participant", "guest:" + UUID.randomUUID()), "joinedAt",
+                        t0.plusSeconds(5).toString()));
         // a join that arrives before its meeting's creation still counts
-        publish(EventType.PARTICIPANT_JOINED, joined, Map.of("meetingId", joined,
-                "participant", participant("p3", "Ada", "participant", ada.accountId()),
-                "joinedAt", t0.plusSeconds(30).toString()));
-        publish(EventType.MEETING_CREATED, joined, Map.of("meetingId", joined, "title", "Review", "maxParticipants",
-                10, "host", participant("p4", "Bob", "host", "guest:" + UUID.randomUUID()), "createdAt",
-                t0.plusSeconds(20).toString()));
-        publish(EventType.MEETING_CREATED, anonymous, Map.of("meetingId", anonymous, "maxParticipants", 10,
-                "host", participant("p5", "Eve", "host", "guest:x"), "createdAt", t0.toString()));
-        publish(EventType.MEETING_ENDED, hosted, Map.of("meetingId", hosted, "by", "p1", "at",
-                t0.plusSeconds(50).toString()));
+        publish(EventType.PARTICIPANT_JOINED, joined, Map.of("meetingId", joined, "participant",
+                participant("p3", "Ada", "participant", ada.accountId()), "joinedAt", t0.plusSeconds(30).toString()));
+        publish(EventType.MEETING_CREATED, joined,
+                Map.of("meetingId", joined, "title", "Review", "maxParticipants", 10, "host",
+                        participant("p4", "Bob", "host", "guest:" + UUID.randomUUID()), "createdAt",
+                        t0.plusSeconds(20).toString()));
+        publish(EventType.MEETING_CREATED, anonymous, Map.of("meetingId", anonymous, "maxParticipants", 10, "host",
+                participant("p5", "Eve", "host", "guest:x"), "createdAt", t0.toString()));
+        publish(EventType.MEETING_ENDED, hosted,
+                Map.of("meetingId", hosted, "by", "p1", "at", t0.plusSeconds(50).toString()));
         // redelivered: changes nothing
-        publish(EventType.PARTICIPANT_JOINED, hosted, Map.of("meetingId", hosted,
-                "participant", participant("p2", "A Guest", "participant", "guest:y"),
-                "joinedAt", t0.plusSeconds(5).toString()));
+        publish(EventType.PARTICIPANT_JOINED, hosted, Map.of("meetingId", hosted, "participant",
+                participant("p2", "A Guest", "participant", "guest:y"), "joinedAt", t0.plusSeconds(5).toString()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<?, ?> page = myMeetings(ada, "?limit=1");
@@ -111,9 +118,11 @@ class MyMeetingsIT {
     void badPagingIsA400AndNoTokenA401() {
         var bob = new PeopleClient(service.client()).signUp("bob-" + UUID.randomUUID() + "@example.org", "Bob",
                 "paging by cursor");
-        String farFuture = java.util.Base64.getUrlEncoder().withoutPadding()
+        String farFuture = java.util.Base64.getUrlEncoder()
+            .withoutPadding()
             .encodeToString("+300000-01-01T00:00:00Z|x".getBytes());
-        String nul = java.util.Base64.getUrlEncoder().withoutPadding()
+        String nul = java.util.Base64.getUrlEncoder()
+            .withoutPadding()
             .encodeToString("2026-01-01T00:00:00Z|a\u0000b".getBytes());
         for (String query : List.of("?limit=0", "?limit=101", "?limit=x", "?before=garbage", "?before=" + farFuture,
                 "?before=" + nul)) {
@@ -140,4 +149,5 @@ class MyMeetingsIT {
             .returnResult()
             .getResponseBody();
     }
+
 }

@@ -29,19 +29,26 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sign-in with OpenID Connect (PEOPLE.md §2) against a real provider, Spring Authorization Server, driven the way a
- * browser drives it: redirects followed one by one, the provider's login form filled in, cookies kept per browser.
+ * Sign-in with OpenID Connect (PEOPLE.md §2) against a real provider, Spring
+ * Authorization Server, driven the way a browser drives it: redirects followed one by
+ * one, the provider's login form filled in, cookies kept per browser.
  */
 class OidcSignInIT {
 
     private static final String PROVIDER = "test";
+
     private static final String PASSWORD = "correct horse battery";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static TestOidcProvider provider;
+
     private static RunningPeopleService service;
+
     private static RunningPeopleService closedService;
+
     private static WebTestClient client;
+
     private static PeopleClient people;
 
     @BeforeAll
@@ -59,11 +66,11 @@ class OidcSignInIT {
         String test = "--parley.people.oidc.providers." + PROVIDER + ".";
         String down = "--parley.people.oidc.providers.down.";
         return new String[] { "--parley.people.sign-up=" + signUp, test + "issuer-uri=" + issuer,
-            test + "client-id=" + TestOidcProvider.CLIENT_ID, test + "client-secret=" + TestOidcProvider.CLIENT_SECRET,
-            test + "display-name=Test provider",
-            // nothing listens there: discovery fails
-            down + "issuer-uri=http://127.0.0.1:" + TestOidcProvider.reservePort(), down + "client-id=parley",
-            down + "client-secret=secret", down + "display-name=Down provider" };
+                test + "client-id=" + TestOidcProvider.CLIENT_ID,
+                test + "client-secret=" + TestOidcProvider.CLIENT_SECRET, test + "display-name=Test provider",
+                // nothing listens there: discovery fails
+                down + "issuer-uri=http://127.0.0.1:" + TestOidcProvider.reservePort(), down + "client-id=parley",
+                down + "client-secret=secret", down + "display-name=Down provider" };
     }
 
     private static String callback(RunningPeopleService service) {
@@ -84,21 +91,15 @@ class OidcSignInIT {
     }
 
     private static TestOidcProvider.Person person(String email, boolean emailVerified) {
-        return provider.add(new TestOidcProvider.Person("u-" + UUID.randomUUID(), PASSWORD, email, emailVerified,
-                "Ada Lovelace"));
+        return provider
+            .add(new TestOidcProvider.Person("u-" + UUID.randomUUID(), PASSWORD, email, emailVerified, "Ada Lovelace"));
     }
 
     @Test
     void theSignInPageListsTheConfiguredProviders() {
-        client.get()
-            .uri("/api/session/providers")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .json("""
-                    {"providers": [{"id": "down", "displayName": "Down provider"},
-                                   {"id": "test", "displayName": "Test provider"}]}""", JsonCompareMode.STRICT);
+        client.get().uri("/api/session/providers").exchange().expectStatus().isOk().expectBody().json("""
+                {"providers": [{"id": "down", "displayName": "Down provider"},
+                               {"id": "test", "displayName": "Test provider"}]}""", JsonCompareMode.STRICT);
     }
 
     @Test
@@ -111,7 +112,9 @@ class OidcSignInIT {
         assertThat(callback.statusCode()).isEqualTo(302);
         assertThat(callback.headers().firstValue("Location")).hasValue("/rooms/42?tab=chat");
         String cookie = setCookie(callback, "parley_session");
-        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/api/session")
+        assertThat(cookie).contains("HttpOnly")
+            .contains("SameSite=Strict")
+            .contains("Path=/api/session")
             .doesNotContain("Secure");
 
         Map<?, ?> signedIn = browser.refresh(service);
@@ -127,7 +130,8 @@ class OidcSignInIT {
             .expectStatus()
             .isOk()
             .expectBody()
-            .jsonPath("$.hasPassword").isEqualTo(false);
+            .jsonPath("$.hasPassword")
+            .isEqualTo(false);
     }
 
     @Test
@@ -141,7 +145,8 @@ class OidcSignInIT {
         assertThat(second.signIn(service, "/", person).headers().firstValue("Location")).hasValue("/");
         assertThat(accountId(second.refresh(service))).isEqualTo(accountId);
 
-        // the provider remembers the first browser: straight back without a login form, still the same account
+        // the provider remembers the first browser: straight back without a login form,
+        // still the same account
         first.signIn(service, "/", person);
         assertThat(accountId(first.refresh(service))).isEqualTo(accountId);
     }
@@ -223,7 +228,8 @@ class OidcSignInIT {
             .expectStatus()
             .isEqualTo(409)
             .expectBody()
-            .jsonPath("$.reason").isEqualTo("last-sign-in-method");
+            .jsonPath("$.reason")
+            .isEqualTo("last-sign-in-method");
 
         PeopleClient.SignedIn owner = people.signUp("p-" + UUID.randomUUID() + "@example.org", "Owner",
                 "the owner's password");
@@ -253,7 +259,8 @@ class OidcSignInIT {
         Browser starter = new Browser();
         URI callback = starter.toCallback(start(service, "/"), person);
 
-        // handed to someone else (login CSRF), the callback signs nobody in, and the flow is spent
+        // handed to someone else (login CSRF), the callback signs nobody in, and the flow
+        // is spent
         HttpResponse<String> elsewhere = new Browser().get(callback);
         assertThat(elsewhere.headers().firstValue("Location")).hasValue("/signin?error=state-invalid");
         assertThat(starter.get(callback).headers().firstValue("Location")).hasValue("/signin?error=state-invalid");
@@ -328,7 +335,10 @@ class OidcSignInIT {
             .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
     }
 
-    /** One browser: cookies of its own, redirects followed by hand so that each hop can be looked at. */
+    /**
+     * One browser: cookies of its own, redirects followed by hand so that each hop can be
+     * looked at.
+     */
     private static final class Browser {
 
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -338,17 +348,23 @@ class OidcSignInIT {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-        /** Signs in through the provider, as {@code person} when it asks; the answer to the callback. */
+        /**
+         * Signs in through the provider, as {@code person} when it asks; the answer to
+         * the callback.
+         */
         HttpResponse<String> signIn(RunningPeopleService service, String returnTo, TestOidcProvider.Person person) {
             return get(toCallback(start(service, returnTo), person));
         }
 
-        /** Links the provider to the signed-in account, as a web client does: POST, then off to the provider. */
+        /**
+         * Links the provider to the signed-in account, as a web client does: POST, then
+         * off to the provider.
+         */
         HttpResponse<String> link(RunningPeopleService service, PeopleClient.SignedIn signedIn, String returnTo,
                 TestOidcProvider.Person person) {
-            HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(service.baseUrl()
-                    + "/api/me/identities/" + PROVIDER + "?returnTo=" + URLEncoder.encode(returnTo,
-                            StandardCharsets.UTF_8)))
+            HttpResponse<String> started = send(HttpRequest
+                .newBuilder(URI.create(service.baseUrl() + "/api/me/identities/" + PROVIDER + "?returnTo="
+                        + URLEncoder.encode(returnTo, StandardCharsets.UTF_8)))
                 .header(HttpHeaders.AUTHORIZATION, PeopleClient.bearer(signedIn))
                 .POST(HttpRequest.BodyPublishers.noBody()));
             assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
@@ -357,8 +373,9 @@ class OidcSignInIT {
         }
 
         /**
-         * Follows redirects from {@code from} through the provider, filling in its login form as {@code person},
-         * up to the callback on people-service, which it does not request.
+         * Follows redirects from {@code from} through the provider, filling in its login
+         * form as {@code person}, up to the callback on people-service, which it does not
+         * request.
          */
         URI toCallback(URI from, TestOidcProvider.Person person) {
             URI next = from;
@@ -390,7 +407,8 @@ class OidcSignInIT {
         }
 
         HttpResponse<String> get(URI uri) {
-            // the provider sends browsers (text/html) to its login page, and other clients a 401
+            // the provider sends browsers (text/html) to its login page, and other
+            // clients a 401
             return send(HttpRequest.newBuilder(uri).header(HttpHeaders.ACCEPT, "text/html").GET());
         }
 
@@ -421,5 +439,7 @@ class OidcSignInIT {
                 throw new IllegalStateException(ex);
             }
         }
+
     }
+
 }

@@ -12,18 +12,22 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * {@link OpenApiIT}'s requests for the contact, block, message and call operations: one per documented status.
- * Calls run against a real meeting-service; {@code cut} is a people-service on the same database that cannot reach
- * it. Setup that lasts (people, contacts, messages) happens here; whatever rings happens inside its request, since
- * a call stops ringing on its own.
+ * {@link OpenApiIT}'s requests for the contact, block, message and call operations: one
+ * per documented status. Calls run against a real meeting-service; {@code cut} is a
+ * people-service on the same database that cannot reach it. Setup that lasts (people,
+ * contacts, messages) happens here; whatever rings happens inside its request, since a
+ * call stops ringing on its own.
  */
 final class OpenApiContactScenarios {
 
     private static final String HUGE = "{\"email\":\"" + "x".repeat(20_000) + "\"}";
 
     private final String baseUrl;
+
     private final WebTestClient client;
+
     private final WebTestClient cut;
+
     private final ContactsClient people;
 
     OpenApiContactScenarios(String baseUrl, WebTestClient client, WebTestClient cut) {
@@ -93,8 +97,8 @@ final class OpenApiContactScenarios {
         Person mallory = people.signUp("Mallory");
         String block = "{\"accountId\":\"" + mallory.id() + "\"}";
         s.put("POST " + blocks + " 204", () -> send(HttpMethod.POST, blocks, ada, block));
-        s.put("POST " + blocks + " 400", () -> send(HttpMethod.POST, blocks, ada, "{\"accountId\":\"" + ada.id()
-                + "\"}"));
+        s.put("POST " + blocks + " 400",
+                () -> send(HttpMethod.POST, blocks, ada, "{\"accountId\":\"" + ada.id() + "\"}"));
         s.put("POST " + blocks + " 401", () -> send(HttpMethod.POST, blocks, null, block));
         s.put("POST " + blocks + " 404",
                 () -> send(HttpMethod.POST, blocks, ada, "{\"accountId\":\"" + UUID.randomUUID() + "\"}"));
@@ -181,8 +185,8 @@ final class OpenApiContactScenarios {
         });
         s.put("POST " + calls + " 503", () -> {
             Pair pair = pair();
-            return exchange(cut.post().uri(path(calls, pair.contactId()))
-                .headers(h -> h.setBearerAuth(pair.ada().token())));
+            return exchange(
+                    cut.post().uri(path(calls, pair.contactId())).headers(h -> h.setBearerAuth(pair.ada().token())));
         });
         s.put("GET /api/calls 200", () -> {
             Pair pair = pair();
@@ -223,8 +227,7 @@ final class OpenApiContactScenarios {
         s.put("POST " + answer + " 503", () -> {
             Pair pair = pair();
             String callId = ringing(pair);
-            return exchange(cut.post().uri(path(answer, callId))
-                .headers(h -> h.setBearerAuth(pair.grace().token())));
+            return exchange(cut.post().uri(path(answer, callId)).headers(h -> h.setBearerAuth(pair.grace().token())));
         });
         s.put("DELETE " + call + " 204", () -> {
             Pair pair = pair();
@@ -246,8 +249,11 @@ final class OpenApiContactScenarios {
 
     /** Ada calls Grace: the ringing call's id. */
     private String ringing(Pair pair) {
-        return ContactsClient.parse(send(HttpMethod.POST, path("/api/contacts/{contactId}/calls", pair.contactId()),
-                pair.ada(), null).getResponseBody()).path("callId").asString();
+        return ContactsClient
+            .parse(send(HttpMethod.POST, path("/api/contacts/{contactId}/calls", pair.contactId()), pair.ada(), null)
+                .getResponseBody())
+            .path("callId")
+            .asString();
     }
 
     private void answer(String callId, Person callee) {
@@ -284,8 +290,7 @@ final class OpenApiContactScenarios {
         return send(method, path, as, MediaType.APPLICATION_JSON, body);
     }
 
-    private EntityExchangeResult<byte[]> send(HttpMethod method, String path, Person as, MediaType type,
-            String body) {
+    private EntityExchangeResult<byte[]> send(HttpMethod method, String path, Person as, MediaType type, String body) {
         WebTestClient target = body != null && body.length() > 16 * 1024 ? OversizedBodies.client(baseUrl) : client;
         WebTestClient.RequestBodySpec request = target.method(method).uri(path);
         if (as != null) {
@@ -297,4 +302,5 @@ final class OpenApiContactScenarios {
     private static EntityExchangeResult<byte[]> exchange(WebTestClient.RequestHeadersSpec<?> request) {
         return request.exchange().expectBody().returnResult();
     }
+
 }

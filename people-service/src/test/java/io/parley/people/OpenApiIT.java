@@ -35,27 +35,44 @@ import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * docs/openapi/people-service.yaml against the running service: one request per documented status of every
- * operation, checking the status, the content type, the required headers and the body against the documented
- * schema; an operation or status documented but not exercised here (or exercised but not documented) fails the test.
+ * docs/openapi/people-service.yaml against the running service: one request per
+ * documented status of every operation, checking the status, the content type, the
+ * required headers and the body against the documented schema; an operation or status
+ * documented but not exercised here (or exercised but not documented) fails the test.
  */
 class OpenApiIT {
 
     private static final Path SPEC = Path.of("..", "docs", "openapi", "people-service.yaml");
+
     private static final String PASSWORD = "documented password";
+
     private static final String WRONG = "not the password";
+
     private static final String HUGE = "{\"displayName\":\"" + "x".repeat(20_000) + "\"}";
-    /** Requests sent at once to find the one hashing slot and the one waiting place of the service taken. */
+
+    /**
+     * Requests sent at once to find the one hashing slot and the one waiting place of the
+     * service taken.
+     */
     private static final int BURST = 24;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static TestOidcProvider provider;
+
     private static RunningPeopleService service;
+
     private static RunningPeopleService closed;
+
     /** The same database as {@code service}, but meeting-service is out of its reach. */
     private static RunningPeopleService cut;
+
     private static MeetingServiceProcess meetings;
+
     private static WebTestClient client;
+
     private static PeopleClient people;
+
     private static Map<String, Object> spec;
 
     @BeforeAll
@@ -66,7 +83,8 @@ class OpenApiIT {
         meetings = MeetingServiceProcess.reserve();
         service = RunningPeopleService.start("openapi_it", "--parley.people.throttle.address-failures=10000",
                 meetings.uriArgument(),
-                // one password hash at a time and one waiting, so that a burst of sign-ins meets a 503
+                // one password hash at a time and one waiting, so that a burst of
+                // sign-ins meets a 503
                 "--parley.people.passwords.concurrency=1", "--parley.people.passwords.queue=1",
                 test + "issuer-uri=" + TestOidcProvider.issuer(providerPort),
                 test + "client-id=" + TestOidcProvider.CLIENT_ID,
@@ -78,8 +96,7 @@ class OpenApiIT {
         cut = RunningPeopleService.start("openapi_it",
                 "--parley.people.calls.meeting-service-uri=http://127.0.0.1:" + Ports.freePort());
         meetings.start(service);
-        provider = TestOidcProvider.start(providerPort,
-                List.of(service.baseUrl() + "/api/session/oidc/test/callback"));
+        provider = TestOidcProvider.start(providerPort, List.of(service.baseUrl() + "/api/session/oidc/test/callback"));
         client = service.client();
         people = new PeopleClient(client);
         try (InputStream in = Files.newInputStream(SPEC)) {
@@ -121,7 +138,10 @@ class OpenApiIT {
         assertThat(failures).isEmpty();
     }
 
-    /** A signed-up person: the address they signed up with, their access token and refresh cookie. */
+    /**
+     * A signed-up person: the address they signed up with, their access token and refresh
+     * cookie.
+     */
     private record Person(String email, PeopleClient.SignedIn signedIn) {
 
         String id() {
@@ -149,15 +169,19 @@ class OpenApiIT {
         s.put("POST " + accounts + " 201", () -> send(HttpMethod.POST, accounts, null, signUpBody(email())));
         s.put("POST " + accounts + " 400", () -> send(HttpMethod.POST, accounts, null,
                 "{\"email\":\"not an address\",\"displayName\":\"\",\"password\":\"short\"}"));
-        s.put("POST " + accounts + " 403", () -> exchange(closed.client().post().uri(accounts)
-            .contentType(MediaType.APPLICATION_JSON).bodyValue(signUpBody(email()))));
+        s.put("POST " + accounts + " 403",
+                () -> exchange(closed.client()
+                    .post()
+                    .uri(accounts)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(signUpBody(email()))));
         s.put("POST " + accounts + " 409",
                 () -> send(HttpMethod.POST, accounts, null, signUpBody(taken.email().toUpperCase())));
         s.put("POST " + accounts + " 413", () -> send(HttpMethod.POST, accounts, null, HUGE));
-        s.put("POST " + accounts + " 415", () -> send(HttpMethod.POST, accounts, null, MediaType.TEXT_PLAIN,
-                signUpBody(email())));
-        s.put("POST " + accounts + " 503", () -> burst(503, () -> send(HttpMethod.POST, accounts, null,
-                signUpBody(email()))));
+        s.put("POST " + accounts + " 415",
+                () -> send(HttpMethod.POST, accounts, null, MediaType.TEXT_PLAIN, signUpBody(email())));
+        s.put("POST " + accounts + " 503",
+                () -> burst(503, () -> send(HttpMethod.POST, accounts, null, signUpBody(email()))));
 
         String session = "/api/session";
         s.put("POST " + session + " 200",
@@ -165,8 +189,8 @@ class OpenApiIT {
         s.put("POST " + session + " 400", () -> send(HttpMethod.POST, session, null, "{\"email\":\"a@b.org\"}"));
         s.put("POST " + session + " 401", () -> send(HttpMethod.POST, session, null, signInBody(email(), WRONG)));
         s.put("POST " + session + " 413", () -> send(HttpMethod.POST, session, null, HUGE));
-        s.put("POST " + session + " 415", () -> send(HttpMethod.POST, session, null, MediaType.TEXT_PLAIN,
-                signInBody(ada.email(), PASSWORD)));
+        s.put("POST " + session + " 415",
+                () -> send(HttpMethod.POST, session, null, MediaType.TEXT_PLAIN, signInBody(ada.email(), PASSWORD)));
         s.put("POST " + session + " 429", () -> {
             // the failures run here, not before: the wait they earn is only 2 s
             String guessed = email();
@@ -177,17 +201,17 @@ class OpenApiIT {
         });
         s.put("POST " + session + " 503",
                 () -> burst(503, () -> send(HttpMethod.POST, session, null, signInBody(ada.email(), PASSWORD))));
-        s.put("DELETE " + session + " 204", () -> exchange(client.delete().uri(session)
-            .cookie("parley_session", signUp().signedIn().refreshToken())));
+        s.put("DELETE " + session + " 204", () -> exchange(
+                client.delete().uri(session).cookie("parley_session", signUp().signedIn().refreshToken())));
 
         String refresh = "/api/session/refresh";
-        s.put("POST " + refresh + " 200", () -> exchange(client.post().uri(refresh)
-            .cookie("parley_session", signUp().signedIn().refreshToken())));
+        s.put("POST " + refresh + " 200", () -> exchange(
+                client.post().uri(refresh).cookie("parley_session", signUp().signedIn().refreshToken())));
         s.put("POST " + refresh + " 401", () -> exchange(client.post().uri(refresh)));
 
         s.put("GET /api/session/providers 200", () -> send(HttpMethod.GET, "/api/session/providers", null, null));
-        s.put("GET /api/session/oidc/{provider}/start 302", () -> send(HttpMethod.GET,
-                "/api/session/oidc/test/start?returnTo=/rooms/docs", null, null));
+        s.put("GET /api/session/oidc/{provider}/start 302",
+                () -> send(HttpMethod.GET, "/api/session/oidc/test/start?returnTo=/rooms/docs", null, null));
         s.put("GET /api/session/oidc/{provider}/callback 302", () -> send(HttpMethod.GET,
                 "/api/session/oidc/test/callback?code=abc&state=" + "A".repeat(43), null, null));
     }
@@ -214,23 +238,22 @@ class OpenApiIT {
         s.put("DELETE /api/me 401", () -> send(HttpMethod.DELETE, "/api/me", me, deletion(WRONG)));
         s.put("DELETE /api/me 409", () -> send(HttpMethod.DELETE, "/api/me", lastOwner, deletion(PASSWORD)));
         s.put("DELETE /api/me 413", () -> send(HttpMethod.DELETE, "/api/me", me, HUGE));
-        s.put("DELETE /api/me 415", () -> send(HttpMethod.DELETE, "/api/me", me, MediaType.TEXT_PLAIN,
-                deletion(WRONG)));
-        s.put("DELETE /api/me 503",
-                () -> burst(503, () -> send(HttpMethod.DELETE, "/api/me", me, deletion(WRONG))));
+        s.put("DELETE /api/me 415",
+                () -> send(HttpMethod.DELETE, "/api/me", me, MediaType.TEXT_PLAIN, deletion(WRONG)));
+        s.put("DELETE /api/me 503", () -> burst(503, () -> send(HttpMethod.DELETE, "/api/me", me, deletion(WRONG))));
 
         String password = "/api/me/password";
-        s.put("POST " + password + " 204", () -> send(HttpMethod.POST, password, signUp(),
-                passwordChange(PASSWORD, "another fine password")));
+        s.put("POST " + password + " 204",
+                () -> send(HttpMethod.POST, password, signUp(), passwordChange(PASSWORD, "another fine password")));
         s.put("POST " + password + " 400",
                 () -> send(HttpMethod.POST, password, me, passwordChange(PASSWORD, "short")));
-        s.put("POST " + password + " 401", () -> send(HttpMethod.POST, password, me,
-                passwordChange(WRONG, "another fine password")));
+        s.put("POST " + password + " 401",
+                () -> send(HttpMethod.POST, password, me, passwordChange(WRONG, "another fine password")));
         s.put("POST " + password + " 413", () -> send(HttpMethod.POST, password, me, HUGE));
         s.put("POST " + password + " 415", () -> send(HttpMethod.POST, password, me, MediaType.TEXT_PLAIN,
                 passwordChange(WRONG, "another fine password")));
-        s.put("POST " + password + " 503", () -> burst(503, () -> send(HttpMethod.POST, password, me,
-                passwordChange(WRONG, "another fine password"))));
+        s.put("POST " + password + " 503", () -> burst(503,
+                () -> send(HttpMethod.POST, password, me, passwordChange(WRONG, "another fine password"))));
 
         String sessions = "/api/me/sessions";
         s.put("GET " + sessions + " 200", () -> send(HttpMethod.GET, sessions, me, null));
@@ -322,8 +345,8 @@ class OpenApiIT {
                 () -> send(HttpMethod.PATCH, path(memberPath, org, owner.id()), owner, role("admin")));
         s.put("PATCH " + memberPath + " 413",
                 () -> send(HttpMethod.PATCH, path(memberPath, org, member.id()), owner, HUGE));
-        s.put("PATCH " + memberPath + " 415", () -> send(HttpMethod.PATCH, path(memberPath, org, member.id()),
-                owner, MediaType.TEXT_PLAIN, role("admin")));
+        s.put("PATCH " + memberPath + " 415", () -> send(HttpMethod.PATCH, path(memberPath, org, member.id()), owner,
+                MediaType.TEXT_PLAIN, role("admin")));
 
         s.put("DELETE " + memberPath + " 204", () -> {
             Person leaving = signUp();
@@ -368,8 +391,8 @@ class OpenApiIT {
                 () -> send(HttpMethod.POST, path(invite, org), null, invitation(email(), "member")));
         s.put("POST " + invite + " 403",
                 () -> send(HttpMethod.POST, path(invite, org), member, invitation(email(), "member")));
-        s.put("POST " + invite + " 404", () -> send(HttpMethod.POST, path(invite, UUID.randomUUID().toString()),
-                owner, invitation(email(), "member")));
+        s.put("POST " + invite + " 404", () -> send(HttpMethod.POST, path(invite, UUID.randomUUID().toString()), owner,
+                invitation(email(), "member")));
         s.put("POST " + invite + " 413", () -> send(HttpMethod.POST, path(invite, org), owner, HUGE));
         s.put("POST " + invite + " 415", () -> send(HttpMethod.POST, path(invite, org), owner, MediaType.TEXT_PLAIN,
                 invitation(email(), "member")));
@@ -384,8 +407,8 @@ class OpenApiIT {
         s.put("POST " + accept + " 403",
                 () -> send(HttpMethod.POST, path(accept, invite(org, owner, email(), "member")), stranger, null));
         s.put("POST " + accept + " 404", () -> send(HttpMethod.POST, path(accept, "A".repeat(43)), stranger, null));
-        s.put("POST " + accept + " 409", () -> send(HttpMethod.POST,
-                path(accept, invite(org, owner, member.email(), "admin")), member, null));
+        s.put("POST " + accept + " 409",
+                () -> send(HttpMethod.POST, path(accept, invite(org, owner, member.email(), "admin")), member, null));
         s.put("POST " + accept + " 410", () -> {
             Person invitee = signUp();
             String token = invite(org, owner, invitee.email(), "member");
@@ -406,18 +429,23 @@ class OpenApiIT {
     }
 
     private static String createOrg(Person owner) {
-        return (String) JSON.readValue(send(HttpMethod.POST, "/api/orgs", owner, "{\"name\":\"Docs\"}")
-            .getResponseBody(), Map.class).get("orgId");
+        return (String) JSON
+            .readValue(send(HttpMethod.POST, "/api/orgs", owner, "{\"name\":\"Docs\"}").getResponseBody(), Map.class)
+            .get("orgId");
     }
 
     private static String invite(String org, Person by, String email, String role) {
-        return (String) JSON.readValue(send(HttpMethod.POST, "/api/orgs/" + org + "/invitations", by,
-                invitation(email, role)).getResponseBody(), Map.class).get("token");
+        return (String) JSON
+            .readValue(send(HttpMethod.POST, "/api/orgs/" + org + "/invitations", by, invitation(email, role))
+                .getResponseBody(), Map.class)
+            .get("token");
     }
 
     private static void join(String org, Person owner, Person person, String role) {
         assertThat(send(HttpMethod.POST, "/api/invitations/" + invite(org, owner, person.email(), role) + "/accept",
-                person, null).getStatus().value()).isEqualTo(200);
+                person, null)
+            .getStatus()
+            .value()).isEqualTo(200);
     }
 
     private static String currentSession(Person person) {
@@ -431,7 +459,10 @@ class OpenApiIT {
             .orElseThrow();
     }
 
-    /** The identity a callback from the test provider would have linked, straight into its table. */
+    /**
+     * The identity a callback from the test provider would have linked, straight into its
+     * table.
+     */
     private static void linkIdentity(Person person) {
         db().sql("insert into external_identity (issuer, subject, account_id, provider, email, linked_at) "
                 + "values (:issuer, :subject, :account, 'test', :email, :now)")
@@ -452,7 +483,10 @@ class OpenApiIT {
             .block();
     }
 
-    /** A meeting the person hosted with a guest, as the meeting events listener records it. */
+    /**
+     * A meeting the person hosted with a guest, as the meeting events listener records
+     * it.
+     */
     private static void seedMeeting(Person person) {
         String meeting = "docs-" + UUID.randomUUID().toString().substring(0, 8);
         Instant at = Instant.now().minusSeconds(60);
@@ -461,9 +495,10 @@ class OpenApiIT {
             .bind("meeting", meeting)
             .bind("at", at)
             .then()
-            .then(db().sql("insert into meeting_participant (meeting_id, participant_id, account_id, name, role, "
-                    + "joined_at) values (:meeting, 'p1', :account, 'Docs', 'host', :at), "
-                    + "(:meeting, 'p2', null, 'A guest', 'participant', :at)")
+            .then(db()
+                .sql("insert into meeting_participant (meeting_id, participant_id, account_id, name, role, "
+                        + "joined_at) values (:meeting, 'p1', :account, 'Docs', 'host', :at), "
+                        + "(:meeting, 'p2', null, 'A guest', 'participant', :at)")
                 .bind("meeting", meeting)
                 .bind("account", UUID.fromString(person.id()))
                 .bind("at", at)
@@ -502,8 +537,9 @@ class OpenApiIT {
     // --- requests
 
     /**
-     * Sends the request {@link #BURST} times at once: with one hashing slot and one waiting place, most of them find
-     * both taken. The first answer with the wanted status, else the first answer (which then fails the check).
+     * Sends the request {@link #BURST} times at once: with one hashing slot and one
+     * waiting place, most of them find both taken. The first answer with the wanted
+     * status, else the first answer (which then fails the check).
      */
     private static EntityExchangeResult<byte[]> burst(int status, Supplier<EntityExchangeResult<byte[]>> request) {
         ExecutorService senders = Executors.newFixedThreadPool(BURST);
@@ -624,8 +660,8 @@ class OpenApiIT {
     }
 
     /**
-     * The parts of JSON Schema the document uses: $ref, allOf, oneOf, type, required, properties,
-     * additionalProperties: false, items, enum, const.
+     * The parts of JSON Schema the document uses: $ref, allOf, oneOf, type, required,
+     * properties, additionalProperties: false, items, enum, const.
      */
     private record SchemaCheck(List<String> failures, String key) {
 
@@ -697,4 +733,5 @@ class OpenApiIT {
             });
         }
     }
+
 }

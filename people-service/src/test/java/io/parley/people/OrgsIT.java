@@ -34,13 +34,18 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Organizations, members, invitations and limits (PEOPLE.md §3, §6) on real PostgreSQL, Redis and Kafka. */
+/**
+ * Organizations, members, invitations and limits (PEOPLE.md §3, §6) on real PostgreSQL,
+ * Redis and Kafka.
+ */
 class OrgsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static RunningPeopleService service;
+
     private static WebTestClient client;
+
     private static PeopleClient people;
 
     @BeforeAll
@@ -234,7 +239,8 @@ class OrgsIT {
         Person admin = signUp("Admin");
         Person member = signUp("Member");
         String orgId = createOrg(owner, "Admins");
-        // the admin's access token was issued before joining: its orgs claim says nothing of this organization
+        // the admin's access token was issued before joining: its orgs claim says nothing
+        // of this organization
         join(orgId, owner, admin, "admin");
         join(orgId, owner, member, "member");
 
@@ -321,8 +327,7 @@ class OrgsIT {
         expectProblem(send(HttpMethod.DELETE, "/api/orgs/" + orgId + "/members/" + carol.id(), bob, null), 403)
             .jsonPath("$.reason")
             .isEqualTo("not-allowed");
-        send(HttpMethod.DELETE, "/api/orgs/" + orgId + "/members/" + bob.id(), bob, null).expectStatus()
-            .isNoContent();
+        send(HttpMethod.DELETE, "/api/orgs/" + orgId + "/members/" + bob.id(), bob, null).expectStatus().isNoContent();
         expectProblem(get("/api/orgs/" + orgId, bob), 403);
         send(HttpMethod.DELETE, "/api/orgs/" + orgId + "/members/" + carol.id(), owner, null).expectStatus()
             .isNoContent();
@@ -402,8 +407,9 @@ class OrgsIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 List<ConsumerRecord<String, byte[]>> changed = events.of("io.parley.people.org-limits-changed", orgId);
                 assertThat(changed).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(owner.id(), late.id());
-                assertThat(changed).allSatisfy(record -> assertThat(
-                        JSON.readTree(record.value()).get("maxConcurrentStreams").intValue()).isEqualTo(4));
+                assertThat(changed).allSatisfy(
+                        record -> assertThat(JSON.readTree(record.value()).get("maxConcurrentStreams").intValue())
+                            .isEqualTo(4));
             });
         }
     }
@@ -423,9 +429,10 @@ class OrgsIT {
                 .isNoContent();
 
             assertThat(members(orgId, owner)).extracting(m -> m.get("accountId")).containsExactly(owner.id());
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    events.of("io.parley.people.org-member-removed", orgId)).extracting(ConsumerRecord::key)
-                .containsExactly(member.id()));
+            await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(events.of("io.parley.people.org-member-removed", orgId))
+                    .extracting(ConsumerRecord::key)
+                    .containsExactly(member.id()));
         }
     }
 
@@ -450,13 +457,19 @@ class OrgsIT {
         List<WebTestClient.RequestHeadersSpec<?>> requests = List.of(
                 client.post().uri("/api/orgs").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "x")),
                 client.get().uri("/api/orgs/" + orgId), client.get().uri("/api/orgs/" + orgId + "/members"),
-                client.post().uri("/api/orgs/" + orgId + "/invitations").contentType(MediaType.APPLICATION_JSON)
+                client.post()
+                    .uri("/api/orgs/" + orgId + "/invitations")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("email", "a@example.org", "role", "member")),
                 client.post().uri("/api/invitations/" + "A".repeat(43) + "/accept"),
-                client.patch().uri("/api/orgs/" + orgId + "/members/" + accountId)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("role", "admin")),
+                client.patch()
+                    .uri("/api/orgs/" + orgId + "/members/" + accountId)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("role", "admin")),
                 client.delete().uri("/api/orgs/" + orgId + "/members/" + accountId),
-                client.put().uri("/api/orgs/" + orgId + "/limits").contentType(MediaType.APPLICATION_JSON)
+                client.put()
+                    .uri("/api/orgs/" + orgId + "/limits")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("maxConcurrentStreams", 5)));
 
         for (WebTestClient.RequestHeadersSpec<?> request : requests) {
@@ -493,7 +506,11 @@ class OrgsIT {
     }
 
     private static String token(WebTestClient.ResponseSpec invited) {
-        return (String) invited.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
+        return (String) invited.expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
             .get("token");
     }
 
@@ -538,12 +555,14 @@ class OrgsIT {
     }
 
     /**
-     * Reads {@code parley.people.events} from the beginning as a consumer that knows nothing of CloudEvents would:
-     * binary mode puts the type in the {@code ce_type} header and the JSON payload in the value.
+     * Reads {@code parley.people.events} from the beginning as a consumer that knows
+     * nothing of CloudEvents would: binary mode puts the type in the {@code ce_type}
+     * header and the JSON payload in the value.
      */
     private static final class PeopleEvents implements AutoCloseable {
 
         private final KafkaConsumer<String, byte[]> consumer;
+
         private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
         PeopleEvents() {
@@ -578,5 +597,7 @@ class OrgsIT {
         public void close() {
             consumer.close();
         }
+
     }
+
 }

@@ -7,7 +7,10 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Sign-up and sign-in as a browser does them, for tests: the access token and the refresh cookie it gets. */
+/**
+ * Sign-up and sign-in as a browser does them, for tests: the access token and the refresh
+ * cookie it gets.
+ */
 public final class PeopleClient {
 
     private final WebTestClient client;
@@ -59,4 +62,5 @@ public final class PeopleClient {
     public static String bearer(SignedIn signedIn) {
         return "Bearer " + signedIn.accessToken();
     }
+
 }

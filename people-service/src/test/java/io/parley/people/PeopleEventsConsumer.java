@@ -20,15 +20,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads {@code parley.people.events} from the start, as signaling-service will, keeping what tests ask for. */
+/**
+ * Reads {@code parley.people.events} from the start, as signaling-service will, keeping
+ * what tests ask for.
+ */
 final class PeopleEventsConsumer implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaConsumer<String, String> consumer;
+
     private final List<Event> seen = new ArrayList<>();
 
-    /** One event: its CloudEvents type without the {@code io.parley.people.} prefix, its key, its data. */
+    /**
+     * One event: its CloudEvents type without the {@code io.parley.people.} prefix, its
+     * key, its data.
+     */
     record Event(String type, String key, JsonNode data) {
     }
 
@@ -41,14 +48,19 @@ final class PeopleEventsConsumer implements AutoCloseable {
         consumer.subscribe(List.of(Topic.PEOPLE_EVENTS.topicName()));
     }
 
-    /** The events keyed by any of these accounts, in order, once {@code until} holds for them. */
+    /**
+     * The events keyed by any of these accounts, in order, once {@code until} holds for
+     * them.
+     */
     List<Event> of(Set<String> accounts, Predicate<List<Event>> until) {
         List<Event> theirs = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.add(new Event(
-                    new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)
-                        .substring("io.parley.people.".length()),
-                    record.key(), JSON.readTree(record.value()))));
+            consumer.poll(Duration.ofMillis(200))
+                .forEach(
+                        record -> seen.add(new Event(
+                                new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)
+                                    .substring("io.parley.people.".length()),
+                                record.key(), JSON.readTree(record.value()))));
             theirs.clear();
             seen.stream().filter(event -> accounts.contains(event.key())).forEach(theirs::add);
             return until.test(theirs);
@@ -71,4 +83,5 @@ final class PeopleEventsConsumer implements AutoCloseable {
     public void close() {
         consumer.close();
     }
+
 }

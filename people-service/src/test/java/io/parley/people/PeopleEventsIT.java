@@ -21,10 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
-/** Changes reach {@code parley.people.events} through the outbox, keyed by the account, as CloudEvents. */
+/**
+ * Changes reach {@code parley.people.events} through the outbox, keyed by the account, as
+ * CloudEvents.
+ */
 class PeopleEventsIT {
 
     private static RunningPeopleService service;
+
     private static KafkaConsumer<String, String> consumer;
 
     @BeforeAll
@@ -69,8 +73,13 @@ class PeopleEventsIT {
         });
         assertThat(mine.get(0).value()).contains("\"accountId\":\"" + signedIn.accountId() + "\"");
         assertThat(mine.get(1).value()).contains("\"reason\":\"signed-out-everywhere\"");
-        assertThat(service.client().get().uri("/actuator/prometheus").exchange().expectBody(String.class)
-            .returnResult().getResponseBody()).contains("parley_people_events_published_total");
+        assertThat(service.client()
+            .get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody()).contains("parley_people_events_published_total");
     }
 
     private static String type(ConsumerRecord<String, String> record) {

@@ -20,17 +20,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The real people-service on a free port, on the shared PostgreSQL (a database per test class), Redis and Kafka,
- * signing with a key the test also holds, so tests can forge tokens with the right signature.
+ * The real people-service on a free port, on the shared PostgreSQL (a database per test
+ * class), Redis and Kafka, signing with a key the test also holds, so tests can forge
+ * tokens with the right signature.
  */
 public final class RunningPeopleService implements AutoCloseable {
 
     static final RSAKey KEY = RsaKeys.generate();
 
     /**
-     * The OpenID Connect provider that OidcSignInIT starts puts Spring Security's web auto-configuration on the test
-     * classpath, which would put every endpoint of people-service (which has none of it) behind a login. This
-     * replaces parley-defaults.yml's exclusion, so it repeats it first.
+     * The OpenID Connect provider that OidcSignInIT starts puts Spring Security's web
+     * auto-configuration on the test classpath, which would put every endpoint of
+     * people-service (which has none of it) behind a login. This replaces
+     * parley-defaults.yml's exclusion, so it repeats it first.
      */
     private static final String EXCLUDED = String.join(",",
             "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration",
@@ -40,6 +42,7 @@ public final class RunningPeopleService implements AutoCloseable {
                     + "ReactiveManagementWebSecurityAutoConfiguration");
 
     private final ConfigurableApplicationContext context;
+
     private final String database;
 
     private RunningPeopleService(ConfigurableApplicationContext context, String database) {
@@ -52,14 +55,15 @@ public final class RunningPeopleService implements AutoCloseable {
     }
 
     static RunningPeopleService start(String database, Map<String, Object> postgres, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--parley.people.tokens.keys-dir=" + keysDir(), "--spring.autoconfigure.exclude=" + EXCLUDED));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--parley.people.tokens.keys-dir=" + keysDir(),
+                "--spring.autoconfigure.exclude=" + EXCLUDED));
         SharedInfrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         postgres.forEach((key, value) -> args.add("--" + key + "=" + value));
         args.addAll(List.of(extraArgs));
-        return new RunningPeopleService(new SpringApplicationBuilder(PeopleServiceApplication.class)
-            .web(WebApplicationType.REACTIVE)
-            .run(args.toArray(String[]::new)), database);
+        return new RunningPeopleService(
+                new SpringApplicationBuilder(PeopleServiceApplication.class).web(WebApplicationType.REACTIVE)
+                    .run(args.toArray(String[]::new)),
+                database);
     }
 
     private static Path keysDir;
@@ -103,4 +107,5 @@ public final class RunningPeopleService implements AutoCloseable {
     public void close() {
         context.close();
     }
+
 }

@@ -29,10 +29,11 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * A real OpenID Connect provider for tests: Spring Authorization Server (servlet, Tomcat) in this JVM on a port of
- * its own, with one confidential client for people-service (client_secret_basic, authorization code, PKCE required,
- * no consent screen), form login for people added at run time, and their email, email_verified and name in the ID
- * token, as Keycloak or Google put them there.
+ * A real OpenID Connect provider for tests: Spring Authorization Server (servlet, Tomcat)
+ * in this JVM on a port of its own, with one confidential client for people-service
+ * (client_secret_basic, authorization code, PKCE required, no consent screen), form login
+ * for people added at run time, and their email, email_verified and name in the ID token,
+ * as Keycloak or Google put them there.
  */
 final class TestOidcProvider implements AutoCloseable {
 
@@ -44,6 +45,7 @@ final class TestOidcProvider implements AutoCloseable {
     }
 
     private final ConfigurableApplicationContext context;
+
     private final int port;
 
     private TestOidcProvider(ConfigurableApplicationContext context, int port) {
@@ -51,7 +53,10 @@ final class TestOidcProvider implements AutoCloseable {
         this.port = port;
     }
 
-    /** A port for the provider, so that people-service can be told its issuer before either starts. */
+    /**
+     * A port for the provider, so that people-service can be told its issuer before
+     * either starts.
+     */
     static int reservePort() {
         return Ports.freePort();
     }
@@ -65,7 +70,8 @@ final class TestOidcProvider implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ProviderApplication.class)
             .web(WebApplicationType.SERVLET)
             .run("--server.port=" + port, "--server.address=127.0.0.1",
-                    // people-service's application.yml is on this classpath too; it describes another application
+                    // people-service's application.yml is on this classpath too; it
+                    // describes another application
                     "--spring.config.name=test-oidc-provider", "--spring.main.banner-mode=off",
                     "--spring.security.oauth2.authorizationserver.issuer=" + issuer(port),
                     client + "registration.client-id=" + CLIENT_ID,
@@ -73,8 +79,7 @@ final class TestOidcProvider implements AutoCloseable {
                     client + "registration.client-authentication-methods=client_secret_basic",
                     client + "registration.authorization-grant-types=authorization_code",
                     client + "registration.redirect-uris=" + String.join(",", redirectUris),
-                    client + "registration.scopes=openid,email,profile",
-                    client + "require-proof-key=true",
+                    client + "registration.scopes=openid,email,profile", client + "require-proof-key=true",
                     client + "require-authorization-consent=false");
         return new TestOidcProvider(context, port);
     }
@@ -87,8 +92,8 @@ final class TestOidcProvider implements AutoCloseable {
     Person add(Person person) {
         context.getBean(People.class).put(person.username(), person);
         context.getBean(InMemoryUserDetailsManager.class)
-            .createUser(User.withUsername(person.username()).password("{noop}" + person.password()).roles("USER")
-                .build());
+            .createUser(
+                    User.withUsername(person.username()).password("{noop}" + person.password()).roles("USER").build());
         return person;
     }
 
@@ -99,17 +104,19 @@ final class TestOidcProvider implements AutoCloseable {
 
     /** Who signs in at the provider, by username. */
     static final class People extends ConcurrentHashMap<String, Person> {
+
     }
 
     /**
-     * The provider application. Not a {@code @Configuration}: people-service scans this package, and must not pick it
-     * up. Only what the provider needs is auto-configured; the rest of this classpath (R2DBC, Kafka, Redis, ...) is
-     * people-service's.
+     * The provider application. Not a {@code @Configuration}: people-service scans this
+     * package, and must not pick it up. Only what the provider needs is auto-configured;
+     * the rest of this classpath (R2DBC, Kafka, Redis, ...) is people-service's.
      */
     @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class,
             TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
             WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
-            HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class, SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+            HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+            SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
             SecurityFilterAutoConfiguration.class, OAuth2AuthorizationServerAutoConfiguration.class,
             OAuth2AuthorizationServerJwtAutoConfiguration.class })
     static class ProviderApplication {
@@ -135,5 +142,7 @@ final class TestOidcProvider implements AutoCloseable {
                 }
             };
         }
+
     }
+
 }

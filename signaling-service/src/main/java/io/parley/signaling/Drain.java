@@ -18,23 +18,31 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Graceful shutdown of an instance: readiness goes down (the load balancer stops sending new sockets), new
- * sockets are turned away, every client is told to {@code reconnect} and closed with 4000, and the instance waits
- * for each socket's clean-up (presence, lease) before the web server stops. Runs before the web server's own
- * graceful shutdown, which would otherwise wait on sockets that never end by themselves.
+ * Graceful shutdown of an instance: readiness goes down (the load balancer stops sending
+ * new sockets), new sockets are turned away, every client is told to {@code reconnect}
+ * and closed with 4000, and the instance waits for each socket's clean-up (presence,
+ * lease) before the web server stops. Runs before the web server's own graceful shutdown,
+ * which would otherwise wait on sockets that never end by themselves.
  */
 @Component
 class Drain implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Drain.class);
+
     private static final Duration CLEAN_UP_WAIT = Duration.ofSeconds(10);
 
     private final SignalingHandler meetingSockets;
+
     private final UserSocketHandler userSockets;
+
     private final LocalSessions sessions;
+
     private final UserSockets users;
+
     private final ServerMessages messages;
+
     private final ApplicationEventPublisher events;
+
     private volatile boolean running;
 
     Drain(SignalingHandler meetingSockets, UserSocketHandler userSockets, LocalSessions sessions, UserSockets users,
@@ -84,4 +92,5 @@ class Drain implements SmartLifecycle {
     public int getPhase() {
         return Integer.MAX_VALUE - 100;
     }
+
 }

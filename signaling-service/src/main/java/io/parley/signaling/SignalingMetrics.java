@@ -14,11 +14,17 @@ import org.springframework.stereotype.Component;
 public class SignalingMetrics {
 
     private final MeterRegistry registry;
+
     private final AtomicInteger sessions = new AtomicInteger();
+
     private final AtomicInteger userSockets = new AtomicInteger();
+
     private final Counter userMessages;
+
     private final Counter relayedLocal;
+
     private final Counter relayedRemote;
+
     private final Counter fanoutReceived;
 
     public SignalingMetrics(MeterRegistry registry) {
@@ -115,4 +121,5 @@ public class SignalingMetrics {
             .register(registry)
             .increment();
     }
+
 }

@@ -11,4 +11,5 @@ public class SignalingServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(SignalingServiceApplication.class, args);
     }
+
 }

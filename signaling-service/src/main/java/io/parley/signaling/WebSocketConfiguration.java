@@ -29,14 +29,14 @@ class WebSocketConfiguration {
     }
 
     /**
-     * Messages over the limit are refused by Netty: a single frame closes the socket with 1009 in Netty's decoder; a
-     * fragmented message is put together by the session up to the same limit, and the handler answers its overflow
-     * with 1009 too.
+     * Messages over the limit are refused by Netty: a single frame closes the socket with
+     * 1009 in Netty's decoder; a fragmented message is put together by the session up to
+     * the same limit, and the handler answers its overflow with 1009 too.
      */
     @Bean
     WebSocketHandlerAdapter webSocketHandlerAdapter(SignalingProperties properties) {
-        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new LeanHandshakes(
-                new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
+        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(
+                new LeanHandshakes(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
                     .maxFramePayloadLength((int) properties.maxFrameSize().toBytes())))));
     }
 
@@ -49,4 +49,5 @@ class WebSocketConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

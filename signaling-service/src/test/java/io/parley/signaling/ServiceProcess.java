@@ -21,15 +21,19 @@ import io.parley.harness.Ports;
 import io.parley.harness.RedisServerProcess;
 
 /**
- * A service as its own JVM, from its packaged jar: a signaling instance from the jar this module just packaged (so
- * it can be killed for real, which an application context in the test JVM cannot), or stream-limit-service from
- * its module, which the reactor builds first.
+ * A service as its own JVM, from its packaged jar: a signaling instance from the jar this
+ * module just packaged (so it can be killed for real, which an application context in the
+ * test JVM cannot), or stream-limit-service from its module, which the reactor builds
+ * first.
  */
 final class ServiceProcess implements AutoCloseable {
 
     private final List<String> command;
+
     private final Path log;
+
     private final int port;
+
     private ChildProcess process;
 
     private ServiceProcess(List<String> command, Path log, int port) {
@@ -59,8 +63,8 @@ final class ServiceProcess implements AutoCloseable {
         int port = Ports.freePort();
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port,
-                "--spring.data.redis.port=" + redis.port(), "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--parley.tokens.jwks-uri=" + jwksUri));
+                "--spring.data.redis.port=" + redis.port(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--parley.tokens.jwks-uri=" + jwksUri));
         command.addAll(extraArgs);
         ServiceProcess instance = new ServiceProcess(command, Path.of("target", "it-logs", name + ".log"), port);
         instance.start();
@@ -86,8 +90,9 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("The service exited; see " + log.toAbsolutePath());
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
+                return http
+                    .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                        .build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200;
             }
             catch (IOException notYet) {
@@ -105,8 +110,9 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * How many objects of the class the instance holds after a full collection, from {@code jcmd GC.class_histogram}
-     * (which collects first): what stays reachable, not what is garbage.
+     * How many objects of the class the instance holds after a full collection, from
+     * {@code jcmd GC.class_histogram} (which collects first): what stays reachable, not
+     * what is garbage.
      */
     long liveInstances(String className) {
         Path jcmd = Path.of(ChildProcess.javaExecutable()).resolveSibling("jcmd");
@@ -148,4 +154,5 @@ final class ServiceProcess implements AutoCloseable {
             process.kill();
         }
     }
+
 }

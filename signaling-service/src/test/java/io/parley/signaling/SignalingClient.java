@@ -21,10 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class SignalingClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
     private final WebSocket socket;
 
     private SignalingClient(String url) {
@@ -114,4 +117,5 @@ final class SignalingClient implements AutoCloseable {
             socket.abort();
         }
     }
+
 }

@@ -56,9 +56,11 @@ class SignalingFailoverIT {
             try (SignalingClient reconnected = SignalingClient.connect(victimInstance.port(), keys.sign(victimToken))) {
                 assertThat(reconnected.welcome().path("participants").findValuesAsString("participantId"))
                     .containsExactly(survivorToken.participantId());
-                survivor.await("participant-joined", message -> message.path("participant").path("participantId")
-                    .asString()
-                    .equals(victimToken.participantId()) && survivor.all("participant-joined").size() == 2);
+                survivor.await("participant-joined",
+                        message -> message.path("participant")
+                            .path("participantId")
+                            .asString()
+                            .equals(victimToken.participantId()) && survivor.all("participant-joined").size() == 2);
             }
         }
     }
@@ -79,4 +81,5 @@ class SignalingFailoverIT {
             Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> !stopper.isAlive());
         }
     }
+
 }

@@ -20,14 +20,20 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stream leases against the real stream-limit-service, with a limit of one stream per user. */
+/**
+ * Stream leases against the real stream-limit-service, with a limit of one stream per
+ * user.
+ */
 class SignalingLeaseIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static TestKeys keys;
+
     private static ServiceProcess streamLimit;
+
     private static ServiceProcess signaling;
 
     @BeforeAll
@@ -54,9 +60,10 @@ class SignalingLeaseIT {
     }
 
     private static JsonNode activeStreams(JoinToken token) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(streamLimit.baseUrl()
-                + "/api/streams")).header("Authorization", "Bearer " + keys.sign(token)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP
+            .send(HttpRequest.newBuilder(URI.create(streamLimit.baseUrl() + "/api/streams"))
+                .header("Authorization", "Bearer " + keys.sign(token))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -77,8 +84,9 @@ class SignalingLeaseIT {
             }
         }
 
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(activeStreams(first).toString())
-            .doesNotContain(first.participantId()));
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(15))
+            .untilAsserted(() -> assertThat(activeStreams(first).toString()).doesNotContain(first.participantId()));
         try (SignalingClient admitted = SignalingClient.connect(signaling.port(), keys.sign(second))) {
             admitted.welcome();
         }
@@ -89,8 +97,9 @@ class SignalingLeaseIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(streamLimit.baseUrl() + path))
             .header("Authorization", "Bearer " + keys.sign(token))
             .header("Content-Type", "application/json");
-        request = "POST".equals(method) ? request.POST(HttpRequest.BodyPublishers.ofString(
-                "{\"streamId\":\"other-" + streamId + "\",\"meetingId\":\"" + token.meetingId() + "\"}"))
+        request = "POST".equals(method)
+                ? request.POST(HttpRequest.BodyPublishers
+                    .ofString("{\"streamId\":\"other-" + streamId + "\",\"meetingId\":\"" + token.meetingId() + "\"}"))
                 : request.method(method, HttpRequest.BodyPublishers.noBody());
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -108,8 +117,10 @@ class SignalingLeaseIT {
 
             loseLease(token);
 
-            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                    activeStreams(token).toString()).contains(token.meetingId() + ":" + token.participantId()));
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(activeStreams(token).toString())
+                    .contains(token.meetingId() + ":" + token.participantId()));
             assertThat(connected.isOpen()).isTrue();
         }
     }
@@ -120,7 +131,8 @@ class SignalingLeaseIT {
         try (SignalingClient connected = SignalingClient.connect(signaling.port(), keys.sign(token))) {
             connected.welcome();
 
-            // another stream of the same person takes the only place while this socket's lease is gone
+            // another stream of the same person takes the only place while this socket's
+            // lease is gone
             Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
                 streams("DELETE", token, "/api/streams/" + token.meetingId() + ":" + token.participantId());
                 return streams("POST", token, "/api/streams") == 201;
@@ -141,4 +153,5 @@ class SignalingLeaseIT {
             }
         }
     }
+
 }

@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SignalingRelayIT {
 
     private static TestKeys keys;
+
     private static ServiceProcess a;
+
     private static ServiceProcess b;
 
     @BeforeAll
@@ -69,7 +71,8 @@ class SignalingRelayIT {
                 clients.add(join(a, keys.participant(meeting(), "Idle " + i, Role.HOST)));
             }
 
-            // each would be one per open socket if the socket's flow held on to the work that admitted it
+            // each would be one per open socket if the socket's flow held on to the work
+            // that admitted it
             assertThat(a.liveInstances("com.nimbusds.jwt.SignedJWT")).isLessThan(sockets / 3);
             assertThat(a.liveInstances("io.parley.signaling.session.SignalingHandler$Admitted"))
                 .isLessThan(sockets / 3);
@@ -191,10 +194,13 @@ class SignalingRelayIT {
         }
     }
 
-    /** What meeting-service records when it removes a participant or ends a meeting, with no event published. */
+    /**
+     * What meeting-service records when it removes a participant or ends a meeting, with
+     * no event published.
+     */
     private static void revokeSilently(String key) {
-        RedisClient client = RedisClient.create(RedisURI.create(SharedInfrastructure.redis().host(),
-                SharedInfrastructure.redis().port()));
+        RedisClient client = RedisClient
+            .create(RedisURI.create(SharedInfrastructure.redis().host(), SharedInfrastructure.redis().port()));
         try (var connection = client.connect()) {
             connection.sync().setex(key, 3600, "1");
         }
@@ -245,7 +251,8 @@ class SignalingRelayIT {
         JoinToken hostToken = keys.participant(meetingId, "Ada", Role.HOST);
         JoinToken guestToken = keys.participant(meetingId, "Grace", Role.PARTICIPANT);
         JoinToken otherToken = keys.participant(meetingId, "Linus", Role.PARTICIPANT);
-        try (SignalingClient host = join(a, hostToken); SignalingClient guest = join(b, guestToken);
+        try (SignalingClient host = join(a, hostToken);
+                SignalingClient guest = join(b, guestToken);
                 SignalingClient other = join(a, otherToken)) {
             publish(EventType.MUTED_ALL, meetingId, Map.of("meetingId", meetingId, "by", hostToken.participantId()));
             guest.await("muted");
@@ -267,7 +274,8 @@ class SignalingRelayIT {
             assertThat(host.isOpen()).isTrue();
             assertThat(guest.isOpen()).isTrue();
 
-            publish(EventType.MEETING_ENDED, meetingId, Map.of("meetingId", meetingId, "by", hostToken.participantId()));
+            publish(EventType.MEETING_ENDED, meetingId,
+                    Map.of("meetingId", meetingId, "by", hostToken.participantId()));
             host.await("meeting-ended");
             guest.await("meeting-ended");
             assertThat(host.awaitClose()).isEqualTo(4410);
@@ -280,8 +288,10 @@ class SignalingRelayIT {
         Map<String, Object> config = new HashMap<>(EventCodec.producerProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers());
         try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(type.topic().topicName(), meetingId, codec.encode(type, meetingId, data)))
+            producer
+                .send(new ProducerRecord<>(type.topic().topicName(), meetingId, codec.encode(type, meetingId, data)))
                 .get();
         }
     }
+
 }

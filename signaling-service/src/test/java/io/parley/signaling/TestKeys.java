@@ -16,12 +16,18 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
-/** A signing key for test tokens and a live JWKS endpoint that publishes it, as meeting-service would. */
+/**
+ * A signing key for test tokens and a live JWKS endpoint that publishes it, as
+ * meeting-service would.
+ */
 final class TestKeys implements AutoCloseable {
 
     private final RSAKey key = RsaKeys.generate();
+
     private final JoinTokenSigner signer = new JoinTokenSigner(key, "parley");
+
     private final LoopResources loops = LoopResources.create("jwks", 1, true);
+
     private final DisposableServer server;
 
     TestKeys() {
@@ -30,9 +36,9 @@ final class TestKeys implements AutoCloseable {
             .runOn(loops)
             .host("127.0.0.1")
             .port(0)
-            .route(routes -> routes.get("/.well-known/jwks.json", (request, response) -> response
-                .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                .sendString(Mono.just(jwks))))
+            .route(routes -> routes.get("/.well-known/jwks.json",
+                    (request, response) -> response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                        .sendString(Mono.just(jwks))))
             .bindNow();
     }
 
@@ -42,8 +48,9 @@ final class TestKeys implements AutoCloseable {
 
     JoinToken participant(String meetingId, String name, Role role) {
         Instant now = Instant.now();
-        return new JoinToken("user-" + UUID.randomUUID(), meetingId, "p-" + UUID.randomUUID().toString().substring(0, 8),
-                name, role, UUID.randomUUID().toString(), now.minusSeconds(5), now.plus(Duration.ofHours(1)));
+        return new JoinToken("user-" + UUID.randomUUID(), meetingId,
+                "p-" + UUID.randomUUID().toString().substring(0, 8), name, role, UUID.randomUUID().toString(),
+                now.minusSeconds(5), now.plus(Duration.ofHours(1)));
     }
 
     String sign(JoinToken token) {
@@ -59,4 +66,5 @@ final class TestKeys implements AutoCloseable {
         server.disposeNow();
         loops.dispose();
     }
+
 }

@@ -60,12 +60,15 @@ class StreamLimitConfiguration {
     }
 
     @Bean
-    StreamLeases streamLeases(LeaseStore store, OrgLimitsStore orgLimits, RedisGuard redis,
-            StreamEventPublisher events, StreamMetrics metrics, StreamLimitProperties properties, Clock clock) {
+    StreamLeases streamLeases(LeaseStore store, OrgLimitsStore orgLimits, RedisGuard redis, StreamEventPublisher events,
+            StreamMetrics metrics, StreamLimitProperties properties, Clock clock) {
         return new StreamLeases(store, orgLimits, redis, events, metrics, properties, clock);
     }
 
-    /** Lets {@link RedisGuard} move each request's work off the one Lettuce thread after a Redis reply. */
+    /**
+     * Lets {@link RedisGuard} move each request's work off the one Lettuce thread after a
+     * Redis reply.
+     */
     @Bean
     RequestEventLoop requestEventLoop() {
         return new RequestEventLoop();
@@ -75,4 +78,5 @@ class StreamLimitConfiguration {
     CallerResolver callerResolver(StreamLimitProperties properties, JoinTokenVerifier tokens, RedisGuard redis) {
         return new CallerResolver(new ApiKeys(properties.apiKeys()), tokens, redis);
     }
+
 }

@@ -15,34 +15,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Stream-limit policy ({@code parley.streams.*}); docs/stream-limits.md describes every key.
+ * Stream-limit policy ({@code parley.streams.*}); docs/stream-limits.md describes every
+ * key.
  *
  * @param limit the most streams one user may hold at once (default 3)
  * @param tenantLimits per API-key tenant overrides of {@code limit} (default none)
- * @param apiKeys the API keys server-side integrations call with, stored as SHA-256 hashes (default none)
- * @param overLimitPolicy what a start over the limit does: {@code reject} (default) or {@code evict-oldest}
- * @param redisFailurePolicy what a start does while Redis cannot be reached: {@code fail-closed} (default, 503) or
- *        {@code fail-open} (admit unchecked)
+ * @param apiKeys the API keys server-side integrations call with, stored as SHA-256
+ * hashes (default none)
+ * @param overLimitPolicy what a start over the limit does: {@code reject} (default) or
+ * {@code evict-oldest}
+ * @param redisFailurePolicy what a start does while Redis cannot be reached:
+ * {@code fail-closed} (default, 503) or {@code fail-open} (admit unchecked)
  * @param lease lease lifetimes
  * @param seedApi the seed-compatible API
  * @param sweeper the sweeper that reports expired leases
  * @param circuitBreaker the circuit breaker around Redis
- * @param knownUserRetention how long a user who started a stream stays "present in the database" for the seed API
- *        after their last start (default 30d)
- * @param meetingIndexTtl how long the per-meeting index of leases is kept after its last new lease (default 24h)
+ * @param knownUserRetention how long a user who started a stream stays "present in the
+ * database" for the seed API after their last start (default 30d)
+ * @param meetingIndexTtl how long the per-meeting index of leases is kept after its last
+ * new lease (default 24h)
  */
 @Validated
 @ConfigurationProperties("parley.streams")
-public record StreamLimitProperties(
-        @Min(0) @DefaultValue("3") int limit,
+public record StreamLimitProperties(@Min(0) @DefaultValue("3") int limit,
         @NotNull @DefaultValue Map<String, @NotNull @Min(0) Integer> tenantLimits,
         @NotNull @DefaultValue List<@Valid @NotNull ApiKey> apiKeys,
         @NotNull @DefaultValue("reject") OverLimitPolicy overLimitPolicy,
         @NotNull @DefaultValue("fail-closed") RedisFailurePolicy redisFailurePolicy,
-        @Valid @NotNull @DefaultValue Lease lease,
-        @Valid @NotNull @DefaultValue SeedApi seedApi,
-        @Valid @NotNull @DefaultValue Sweeper sweeper,
-        @Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker,
+        @Valid @NotNull @DefaultValue Lease lease, @Valid @NotNull @DefaultValue SeedApi seedApi,
+        @Valid @NotNull @DefaultValue Sweeper sweeper, @Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker,
         @NotNull @DefaultValue("30d") Duration knownUserRetention,
         @NotNull @DefaultValue("24h") Duration meetingIndexTtl) {
 
@@ -51,12 +52,16 @@ public record StreamLimitProperties(
         requirePositive("parley.streams.meeting-index-ttl", meetingIndexTtl);
     }
 
-    /** The limit that applies to a tenant's users; token holders ({@code tenant} null) get the default. */
+    /**
+     * The limit that applies to a tenant's users; token holders ({@code tenant} null) get
+     * the default.
+     */
     public int limitFor(String tenant) {
         return tenant == null ? limit : tenantLimits.getOrDefault(tenant, limit);
     }
 
     public enum OverLimitPolicy {
+
         REJECT("reject"), EVICT_OLDEST("evict-oldest");
 
         private final String scriptArgument;
@@ -69,23 +74,28 @@ public record StreamLimitProperties(
         public String scriptArgument() {
             return scriptArgument;
         }
+
     }
 
     public enum RedisFailurePolicy {
+
         FAIL_CLOSED, FAIL_OPEN
+
     }
 
     /**
-     * @param tenant the tenant the key belongs to: its users get {@code tenant-limits.<tenant>}
+     * @param tenant the tenant the key belongs to: its users get
+     * {@code tenant-limits.<tenant>}
      * @param sha256 the hex SHA-256 of the key ({@code printf %s "$KEY" | sha256sum})
      */
     public record ApiKey(@NotBlank String tenant, @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String sha256) {
     }
 
     /**
-     * @param ttl lifetime of a lease started through {@code /api/streams}; holders renew it (default 30s)
-     * @param seedTtl lifetime of a lease started through the seed-compatible API, whose clients never renew
-     *        (default 4h)
+     * @param ttl lifetime of a lease started through {@code /api/streams}; holders renew
+     * it (default 30s)
+     * @param seedTtl lifetime of a lease started through the seed-compatible API, whose
+     * clients never renew (default 4h)
      */
     public record Lease(@NotNull @DefaultValue("30s") Duration ttl, @NotNull @DefaultValue("4h") Duration seedTtl) {
 
@@ -95,13 +105,17 @@ public record StreamLimitProperties(
         }
     }
 
-    /** @param enabled serve {@code /api/startstream}, {@code /api/endstream} and the {@code /api} index (default false) */
+    /**
+     * @param enabled serve {@code /api/startstream}, {@code /api/endstream} and the
+     * {@code /api} index (default false)
+     */
     public record SeedApi(@DefaultValue("false") boolean enabled) {
     }
 
     /**
      * @param interval how often each instance looks for expired leases (default 5s)
-     * @param batchSize the most users one sweep visits; more wait for the next (default 500)
+     * @param batchSize the most users one sweep visits; more wait for the next (default
+     * 500)
      */
     public record Sweeper(@NotNull @DefaultValue("5s") Duration interval,
             @Min(1) @Max(10_000) @DefaultValue("500") int batchSize) {
@@ -112,10 +126,12 @@ public record StreamLimitProperties(
     }
 
     /**
-     * @param failureRateThreshold percentage of failed Redis calls that opens the circuit (default 50)
+     * @param failureRateThreshold percentage of failed Redis calls that opens the circuit
+     * (default 50)
      * @param slidingWindowSize how many recent calls the rate is taken over (default 20)
      * @param minimumCalls calls needed before the rate counts (default 10)
-     * @param openStateWait how long an open circuit answers 503 at once before it tries Redis again (default 5s)
+     * @param openStateWait how long an open circuit answers 503 at once before it tries
+     * Redis again (default 5s)
      */
     public record CircuitBreaker(@Min(1) @Max(100) @DefaultValue("50") int failureRateThreshold,
             @Min(1) @DefaultValue("20") int slidingWindowSize, @Min(1) @DefaultValue("10") int minimumCalls,

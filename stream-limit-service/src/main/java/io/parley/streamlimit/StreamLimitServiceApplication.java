@@ -11,4 +11,5 @@ public class StreamLimitServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(StreamLimitServiceApplication.class, args);
     }
+
 }

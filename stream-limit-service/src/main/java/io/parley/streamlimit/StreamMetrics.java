@@ -11,28 +11,45 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * Every metric stream-limit-service adds; names are what Prometheus shows with dots as underscores (counters get
- * {@code _total}). The circuit breaker's own metrics ({@code resilience4j_circuitbreaker_*}) come on top.
+ * Every metric stream-limit-service adds; names are what Prometheus shows with dots as
+ * underscores (counters get {@code _total}). The circuit breaker's own metrics
+ * ({@code resilience4j_circuitbreaker_*}) come on top.
  */
 @Component
 public class StreamMetrics {
 
     private final AtomicLong activeLeases = new AtomicLong();
+
     private final Counter admissions;
+
     private final Counter renewals;
+
     private final Counter rejections;
+
     private final Counter evictions;
+
     private final Counter expiries;
+
     private final Counter ends;
+
     private final Counter redisErrors;
+
     private final Counter uncheckedAdmissions;
+
     private final Counter eventFailures;
+
     private final Counter releaseEventsMalformed;
+
     private final Counter releaseEventsFailed;
+
     private final Map<String, Counter> orgLimitChanges;
+
     private final Counter orgLimitDuplicates;
+
     private final Counter orgLimitEventsMalformed;
+
     private final Counter orgLimitEventsFailed;
+
     private final Timer orgLimitDelay;
 
     public StreamMetrics(MeterRegistry registry) {
@@ -142,12 +159,16 @@ public class StreamMetrics {
         eventFailures.increment();
     }
 
-    /** @param malformed the event could not be read (otherwise releasing its lease kept failing) */
+    /**
+     * @param malformed the event could not be read (otherwise releasing its lease kept
+     * failing)
+     */
     public void releasesSkipped(boolean malformed) {
         (malformed ? releaseEventsMalformed : releaseEventsFailed).increment();
     }
 
-    /** @param change {@code set}, {@code remove} or {@code clear} */
+    /**
+     * @param change {@code set}, {@code remove} or {@code clear} */
     public void orgLimitsApplied(String change) {
         Counter counter = orgLimitChanges.get(change);
         if (counter == null) {
@@ -160,7 +181,9 @@ public class StreamMetrics {
         orgLimitDuplicates.increment();
     }
 
-    /** @param malformed the event could not be read (otherwise applying it kept failing) */
+    /**
+     * @param malformed the event could not be read (otherwise applying it kept failing)
+     */
     public void orgLimitsSkipped(boolean malformed) {
         (malformed ? orgLimitEventsMalformed : orgLimitEventsFailed).increment();
     }
@@ -172,4 +195,5 @@ public class StreamMetrics {
     public void activeLeases(long count) {
         activeLeases.set(count);
     }
+
 }

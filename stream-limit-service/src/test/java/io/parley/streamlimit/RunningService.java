@@ -16,27 +16,34 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The real application on a free port, pointed at a real Redis and Kafka, trusting {@link TestTokens}. BlockHound
- * watches every instance: a blocking call on an event loop fails where it happens and is reported again when the
- * instance closes, so a failure the service swallows (a background send, a logged error) still fails the test.
+ * The real application on a free port, pointed at a real Redis and Kafka, trusting
+ * {@link TestTokens}. BlockHound watches every instance: a blocking call on an event loop
+ * fails where it happens and is reported again when the instance closes, so a failure the
+ * service swallows (a background send, a logged error) still fails the test.
  */
 public final class RunningService implements AutoCloseable {
 
     private static final List<String> BLOCKING_CALLS = new CopyOnWriteArrayList<>();
 
     static {
-        // install(...), not builder(): only the former loads the integrations that name Reactor's and Netty's
-        // event loops non-blocking (and allow the few blocking calls they make on purpose)
+        // install(...), not builder(): only the former loads the integrations that name
+        // Reactor's and Netty's
+        // event loops non-blocking (and allow the few blocking calls they make on
+        // purpose)
         BlockHound.install(builder -> builder
-            // locks held for a moment, which a thread waits for only while another holds them: Lettuce's writer
-            // lock, the circuit breaker's window of recent calls and the Kafka producer's buffer pool (whose wait
-            // for free memory is 0 with max.block.ms=0: it fails instead; a buffer that lost the race for a batch
+            // locks held for a moment, which a thread waits for only while another holds
+            // them: Lettuce's writer
+            // lock, the circuit breaker's window of recent calls and the Kafka producer's
+            // buffer pool (whose wait
+            // for free memory is 0 with max.block.ms=0: it fails instead; a buffer that
+            // lost the race for a batch
             // is given back under the same lock, which a burst of sends contends for)
             .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
             .allowBlockingCallsInside("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics", "record")
             .allowBlockingCallsInside("org.apache.kafka.clients.producer.internals.BufferPool", "allocate")
             .allowBlockingCallsInside("org.apache.kafka.clients.producer.internals.BufferPool", "deallocate")
-            // the test client's first decompressor loads the zstd native library (once per JVM)
+            // the test client's first decompressor loads the zstd native library (once
+            // per JVM)
             .allowBlockingCallsInside("io.netty.handler.codec.http.HttpContentDecompressor", "newContentDecoder")
             .blockingMethodCallback(method -> {
                 BLOCKING_CALLS.add(method + " on " + Thread.currentThread().getName());
@@ -46,12 +53,14 @@ public final class RunningService implements AutoCloseable {
 
     /** An API key configured for tenant {@code acme} in every instance started here. */
     public static final String API_KEY = "test-api-key-acme";
+
     /** An API key configured for tenant {@code big}, whose limit is 5. */
     public static final String BIG_TENANT_API_KEY = "test-api-key-big";
 
     private static final String LEASE_TTL = "--parley.streams.lease.ttl";
 
     private final ConfigurableApplicationContext context;
+
     private final int port;
 
     private RunningService(ConfigurableApplicationContext context) {
@@ -73,7 +82,8 @@ public final class RunningService implements AutoCloseable {
                 "--parley.streams.api-keys[1].sha256=" + ApiKeys.sha256(BIG_TENANT_API_KEY),
                 "--parley.streams.tenant-limits.big=5"));
         args.addAll(List.of(extraArgs));
-        // leases outlive any test on a slow machine unless the test is about expiry (a repeated argument would be
+        // leases outlive any test on a slow machine unless the test is about expiry (a
+        // repeated argument would be
         // read as a list, so the default is only added when the test sets none)
         if (args.stream().noneMatch(arg -> arg.startsWith(LEASE_TTL))) {
             args.add(LEASE_TTL + "=10m");
@@ -103,4 +113,5 @@ public final class RunningService implements AutoCloseable {
             throw new AssertionError("Blocking calls on event loops: " + blocking);
         }
     }
+
 }

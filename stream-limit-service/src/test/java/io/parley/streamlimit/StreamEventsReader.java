@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads {@code parley.stream.events} from the moment it is created, for assertions on what the service emitted.
- * Create it after a service started: the service creates the topic.
+ * Reads {@code parley.stream.events} from the moment it is created, for assertions on
+ * what the service emitted. Create it after a service started: the service creates the
+ * topic.
  */
 public final class StreamEventsReader implements AutoCloseable {
 
@@ -31,6 +32,7 @@ public final class StreamEventsReader implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaConsumer<String, CloudEvent> consumer;
+
     private final List<Event> seen = new ArrayList<>();
 
     public StreamEventsReader() {
@@ -79,4 +81,5 @@ public final class StreamEventsReader implements AutoCloseable {
     public void close() {
         consumer.close(Duration.ofSeconds(2));
     }
+
 }

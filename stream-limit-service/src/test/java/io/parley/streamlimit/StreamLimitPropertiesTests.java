@@ -18,6 +18,7 @@ class StreamLimitPropertiesTests {
 
     @EnableConfigurationProperties(StreamLimitProperties.class)
     static class Enabled {
+
     }
 
     @Test
@@ -26,8 +27,7 @@ class StreamLimitPropertiesTests {
             StreamLimitProperties properties = app.getBean(StreamLimitProperties.class);
             assertThat(properties.limit()).isEqualTo(3);
             assertThat(properties.overLimitPolicy()).isEqualTo(StreamLimitProperties.OverLimitPolicy.REJECT);
-            assertThat(properties.redisFailurePolicy())
-                .isEqualTo(StreamLimitProperties.RedisFailurePolicy.FAIL_CLOSED);
+            assertThat(properties.redisFailurePolicy()).isEqualTo(StreamLimitProperties.RedisFailurePolicy.FAIL_CLOSED);
             assertThat(properties.lease().ttl()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.lease().seedTtl()).isEqualTo(Duration.ofHours(4));
             assertThat(properties.seedApi().enabled()).isFalse();
@@ -39,8 +39,9 @@ class StreamLimitPropertiesTests {
 
     @Test
     void readsPoliciesAsTheDocsSpellThemAndTenantLimits() {
-        context.withPropertyValues("parley.streams.over-limit-policy=evict-oldest",
-                "parley.streams.redis-failure-policy=fail-open", "parley.streams.tenant-limits.acme=10")
+        context
+            .withPropertyValues("parley.streams.over-limit-policy=evict-oldest",
+                    "parley.streams.redis-failure-policy=fail-open", "parley.streams.tenant-limits.acme=10")
             .run(app -> {
                 StreamLimitProperties properties = app.getBean(StreamLimitProperties.class);
                 assertThat(properties.overLimitPolicy()).isEqualTo(StreamLimitProperties.OverLimitPolicy.EVICT_OLDEST);
@@ -61,4 +62,5 @@ class StreamLimitPropertiesTests {
             .run(app -> assertThat(app).hasFailed());
         context.withPropertyValues("parley.streams.tenant-limits.acme=-5").run(app -> assertThat(app).hasFailed());
     }
+
 }

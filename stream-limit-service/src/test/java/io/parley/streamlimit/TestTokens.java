@@ -13,12 +13,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * Join tokens for tests: a key generated per test JVM, and (as an extra configuration source of the application)
- * a decoder that trusts it. Not a {@code @Configuration}, so component scanning never picks it up unasked.
+ * Join tokens for tests: a key generated per test JVM, and (as an extra configuration
+ * source of the application) a decoder that trusts it. Not a {@code @Configuration}, so
+ * component scanning never picks it up unasked.
  */
 public class TestTokens {
 
     public static final RSAKey KEY = RsaKeys.generate();
+
     /** Signed with a key the service does not trust. */
     public static final RSAKey OTHER_KEY = RsaKeys.generate();
 
@@ -36,4 +38,5 @@ public class TestTokens {
         return new JoinTokenSigner(key, "parley").sign(new JoinToken(userId, meetingId, participantId, "Ada",
                 Role.PARTICIPANT, UUID.randomUUID().toString(), now.minusSeconds(5), now.plus(lifetime)));
     }
+
 }

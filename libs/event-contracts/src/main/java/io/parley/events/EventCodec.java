@@ -17,16 +17,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns event payloads into CloudEvents with JSON data and back. On Kafka the events travel in binary mode: the
- * attributes are {@code ce_*} headers and the record value is the JSON data alone, so consumers that know nothing
- * of CloudEvents can still read the payload.
+ * Turns event payloads into CloudEvents with JSON data and back. On Kafka the events
+ * travel in binary mode: the attributes are {@code ce_*} headers and the record value is
+ * the JSON data alone, so consumers that know nothing of CloudEvents can still read the
+ * payload.
  */
 public final class EventCodec {
 
     public static final String JSON = "application/json";
 
     private final JsonMapper json;
+
     private final URI source;
+
     private final Clock clock;
 
     public EventCodec(JsonMapper json, String source, Clock clock) {
@@ -39,7 +42,10 @@ public final class EventCodec {
         return encode(type, Ids.random(), subject, data);
     }
 
-    /** With a caller-chosen id, for producers whose retries must be recognisable as the same event. */
+    /**
+     * With a caller-chosen id, for producers whose retries must be recognisable as the
+     * same event.
+     */
     public CloudEvent encode(EventType type, String id, String subject, Object data) {
         return CloudEventBuilder.v1()
             .withId(id)
@@ -65,15 +71,19 @@ public final class EventCodec {
         }
     }
 
-    /** Producer settings for CloudEvents with string keys: idempotent, acknowledged by all in-sync replicas. */
+    /**
+     * Producer settings for CloudEvents with string keys: idempotent, acknowledged by all
+     * in-sync replicas.
+     */
     public static Map<String, Object> producerProperties() {
         return Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class, ProducerConfig.ACKS_CONFIG,
+                "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     }
 
     public static Map<String, Object> consumerProperties() {
         return Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class);
     }
+
 }

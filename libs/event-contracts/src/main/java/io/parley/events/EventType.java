@@ -12,8 +12,7 @@ public enum EventType {
     MUTED_ALL(Topic.MEETING_EVENTS, "meeting.muted-all"),
     PARTICIPANT_MUTED(Topic.MEETING_EVENTS, "meeting.participant-muted"),
     TIMER_STARTED(Topic.MEETING_EVENTS, "meeting.timer-started"),
-    MEETING_LOCKED(Topic.MEETING_EVENTS, "meeting.locked"),
-    MEETING_ENDED(Topic.MEETING_EVENTS, "meeting.ended"),
+    MEETING_LOCKED(Topic.MEETING_EVENTS, "meeting.locked"), MEETING_ENDED(Topic.MEETING_EVENTS, "meeting.ended"),
     PARTICIPANT_CONNECTED(Topic.PRESENCE_EVENTS, "presence.participant-connected"),
     PARTICIPANT_DISCONNECTED(Topic.PRESENCE_EVENTS, "presence.participant-disconnected"),
     STREAM_STARTED(Topic.STREAM_EVENTS, "stream.stream-started"),
@@ -33,12 +32,12 @@ public enum EventType {
     CONTACT_REMOVED(Topic.PEOPLE_EVENTS, "people.contact-removed"),
     MESSAGE_SENT(Topic.PEOPLE_EVENTS, "people.message-sent"),
     MESSAGES_READ(Topic.PEOPLE_EVENTS, "people.messages-read"),
-    CALL_RINGING(Topic.PEOPLE_EVENTS, "people.call-ringing"),
-    CALL_ENDED(Topic.PEOPLE_EVENTS, "people.call-ended");
+    CALL_RINGING(Topic.PEOPLE_EVENTS, "people.call-ringing"), CALL_ENDED(Topic.PEOPLE_EVENTS, "people.call-ended");
 
     private static final String PREFIX = "io.parley.";
 
     private final Topic topic;
+
     private final String ceType;
 
     EventType(Topic topic, String suffix) {
@@ -58,4 +57,5 @@ public enum EventType {
     public static Optional<EventType> fromCeType(String ceType) {
         return Arrays.stream(values()).filter(type -> type.ceType.equals(ceType)).findFirst();
     }
+
 }

@@ -10,4 +10,5 @@ public class MalformedEventException extends RuntimeException {
     public MalformedEventException(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

@@ -65,11 +65,13 @@ class EventCodecKafkaIT {
         assertThat(received).hasSize(1);
         ConsumerRecord<String, CloudEvent> record = received.get(0);
         assertThat(record.key()).isEqualTo("m-7");
-        assertThat(record.headers()).extracting(Header::key).contains("ce_id", "ce_type", "ce_source", "ce_specversion");
+        assertThat(record.headers()).extracting(Header::key)
+            .contains("ce_id", "ce_type", "ce_source", "ce_specversion");
         assertThat(new String(record.value().getData().toBytes())).isEqualTo("{\"meetingId\":\"m-7\",\"rttMs\":42.5}");
         CloudEvent event = record.value();
         assertThat(event.getId()).isEqualTo(sent.getId());
         assertThat(event.getType()).isEqualTo("io.parley.quality.quality-sample");
         assertThat(codec.decode(event, Sample.class)).isEqualTo(new Sample("m-7", 42.5));
     }
+
 }

@@ -61,4 +61,5 @@ class EventCodecTests {
         assertThat(EventType.fromCeType("io.parley.unknown")).isEmpty();
         assertThat(EventType.LEASE_EXPIRED.topic().topicName()).isEqualTo("parley.stream.events");
     }
+
 }

@@ -27,4 +27,5 @@ class IdsTests {
 
         assertThat(seen).hasSize(100_000);
     }
+
 }

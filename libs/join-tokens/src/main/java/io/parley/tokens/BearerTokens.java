@@ -6,12 +6,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Where a request carries its join token: the {@code Authorization: Bearer} header, or the {@code access_token}
- * query parameter for the two clients that cannot set headers (WebSocket upgrades and {@code sendBeacon}).
+ * Where a request carries its join token: the {@code Authorization: Bearer} header, or
+ * the {@code access_token} query parameter for the two clients that cannot set headers
+ * (WebSocket upgrades and {@code sendBeacon}).
  */
 public final class BearerTokens {
 
     public static final String QUERY_PARAMETER = "access_token";
+
     private static final String PREFIX = "Bearer ";
 
     private BearerTokens() {
@@ -24,4 +26,5 @@ public final class BearerTokens {
         }
         return Optional.ofNullable(request.getQueryParams().getFirst(QUERY_PARAMETER)).filter(t -> !t.isBlank());
     }
+
 }

@@ -26,4 +26,5 @@ public class InvalidTokenException extends ErrorResponseException {
     public String reason() {
         return getBody().getDetail();
     }
+
 }

@@ -5,10 +5,14 @@ import java.util.Date;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 
-/** Signs join tokens (RS256, under the key's {@code kid}) with the claims of PLATFORM.md §4.1. */
+/**
+ * Signs join tokens (RS256, under the key's {@code kid}) with the claims of PLATFORM.md
+ * §4.1.
+ */
 public final class JoinTokenSigner {
 
     private final RsaJwtSigner signer;
+
     private final String issuer;
 
     public JoinTokenSigner(RSAKey key, String issuer) {
@@ -17,8 +21,7 @@ public final class JoinTokenSigner {
     }
 
     public String sign(JoinToken token) {
-        return signer.sign(new JWTClaimsSet.Builder()
-            .issuer(issuer)
+        return signer.sign(new JWTClaimsSet.Builder().issuer(issuer)
             .audience(JoinTokenVerifier.AUDIENCE)
             .subject(token.subject())
             .jwtID(token.id())
@@ -35,4 +38,5 @@ public final class JoinTokenSigner {
     public String keyId() {
         return signer.keyId();
     }
+
 }

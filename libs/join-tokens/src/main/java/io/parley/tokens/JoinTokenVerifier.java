@@ -14,15 +14,17 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
- * Verifies a join token: signature against the meeting-service keys, issuer, audience, expiry, the Parley claims,
- * and that it was not revoked. Every failure is an {@link InvalidTokenException} (401), never a 5xx; only an
- * unreachable JWKS endpoint is a {@link KeysUnavailableException} (503), an unreachable Redis an error of its own.
+ * Verifies a join token: signature against the meeting-service keys, issuer, audience,
+ * expiry, the Parley claims, and that it was not revoked. Every failure is an
+ * {@link InvalidTokenException} (401), never a 5xx; only an unreachable JWKS endpoint is
+ * a {@link KeysUnavailableException} (503), an unreachable Redis an error of its own.
  */
 public class JoinTokenVerifier {
 
     public static final String AUDIENCE = "parley";
 
     private final ReactiveJwtDecoder decoder;
+
     private final RevocationList revocations;
 
     public JoinTokenVerifier(ReactiveJwtDecoder decoder, RevocationList revocations) {
@@ -30,7 +32,9 @@ public class JoinTokenVerifier {
         this.revocations = revocations;
     }
 
-    /** The validators every decoder of join tokens needs: timestamps, issuer and audience. */
+    /**
+     * The validators every decoder of join tokens needs: timestamps, issuer and audience.
+     */
     public static OAuth2TokenValidator<Jwt> validator(String issuer) {
         OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE)
                 ? OAuth2TokenValidatorResult.success()

@@ -12,9 +12,11 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * A verifier for every service: keys from meeting-service's JWKS (fetched once, fetched again for an unknown
- * {@code kid} at most every {@code parley.tokens.jwks-min-refetch-interval}, so rotated keys are picked up and forged
- * ones cost nothing), revocations from Redis. meeting-service, which holds the keys, supplies its own decoder instead.
+ * A verifier for every service: keys from meeting-service's JWKS (fetched once, fetched
+ * again for an unknown {@code kid} at most every
+ * {@code parley.tokens.jwks-min-refetch-interval}, so rotated keys are picked up and
+ * forged ones cost nothing), revocations from Redis. meeting-service, which holds the
+ * keys, supplies its own decoder instead.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(JoinTokenProperties.class)
@@ -41,4 +43,5 @@ public class JoinTokensAutoConfiguration {
     JoinTokenVerifier joinTokenVerifier(ReactiveJwtDecoder decoder, RevocationList revocations) {
         return new JoinTokenVerifier(decoder, revocations);
     }
+
 }

@@ -5,7 +5,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** The verification keys could not be fetched: the caller's token may be fine, so this is a 503, not a 401. */
+/**
+ * The verification keys could not be fetched: the caller's token may be fine, so this is
+ * a 503, not a 401.
+ */
 public class KeysUnavailableException extends ErrorResponseException {
 
     public KeysUnavailableException(Throwable cause) {
@@ -19,4 +22,5 @@ public class KeysUnavailableException extends ErrorResponseException {
         problem.setTitle(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
         return problem;
     }
+
 }

@@ -9,14 +9,17 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
 /**
- * Tokens that stopped working before they expire: one token (by {@code jti}), every token of a removed participant,
- * every token of an ended meeting. Entries expire with the longest-lived token they can affect. All keys of a meeting
- * share one hash tag, so a single EXISTS answers for all three, also on Redis Cluster.
+ * Tokens that stopped working before they expire: one token (by {@code jti}), every token
+ * of a removed participant, every token of an ended meeting. Entries expire with the
+ * longest-lived token they can affect. All keys of a meeting share one hash tag, so a
+ * single EXISTS answers for all three, also on Redis Cluster.
  */
 public class RevocationList {
 
     private final ReactiveStringRedisTemplate redis;
+
     private final Duration maxTokenLifetime;
+
     private final Clock clock;
 
     public RevocationList(ReactiveStringRedisTemplate redis, Duration maxTokenLifetime, Clock clock) {
@@ -25,9 +28,14 @@ public class RevocationList {
         this.clock = clock;
     }
 
-    /** Why a token no longer works, if it does not; the meeting's end takes precedence over a removal. */
+    /**
+     * Why a token no longer works, if it does not; the meeting's end takes precedence
+     * over a removal.
+     */
     public enum Revocation {
+
         NONE, TOKEN, PARTICIPANT, MEETING_ENDED
+
     }
 
     public Mono<Boolean> isRevoked(JoinToken token) {
@@ -38,9 +46,8 @@ public class RevocationList {
         return redis.opsForValue()
             .multiGet(List.of(meetingKey(token.meetingId()), participantKey(token.meetingId(), token.participantId()),
                     tokenKey(token.meetingId(), token.id())))
-            .map(values -> values.get(0) != null ? Revocation.MEETING_ENDED
-                    : values.get(1) != null ? Revocation.PARTICIPANT
-                            : values.get(2) != null ? Revocation.TOKEN : Revocation.NONE);
+            .map(values -> values.get(0) != null ? Revocation.MEETING_ENDED : values.get(1) != null
+                    ? Revocation.PARTICIPANT : values.get(2) != null ? Revocation.TOKEN : Revocation.NONE);
     }
 
     public Mono<Void> revokeToken(JoinToken token) {
@@ -74,4 +81,5 @@ public class RevocationList {
     static String meetingKey(String meetingId) {
         return prefix(meetingId) + "ended";
     }
+
 }

@@ -1,9 +1,13 @@
 package io.parley.tokens;
 
-/** A genuine token that no longer works; says why, for callers that answer differently (ended vs removed). */
+/**
+ * A genuine token that no longer works; says why, for callers that answer differently
+ * (ended vs removed).
+ */
 public class RevokedTokenException extends InvalidTokenException {
 
     private final transient JoinToken token;
+
     private final RevocationList.Revocation revocation;
 
     public RevokedTokenException(JoinToken token, RevocationList.Revocation revocation) {
@@ -19,4 +23,5 @@ public class RevokedTokenException extends InvalidTokenException {
     public RevocationList.Revocation revocation() {
         return revocation;
     }
+
 }

@@ -21,4 +21,5 @@ public enum Role {
     public static Optional<Role> fromClaim(String claim) {
         return Arrays.stream(values()).filter(role -> role.claim.equals(claim)).findFirst();
     }
+
 }

@@ -10,12 +10,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Signs claims as an RS256 JWT under the key's {@code kid}, so verifiers pick the right key during a rotation. What
- * the claims say is the business of {@link JoinTokenSigner} and the access-token signer.
+ * Signs claims as an RS256 JWT under the key's {@code kid}, so verifiers pick the right
+ * key during a rotation. What the claims say is the business of {@link JoinTokenSigner}
+ * and the access-token signer.
  */
 public final class RsaJwtSigner {
 
     private final RSAKey key;
+
     private final RSASSASigner signer;
 
     public RsaJwtSigner(RSAKey key) {
@@ -45,4 +47,5 @@ public final class RsaJwtSigner {
     public String keyId() {
         return key.getKeyID();
     }
+
 }

@@ -10,7 +10,10 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-/** Signing keys: generating one, and a decoder that trusts exactly that key (for the key holder and for tests). */
+/**
+ * Signing keys: generating one, and a decoder that trusts exactly that key (for the key
+ * holder and for tests).
+ */
 public final class RsaKeys {
 
     private RsaKeys() {
@@ -38,4 +41,5 @@ public final class RsaKeys {
             throw new IllegalArgumentException("Not an RSA key: " + key.getKeyID(), ex);
         }
     }
+
 }

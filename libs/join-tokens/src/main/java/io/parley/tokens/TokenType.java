@@ -3,9 +3,10 @@ package io.parley.tokens;
 import java.util.Map;
 
 /**
- * The {@code typ} claim that keeps Parley's two kinds of token apart (PEOPLE.md §2): a join token admits one
- * participant to one meeting, an access token stands for a signed-in person. Each verifier accepts only its own
- * kind, so one can never be replayed where the other is required, even if both were signed with the same key.
+ * The {@code typ} claim that keeps Parley's two kinds of token apart (PEOPLE.md §2): a
+ * join token admits one participant to one meeting, an access token stands for a
+ * signed-in person. Each verifier accepts only its own kind, so one can never be replayed
+ * where the other is required, even if both were signed with the same key.
  */
 public enum TokenType {
 
@@ -27,4 +28,5 @@ public enum TokenType {
     public boolean isTypeOf(Map<String, Object> claims) {
         return claim.equals(claims.get(CLAIM));
     }
+
 }

@@ -22,8 +22,11 @@ import reactor.test.StepVerifier;
 class JoinTokenVerifierIT {
 
     private static final RSAKey KEY = RsaKeys.generate();
+
     private static LettuceConnectionFactory connections;
+
     private static RevocationList revocations;
+
     private static JoinTokenVerifier verifier;
 
     private final JoinTokenSigner signer = new JoinTokenSigner(KEY, "parley");
@@ -52,24 +55,24 @@ class JoinTokenVerifierIT {
     void acceptsAValidTokenAndReadsItsClaims() {
         JoinToken issued = token(Role.HOST, Instant.now().plusSeconds(600));
 
-        StepVerifier.create(verifier.verify(signer.sign(issued)))
-            .assertNext(token -> {
-                assertThat(token.subject()).isEqualTo("user-1");
-                assertThat(token.meetingId()).isEqualTo(issued.meetingId());
-                assertThat(token.participantId()).isEqualTo("p-1");
-                assertThat(token.name()).isEqualTo("Ada");
-                assertThat(token.isHost()).isTrue();
-                assertThat(token.id()).isEqualTo(issued.id());
-            })
-            .verifyComplete();
+        StepVerifier.create(verifier.verify(signer.sign(issued))).assertNext(token -> {
+            assertThat(token.subject()).isEqualTo("user-1");
+            assertThat(token.meetingId()).isEqualTo(issued.meetingId());
+            assertThat(token.participantId()).isEqualTo("p-1");
+            assertThat(token.name()).isEqualTo("Ada");
+            assertThat(token.isHost()).isTrue();
+            assertThat(token.id()).isEqualTo(issued.id());
+        }).verifyComplete();
     }
 
     @Test
     void readsTheTokenFromTheHeaderOrTheAccessTokenParameter() {
         String raw = signer.sign(token(Role.PARTICIPANT, Instant.now().plusSeconds(600)));
 
-        StepVerifier.create(verifier.verify(MockServerHttpRequest.get("/x").header("Authorization", "Bearer " + raw)
-            .build())).expectNextCount(1).verifyComplete();
+        StepVerifier
+            .create(verifier.verify(MockServerHttpRequest.get("/x").header("Authorization", "Bearer " + raw).build()))
+            .expectNextCount(1)
+            .verifyComplete();
         StepVerifier.create(verifier.verify(MockServerHttpRequest.get("/x?access_token=" + raw).build()))
             .expectNextCount(1)
             .verifyComplete();
@@ -132,4 +135,5 @@ class JoinTokenVerifierIT {
         assertThat(invalid.reason()).isEqualTo(reason);
         assertThat(invalid.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
     }
+
 }

@@ -10,8 +10,8 @@ import org.springframework.core.annotation.Order;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every Parley service gets: problem-detail errors everywhere, the service-name header, and no request
- * observation for WebSocket upgrades.
+ * What every Parley service gets: problem-detail errors everywhere, the service-name
+ * header, and no request observation for WebSocket upgrades.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration")
 public class ServiceSupportAutoConfiguration {
@@ -31,4 +31,5 @@ public class ServiceSupportAutoConfiguration {
     WebSocketUpgrades webSocketUpgradesAreNotRequests() {
         return new WebSocketUpgrades();
     }
+
 }

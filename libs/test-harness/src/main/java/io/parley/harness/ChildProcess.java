@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process whose output goes either to a log file or, line by line with a name prefix, to a stream.
- * Stopping sends SIGTERM and waits, so servers get to flush (Redis AOF, Kafka logs); killing sends SIGKILL,
- * which is what fault tests need to simulate a crash; pausing sends SIGSTOP, a server that hangs.
+ * A child process whose output goes either to a log file or, line by line with a name
+ * prefix, to a stream. Stopping sends SIGTERM and waits, so servers get to flush (Redis
+ * AOF, Kafka logs); killing sends SIGKILL, which is what fault tests need to simulate a
+ * crash; pausing sends SIGSTOP, a server that hangs.
  */
 public final class ChildProcess {
 
     private final String name;
+
     private final Process process;
 
     private ChildProcess(String name, Process process) {
@@ -92,9 +94,10 @@ public final class ChildProcess {
     }
 
     /**
-     * SIGKILL to the process and everything it started, and waits until all of them are gone: a server started again
-     * at once must not find a killed one's children still holding its resources (PostgreSQL's backends keep its
-     * shared memory attached for a moment after their postmaster died, and the new postmaster refuses to start).
+     * SIGKILL to the process and everything it started, and waits until all of them are
+     * gone: a server started again at once must not find a killed one's children still
+     * holding its resources (PostgreSQL's backends keep its shared memory attached for a
+     * moment after their postmaster died, and the new postmaster refuses to start).
      */
     public void kill() {
         List<ProcessHandle> descendants = process.descendants().toList();
@@ -110,15 +113,17 @@ public final class ChildProcess {
                 return;
             }
             catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
-                // it outlived SIGKILL for 10 s (a zombie nobody reaps): nothing more can be done from here
+                // it outlived SIGKILL for 10 s (a zombie nobody reaps): nothing more can
+                // be done from here
             }
         }
     }
 
     /**
-     * SIGSTOP to the process and everything it started: it keeps its memory, its sockets and its clients'
-     * connections, but runs no instruction, as a server in a long GC pause or on a frozen VM; the kernel still
-     * accepts new connections for it, which then get no answer. True if every process got the signal.
+     * SIGSTOP to the process and everything it started: it keeps its memory, its sockets
+     * and its clients' connections, but runs no instruction, as a server in a long GC
+     * pause or on a frozen VM; the kernel still accepts new connections for it, which
+     * then get no answer. True if every process got the signal.
      */
     public boolean pause() {
         return Signals.send("STOP", withDescendants());
@@ -129,7 +134,10 @@ public final class ChildProcess {
         return Signals.send("CONT", withDescendants());
     }
 
-    /** SIGINT to the process alone (not the processes it started); true if it was delivered. */
+    /**
+     * SIGINT to the process alone (not the processes it started); true if it was
+     * delivered.
+     */
     public boolean interrupt() {
         return Signals.send("INT", List.of(process.pid()));
     }
@@ -178,4 +186,5 @@ public final class ChildProcess {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

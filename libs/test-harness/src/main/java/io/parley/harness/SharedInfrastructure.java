@@ -7,15 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One Redis server, one PostgreSQL server and one Kafka broker per test JVM, each started on first use and
- * stopped when the JVM exits. Starting them once keeps the suite fast; tests that kill or restart a server start
- * their own instead.
+ * One Redis server, one PostgreSQL server and one Kafka broker per test JVM, each started
+ * on first use and stopped when the JVM exits. Starting them once keeps the suite fast;
+ * tests that kill or restart a server start their own instead.
  */
 public final class SharedInfrastructure {
 
     private static RedisServerProcess redis;
+
     private static KafkaBrokerProcess kafka;
+
     private static PostgresServerProcess postgres;
+
     private static Path root;
 
     private SharedInfrastructure() {
@@ -52,9 +55,10 @@ public final class SharedInfrastructure {
     }
 
     /**
-     * Spring Boot properties that point an application at the database of this name on the shared PostgreSQL,
-     * created if it does not exist yet: R2DBC for the application, JDBC for Flyway's migrations at start-up.
-     * A name of its own per test class keeps their rows apart; the same name shares them.
+     * Spring Boot properties that point an application at the database of this name on
+     * the shared PostgreSQL, created if it does not exist yet: R2DBC for the application,
+     * JDBC for Flyway's migrations at start-up. A name of its own per test class keeps
+     * their rows apart; the same name shares them.
      */
     public static Map<String, Object> postgresProperties(String database) {
         PostgresServerProcess server = postgres();
@@ -92,4 +96,5 @@ public final class SharedInfrastructure {
         }
         TempDirs.deleteQuietly(root);
     }
+
 }

@@ -5,15 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * POSIX signals Java has no call for (SIGINT, SIGSTOP, SIGCONT), sent with the {@code kill} command: {@link Process}
- * offers only SIGTERM and SIGKILL.
+ * POSIX signals Java has no call for (SIGINT, SIGSTOP, SIGCONT), sent with the
+ * {@code kill} command: {@link Process} offers only SIGTERM and SIGKILL.
  */
 final class Signals {
 
     private Signals() {
     }
 
-    /** True if {@code kill} delivered the signal to every process; false if one was gone or kill is missing. */
+    /**
+     * True if {@code kill} delivered the signal to every process; false if one was gone
+     * or kill is missing.
+     */
     static boolean send(String signal, List<Long> pids) {
         if (pids.isEmpty()) {
             return true;
@@ -34,4 +37,5 @@ final class Signals {
             return false;
         }
     }
+
 }

@@ -23,4 +23,5 @@ public final class TempDirs {
             // scratch space in the temp directory; the OS reclaims what is left
         }
     }
+
 }

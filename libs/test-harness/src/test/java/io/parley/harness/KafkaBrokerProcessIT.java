@@ -33,15 +33,17 @@ class KafkaBrokerProcessIT {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic("durable", 1, (short) 1))).all().get();
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                    kafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"), new StringSerializer(),
+                    new StringSerializer())) {
                 producer.send(new ProducerRecord<>("durable", "k", "before restart")).get();
             }
 
             kafka.restart();
 
             assertThat(kafka.isRunning()).isTrue();
-            assertThat(consumeAll(kafka, "durable")).extracting(ConsumerRecord::value).containsExactly("before restart");
+            assertThat(consumeAll(kafka, "durable")).extracting(ConsumerRecord::value)
+                .containsExactly("before restart");
         }
     }
 
@@ -51,8 +53,9 @@ class KafkaBrokerProcessIT {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic("crashy", 1, (short) 1))).all().get();
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                    kafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"), new StringSerializer(),
+                    new StringSerializer())) {
                 producer.send(new ProducerRecord<>("crashy", "k", "acknowledged")).get();
                 producer.flush();
             }
@@ -79,8 +82,9 @@ class KafkaBrokerProcessIT {
 
             kafka.resume();
 
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                    kafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"), new StringSerializer(),
+                    new StringSerializer())) {
                 producer.send(new ProducerRecord<>("paused", "k", "after resume")).get();
             }
             assertThat(consumeAll(kafka, "paused")).extracting(ConsumerRecord::value).containsExactly("after resume");
@@ -100,4 +104,5 @@ class KafkaBrokerProcessIT {
         }
         return received;
     }
+
 }

@@ -20,15 +20,18 @@ class PostgresBinariesIT {
     void twoUnpackersRacingForOneCacheBothGetTheSameWorkingServer() throws Exception {
         Path cache = cacheParent.resolve("postgres-" + PostgresBinaries.VERSION);
 
-        List<PostgresBinaries> unpacked = List.of(
-                CompletableFuture.supplyAsync(() -> PostgresBinaries.unpackedInto(cache)),
-                CompletableFuture.supplyAsync(() -> PostgresBinaries.unpackedInto(cache))).stream()
-                .map(CompletableFuture::join).toList();
+        List<PostgresBinaries> unpacked = List
+            .of(CompletableFuture.supplyAsync(() -> PostgresBinaries.unpackedInto(cache)),
+                    CompletableFuture.supplyAsync(() -> PostgresBinaries.unpackedInto(cache)))
+            .stream()
+            .map(CompletableFuture::join)
+            .toList();
 
         assertThat(unpacked).extracting(PostgresBinaries::directory).containsOnly(cache.resolve("bin"));
         assertThat(cacheParent.toFile().list()).as("nothing but the cache is left beside it")
-                .containsExactly(cache.getFileName().toString());
-        // runs only if the executable bits and the shared libraries' symbolic links survived unpacking
+            .containsExactly(cache.getFileName().toString());
+        // runs only if the executable bits and the shared libraries' symbolic links
+        // survived unpacking
         assertThat(versionOf(unpacked.get(0).postgres())).contains("PostgreSQL").contains("17.6");
     }
 
@@ -38,4 +41,5 @@ class PostgresBinariesIT {
         process.waitFor();
         return output;
     }
+
 }

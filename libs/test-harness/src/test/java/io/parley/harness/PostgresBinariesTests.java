@@ -18,12 +18,16 @@ class PostgresBinariesTests {
     @Test
     void refusesPlatformsWithoutABundleAndSaysHowToUseInstalledBinaries() {
         assertThatThrownBy(() -> PostgresBinaries.bundleName("Mac OS X", "aarch64"))
-                .isInstanceOf(HarnessException.class).hasMessageContaining("PARLEY_POSTGRES_BIN");
-        assertThatThrownBy(() -> PostgresBinaries.bundleName("Linux", "riscv64"))
-                .isInstanceOf(HarnessException.class).hasMessageContaining("PARLEY_POSTGRES_BIN");
+            .isInstanceOf(HarnessException.class)
+            .hasMessageContaining("PARLEY_POSTGRES_BIN");
+        assertThatThrownBy(() -> PostgresBinaries.bundleName("Linux", "riscv64")).isInstanceOf(HarnessException.class)
+            .hasMessageContaining("PARLEY_POSTGRES_BIN");
     }
 
-    /** The cache is named after VERSION: a new bundle under the old name would never be unpacked. */
+    /**
+     * The cache is named after VERSION: a new bundle under the old name would never be
+     * unpacked.
+     */
     @Test
     void theBundleOnTheClassPathIsTheVersionTheCacheIsNamedAfter() {
         String bundle = PostgresBinaries.bundleName(System.getProperty("os.name"), System.getProperty("os.arch"));
@@ -32,4 +36,5 @@ class PostgresBinariesTests {
         assertThat(resource).as(bundle + " on the class path").isNotNull();
         assertThat(resource.toString()).contains("-" + PostgresBinaries.VERSION + ".jar!");
     }
+
 }

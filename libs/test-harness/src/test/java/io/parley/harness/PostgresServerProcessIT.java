@@ -25,8 +25,9 @@ class PostgresServerProcessIT {
     void answersQueriesThroughJdbcAsTheParleyUserWithoutAPassword() throws SQLException {
         try (PostgresServerProcess postgres = PostgresServerProcess.startOnFreePort(dataDir)) {
             assertThat(postgres.acceptsSessions()).isTrue();
-            assertThat(query(postgres, postgres.database(), "SELECT current_user || ' ' || version()"))
-                    .singleElement().asString().startsWith("parley PostgreSQL 17");
+            assertThat(query(postgres, postgres.database(), "SELECT current_user || ' ' || version()")).singleElement()
+                .asString()
+                .startsWith("parley PostgreSQL 17");
         }
     }
 
@@ -95,9 +96,9 @@ class PostgresServerProcessIT {
 
             assertThat(query(postgres, "people", "SELECT email FROM account")).containsExactly("ada@example.org");
             assertThat(postgres.jdbcUrl("people"))
-                    .isEqualTo("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/people");
+                .isEqualTo("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/people");
             assertThat(postgres.r2dbcUrl("people"))
-                    .isEqualTo("r2dbc:postgresql://127.0.0.1:" + postgres.port() + "/people");
+                .isEqualTo("r2dbc:postgresql://127.0.0.1:" + postgres.port() + "/people");
         }
     }
 
@@ -105,7 +106,7 @@ class PostgresServerProcessIT {
     void refusesDatabaseNamesItWouldHaveToEscape() {
         try (PostgresServerProcess postgres = PostgresServerProcess.startOnFreePort(dataDir)) {
             assertThatThrownBy(() -> postgres.createDatabase("people\"; DROP DATABASE postgres; --"))
-                    .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -118,9 +119,9 @@ class PostgresServerProcessIT {
         }
     }
 
-    private static List<String> query(PostgresServerProcess postgres, String database, String sql)
-            throws SQLException {
-        try (Connection connection = connect(postgres, database); Statement statement = connection.createStatement();
+    private static List<String> query(PostgresServerProcess postgres, String database, String sql) throws SQLException {
+        try (Connection connection = connect(postgres, database);
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
@@ -135,4 +136,5 @@ class PostgresServerProcessIT {
         properties.setProperty("user", postgres.username());
         return DriverManager.getConnection(postgres.jdbcUrl(database), properties);
     }
+
 }

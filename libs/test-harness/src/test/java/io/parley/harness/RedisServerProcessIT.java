@@ -89,4 +89,5 @@ class RedisServerProcessIT {
             client.shutdown();
         }
     }
+
 }

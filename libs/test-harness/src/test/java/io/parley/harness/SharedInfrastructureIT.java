@@ -27,4 +27,5 @@ class SharedInfrastructureIT {
             assertThat(connection.getCatalog()).isEqualTo("shared_it");
         }
     }
+
 }

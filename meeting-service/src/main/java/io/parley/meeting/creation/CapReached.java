@@ -5,7 +5,10 @@ import java.util.Map;
 
 import io.parley.meeting.web.ApiProblem;
 
-/** The answer to a creator whose cap is reached: 429 saying which cap, how large, and when to try again. */
+/**
+ * The answer to a creator whose cap is reached: 429 saying which cap, how large, and when
+ * to try again.
+ */
 final class CapReached {
 
     static final String REASON = "creation-limit";
@@ -13,7 +16,10 @@ final class CapReached {
     private CapReached() {
     }
 
-    /** @param retryAfter until the window closes; {@code Retry-After} rounds it up to whole seconds */
+    /**
+     * @param retryAfter until the window closes; {@code Retry-After} rounds it up to
+     * whole seconds
+     */
     static ApiProblem problem(Creator.Scope scope, int limit, Duration window, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         String who = scope == Creator.Scope.ACCOUNT ? "Your account" : "This address";
@@ -48,4 +54,5 @@ final class CapReached {
     private static String plural(long count, String unit) {
         return count + " " + unit + (count == 1 ? "" : "s");
     }
+
 }

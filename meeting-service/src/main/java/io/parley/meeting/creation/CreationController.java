@@ -14,12 +14,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code POST /api/meetings}: a new meeting, or, for a room name in use, the running meeting joined. */
+/**
+ * {@code POST /api/meetings}: a new meeting, or, for a room name in use, the running
+ * meeting joined.
+ */
 @RestController
 class CreationController {
 
     private final MeetingCreation creation;
+
     private final People people;
+
     private final JoinUrls joinUrls;
 
     CreationController(MeetingCreation creation, People people, JoinUrls joinUrls) {
@@ -28,7 +33,10 @@ class CreationController {
         this.joinUrls = joinUrls;
     }
 
-    /** 201 with the host's credentials; 200 when the named room existed and the caller joined it. */
+    /**
+     * 201 with the host's credentials; 200 when the named room existed and the caller
+     * joined it.
+     */
     @PostMapping(path = "/api/meetings", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> create(@RequestBody Mono<CreateMeetingRequest> body, Caller caller) {
@@ -47,4 +55,5 @@ class CreationController {
         return ResponseEntity.ok(new MeetingApi.JoinedRoom(joined.meeting().id(), joined.meeting().slug(),
                 joinUrls.of(joined.meeting().id(), joined.meeting().slug()), false, joined.participant()));
     }
+
 }

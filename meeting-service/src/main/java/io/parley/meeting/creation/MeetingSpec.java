@@ -14,7 +14,8 @@ import io.parley.tokens.access.AccessToken;
 /**
  * A validated create request and who asked.
  *
- * @param subject the host's token {@code sub}: the integration's user id, the account, or a new guest id
+ * @param subject the host's token {@code sub}: the integration's user id, the account, or
+ * a new guest id
  * @param kind {@code api-key}, {@code account} or {@code guest}, for metrics
  * @param person the signed-in host, if any
  * @param creator whom the meeting counts against
@@ -23,8 +24,8 @@ record MeetingSpec(String hostName, String title, String slug, int maxParticipan
         MeetingAccess access, Optional<AccessToken> person, Creator creator) {
 
     /**
-     * Every field checked at once (400 listing each failure); 401/403 for access a caller may not ask for.
-     *
+     * Every field checked at once (400 listing each failure); 401/403 for access a caller
+     * may not ask for.
      * @param integration the name behind the API key, if the request had one
      * @param address the client's address, which a guest's meeting counts against
      */

@@ -11,18 +11,23 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A create with a room name: join the live meeting it points at, or found one and claim the name. The meeting is
- * written before the claim, so the name never points at nothing; a creator that loses the race discards its meeting
- * (never announced: it is only put up for publishing once claimed) and joins the winner's.
+ * A create with a room name: join the live meeting it points at, or found one and claim
+ * the name. The meeting is written before the claim, so the name never points at nothing;
+ * a creator that loses the race discards its meeting (never announced: it is only put up
+ * for publishing once claimed) and joins the winner's.
  */
 @Component
 class NamedRooms {
 
-    /** How often a create retries a room name whose meeting vanished or ended under it. */
+    /**
+     * How often a create retries a room name whose meeting vanished or ended under it.
+     */
     private static final int ROOM_ATTEMPTS = 3;
 
     private final MeetingStore store;
+
     private final NewMeetings meetings;
+
     private final Admissions admissions;
 
     NamedRooms(MeetingStore store, NewMeetings meetings, Admissions admissions) {
@@ -44,7 +49,10 @@ class NamedRooms {
             .switchIfEmpty(Mono.defer(() -> claim(spec, null, attempt)));
     }
 
-    /** Only a meeting that actually gets the name counts as created; {@code stale}: the ended meeting it had. */
+    /**
+     * Only a meeting that actually gets the name counts as created; {@code stale}: the
+     * ended meeting it had.
+     */
     private Mono<Entry> claim(MeetingSpec spec, String stale, int attempt) {
         if (attempt > ROOM_ATTEMPTS) {
             return Mono.error(Problems.unavailable("The room name is busy; try again.", Duration.ofSeconds(1), null));
@@ -60,4 +68,5 @@ class NamedRooms {
             .then(admissions.admit(meeting, spec.hostName(), Role.PARTICIPANT, spec.subject(), spec.kind()))
             .map(credentials -> new Entry.JoinedRoom(meeting, credentials));
     }
+
 }

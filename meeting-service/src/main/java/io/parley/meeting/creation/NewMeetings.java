@@ -18,18 +18,25 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Founds meetings: counts each against its creator's cap (429 before anything is stored), stores it with its host
- * and the {@code created} event in one script, announces it, and signs the host's token.
+ * Founds meetings: counts each against its creator's cap (429 before anything is stored),
+ * stores it with its host and the {@code created} event in one script, announces it, and
+ * signs the host's token.
  */
 @Component
 class NewMeetings {
 
     private final MeetingStore store;
+
     private final MeetingChanges changes;
+
     private final CreationQuota quota;
+
     private final TokenIssuer tokens;
+
     private final MeetingMetrics metrics;
+
     private final MeetingIds ids;
+
     private final Clock clock;
 
     NewMeetings(MeetingStore store, MeetingChanges changes, CreationQuota quota, TokenIssuer tokens,
@@ -56,14 +63,14 @@ class NewMeetings {
     }
 
     /**
-     * A meeting for a room name: counted and stored, but announced only once the name points at it
-     * ({@link #announce}); until then nobody can find it.
+     * A meeting for a room name: counted and stored, but announced only once the name
+     * points at it ({@link #announce}); until then nobody can find it.
      */
     Mono<Draft> draft(MeetingSpec spec) {
         return quota.charge(spec.creator()).then(Mono.defer(() -> {
             Draft draft = new Draft(ids.newMeetingId(), ids.newParticipantId(), spec);
-            return write(draft).flatMap(outcome -> outcome == Outcome.OK ? Mono.just(draft)
-                    : Mono.error(MeetingChanges.refusal(outcome)));
+            return write(draft).flatMap(
+                    outcome -> outcome == Outcome.OK ? Mono.just(draft) : Mono.error(MeetingChanges.refusal(outcome)));
         }));
     }
 
@@ -71,7 +78,10 @@ class NewMeetings {
         return changes.announce(draft.meetingId()).then(Mono.fromSupplier(() -> founded(draft)));
     }
 
-    /** A draft whose room name another caller claimed first: deleted, and given back to its creator's cap. */
+    /**
+     * A draft whose room name another caller claimed first: deleted, and given back to
+     * its creator's cap.
+     */
     Mono<Void> discard(Draft draft) {
         return store.discard(draft.meetingId()).then(quota.refund(draft.spec().creator()));
     }
@@ -96,4 +106,5 @@ class NewMeetings {
         return new Entry.Founded(draft.meetingId(), spec.slug(),
                 new Credentials(draft.hostId(), Role.HOST.claim(), issued.token(), issued.expiresAt()));
     }
+
 }

@@ -3,16 +3,20 @@ package io.parley.meeting.event;
 import java.time.Instant;
 
 /**
- * The JSON data of every event on {@code parley.meeting.events} (documented in docs/meetings.md). Each carries the
- * meeting id; the publisher adds {@code sequence}, the meeting's event counter, so consumers can order and
- * de-duplicate. Times are ISO-8601 instants.
+ * The JSON data of every event on {@code parley.meeting.events} (documented in
+ * docs/meetings.md). Each carries the meeting id; the publisher adds {@code sequence},
+ * the meeting's event counter, so consumers can order and de-duplicate. Times are
+ * ISO-8601 instants.
  */
 public final class MeetingEvents {
 
     private MeetingEvents() {
     }
 
-    /** A participant as events describe them; {@code userId} is the token subject (stream limits count it). */
+    /**
+     * A participant as events describe them; {@code userId} is the token subject (stream
+     * limits count it).
+     */
     public record ParticipantData(String participantId, String name, String role, String userId) {
     }
 
@@ -23,7 +27,10 @@ public final class MeetingEvents {
     public record ParticipantJoined(String meetingId, ParticipantData participant, Instant joinedAt) {
     }
 
-    /** {@code reason}: {@code removed} (by {@code by}, a host) or {@code left} (by themself). */
+    /**
+     * {@code reason}: {@code removed} (by {@code by}, a host) or {@code left} (by
+     * themself).
+     */
     public record ParticipantRemoved(String meetingId, String participantId, String reason, String by, Instant at) {
     }
 
@@ -43,4 +50,5 @@ public final class MeetingEvents {
 
     public record Ended(String meetingId, String by, Instant at) {
     }
+
 }

@@ -11,19 +11,24 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Retries, in the background, the outboxes that requests could not empty themselves: Kafka was down, or the
- * instance that stored the change died before publishing. Every instance runs one; the per-meeting lock keeps them
- * from publishing the same meeting at once.
+ * Retries, in the background, the outboxes that requests could not empty themselves:
+ * Kafka was down, or the instance that stored the change died before publishing. Every
+ * instance runs one; the per-meeting lock keeps them from publishing the same meeting at
+ * once.
  */
 @Component
 class OutboxDrainer extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDrainer.class);
+
     private static final int MEETINGS_PER_RUN = 100;
 
     private final OutboxPublisher publisher;
+
     private final MeetingMetrics metrics;
+
     private final MeetingProperties.Events settings;
+
     private final Clock clock;
 
     OutboxDrainer(OutboxPublisher publisher, MeetingMetrics metrics, MeetingProperties properties, Clock clock) {
@@ -44,7 +49,9 @@ class OutboxDrainer extends PeriodicTask {
         log.warn("Outbox drain run failed: {}", error.toString());
     }
 
-    /** One run: every meeting pending for longer than {@code drainAfter}, a few at a time. */
+    /**
+     * One run: every meeting pending for longer than {@code drainAfter}, a few at a time.
+     */
     Mono<Void> drainOnce() {
         long cutoff = clock.millis() - settings.drainAfter().toMillis();
         return publisher.pendingSince(cutoff, MEETINGS_PER_RUN)
@@ -57,4 +64,5 @@ class OutboxDrainer extends PeriodicTask {
             .doOnNext(metrics::outboxPending)
             .then();
     }
+
 }

@@ -13,16 +13,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Every host control (and leaving) runs through {@link #run}: authorize, run, count. The checks come in this order:
- * the meeting exists (404); it has not ended (409, before the token, because ending revoked every token of the
- * meeting and the honest answer is "ended", not "bad token"); the bearer token verifies, revocations included (401);
- * then {@link HostRules} (403, 404 for an unknown target).
+ * Every host control (and leaving) runs through {@link #run}: authorize, run, count. The
+ * checks come in this order: the meeting exists (404); it has not ended (409, before the
+ * token, because ending revoked every token of the meeting and the honest answer is
+ * "ended", not "bad token"); the bearer token verifies, revocations included (401); then
+ * {@link HostRules} (403, 404 for an unknown target).
  */
 @Component
 public class HostAccess {
 
     private final MeetingLookup lookup;
+
     private final JoinTokenVerifier verifier;
+
     private final MeetingMetrics metrics;
 
     public HostAccess(MeetingLookup lookup, JoinTokenVerifier verifier, MeetingMetrics metrics) {
@@ -31,14 +34,18 @@ public class HostAccess {
         this.metrics = metrics;
     }
 
-    /** A caller allowed to run a command on a meeting, with the snapshot they were checked against. */
+    /**
+     * A caller allowed to run a command on a meeting, with the snapshot they were checked
+     * against.
+     */
     public record Authorized(Meeting meeting, JoinToken caller) {
     }
 
     /**
-     * Runs {@code action} once the caller is allowed to, and counts the outcome by command.
-     *
-     * @param target the participant the command acts on ({@code MUTE}, {@code REMOVE}), otherwise null
+     * Runs {@code action} once the caller is allowed to, and counts the outcome by
+     * command.
+     * @param target the participant the command acts on ({@code MUTE}, {@code REMOVE}),
+     * otherwise null
      */
     public <T> Mono<T> run(Command command, String idOrSlug, Caller caller, String target,
             Function<Authorized, Mono<T>> action) {
@@ -72,4 +79,5 @@ public class HostAccess {
             case NO_PARTICIPANT -> ApiProblem.participantNotFound();
         };
     }
+
 }

@@ -14,16 +14,25 @@ import io.parley.tokens.RevocationList;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** The meeting-wide host controls: mute all, timer, lock, end. Each runs through {@link HostAccess#run}. */
+/**
+ * The meeting-wide host controls: mute all, timer, lock, end. Each runs through
+ * {@link HostAccess#run}.
+ */
 @Service
 class HostCommands {
 
     private final MeetingStore store;
+
     private final MeetingChanges changes;
+
     private final HostAccess access;
+
     private final RevocationList revocations;
+
     private final TimerPresets presets;
+
     private final MeetingMetrics metrics;
+
     private final Clock clock;
 
     HostCommands(MeetingStore store, MeetingChanges changes, HostAccess access, RevocationList revocations,
@@ -46,12 +55,15 @@ class HostCommands {
         }).then();
     }
 
-    /** An unknown preset is the host's mistake: 400 listing the valid ones, counted as {@code invalid}. */
+    /**
+     * An unknown preset is the host's mistake: 400 listing the valid ones, counted as
+     * {@code invalid}.
+     */
     Mono<TimerView> startTimer(String idOrSlug, String preset, Caller caller) {
         return access.run(Command.TIMER, idOrSlug, caller, null, allowed -> {
             int seconds = presets.seconds(preset)
-                .orElseThrow(() -> ApiProblem.invalid("preset",
-                        "Unknown timer preset; use one of: " + presets.ids() + "."));
+                .orElseThrow(
+                        () -> ApiProblem.invalid("preset", "Unknown timer preset; use one of: " + presets.ids() + "."));
             String meetingId = allowed.meeting().id();
             Instant now = clock.instant();
             Meeting.Timer timer = new Meeting.Timer(preset, seconds, now, now.plusSeconds(seconds));
@@ -71,8 +83,9 @@ class HostCommands {
     }
 
     /**
-     * Ends the meeting for everyone. Every token of the meeting is revoked before the state changes, so no moment
-     * exists in which the meeting is ended but its tokens still work. The room name is freed for a new meeting.
+     * Ends the meeting for everyone. Every token of the meeting is revoked before the
+     * state changes, so no moment exists in which the meeting is ended but its tokens
+     * still work. The room name is freed for a new meeting.
      */
     Mono<Void> end(String idOrSlug, Caller caller) {
         return access.run(Command.END, idOrSlug, caller, null, allowed -> {
@@ -85,4 +98,5 @@ class HostCommands {
                 .then(meeting.slug() == null ? Mono.empty() : store.releaseSlug(meeting.slug(), meeting.id()));
         }).then();
     }
+
 }

@@ -5,9 +5,9 @@ import java.util.Optional;
 import io.parley.tokens.JoinToken;
 
 /**
- * Who may run which host control, decided on a meeting snapshot and a verified token. The token's role is the
- * authority (it survives reconnects); the one thing a participant may do to a participant is remove themself
- * (leave).
+ * Who may run which host control, decided on a meeting snapshot and a verified token. The
+ * token's role is the authority (it survives reconnects); the one thing a participant may
+ * do to a participant is remove themself (leave).
  */
 public final class HostRules {
 
@@ -16,6 +16,7 @@ public final class HostRules {
 
     /** The host controls, named as in metrics and URLs. */
     public enum Command {
+
         MUTE_ALL("mute-all"), MUTE("mute"), REMOVE("remove"), TIMER("timer"), LOCK("lock"), END("end");
 
         private final String label;
@@ -27,14 +28,20 @@ public final class HostRules {
         public String label() {
             return label;
         }
+
     }
 
-    /** Why a command is refused, with the HTTP status and the {@code reason} a client sees. */
+    /**
+     * Why a command is refused, with the HTTP status and the {@code reason} a client
+     * sees.
+     */
     public enum Denial {
+
         ENDED(409, "ended"), OTHER_MEETING(403, "other-meeting"), NOT_HOST(403, "not-host"),
         NO_PARTICIPANT(404, "no-participant");
 
         private final int status;
+
         private final String reason;
 
         Denial(int status, String reason) {
@@ -49,10 +56,12 @@ public final class HostRules {
         public String reason() {
             return reason;
         }
+
     }
 
     /**
-     * @param target the participant the command acts on ({@code MUTE}, {@code REMOVE}), otherwise null
+     * @param target the participant the command acts on ({@code MUTE}, {@code REMOVE}),
+     * otherwise null
      * @return why the caller may not, or empty when they may
      */
     public static Optional<Denial> check(Command command, Meeting meeting, JoinToken caller, String target) {
@@ -71,4 +80,5 @@ public final class HostRules {
         }
         return Optional.empty();
     }
+
 }

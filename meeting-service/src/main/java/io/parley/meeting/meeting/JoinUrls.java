@@ -5,7 +5,10 @@ import java.net.URI;
 import io.parley.meeting.MeetingProperties;
 import org.springframework.stereotype.Component;
 
-/** Where people open a meeting: {@code <parley.meetings.public-url>/m/<room name or meeting id>}. */
+/**
+ * Where people open a meeting:
+ * {@code <parley.meetings.public-url>/m/<room name or meeting id>}.
+ */
 @Component
 public class JoinUrls {
 
@@ -18,4 +21,5 @@ public class JoinUrls {
     public String of(String meetingId, String slug) {
         return URI.create(base + "/m/" + (slug != null ? slug : meetingId)).toString();
     }
+
 }

@@ -8,16 +8,16 @@ import io.parley.meeting.person.MeetingAccess;
 import io.parley.tokens.Role;
 
 /** A meeting as read from Redis in one atomic snapshot. */
-public record Meeting(String id, String slug, String title, MeetingState state, int maxParticipants,
-        Instant createdAt, Instant endedAt, List<Participant> participants, Timer timer, MeetingAccess access) {
+public record Meeting(String id, String slug, String title, MeetingState state, int maxParticipants, Instant createdAt,
+        Instant endedAt, List<Participant> participants, Timer timer, MeetingAccess access) {
 
     public Optional<Participant> participant(String participantId) {
         return participants.stream().filter(p -> p.id().equals(participantId)).findFirst();
     }
 
     /**
-     * @param userId the token subject: {@code guest:<uuid>} for guests, the app's own user id for minted tokens;
-     *        never shown by the API
+     * @param userId the token subject: {@code guest:<uuid>} for guests, the app's own
+     * user id for minted tokens; never shown by the API
      * @param muted the host muted them (the live microphone state travels over signaling)
      * @param online signaling reports at least one open connection
      */
@@ -25,7 +25,10 @@ public record Meeting(String id, String slug, String title, MeetingState state, 
             boolean online) {
     }
 
-    /** A countdown started by the host; kept server-side so late joiners see the time left. */
+    /**
+     * A countdown started by the host; kept server-side so late joiners see the time
+     * left.
+     */
     public record Timer(String preset, int seconds, Instant startedAt, Instant endsAt) {
     }
 }

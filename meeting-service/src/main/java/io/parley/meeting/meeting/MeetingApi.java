@@ -4,26 +4,35 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON bodies of the meeting endpoints (docs/openapi/meeting-service.yaml describes them). */
+/**
+ * The JSON bodies of the meeting endpoints (docs/openapi/meeting-service.yaml describes
+ * them).
+ */
 public final class MeetingApi {
 
     private MeetingApi() {
     }
 
     /**
-     * {@code hostUserId} only with an API key: the integration's own id for the host (the token's {@code sub}).
-     * {@code access} is {@code anyone} (default), {@code org} (members of {@code orgId}) or {@code invited}
-     * ({@code invitedAccounts}); the last two need the host to be signed in.
+     * {@code hostUserId} only with an API key: the integration's own id for the host (the
+     * token's {@code sub}). {@code access} is {@code anyone} (default), {@code org}
+     * (members of {@code orgId}) or {@code invited} ({@code invitedAccounts}); the last
+     * two need the host to be signed in.
      */
     public record CreateMeetingRequest(String hostName, String title, String slug, Integer maxParticipants,
             String hostUserId, String access, String orgId, List<String> invitedAccounts) {
     }
 
-    /** What a caller gets to enter the meeting with: their participant id and join token. */
+    /**
+     * What a caller gets to enter the meeting with: their participant id and join token.
+     */
     public record Credentials(String participantId, String role, String token, Instant expiresAt) {
     }
 
-    /** 201 to a join or a minted token: who the caller is in which meeting, and their token. */
+    /**
+     * 201 to a join or a minted token: who the caller is in which meeting, and their
+     * token.
+     */
     public record Joined(String meetingId, String participantId, String role, String token, Instant expiresAt) {
 
         public static Joined of(String meetingId, Credentials credentials) {
@@ -55,9 +64,13 @@ public final class MeetingApi {
             Instant joinedAt) {
     }
 
-    /** {@code timerPresets}: what the host may start, shortest first; the client draws a button for each. */
+    /**
+     * {@code timerPresets}: what the host may start, shortest first; the client draws a
+     * button for each.
+     */
     public record MeetingView(String meetingId, String slug, String title, String state, int maxParticipants,
-            String joinUrl, Instant createdAt, Instant endedAt, List<ParticipantView> participants,
-            TimerView timer, String access, List<TimerPresets.Preset> timerPresets) {
+            String joinUrl, Instant createdAt, Instant endedAt, List<ParticipantView> participants, TimerView timer,
+            String access, List<TimerPresets.Preset> timerPresets) {
     }
+
 }

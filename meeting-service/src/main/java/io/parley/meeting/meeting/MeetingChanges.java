@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs a change to a meeting the way every change must run: note the meeting as having pending events, apply the
- * script (state and event in one atomic step), then publish the event. A script's refusal becomes the matching
- * problem: the state may have moved since the snapshot the caller was checked against.
+ * Runs a change to a meeting the way every change must run: note the meeting as having
+ * pending events, apply the script (state and event in one atomic step), then publish the
+ * event. A script's refusal becomes the matching problem: the state may have moved since
+ * the snapshot the caller was checked against.
  */
 @Component
 public class MeetingChanges {
@@ -27,21 +28,21 @@ public class MeetingChanges {
         return apply(meetingId, change, MeetingChanges::refusal);
     }
 
-    /** As {@link #apply(String, Supplier)}, with the caller's own words for some refusals. */
+    /**
+     * As {@link #apply(String, Supplier)}, with the caller's own words for some refusals.
+     */
     public Mono<Outcome> apply(String meetingId, Supplier<Mono<Outcome>> change,
             Function<Outcome, ApiProblem> refusal) {
-        return publisher.markPending(meetingId)
-            .then(Mono.defer(change))
-            .flatMap(outcome -> switch (outcome) {
-                case OK -> publisher.publishAfterChange(meetingId).thenReturn(outcome);
-                case UNCHANGED -> Mono.just(outcome);
-                default -> Mono.error(refusal.apply(outcome));
-            });
+        return publisher.markPending(meetingId).then(Mono.defer(change)).flatMap(outcome -> switch (outcome) {
+            case OK -> publisher.publishAfterChange(meetingId).thenReturn(outcome);
+            case UNCHANGED -> Mono.just(outcome);
+            default -> Mono.error(refusal.apply(outcome));
+        });
     }
 
     /**
-     * Puts a meeting that was stored without being announced (a named room, announced once its name is claimed) up
-     * for publishing, and publishes its events.
+     * Puts a meeting that was stored without being announced (a named room, announced
+     * once its name is claimed) up for publishing, and publishes its events.
      */
     public Mono<Void> announce(String meetingId) {
         return publisher.markPending(meetingId).then(publisher.publishAfterChange(meetingId));
@@ -58,4 +59,5 @@ public class MeetingChanges {
             default -> throw new IllegalStateException("A change cannot be refused with " + outcome);
         };
     }
+
 }

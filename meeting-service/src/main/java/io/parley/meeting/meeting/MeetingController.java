@@ -14,12 +14,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/meetings/{id}}: read a meeting, and the meeting-wide host controls. Creating is {@code creation}'s. */
+/**
+ * {@code /api/meetings/{id}}: read a meeting, and the meeting-wide host controls.
+ * Creating is {@code creation}'s.
+ */
 @RestController
 @RequestMapping(path = "/api/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
 class MeetingController {
 
     private final MeetingViews views;
+
     private final HostCommands commands;
 
     MeetingController(MeetingViews views, HostCommands commands) {
@@ -51,4 +55,5 @@ class MeetingController {
     Mono<ResponseEntity<Void>> end(@PathVariable String id, Caller caller) {
         return commands.end(id, caller).thenReturn(ResponseEntity.noContent().build());
     }
+
 }

@@ -6,17 +6,22 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Meeting ids, participant ids and room names (slugs). A meeting id is the capability to join, so it is random
- * (12 letters, about 56 bits, shaped {@code abcd-efgh-ijkl} so people can read it out). A slug is chosen by people
- * and guessable by design. Slugs never have the shape of an id, so {@code /m/{x}} and {@code GET /api/meetings/{x}}
- * can tell the two apart without a lookup.
+ * Meeting ids, participant ids and room names (slugs). A meeting id is the capability to
+ * join, so it is random (12 letters, about 56 bits, shaped {@code abcd-efgh-ijkl} so
+ * people can read it out). A slug is chosen by people and guessable by design. Slugs
+ * never have the shape of an id, so {@code /m/{x}} and {@code GET /api/meetings/{x}} can
+ * tell the two apart without a lookup.
  */
 public final class MeetingIds {
 
     private static final Pattern MEETING_ID = Pattern.compile("[a-z]{4}-[a-z]{4}-[a-z]{4}");
+
     private static final Pattern PARTICIPANT_ID = Pattern.compile("p[0-9a-z]{16}");
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
+
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
     private static final String ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     private final SecureRandom random = new SecureRandom();
@@ -49,8 +54,8 @@ public final class MeetingIds {
     }
 
     /**
-     * A room name as stored: lower case, 3 to 64 letters, digits and inner hyphens, never shaped like a meeting id.
-     * Empty when the text is not a valid room name.
+     * A room name as stored: lower case, 3 to 64 letters, digits and inner hyphens, never
+     * shaped like a meeting id. Empty when the text is not a valid room name.
      */
     public static Optional<String> slug(String candidate) {
         if (candidate == null) {
@@ -59,4 +64,5 @@ public final class MeetingIds {
         String slug = candidate.toLowerCase(Locale.ROOT);
         return SLUG.matcher(slug).matches() && !isMeetingId(slug) ? Optional.of(slug) : Optional.empty();
     }
+
 }

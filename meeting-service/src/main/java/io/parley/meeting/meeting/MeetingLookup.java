@@ -4,7 +4,10 @@ import io.parley.meeting.web.ApiProblem;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Finds a meeting by id or by room name; anything that names no meeting is a 404, whatever it looks like. */
+/**
+ * Finds a meeting by id or by room name; anything that names no meeting is a 404,
+ * whatever it looks like.
+ */
 @Component
 public class MeetingLookup {
 
@@ -19,4 +22,5 @@ public class MeetingLookup {
                 : MeetingIds.slug(idOrSlug).map(store::meetingIdForSlug).orElse(Mono.empty());
         return meetingId.flatMap(store::find).switchIfEmpty(Mono.error(ApiProblem::meetingNotFound));
     }
+
 }

@@ -18,7 +18,10 @@ import io.parley.meeting.person.MeetingAccess;
 import io.parley.tokens.Role;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns the reply of {@code read.lua} (meeting and participants hashes, muted and online sets) into a Meeting. */
+/**
+ * Turns the reply of {@code read.lua} (meeting and participants hashes, muted and online
+ * sets) into a Meeting.
+ */
 final class MeetingSnapshots {
 
     private final JsonMapper json;
@@ -53,8 +56,8 @@ final class MeetingSnapshots {
         return new Meeting(meetingId, fields.get("slug"), fields.get("title"),
                 MeetingState.of(fields.get("state")).orElse(MeetingState.OPEN),
                 Integer.parseInt(fields.get("maxParticipants")), Instant.parse(fields.get("createdAt")),
-                fields.containsKey("endedAt") ? Instant.parse(fields.get("endedAt")) : null,
-                List.copyOf(participants), timer, access(fields));
+                fields.containsKey("endedAt") ? Instant.parse(fields.get("endedAt")) : null, List.copyOf(participants),
+                timer, access(fields));
     }
 
     private MeetingAccess access(Map<String, String> fields) {
@@ -82,4 +85,5 @@ final class MeetingSnapshots {
         }
         return result;
     }
+
 }

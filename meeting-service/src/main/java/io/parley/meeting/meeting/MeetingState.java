@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The life of a meeting: {@code open} admits joins; {@code locked} admits nobody new but keeps running; {@code ended}
- * is final: no joins, no host controls, every token of the meeting revoked. There is no way back from locked or
- * ended. The Redis scripts apply the same rules atomically; this class is where they are spelled out and tested.
+ * The life of a meeting: {@code open} admits joins; {@code locked} admits nobody new but
+ * keeps running; {@code ended} is final: no joins, no host controls, every token of the
+ * meeting revoked. There is no way back from locked or ended. The Redis scripts apply the
+ * same rules atomically; this class is where they are spelled out and tested.
  */
 public enum MeetingState {
 
@@ -31,8 +32,12 @@ public enum MeetingState {
         return this == OPEN;
     }
 
-    /** Host controls (mute, remove, timer, lock, end) and leaving work until the meeting has ended. */
+    /**
+     * Host controls (mute, remove, timer, lock, end) and leaving work until the meeting
+     * has ended.
+     */
     public boolean acceptsCommands() {
         return this != ENDED;
     }
+
 }

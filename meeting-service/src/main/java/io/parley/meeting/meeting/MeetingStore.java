@@ -19,55 +19,72 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Meetings in Redis. Every key of a meeting carries the hash tag {@code {m:<id>}} so the scripts that change several
- * of them at once also run on Redis Cluster:
- * <pre>
+ * Meetings in Redis. Every key of a meeting carries the hash tag {@code {m:<id>}} so the
+ * scripts that change several of them at once also run on Redis Cluster: <pre>
  * meeting:{m:ID}               hash: title, slug, state, maxParticipants, createdAt, endedAt, timer*, seq
  * meeting:{m:ID}:participants  hash: participant id -> JSON (name, role, userId, joinedAt)
  * meeting:{m:ID}:muted         set of participant ids the host muted
  * meeting:{m:ID}:online        set of "participant-id connection-id" reported by signaling
  * meeting:{m:ID}:outbox        list of events not yet acknowledged by Kafka
  * meeting-slug:{s:SLUG}        string: the meeting a room name points at
- * </pre>
- * Each change is one Lua script that checks the state, writes, renews the expiry and appends its event to the outbox
- * in one atomic step. Scripts answer a status word that {@link Outcome} names.
+ * </pre> Each change is one Lua script that checks the state, writes, renews the expiry
+ * and appends its event to the outbox in one atomic step. Scripts answer a status word
+ * that {@link Outcome} names.
  */
 @Component
 public class MeetingStore {
 
     private static final String PRELUDE = ScriptSources.read("meeting-prelude.lua");
+
     private static final LuaScript CREATE = changing("create");
+
     private static final LuaScript JOIN = changing("join");
+
     private static final LuaScript REMOVE = changing("remove");
+
     private static final LuaScript MUTE = changing("mute");
+
     private static final LuaScript MUTE_ALL = changing("mute-all");
+
     private static final LuaScript TIMER = changing("timer");
+
     private static final LuaScript LOCK = changing("lock");
+
     private static final LuaScript END = changing("end");
+
     private static final LuaScript PRESENCE = changing("presence");
+
     private static final LuaScript READ = LuaScript.list("read.lua");
+
     private static final LuaScript CLAIM_SLUG = LuaScript.text("claim-slug.lua");
+
     private static final LuaScript RELEASE_SLUG = LuaScript.integer("release-slug.lua");
 
     /** What a changing script found. */
     public enum Outcome {
+
         OK, UNKNOWN, LOCKED, ENDED, FULL, NO_PARTICIPANT, UNCHANGED, EXISTS, IGNORED, DUPLICATE;
 
         static Outcome of(String word) {
             return valueOf(word.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         }
+
     }
 
     /** A participant as stored; mute and online flags live in their own sets. */
-    public record StoredParticipant(String participantId, String name, String role, String userId,
-            Instant joinedAt) {
+    public record StoredParticipant(String participantId, String name, String role, String userId, Instant joinedAt) {
     }
 
     private final ReactiveStringRedisTemplate redis;
+
     private final RedisScripts scripts;
+
     private final JsonMapper json;
+
     private final MeetingSnapshots snapshots;
+
     private final MeetingProperties properties;
+
     private final Clock clock;
 
     public MeetingStore(ReactiveStringRedisTemplate redis, RedisScripts scripts, JsonMapper json,
@@ -103,9 +120,8 @@ public class MeetingStore {
 
     public Mono<Outcome> create(String meetingId, String slug, String title, int maxParticipants, Instant createdAt,
             MeetingAccess access, StoredParticipant host, EventType type, Object eventData) {
-        List<String> args = new ArrayList<>(List.of(host.participantId(), write(host), type.ceType(),
-                write(eventData), "maxParticipants", String.valueOf(maxParticipants), "createdAt",
-                createdAt.toString()));
+        List<String> args = new ArrayList<>(List.of(host.participantId(), write(host), type.ceType(), write(eventData),
+                "maxParticipants", String.valueOf(maxParticipants), "createdAt", createdAt.toString()));
         if (slug != null) {
             args.addAll(List.of("slug", slug));
         }
@@ -155,7 +171,8 @@ public class MeetingStore {
     }
 
     /**
-     * Records a connection opening or closing; {@code eventId} makes a redelivered event a no-op.
+     * Records a connection opening or closing; {@code eventId} makes a redelivered event
+     * a no-op.
      */
     public Mono<Outcome> presence(String meetingId, String participantId, String connectionId, boolean connected,
             String eventId) {
@@ -167,7 +184,9 @@ public class MeetingStore {
         return scripts.text(PRESENCE, keys, args.toArray(String[]::new)).map(Outcome::of);
     }
 
-    /** Deletes a meeting that was never announced (its room name turned out to be taken). */
+    /**
+     * Deletes a meeting that was never announced (its room name turned out to be taken).
+     */
     public Mono<Void> discard(String meetingId) {
         return redis.delete(keys(meetingId).toArray(String[]::new)).then();
     }
@@ -182,8 +201,9 @@ public class MeetingStore {
     }
 
     /**
-     * Points the room at {@code meetingId} unless it points at a meeting other than {@code expectedCurrent} (null:
-     * none); answers the meeting the room points at afterwards.
+     * Points the room at {@code meetingId} unless it points at a meeting other than
+     * {@code expectedCurrent} (null: none); answers the meeting the room points at
+     * afterwards.
      */
     public Mono<String> claimSlug(String slug, String meetingId, String expectedCurrent) {
         return scripts.text(CLAIM_SLUG, List.of(slugKey(slug)), meetingId,
@@ -213,4 +233,5 @@ public class MeetingStore {
     private static LuaScript changing(String name) {
         return LuaScript.assembled(name, PRELUDE + "\n" + ScriptSources.read(name + ".lua"), ScriptOutputType.VALUE);
     }
+
 }

@@ -8,13 +8,19 @@ import io.parley.meeting.meeting.MeetingApi.TimerView;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /api/meetings/{id}}: a meeting as anyone holding its id or room name sees it. */
+/**
+ * {@code GET /api/meetings/{id}}: a meeting as anyone holding its id or room name sees
+ * it.
+ */
 @Service
 class MeetingViews {
 
     private final MeetingLookup lookup;
+
     private final JoinUrls joinUrls;
+
     private final TimerPresets presets;
+
     private final Clock clock;
 
     MeetingViews(MeetingLookup lookup, JoinUrls joinUrls, TimerPresets presets, Clock clock) {
@@ -40,4 +46,5 @@ class MeetingViews {
                 meeting.timer() == null ? null : TimerView.of(meeting.timer(), clock), meeting.access().mode().value(),
                 presets.list());
     }
+
 }

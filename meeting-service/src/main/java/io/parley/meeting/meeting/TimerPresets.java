@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The timer presets hosts may start, by id ({@code seconds_15}, ...); the list is configuration, and
- * {@code GET /api/meetings/{id}} hands it to the client, which draws one button per preset.
+ * The timer presets hosts may start, by id ({@code seconds_15}, ...); the list is
+ * configuration, and {@code GET /api/meetings/{id}} hands it to the client, which draws
+ * one button per preset.
  */
 public final class TimerPresets {
 
@@ -18,7 +19,9 @@ public final class TimerPresets {
 
     private final List<Preset> presets;
 
-    /** Ordered shortest first (then by id), the order the buttons and error messages use. */
+    /**
+     * Ordered shortest first (then by id), the order the buttons and error messages use.
+     */
     public TimerPresets(Map<String, Integer> seconds) {
         this.presets = seconds.entrySet()
             .stream()
@@ -39,4 +42,5 @@ public final class TimerPresets {
     public String ids() {
         return presets.stream().map(Preset::preset).collect(Collectors.joining(", "));
     }
+
 }

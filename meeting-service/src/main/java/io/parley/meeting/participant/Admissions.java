@@ -25,15 +25,22 @@ import io.parley.tokens.access.AccessToken;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Admitting participants: guests, signed-in people, named-room callers and minted tokens. */
+/**
+ * Admitting participants: guests, signed-in people, named-room callers and minted tokens.
+ */
 @Service
 public class Admissions {
 
     private final MeetingStore store;
+
     private final MeetingChanges changes;
+
     private final TokenIssuer tokens;
+
     private final MeetingMetrics metrics;
+
     private final MeetingIds ids;
+
     private final Clock clock;
 
     public Admissions(MeetingStore store, MeetingChanges changes, TokenIssuer tokens, MeetingMetrics metrics,
@@ -47,10 +54,11 @@ public class Admissions {
     }
 
     /**
-     * Adds a participant if the meeting is open and not full, then signs their token. The snapshot already tells a
-     * locked or ended meeting; the script decides for good (the state may have changed since) and checks the seats.
-     *
-     * @param subject the token's {@code sub}: {@code guest:<uuid>}, an account id or an integration's user id
+     * Adds a participant if the meeting is open and not full, then signs their token. The
+     * snapshot already tells a locked or ended meeting; the script decides for good (the
+     * state may have changed since) and checks the seats.
+     * @param subject the token's {@code sub}: {@code guest:<uuid>}, an account id or an
+     * integration's user id
      * @param kind {@code guest}, {@code account} or {@code api-key}, for metrics
      */
     public Mono<Credentials> admit(Meeting meeting, String name, Role role, String subject, String kind) {
@@ -65,16 +73,21 @@ public class Admissions {
         StoredParticipant participant = new StoredParticipant(participantId, name, role.claim(), subject, now);
         var event = new MeetingEvents.ParticipantJoined(meetingId,
                 new MeetingEvents.ParticipantData(participantId, name, role.claim(), subject), now);
-        return changes.apply(meetingId, () -> store.join(meetingId, participant, EventType.PARTICIPANT_JOINED, event)
-            .doOnNext(this::countJoin), outcome -> outcome == Outcome.FULL ? full(meeting)
-                    : MeetingChanges.refusal(outcome))
+        return changes
+            .apply(meetingId,
+                    () -> store.join(meetingId, participant, EventType.PARTICIPANT_JOINED, event)
+                        .doOnNext(this::countJoin),
+                    outcome -> outcome == Outcome.FULL ? full(meeting) : MeetingChanges.refusal(outcome))
             .map(joined -> {
                 TokenIssuer.Issued issued = tokens.issue(subject, meetingId, participantId, name, role, kind);
                 return new Credentials(participantId, role.claim(), issued.token(), issued.expiresAt());
             });
     }
 
-    /** 401 for a guest where only people may enter, 403 for a person the meeting is not for. */
+    /**
+     * 401 for a guest where only people may enter, 403 for a person the meeting is not
+     * for.
+     */
     public Mono<Void> checkAccess(Meeting meeting, Optional<AccessToken> person) {
         boolean org = meeting.access().mode() == MeetingAccess.Mode.ORG;
         return switch (meeting.access().admits(person)) {
@@ -86,10 +99,14 @@ public class Admissions {
         };
     }
 
-    /** The limit a full meeting reached, in words and as a member, so a client can say it without parsing. */
+    /**
+     * The limit a full meeting reached, in words and as a member, so a client can say it
+     * without parsing.
+     */
     private static ApiProblem full(Meeting meeting) {
-        return ApiProblem.conflict("full", "The meeting is full: it admits " + meeting.maxParticipants()
-                + " participants, host included.", Map.of("maxParticipants", meeting.maxParticipants()));
+        return ApiProblem.conflict("full",
+                "The meeting is full: it admits " + meeting.maxParticipants() + " participants, host included.",
+                Map.of("maxParticipants", meeting.maxParticipants()));
     }
 
     private void countJoin(Outcome outcome) {
@@ -100,4 +117,5 @@ public class Admissions {
             }
         }
     }
+
 }

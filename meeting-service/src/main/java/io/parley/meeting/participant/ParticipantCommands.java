@@ -18,9 +18,13 @@ import reactor.core.publisher.Mono;
 class ParticipantCommands {
 
     private final MeetingStore store;
+
     private final MeetingChanges changes;
+
     private final HostAccess access;
+
     private final RevocationList revocations;
+
     private final Clock clock;
 
     ParticipantCommands(MeetingStore store, MeetingChanges changes, HostAccess access, RevocationList revocations,
@@ -33,8 +37,9 @@ class ParticipantCommands {
     }
 
     /**
-     * The host removes a participant, or a participant leaves. Their tokens are revoked first: should the removal
-     * itself then fail, the participant is listed a little longer but can no longer act, never the reverse.
+     * The host removes a participant, or a participant leaves. Their tokens are revoked
+     * first: should the removal itself then fail, the participant is listed a little
+     * longer but can no longer act, never the reverse.
      */
     Mono<Void> remove(String idOrSlug, String participantId, Caller caller) {
         return access.run(Command.REMOVE, idOrSlug, caller, participantId, allowed -> {
@@ -57,4 +62,5 @@ class ParticipantCommands {
                     () -> store.mute(meetingId, participantId, EventType.PARTICIPANT_MUTED, event));
         }).then();
     }
+
 }

@@ -20,14 +20,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/meetings/{id}/participants}: join as a guest, leave or be removed, be muted. */
+/**
+ * {@code /api/meetings/{id}/participants}: join as a guest, leave or be removed, be
+ * muted.
+ */
 @RestController
 @RequestMapping(path = "/api/meetings/{id}/participants", produces = MediaType.APPLICATION_JSON_VALUE)
 class ParticipantController {
 
     private final Admissions admissions;
+
     private final ParticipantCommands commands;
+
     private final MeetingLookup lookup;
+
     private final People people;
 
     ParticipantController(Admissions admissions, ParticipantCommands commands, MeetingLookup lookup, People people) {
@@ -41,8 +47,9 @@ class ParticipantController {
     }
 
     /**
-     * The meeting id (or room name) is the invitation: anyone holding it may join while the meeting is open, unless
-     * the meeting is for an organization or for invited accounts. A signed-in person joins as their account.
+     * The meeting id (or room name) is the invitation: anyone holding it may join while
+     * the meeting is open, unless the meeting is for an organization or for invited
+     * accounts. A signed-in person joins as their account.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Joined>> join(@PathVariable String id, @RequestBody JoinRequest body, Caller caller) {
@@ -57,8 +64,9 @@ class ParticipantController {
                             person.isPresent() ? "account" : "guest"))
                     .map(credentials -> Joined.of(meeting.id(), credentials)));
         })
-            .map(joined -> ResponseEntity.created(URI.create("/api/meetings/" + joined.meetingId() + "/participants/"
-                    + joined.participantId())).body(joined));
+            .map(joined -> ResponseEntity
+                .created(URI.create("/api/meetings/" + joined.meetingId() + "/participants/" + joined.participantId()))
+                .body(joined));
     }
 
     /** The host removes a participant, or a participant removes themself (leaves). */
@@ -71,4 +79,5 @@ class ParticipantController {
     Mono<ResponseEntity<Void>> mute(@PathVariable String id, @PathVariable String participantId, Caller caller) {
         return commands.mute(id, participantId, caller).thenReturn(ResponseEntity.noContent().build());
     }
+
 }

@@ -18,9 +18,11 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The presence consumer. A record that is not a CloudEvent is logged and skipped instead of blocking the partition
- * (the error-handling deserializer turns it into a non-retryable error); a Redis outage is retried with backoff
- * for about a minute per record, after which the record is skipped: presence is refreshed by the next event anyway.
+ * The presence consumer. A record that is not a CloudEvent is logged and skipped instead
+ * of blocking the partition (the error-handling deserializer turns it into a
+ * non-retryable error); a Redis outage is retried with backoff for about a minute per
+ * record, after which the record is skipped: presence is refreshed by the next event
+ * anyway.
  */
 @Configuration(proxyBeanMethods = false)
 class PresenceConfiguration {
@@ -30,8 +32,8 @@ class PresenceConfiguration {
             MeetingProperties properties) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.presence().groupId());
-        var consumers = new DefaultKafkaConsumerFactory<String, CloudEvent>(config,
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
+        var consumers = new DefaultKafkaConsumerFactory<String, CloudEvent>(config, new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
         var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
         factory.setConsumerFactory(consumers);
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2);
@@ -40,4 +42,5 @@ class PresenceConfiguration {
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return factory;
     }
+
 }

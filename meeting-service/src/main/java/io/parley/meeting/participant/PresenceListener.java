@@ -17,20 +17,29 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the {@code online} flags from signaling's presence events ({@code parley.presence.events}): a participant is
- * online while at least one of their connections is open. Events for unknown participants or ended meetings are
- * ignored; a redelivered event (same id) is applied once. Payload: docs/meetings.md, "Presence events consumed".
+ * Keeps the {@code online} flags from signaling's presence events
+ * ({@code parley.presence.events}): a participant is online while at least one of their
+ * connections is open. Events for unknown participants or ended meetings are ignored; a
+ * redelivered event (same id) is applied once. Payload: docs/meetings.md, "Presence
+ * events consumed".
  */
 @Component
 class PresenceListener {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceListener.class);
-    /** The listener runs on a Kafka consumer thread, where waiting for Redis is allowed; bounded all the same. */
+
+    /**
+     * The listener runs on a Kafka consumer thread, where waiting for Redis is allowed;
+     * bounded all the same.
+     */
     private static final Duration REDIS_WAIT = Duration.ofSeconds(5);
+
     private static final String NO_CONNECTION = "-";
 
     private final MeetingStore store;
+
     private final EventCodec codec;
+
     private final MeetingMetrics metrics;
 
     PresenceListener(MeetingStore store, EventCodec codec, MeetingMetrics metrics) {
@@ -72,4 +81,5 @@ class PresenceListener {
             .block(REDIS_WAIT);
         metrics.presenceEvent(outcome == Outcome.OK ? "applied" : outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
+
 }

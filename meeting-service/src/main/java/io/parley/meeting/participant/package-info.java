@@ -1,4 +1,5 @@
 /**
- * Participants joining, leaving, being removed or muted, and their online flags kept from signaling's presence events.
+ * Participants joining, leaving, being removed or muted, and their online flags kept from
+ * signaling's presence events.
  */
 package io.parley.meeting.participant;

@@ -9,10 +9,11 @@ import java.util.Set;
 import io.parley.tokens.access.AccessToken;
 
 /**
- * Who may enter a meeting (PEOPLE.md §3): {@code anyone} holding the link (guests included, as before accounts),
- * members of one organization, or the accounts the host invited. The host's own account is always let in.
- * Membership is read from the access token, the only word on it meeting-service has; a token lives 15 minutes, so a
- * member removed from the organization loses entry within that.
+ * Who may enter a meeting (PEOPLE.md §3): {@code anyone} holding the link (guests
+ * included, as before accounts), members of one organization, or the accounts the host
+ * invited. The host's own account is always let in. Membership is read from the access
+ * token, the only word on it meeting-service has; a token lives 15 minutes, so a member
+ * removed from the organization loses entry within that.
  */
 public record MeetingAccess(Mode mode, String orgId, Set<String> invited, String hostAccount) {
 
@@ -33,11 +34,14 @@ public record MeetingAccess(Mode mode, String orgId, Set<String> invited, String
         public static Optional<Mode> of(String value) {
             return Arrays.stream(values()).filter(mode -> mode.value().equals(value)).findFirst();
         }
+
     }
 
     /** What a join attempt gets. */
     public enum Decision {
+
         ADMIT, SIGN_IN_REQUIRED, NOT_INVITED
+
     }
 
     public Decision admits(Optional<AccessToken> person) {

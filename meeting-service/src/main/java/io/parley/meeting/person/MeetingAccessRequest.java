@@ -10,7 +10,10 @@ import io.parley.meeting.web.ApiProblem;
 import io.parley.meeting.web.Inputs;
 import io.parley.tokens.access.AccessToken;
 
-/** Reads the access fields of a create request: only a signed-in host may restrict who enters. */
+/**
+ * Reads the access fields of a create request: only a signed-in host may restrict who
+ * enters.
+ */
 public final class MeetingAccessRequest {
 
     static final int MAX_INVITED = 100;
@@ -19,7 +22,10 @@ public final class MeetingAccessRequest {
     private MeetingAccessRequest() {
     }
 
-    /** The access a create asks for; records bad fields on {@code inputs}, throws 401/403 for who may not ask. */
+    /**
+     * The access a create asks for; records bad fields on {@code inputs}, throws 401/403
+     * for who may not ask.
+     */
     public static MeetingAccess of(Inputs inputs, CreateMeetingRequest request, Optional<AccessToken> person) {
         String hostAccount = person.map(AccessToken::accountId).orElse(null);
         if (request.access() == null) {
@@ -33,8 +39,8 @@ public final class MeetingAccessRequest {
         if (mode.get() == MeetingAccess.Mode.ANYONE) {
             return refuseExtras(inputs, request, MeetingAccess.Mode.ANYONE, hostAccount);
         }
-        AccessToken host = person.orElseThrow(() -> ApiProblem.signInRequired(
-                "Sign in to create a meeting for an organization or for invited people."));
+        AccessToken host = person.orElseThrow(() -> ApiProblem
+            .signInRequired("Sign in to create a meeting for an organization or for invited people."));
         if (mode.get() == MeetingAccess.Mode.ORG) {
             String orgId = inputs.requiredText("orgId", request.orgId(), MAX_ACCOUNT_ID);
             if (orgId != null && host.roleIn(orgId).isEmpty()) {
@@ -81,4 +87,5 @@ public final class MeetingAccessRequest {
         }
         return invited;
     }
+
 }

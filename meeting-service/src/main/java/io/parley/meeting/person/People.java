@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The signed-in person behind a create or join request, if any: creating and joining are open to guests, so no
- * token is fine, but a token that is there must be a valid access token (a join token or a forged one is 401).
+ * The signed-in person behind a create or join request, if any: creating and joining are
+ * open to guests, so no token is fine, but a token that is there must be a valid access
+ * token (a join token or a forged one is 401).
  */
 @Component
 public class People {
@@ -26,4 +27,5 @@ public class People {
             .map(token -> verifier.verify(token).map(Optional::of))
             .orElseGet(() -> Mono.just(Optional.empty()));
     }
+
 }

@@ -13,8 +13,9 @@ import io.parley.meeting.web.Caller;
 import org.springframework.stereotype.Component;
 
 /**
- * API keys of server-side integrations, sent as {@code X-Api-Key} ({@link Caller#apiKey()}). Only their SHA-256
- * hashes are configured, so a leaked configuration does not leak the keys; a presented key is hashed and compared in
+ * API keys of server-side integrations, sent as {@code X-Api-Key}
+ * ({@link Caller#apiKey()}). Only their SHA-256 hashes are configured, so a leaked
+ * configuration does not leak the keys; a presented key is hashed and compared in
  * constant time with every configured hash.
  */
 @Component
@@ -33,8 +34,8 @@ public class ApiKeys {
     }
 
     /**
-     * The name of the integration whose key the caller presents; empty when it carries none. A key that matches no
-     * configured hash is a 401, never treated as absent.
+     * The name of the integration whose key the caller presents; empty when it carries
+     * none. A key that matches no configured hash is a 401, never treated as absent.
      */
     public Optional<String> integration(Caller caller) {
         return caller.apiKey()
@@ -43,8 +44,7 @@ public class ApiKeys {
     }
 
     public String requireIntegration(Caller caller) {
-        return integration(caller)
-            .orElseThrow(() -> ApiProblem.apiKeyRequired("This endpoint needs an X-Api-Key."));
+        return integration(caller).orElseThrow(() -> ApiProblem.apiKeyRequired("This endpoint needs an X-Api-Key."));
     }
 
     Optional<String> authenticate(String presented) {
@@ -67,4 +67,5 @@ public class ApiKeys {
             throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
         }
     }
+
 }

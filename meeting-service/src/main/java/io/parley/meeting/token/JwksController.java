@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public halves of every token key, for the gateway and the other services. Verifiers cache the set and fetch
- * it again when a token names a {@code kid} they do not know, which is how a rotated key reaches them.
+ * The public halves of every token key, for the gateway and the other services. Verifiers
+ * cache the set and fetch it again when a token names a {@code kid} they do not know,
+ * which is how a rotated key reaches them.
  */
 @RestController
 class JwksController {
@@ -27,4 +28,5 @@ class JwksController {
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(jwks);
     }
+
 }

@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * meeting-service holds the keys, so it signs with the newest and verifies against all of them directly, without
- * fetching its own JWKS over HTTP. Its decoder replaces the JWKS-backed one of the join-tokens library; the
- * library's {@code JoinTokenVerifier} (revocations included) is used unchanged on top.
+ * meeting-service holds the keys, so it signs with the newest and verifies against all of
+ * them directly, without fetching its own JWKS over HTTP. Its decoder replaces the
+ * JWKS-backed one of the join-tokens library; the library's {@code JoinTokenVerifier}
+ * (revocations included) is used unchanged on top.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
@@ -35,4 +36,5 @@ class TokenConfiguration {
     ReactiveJwtDecoder joinTokenDecoder(SigningKeys keys, JoinTokenProperties tokens) {
         return keys.decoder(tokens.issuer());
     }
+
 }

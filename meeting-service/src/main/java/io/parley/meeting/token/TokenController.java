@@ -15,15 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /api/tokens}: an integration (API key) adds one of its own users to a meeting and gets the join token
- * for them, with the user id as {@code sub} and the role it chooses. The same admission rules as a guest join apply
- * (open, not full).
+ * {@code POST /api/tokens}: an integration (API key) adds one of its own users to a
+ * meeting and gets the join token for them, with the user id as {@code sub} and the role
+ * it chooses. The same admission rules as a guest join apply (open, not full).
  */
 @RestController
 class TokenController {
 
     private final ApiKeys apiKeys;
+
     private final MeetingLookup lookup;
+
     private final Admissions admissions;
 
     TokenController(ApiKeys apiKeys, MeetingLookup lookup, Admissions admissions) {
@@ -39,7 +41,8 @@ class TokenController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Joined> mint(@RequestBody Mono<MintRequest> body, Caller caller) {
-        // the key is checked before the body is read: a caller without one learns nothing about the input rules
+        // the key is checked before the body is read: a caller without one learns nothing
+        // about the input rules
         apiKeys.requireIntegration(caller);
         return body.flatMap(this::mint);
     }
@@ -58,4 +61,5 @@ class TokenController {
             .flatMap(meeting -> admissions.admit(meeting, name, role, userId, "api-key")
                 .map(credentials -> Joined.of(meeting.id(), credentials)));
     }
+
 }

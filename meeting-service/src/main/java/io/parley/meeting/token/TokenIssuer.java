@@ -14,23 +14,33 @@ import io.parley.tokens.JoinTokenSigner;
 import io.parley.tokens.Role;
 import org.springframework.stereotype.Component;
 
-/** Signs join tokens with the configured lifetime, which may not exceed what verifiers keep revocations for. */
+/**
+ * Signs join tokens with the configured lifetime, which may not exceed what verifiers
+ * keep revocations for.
+ */
 @Component
 public class TokenIssuer {
 
-    /** Reserved for generated guest identities; integrations may not mint user ids with it. */
+    /**
+     * Reserved for generated guest identities; integrations may not mint user ids with
+     * it.
+     */
     public static final String GUEST_PREFIX = "guest:";
 
     private final JoinTokenSigner signer;
+
     private final Duration lifetime;
+
     private final MeetingMetrics metrics;
+
     private final Clock clock;
 
     public TokenIssuer(JoinTokenSigner signer, MeetingProperties properties, JoinTokenProperties tokens,
             MeetingMetrics metrics, Clock clock) {
         this.lifetime = properties.tokens().lifetime();
         if (lifetime.compareTo(tokens.maxLifetime()) > 0 || lifetime.isNegative() || lifetime.isZero()) {
-            // a token outliving parley.tokens.max-lifetime would outlive its revocation entry too
+            // a token outliving parley.tokens.max-lifetime would outlive its revocation
+            // entry too
             throw new IllegalStateException("parley.meetings.tokens.lifetime (" + lifetime
                     + ") must be positive and at most parley.tokens.max-lifetime (" + tokens.maxLifetime() + ")");
         }
@@ -39,7 +49,10 @@ public class TokenIssuer {
         this.clock = clock;
     }
 
-    /** The {@code sub} of a guest: random, so guests never share an identity (or a stream limit). */
+    /**
+     * The {@code sub} of a guest: random, so guests never share an identity (or a stream
+     * limit).
+     */
     public static String guestSubject() {
         return GUEST_PREFIX + UUID.randomUUID();
     }
@@ -48,7 +61,9 @@ public class TokenIssuer {
     public record Issued(String token, Instant expiresAt) {
     }
 
-    /** @param kind for the metric: {@code guest} or {@code api-key} */
+    /**
+     * @param kind for the metric: {@code guest} or {@code api-key}
+     */
     public Issued issue(String subject, String meetingId, String participantId, String name, Role role, String kind) {
         // JWT times have whole seconds; the answer shows the same expiry the token holds
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -58,4 +73,5 @@ public class TokenIssuer {
         metrics.tokenIssued(kind);
         return new Issued(token, expiresAt);
     }
+
 }

@@ -10,10 +10,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The 4xx (and 503) answers of this service as RFC 9457 problems. Conflicts and refusals carry a machine-readable
- * {@code reason}, so a client can tell a full meeting from a locked one without parsing the text.
+ * The 4xx (and 503) answers of this service as RFC 9457 problems. Conflicts and refusals
+ * carry a machine-readable {@code reason}, so a client can tell a full meeting from a
+ * locked one without parsing the text.
  */
-public class ApiProblem extends ErrorResponseException {
+public final class ApiProblem extends ErrorResponseException {
 
     private ApiProblem(HttpStatus status, String detail, Map<String, Object> properties, Throwable cause) {
         super(status, problem(status, detail, properties), cause);
@@ -51,7 +52,10 @@ public class ApiProblem extends ErrorResponseException {
         return conflict(reason, detail, Map.of());
     }
 
-    /** 409 with {@code reason} and further members, such as the limit a full meeting reached. */
+    /**
+     * 409 with {@code reason} and further members, such as the limit a full meeting
+     * reached.
+     */
     public static ApiProblem conflict(String reason, String detail, Map<String, Object> properties) {
         Map<String, Object> members = new LinkedHashMap<>(properties);
         members.put("reason", reason);
@@ -63,7 +67,10 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.FORBIDDEN, detail, Map.of("reason", reason), null);
     }
 
-    /** 401 with {@code reason: sign-in-required}: the meeting admits signed-in people only. */
+    /**
+     * 401 with {@code reason: sign-in-required}: the meeting admits signed-in people
+     * only.
+     */
     public static ApiProblem signInRequired(String detail) {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, detail, Map.of("reason", "sign-in-required"), null);
     }
@@ -73,9 +80,10 @@ public class ApiProblem extends ErrorResponseException {
     }
 
     /**
-     * 429 with {@code Retry-After} (whole seconds, at least 1) and {@code reason}, e.g. {@code creation-limit}.
-     *
-     * @param properties further members of the problem, such as the limit that was reached
+     * 429 with {@code Retry-After} (whole seconds, at least 1) and {@code reason}, e.g.
+     * {@code creation-limit}.
+     * @param properties further members of the problem, such as the limit that was
+     * reached
      */
     public static ApiProblem tooManyRequests(String reason, String detail, long retryAfterSeconds,
             Map<String, Object> properties) {
@@ -85,4 +93,5 @@ public class ApiProblem extends ErrorResponseException {
         problem.getHeaders().set("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
         return problem;
     }
+
 }

@@ -9,7 +9,10 @@ import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.SyncHandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Gives a controller method's {@link Caller} parameter the request's caller: the one place that reads them. */
+/**
+ * Gives a controller method's {@link Caller} parameter the request's caller: the one
+ * place that reads them.
+ */
 class CallerResolver implements SyncHandlerMethodArgumentResolver {
 
     @Override
@@ -24,4 +27,5 @@ class CallerResolver implements SyncHandlerMethodArgumentResolver {
         return new Caller(ClientAddress.of(request), BearerTokens.resolve(request),
                 Optional.ofNullable(request.getHeaders().getFirst(Caller.API_KEY_HEADER)));
     }
+
 }

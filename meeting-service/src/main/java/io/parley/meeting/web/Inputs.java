@@ -6,14 +6,17 @@ import java.util.List;
 import io.parley.meeting.token.TokenIssuer;
 
 /**
- * Checks on people-typed text: display names, titles, user ids. Text is trimmed; length counts characters as people
- * see them (code points, so an emoji is one); control characters (tabs, newlines, escapes) are refused because
- * names end up in other people's screens and logs.
+ * Checks on people-typed text: display names, titles, user ids. Text is trimmed; length
+ * counts characters as people see them (code points, so an emoji is one); control
+ * characters (tabs, newlines, escapes) are refused because names end up in other people's
+ * screens and logs.
  */
 public final class Inputs {
 
     public static final int MAX_NAME = 64;
+
     public static final int MAX_TITLE = 200;
+
     public static final int MAX_USER_ID = 128;
 
     private final List<ApiProblem.FieldError> errors = new ArrayList<>();
@@ -33,8 +36,9 @@ public final class Inputs {
     }
 
     /**
-     * An integration's user id (the token's {@code sub}, which stream limits count): 1 to 128 characters, no
-     * control characters, not in the {@code guest:} namespace of generated guest ids.
+     * An integration's user id (the token's {@code sub}, which stream limits count): 1 to
+     * 128 characters, no control characters, not in the {@code guest:} namespace of
+     * generated guest ids.
      */
     public String userId(String field, String value, boolean required) {
         String userId = text(field, value, MAX_USER_ID, required);
@@ -64,7 +68,10 @@ public final class Inputs {
         return trimmed;
     }
 
-    /** Strips white space including the Unicode spaces {@link String#strip()} keeps, such as no-break space. */
+    /**
+     * Strips white space including the Unicode spaces {@link String#strip()} keeps, such
+     * as no-break space.
+     */
     private static String trim(String value) {
         int start = 0;
         int end = value.length();
@@ -82,7 +89,8 @@ public final class Inputs {
     }
 
     private static boolean forbidden(int codePoint) {
-        // an unpaired surrogate is not a character at all and cannot be encoded into a token's UTF-8
+        // an unpaired surrogate is not a character at all and cannot be encoded into a
+        // token's UTF-8
         int type = Character.getType(codePoint);
         return type == Character.CONTROL || type == Character.SURROGATE;
     }
@@ -97,4 +105,5 @@ public final class Inputs {
             throw ApiProblem.invalid(errors);
         }
     }
+
 }

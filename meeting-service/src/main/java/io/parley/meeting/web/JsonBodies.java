@@ -15,30 +15,35 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * How request bodies are read: strictly. Jackson's defaults turn {@code "hostName": true} into the name "true" and
- * {@code "maxParticipants": 2.5} into 2; here a value of the wrong kind is a 400 that names the field, on every
- * endpoint. Only the HTTP decoder uses this mapper; events from other services are read as before.
+ * How request bodies are read: strictly. Jackson's defaults turn {@code "hostName": true}
+ * into the name "true" and {@code "maxParticipants": 2.5} into 2; here a value of the
+ * wrong kind is a 400 that names the field, on every endpoint. Only the HTTP decoder uses
+ * this mapper; events from other services are read as before.
  */
 public final class JsonBodies {
 
     private JsonBodies() {
     }
 
-    /** {@code base} (Spring Boot's mapper) without scalar coercion: no text from numbers or booleans, and back. */
+    /**
+     * {@code base} (Spring Boot's mapper) without scalar coercion: no text from numbers
+     * or booleans, and back.
+     */
     public static JsonMapper strict(JsonMapper base) {
         return base.rebuild()
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(CoercionInputShape.Boolean,
-                    CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Textual,
+                    text -> text.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .build();
     }
 
     /**
-     * The 400 for a body whose JSON is well-formed but holds a value of the wrong kind, naming the field; empty for
-     * anything else (malformed JSON keeps the generic answer).
+     * The 400 for a body whose JSON is well-formed but holds a value of the wrong kind,
+     * naming the field; empty for anything else (malformed JSON keeps the generic
+     * answer).
      */
     public static Optional<ApiProblem> wrongType(Throwable error) {
         for (Throwable current = error; current != null; current = current.getCause()) {
@@ -85,4 +90,5 @@ public final class JsonBodies {
         }
         return Map.class.isAssignableFrom(type) || type.isRecord() ? "an object" : "of another type";
     }
+
 }

@@ -12,19 +12,26 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import reactor.core.publisher.Mono;
 
 /**
- * Redis is where every meeting lives: without it this service cannot answer, which is a 503 (try again), not a
- * 500 (a bug). The problem itself is rendered by the shared problem-details handler.
+ * Redis is where every meeting lives: without it this service cannot answer, which is a
+ * 503 (try again), not a 500 (a bug). The problem itself is rendered by the shared
+ * problem-details handler.
  */
 @RestControllerAdvice
 class RedisUnavailableAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(RedisUnavailableAdvice.class);
+
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-    /** Spring Data Redis's commands fail with DataAccessException, the Lua scripts (run by Lettuce) RedisException. */
+    /**
+     * Spring Data Redis's commands fail with DataAccessException, the Lua scripts (run by
+     * Lettuce) RedisException.
+     */
     @ExceptionHandler({ DataAccessException.class, RedisException.class })
     Mono<Void> redisUnavailable(RuntimeException error) {
         log.warn("Redis unavailable: {}", error.getMessage());
-        return Mono.error(Problems.unavailable("Meeting state is unavailable right now; try again.", RETRY_AFTER, error));
+        return Mono
+            .error(Problems.unavailable("Meeting state is unavailable right now; try again.", RETRY_AFTER, error));
     }
+
 }

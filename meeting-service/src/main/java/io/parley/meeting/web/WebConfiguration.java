@@ -10,7 +10,10 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The controllers' {@link Caller} argument, and strict reading of JSON bodies ({@link JsonBodies}). */
+/**
+ * The controllers' {@link Caller} argument, and strict reading of JSON bodies
+ * ({@link JsonBodies}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
 
@@ -19,11 +22,15 @@ class WebConfiguration implements WebFluxConfigurer {
         configurer.addCustomResolver(new CallerResolver());
     }
 
-    /** After Spring Boot's own Jackson customizer, whose decoder it replaces; the size limit still applies. */
+    /**
+     * After Spring Boot's own Jackson customizer, whose decoder it replaces; the size
+     * limit still applies.
+     */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     CodecCustomizer strictJsonBodies(JsonMapper json) {
         JsonMapper strict = JsonBodies.strict(json);
         return configurer -> configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(strict));
     }
+
 }

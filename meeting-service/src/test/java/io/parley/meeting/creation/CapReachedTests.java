@@ -38,9 +38,11 @@ class CapReachedTests {
     @Test
     void retryAfterIsWholeSecondsRoundedUpAndNeverZero() {
         assertThat(CapReached.problem(Creator.Scope.ADDRESS, 1, Duration.ofHours(1), Duration.ofMillis(1500))
-            .getHeaders().getFirst("Retry-After")).isEqualTo("2");
+            .getHeaders()
+            .getFirst("Retry-After")).isEqualTo("2");
         assertThat(CapReached.problem(Creator.Scope.ADDRESS, 1, Duration.ofHours(1), Duration.ZERO)
-            .getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            .getHeaders()
+            .getFirst("Retry-After")).isEqualTo("1");
     }
 
     @Test
@@ -51,4 +53,5 @@ class CapReachedTests {
         assertThat(CapReached.inWords(Duration.ofSeconds(121))).isEqualTo("3 minutes");
         assertThat(CapReached.inWords(Duration.ofSeconds(1))).isEqualTo("1 second");
     }
+
 }

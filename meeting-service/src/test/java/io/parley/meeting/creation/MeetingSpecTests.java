@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class MeetingSpecTests {
 
     private static final MeetingProperties PROPERTIES = TestProperties.with(List.of());
+
     private static final CreateMeetingRequest REQUEST = new CreateMeetingRequest("Ada", null, null, null, null, null,
             null, null);
 
@@ -45,4 +46,5 @@ class MeetingSpecTests {
         assertThat(spec.creator().scope()).isEqualTo(Creator.Scope.UNCAPPED);
         assertThat(spec.kind()).isEqualTo("api-key");
     }
+
 }

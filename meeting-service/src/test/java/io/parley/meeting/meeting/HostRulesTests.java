@@ -19,9 +19,9 @@ class HostRulesTests {
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
     private static Meeting meeting(MeetingState state) {
-        return new Meeting("abcd-efgh-ijkl", null, null, state, 10, NOW, null,
-                List.of(participant("phost", Role.HOST), participant("pguest", Role.PARTICIPANT),
-                        participant("pother", Role.PARTICIPANT)),
+        return new Meeting(
+                "abcd-efgh-ijkl", null, null, state, 10, NOW, null, List.of(participant("phost", Role.HOST),
+                        participant("pguest", Role.PARTICIPANT), participant("pother", Role.PARTICIPANT)),
                 null, MeetingAccess.ANYONE);
     }
 
@@ -35,6 +35,7 @@ class HostRulesTests {
     }
 
     private static final JoinToken HOST = token("abcd-efgh-ijkl", "phost", Role.HOST);
+
     private static final JoinToken GUEST = token("abcd-efgh-ijkl", "pguest", Role.PARTICIPANT);
 
     @ParameterizedTest
@@ -56,8 +57,9 @@ class HostRulesTests {
     @ParameterizedTest
     @EnumSource(Command.class)
     void aParticipantMayRunNoHostControl(Command command) {
-        assertThat(HostRules.check(command, meeting(MeetingState.OPEN), GUEST, command == Command.MUTE
-                || command == Command.REMOVE ? "pother" : null)).contains(Denial.NOT_HOST);
+        assertThat(HostRules.check(command, meeting(MeetingState.OPEN), GUEST,
+                command == Command.MUTE || command == Command.REMOVE ? "pother" : null))
+            .contains(Denial.NOT_HOST);
     }
 
     @Test
@@ -92,4 +94,5 @@ class HostRulesTests {
         assertThat(Denial.NO_PARTICIPANT.status()).isEqualTo(404);
         assertThat(Denial.NOT_HOST.reason()).isEqualTo("not-host");
     }
+
 }

@@ -54,4 +54,5 @@ class MeetingIdsTests {
         assertThat(MeetingIds.slug("a".repeat(100_000))).isEmpty();
         assertThat(MeetingIds.slug(null)).isEmpty();
     }
+
 }

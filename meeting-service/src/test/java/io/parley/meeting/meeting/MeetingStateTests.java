@@ -28,4 +28,5 @@ class MeetingStateTests {
         assertThat(MeetingState.of("OPEN")).isEmpty();
         assertThat(MeetingState.of(null)).isEmpty();
     }
+
 }

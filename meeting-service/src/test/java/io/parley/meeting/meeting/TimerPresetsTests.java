@@ -26,4 +26,5 @@ class TimerPresetsTests {
                 new TimerPresets.Preset("minutes_2", 120));
         assertThat(presets.ids()).isEqualTo("quick, seconds_15, seconds_30, minutes_2");
     }
+
 }

@@ -51,4 +51,5 @@ class MeetingAccessTests {
         assertThat(Mode.of("ORG")).isEmpty();
         assertThat(Mode.of("everyone")).isEmpty();
     }
+
 }

@@ -17,9 +17,9 @@ class ApiKeysTests {
 
     private static final String KEY = "s3cret-key-of-acme";
 
-    private final ApiKeys keys = new ApiKeys(TestProperties.with(List.of(
-            new MeetingProperties.ApiKey("acme", HexFormat.of().formatHex(ApiKeys.sha256(KEY))),
-            new MeetingProperties.ApiKey("globex", "A".repeat(64)))));
+    private final ApiKeys keys = new ApiKeys(TestProperties
+        .with(List.of(new MeetingProperties.ApiKey("acme", HexFormat.of().formatHex(ApiKeys.sha256(KEY))),
+                new MeetingProperties.ApiKey("globex", "A".repeat(64)))));
 
     @Test
     void namesTheIntegrationWhoseKeyHashMatches() {
@@ -56,4 +56,5 @@ class ApiKeysTests {
     private static Caller caller(String key) {
         return new Caller("192.0.2.1", Optional.empty(), Optional.of(key));
     }
+
 }

@@ -22,4 +22,5 @@ public final class TestProperties {
                         Duration.ofDays(7)),
                 new MeetingProperties.Presence("meeting-service", Duration.ofHours(1)));
     }
+
 }

@@ -40,4 +40,5 @@ class ClientAddressTests {
             assertThat(ClientAddress.of(request)).isEqualTo("192.0.2.44");
         }
     }
+
 }

@@ -87,4 +87,5 @@ class InputsTests {
 
         assertThatThrownBy(inputs::validate).isInstanceOf(ApiProblem.class);
     }
+
 }

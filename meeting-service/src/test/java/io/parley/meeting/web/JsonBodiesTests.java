@@ -27,26 +27,25 @@ class JsonBodiesTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"name\":true}                | name    | name must be a string.",
-        "{\"name\":42}                  | name    | name must be a string.",
-        "{\"name\":4.2}                 | name    | name must be a string.",
-        "{\"count\":2.5}                | count   | count must be a whole number.",
-        "{\"count\":2.0}                | count   | count must be a whole number.",
-        "{\"count\":\"5\"}              | count   | count must be a whole number.",
-        "{\"count\":true}               | count   | count must be a whole number.",
-        "{\"flag\":\"true\"}            | flag    | flag must be true or false.",
-        "{\"flag\":1}                   | flag    | flag must be true or false.",
-        "{\"tags\":\"a\"}               | tags    | tags must be a list.",
-        "{\"tags\":[\"a\",7]}           | tags    | tags[1] must be a string.",
-        "[]                             | body    | The request body must be a JSON object.",
-    })
+    @CsvSource(delimiter = '|',
+            value = { "{\"name\":true}                | name    | name must be a string.",
+                    "{\"name\":42}                  | name    | name must be a string.",
+                    "{\"name\":4.2}                 | name    | name must be a string.",
+                    "{\"count\":2.5}                | count   | count must be a whole number.",
+                    "{\"count\":2.0}                | count   | count must be a whole number.",
+                    "{\"count\":\"5\"}              | count   | count must be a whole number.",
+                    "{\"count\":true}               | count   | count must be a whole number.",
+                    "{\"flag\":\"true\"}            | flag    | flag must be true or false.",
+                    "{\"flag\":1}                   | flag    | flag must be true or false.",
+                    "{\"tags\":\"a\"}               | tags    | tags must be a list.",
+                    "{\"tags\":[\"a\",7]}           | tags    | tags[1] must be a string.",
+                    "[]                             | body    | The request body must be a JSON object." })
     void refusesValuesOfTheWrongKindNamingTheField(String json, String field, String message) {
         assertThatThrownBy(() -> strict.readValue(json, Body.class)).satisfies(error -> {
             ApiProblem problem = JsonBodies.wrongType(error).orElseThrow();
             assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(problem.getBody().getProperties())
-                .containsEntry("errors", List.of(new ApiProblem.FieldError(field, message)));
+            assertThat(problem.getBody().getProperties()).containsEntry("errors",
+                    List.of(new ApiProblem.FieldError(field, message)));
         });
     }
 
@@ -55,4 +54,5 @@ class JsonBodiesTests {
         assertThatThrownBy(() -> strict.readValue("{\"name\":", Body.class))
             .satisfies(error -> assertThat(JsonBodies.wrongType(error)).isEmpty());
     }
+
 }

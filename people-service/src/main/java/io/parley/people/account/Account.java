@@ -3,7 +3,10 @@ package io.parley.people.account;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A person who can sign in. {@code passwordHash} is null for an account that signs in only through a provider. */
+/**
+ * A person who can sign in. {@code passwordHash} is null for an account that signs in
+ * only through a provider.
+ */
 public record Account(UUID id, String email, String displayName, String passwordHash, Instant createdAt) {
 
     /** What the API shows of an account: never the hash. */

@@ -22,10 +22,14 @@ public class AccountStore {
         this.db = db;
     }
 
-    /** Fails with a {@code DataIntegrityViolationException} when the email is taken (the unique key decides). */
+    /**
+     * Fails with a {@code DataIntegrityViolationException} when the email is taken (the
+     * unique key decides).
+     */
     public Mono<Void> insert(Account account) {
-        return db.sql("insert into account (id, email, email_key, display_name, password_hash, created_at) "
-                + "values (:id, :email, :emailKey, :name, :hash, :createdAt)")
+        return db
+            .sql("insert into account (id, email, email_key, display_name, password_hash, created_at) "
+                    + "values (:id, :email, :emailKey, :name, :hash, :createdAt)")
             .bind("id", account.id())
             .bind("email", account.email())
             .bind("emailKey", Inputs.emailKey(account.email()))
@@ -43,7 +47,9 @@ public class AccountStore {
     }
 
     public Mono<Account> byId(UUID id) {
-        return db.sql("select " + COLUMNS + " from account where id = :id").bind("id", id).map(AccountStore::account)
+        return db.sql("select " + COLUMNS + " from account where id = :id")
+            .bind("id", id)
+            .map(AccountStore::account)
             .one();
     }
 
@@ -62,7 +68,10 @@ public class AccountStore {
             .then();
     }
 
-    /** Sessions and memberships go with it (foreign keys cascade); false when it was gone already. */
+    /**
+     * Sessions and memberships go with it (foreign keys cascade); false when it was gone
+     * already.
+     */
     public Mono<Boolean> delete(UUID id) {
         return db.sql("delete from account where id = :id").bind("id", id).fetch().rowsUpdated().map(rows -> rows > 0);
     }
@@ -72,4 +81,5 @@ public class AccountStore {
                 row.get("display_name", String.class), row.get("password_hash", String.class),
                 row.get("created_at", Instant.class));
     }
+
 }

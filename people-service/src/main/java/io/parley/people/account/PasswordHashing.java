@@ -14,18 +14,25 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Argon2id (OWASP: m = 19 MiB, t = 2, p = 1) on threads of its own, never on an event loop: a hash takes tens of
- * milliseconds of one core on purpose. At most {@code concurrency} run at once and {@code queue} wait; past that the
- * caller gets 503 with Retry-After at once, so a burst of sign-ins cannot pile up memory or starve the service.
+ * Argon2id (OWASP: m = 19 MiB, t = 2, p = 1) on threads of its own, never on an event
+ * loop: a hash takes tens of milliseconds of one core on purpose. At most
+ * {@code concurrency} run at once and {@code queue} wait; past that the caller gets 503
+ * with Retry-After at once, so a burst of sign-ins cannot pile up memory or starve the
+ * service.
  */
 @Component
 public class PasswordHashing implements DisposableBean {
 
-    /** A real hash of a password nobody has, verified when the email is unknown so that both cost the same. */
+    /**
+     * A real hash of a password nobody has, verified when the email is unknown so that
+     * both cost the same.
+     */
     private final String decoyHash;
 
     private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+
     private final Scheduler hashing;
+
     private final PeopleMetrics metrics;
 
     public PasswordHashing(PeopleProperties properties, PeopleMetrics metrics) {
@@ -63,4 +70,5 @@ public class PasswordHashing implements DisposableBean {
     public void destroy() {
         hashing.dispose();
     }
+
 }

@@ -15,9 +15,9 @@ import io.parley.people.web.Inputs;
 import org.springframework.stereotype.Component;
 
 /**
- * NIST 800-63B's rules for a new password: long enough, not too long to hash, and not one that attackers try
- * first (a bundled list, compared case-insensitively). No composition rules: they make passwords harder to
- * remember, not to guess.
+ * NIST 800-63B's rules for a new password: long enough, not too long to hash, and not one
+ * that attackers try first (a bundled list, compared case-insensitively). No composition
+ * rules: they make passwords harder to remember, not to guess.
  */
 @Component
 public class PasswordRules {
@@ -25,6 +25,7 @@ public class PasswordRules {
     static final String COMMON_PASSWORDS = "common-passwords.txt";
 
     private final int minLength;
+
     private final Set<String> common;
 
     public PasswordRules(PeopleProperties properties) {
@@ -32,7 +33,10 @@ public class PasswordRules {
         this.common = load();
     }
 
-    /** Records a failure on {@code inputs} and returns null when the password may not be used. */
+    /**
+     * Records a failure on {@code inputs} and returns null when the password may not be
+     * used.
+     */
     public String newPassword(Inputs inputs, String field, String value) {
         String password = inputs.password(field, value);
         if (password == null) {
@@ -65,4 +69,5 @@ public class PasswordRules {
         }
         return Set.copyOf(passwords);
     }
+
 }

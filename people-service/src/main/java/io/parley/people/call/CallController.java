@@ -28,8 +28,9 @@ class CallController {
     }
 
     /**
-     * {@code state} is {@code ringing} while the callee's devices ring, {@code answered} when this call joined the
-     * contact's call to me instead; {@code token} is the join token for {@code meetingId}.
+     * {@code state} is {@code ringing} while the callee's devices ring, {@code answered}
+     * when this call joined the contact's call to me instead; {@code token} is the join
+     * token for {@code meetingId}.
      */
     record CallStarted(UUID callId, String meetingId, String token, String state, Instant expiresAt) {
     }
@@ -38,12 +39,12 @@ class CallController {
     }
 
     /**
-     * 201 with a new ringing call; 200 when the contact was calling me at that moment and this joined their call;
-     * 409 {@code busy} when they are in another call (stored as a busy call, with its history entry).
+     * 201 with a new ringing call; 200 when the contact was calling me at that moment and
+     * this joined their call; 409 {@code busy} when they are in another call (stored as a
+     * busy call, with its history entry).
      */
     @PostMapping("/api/contacts/{contactId}/calls")
-    Mono<ResponseEntity<CallStarted>> start(Caller caller, @PathVariable String contactId,
-            ServerHttpRequest request) {
+    Mono<ResponseEntity<CallStarted>> start(Caller caller, @PathVariable String contactId, ServerHttpRequest request) {
         UUID contact;
         try {
             contact = UUID.fromString(contactId);
@@ -88,7 +89,10 @@ class CallController {
         return calls.hangUp(caller.accountId(), callId(callId)).thenReturn(ResponseEntity.noContent().build());
     }
 
-    /** The caller's own token goes on to meeting-service, which admits people by it (the {@link Caller} checked it). */
+    /**
+     * The caller's own token goes on to meeting-service, which admits people by it (the
+     * {@link Caller} checked it).
+     */
     private static String accessToken(ServerHttpRequest request) {
         return BearerTokens.resolve(request)
             .orElseThrow(() -> PeopleProblem.unauthorized("Sign in first: an access token is required."));
@@ -102,4 +106,5 @@ class CallController {
             throw PeopleProblem.notFound("No such call of yours.");
         }
     }
+
 }

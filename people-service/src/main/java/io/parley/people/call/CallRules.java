@@ -8,9 +8,10 @@ import java.util.Optional;
 import io.parley.people.web.PeopleProblem;
 
 /**
- * What may happen to a call, decided on its stored state and who asks (PEOPLE.md §5). The store then applies the
- * decision as one conditional update from the state decided on, so of two decisions on the same state only the first
- * takes effect: the first answer wins by the database, whatever the timing.
+ * What may happen to a call, decided on its stored state and who asks (PEOPLE.md §5). The
+ * store then applies the decision as one conditional update from the state decided on, so
+ * of two decisions on the same state only the first takes effect: the first answer wins
+ * by the database, whatever the timing.
  */
 final class CallRules {
 
@@ -19,14 +20,19 @@ final class CallRules {
 
     /** Who is asking, as far as the call is concerned. */
     enum Party {
+
         CALLER, CALLEE
+
     }
 
     /** A state change: from the state decided on, to the next. */
     record Transition(CallState from, CallState to) {
     }
 
-    /** Only the callee answers, and only while it rings (a call past its ring time rings no more, swept or not). */
+    /**
+     * Only the callee answers, and only while it rings (a call past its ring time rings
+     * no more, swept or not).
+     */
     static Transition answer(CallState state, Party party, Instant ringExpiresAt, Instant now) {
         return fromRinging(state, party, ringExpiresAt, now, CallState.ANSWERED);
     }
@@ -47,19 +53,23 @@ final class CallRules {
     }
 
     /**
-     * Hanging up ({@code DELETE}): the caller cancels a ringing call, the callee declines it, either ends an answered
-     * one. A call that is over already stays as it is (empty): hanging up twice, or together, is no mistake.
+     * Hanging up ({@code DELETE}): the caller cancels a ringing call, the callee declines
+     * it, either ends an answered one. A call that is over already stays as it is
+     * (empty): hanging up twice, or together, is no mistake.
      */
     static Optional<Transition> stop(CallState state, Party party) {
         return switch (state) {
-            case RINGING -> Optional.of(new Transition(state,
-                    party == Party.CALLER ? CallState.CANCELLED : CallState.DECLINED));
+            case RINGING ->
+                Optional.of(new Transition(state, party == Party.CALLER ? CallState.CANCELLED : CallState.DECLINED));
             case ANSWERED -> Optional.of(new Transition(state, CallState.ENDED));
             default -> Optional.empty();
         };
     }
 
-    /** What {@code call-ended} says to each device about why the call stopped (ringing) there. */
+    /**
+     * What {@code call-ended} says to each device about why the call stopped (ringing)
+     * there.
+     */
     static String reason(CallState state) {
         return switch (state) {
             case ANSWERED -> "answered";
@@ -73,8 +83,9 @@ final class CallRules {
     }
 
     /**
-     * Whether the callee took part in the ending, so the entry it leaves is no news to them: a call they declined or
-     * talked in. A missed, cancelled or busy call is, and raises their unread count.
+     * Whether the callee took part in the ending, so the entry it leaves is no news to
+     * them: a call they declined or talked in. A missed, cancelled or busy call is, and
+     * raises their unread count.
      */
     static boolean knownToCallee(CallState outcome) {
         return outcome == CallState.DECLINED || outcome == CallState.ENDED;
@@ -89,8 +100,9 @@ final class CallRules {
     }
 
     /**
-     * At most {@code perMinute} calls from one caller to one callee within any minute. Given the times of the calls
-     * made in the last minute (oldest first), how long until the next is allowed; empty when it is now.
+     * At most {@code perMinute} calls from one caller to one callee within any minute.
+     * Given the times of the calls made in the last minute (oldest first), how long until
+     * the next is allowed; empty when it is now.
      */
     static Optional<Duration> ringWait(List<Instant> lastMinute, int perMinute, Instant now) {
         if (lastMinute.size() < perMinute) {
@@ -103,4 +115,5 @@ final class CallRules {
     static PeopleProblem notRinging() {
         return PeopleProblem.conflict("not-ringing", "This call is no longer ringing.");
     }
+
 }

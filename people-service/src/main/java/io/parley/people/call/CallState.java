@@ -3,7 +3,10 @@ package io.parley.people.call;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** A call's states (PEOPLE.md §5): {@code ringing → answered → ended}, or from ringing to one of the other ends. */
+/**
+ * A call's states (PEOPLE.md §5): {@code ringing → answered → ended}, or from ringing to
+ * one of the other ends.
+ */
 enum CallState {
 
     RINGING, ANSWERED, ENDED, DECLINED, CANCELLED, MISSED, BUSY;
@@ -22,4 +25,5 @@ enum CallState {
     boolean isOver() {
         return this != RINGING && this != ANSWERED;
     }
+
 }

@@ -17,20 +17,27 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Calling a contact, answering, declining, hanging up (PEOPLE.md §5). A change and what it leaves behind (events,
- * history entry) are one transaction; the request to meeting-service that a start or an answer needs runs inside it,
- * so when meeting-service fails nothing is stored, and the row locks taken first make concurrent starts between the
- * same two people, and concurrent answers to one call, take turns.
+ * Calling a contact, answering, declining, hanging up (PEOPLE.md §5). A change and what
+ * it leaves behind (events, history entry) are one transaction; the request to
+ * meeting-service that a start or an answer needs runs inside it, so when meeting-service
+ * fails nothing is stored, and the row locks taken first make concurrent starts between
+ * the same two people, and concurrent answers to one call, take turns.
  */
 @Component
 class Calls {
 
     private final CallStore store;
+
     private final CallRecords records;
+
     private final MeetingRooms rooms;
+
     private final TransactionalOperator transaction;
+
     private final PeopleProperties.Calls settings;
+
     private final PeopleMetrics metrics;
+
     private final Clock clock;
 
     Calls(CallStore store, CallRecords records, MeetingRooms rooms, TransactionalOperator transaction,
@@ -45,8 +52,9 @@ class Calls {
     }
 
     /**
-     * What starting a call came to; {@code token} is the caller's join token, null when the callee was busy.
-     * {@code ended}: the calls this start ended (the busy attempt itself, a call of mine it replaced), for the metrics.
+     * What starting a call came to; {@code token} is the caller's join token, null when
+     * the callee was busy. {@code ended}: the calls this start ended (the busy attempt
+     * itself, a call of mine it replaced), for the metrics.
      */
     record Started(Call call, String token, List<Call> ended) {
     }
@@ -59,15 +67,16 @@ class Calls {
     }
 
     /**
-     * Rings the contact. If they are calling me right now, my call is their answer: I join their meeting and their
-     * call is answered. A call of mine still ringing for them is cancelled first (a page reload lost its meeting).
-     * A callee in another call gets a {@code busy} call instead, stored with its history entry.
+     * Rings the contact. If they are calling me right now, my call is their answer: I
+     * join their meeting and their call is answered. A call of mine still ringing for
+     * them is cancelled first (a page reload lost its meeting). A callee in another call
+     * gets a {@code busy} call instead, stored with its history entry.
      */
     Mono<Started> start(UUID me, UUID contactId, String accessToken) {
         Instant now = now();
         return store.lockContact(contactId, me)
-            .switchIfEmpty(Mono.error(() -> PeopleProblem.forbidden("not-contact",
-                    "You can only write to and call your contacts.")))
+            .switchIfEmpty(Mono
+                .error(() -> PeopleProblem.forbidden("not-contact", "You can only write to and call your contacts.")))
             .flatMap(pair -> store.ringingFrom(contactId, pair.other())
                 .filter(theirs -> now.isBefore(theirs.ringExpiresAt()))
                 .next()
@@ -100,20 +109,22 @@ class Calls {
             .concatMap(mine -> stop(mine, CallRules.Party.CALLER, now))
             .collectList()
             .flatMap(replaced -> rooms.open(accessToken, pair.other()).flatMap(room -> {
-                Call ringing = new Call(UUID.randomUUID(), pair.contactId(), pair.me(), pair.other(),
-                        room.meetingId(), CallState.RINGING, now, now.plus(settings.ringTimeout()), null, null);
+                Call ringing = new Call(UUID.randomUUID(), pair.contactId(), pair.me(), pair.other(), room.meetingId(),
+                        CallState.RINGING, now, now.plus(settings.ringTimeout()), null, null);
                 return store.insert(ringing)
                     .then(records.ringing(ringing))
                     .thenReturn(new Started(ringing, room.token(), replaced));
             }));
     }
 
-    /** The first answer wins: the conditional update lets one through, the others get 409. */
+    /**
+     * The first answer wins: the conditional update lets one through, the others get 409.
+     */
     Mono<Answer> answer(UUID me, UUID callId, String accessToken) {
         Instant now = now();
         return mine(callId, me)
-            .flatMap(call -> store.transition(callId, CallRules.answer(call.state(), call.party(me),
-                    call.ringExpiresAt(), now), now))
+            .flatMap(call -> store.transition(callId,
+                    CallRules.answer(call.state(), call.party(me), call.ringExpiresAt(), now), now))
             .switchIfEmpty(Mono.error(CallRules::notRinging))
             .flatMap(answered -> answerWith(answered, accessToken))
             .as(transaction::transactional)
@@ -128,8 +139,8 @@ class Calls {
     Mono<Void> decline(UUID me, UUID callId) {
         Instant now = now();
         return mine(callId, me)
-            .flatMap(call -> store.transition(callId, CallRules.decline(call.state(), call.party(me),
-                    call.ringExpiresAt(), now), now))
+            .flatMap(call -> store.transition(callId,
+                    CallRules.decline(call.state(), call.party(me), call.ringExpiresAt(), now), now))
             .switchIfEmpty(Mono.error(CallRules::notRinging))
             .flatMap(declined -> records.ended(declined).thenReturn(declined))
             .as(transaction::transactional)
@@ -137,19 +148,22 @@ class Calls {
             .then();
     }
 
-    /** Cancel, decline or hang up, whichever the call's state makes it; a call that is over already stays so. */
+    /**
+     * Cancel, decline or hang up, whichever the call's state makes it; a call that is
+     * over already stays so.
+     */
     Mono<Void> hangUp(UUID me, UUID callId) {
         Instant now = now();
-        return mine(callId, me)
-            .flatMap(call -> stop(call, call.party(me), now))
+        return mine(callId, me).flatMap(call -> stop(call, call.party(me), now))
             .as(transaction::transactional)
             .doOnNext(stopped -> metrics.callEnded(stopped.state().value()))
             .then();
     }
 
     /**
-     * Stops the call as {@code party}; when another change came first (answered meanwhile, say), decides again on
-     * the state it left. The number of states bounds the retries.
+     * Stops the call as {@code party}; when another change came first (answered
+     * meanwhile, say), decides again on the state it left. The number of states bounds
+     * the retries.
      */
     private Mono<Call> stop(Call call, CallRules.Party party, Instant now) {
         return Mono.justOrEmpty(CallRules.stop(call.state(), party))
@@ -162,7 +176,10 @@ class Calls {
         return store.ringingFor(me, now()).collectList().map(RingingList::new);
     }
 
-    /** A call I am not part of is no business of mine: 404, as for one that does not exist. */
+    /**
+     * A call I am not part of is no business of mine: 404, as for one that does not
+     * exist.
+     */
     private Mono<Call> mine(UUID callId, UUID me) {
         return store.find(callId)
             .filter(call -> call.party(me) != null)
@@ -172,4 +189,5 @@ class Calls {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
+
 }

@@ -25,20 +25,26 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The meeting a call happens in, on meeting-service, through its public API and with the person's own access token:
- * the caller creates it ({@code access: invited}, the callee invited) and becomes its host, the callee joins it. So
- * the call is an ordinary Parley meeting, and meeting-service decides who enters, as it does for any meeting.
- * meeting-service out of reach or too slow is 503 with Retry-After: the caller tries again, nothing was stored.
+ * The meeting a call happens in, on meeting-service, through its public API and with the
+ * person's own access token: the caller creates it ({@code access: invited}, the callee
+ * invited) and becomes its host, the callee joins it. So the call is an ordinary Parley
+ * meeting, and meeting-service decides who enters, as it does for any meeting.
+ * meeting-service out of reach or too slow is 503 with Retry-After: the caller tries
+ * again, nothing was stored.
  */
 @Component
 class MeetingRooms {
 
     private static final Logger log = LoggerFactory.getLogger(MeetingRooms.class);
+
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
     private static final String TITLE = "Call";
 
     private final WebClient client;
+
     private final Duration timeout;
+
     private final PeopleMetrics metrics;
 
     MeetingRooms(ObjectProvider<WebClient.Builder> builder, PeopleProperties properties, PeopleMetrics metrics) {
@@ -63,8 +69,8 @@ class MeetingRooms {
             .bodyToMono(JsonNode.class)
             .map(created -> new Room(text(created.path("meetingId")), text(created.path("host").path("token"))))
             .timeout(timeout)
-            .onErrorMap(error -> !(error instanceof ErrorResponseException), error -> failed("create the call's meeting",
-                    error, false));
+            .onErrorMap(error -> !(error instanceof ErrorResponseException),
+                    error -> failed("create the call's meeting", error, false));
     }
 
     /** The callee's join token for the call's meeting. */
@@ -78,8 +84,8 @@ class MeetingRooms {
             .bodyToMono(JsonNode.class)
             .map(joined -> text(joined.path("token")))
             .timeout(timeout)
-            .onErrorMap(error -> !(error instanceof ErrorResponseException), error -> failed("join the call's meeting", error,
-                    true));
+            .onErrorMap(error -> !(error instanceof ErrorResponseException),
+                    error -> failed("join the call's meeting", error, true));
     }
 
     private static String text(JsonNode node) {
@@ -90,8 +96,9 @@ class MeetingRooms {
     }
 
     /**
-     * meeting-service refusing the callee (the meeting ended, or is full) is the call's end, not an outage: 409. Its
-     * creation cap reached is the caller's 429. Everything else is 503.
+     * meeting-service refusing the callee (the meeting ended, or is full) is the call's
+     * end, not an outage: 409. Its creation cap reached is the caller's 429. Everything
+     * else is 503.
      */
     private ErrorResponseException failed(String what, Throwable error, boolean joining) {
         if (error instanceof WebClientResponseException response) {
@@ -119,4 +126,5 @@ class MeetingRooms {
             return Duration.ofMinutes(1);
         }
     }
+
 }

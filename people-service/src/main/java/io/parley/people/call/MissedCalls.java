@@ -17,22 +17,30 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Ends calls by time: a call nobody answered within {@code ring-timeout} is missed (its entry raises the callee's
- * unread count), an answered call older than {@code max-duration} is ended. Each is a conditional update on rows
- * locked with {@code SKIP LOCKED}, in one transaction with the entries and events, so several instances sweep side by
- * side and a call that was answered in the meantime is left alone.
+ * Ends calls by time: a call nobody answered within {@code ring-timeout} is missed (its
+ * entry raises the callee's unread count), an answered call older than
+ * {@code max-duration} is ended. Each is a conditional update on rows locked with
+ * {@code SKIP LOCKED}, in one transaction with the entries and events, so several
+ * instances sweep side by side and a call that was answered in the meantime is left
+ * alone.
  */
 @Component
 class MissedCalls extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(MissedCalls.class);
+
     private static final int BATCH = 100;
 
     private final CallStore store;
+
     private final CallRecords records;
+
     private final TransactionalOperator transaction;
+
     private final PeopleMetrics metrics;
+
     private final Duration maxDuration;
+
     private final Clock clock;
 
     MissedCalls(CallStore store, CallRecords records, TransactionalOperator transaction, PeopleMetrics metrics,
@@ -67,4 +75,5 @@ class MissedCalls extends PeriodicTask {
     protected void failed(Throwable error) {
         log.warn("Ending unanswered calls failed (the next run tries again): {}", error.toString());
     }
+
 }

@@ -1,5 +1,5 @@
 /**
- * Calls between contacts, each held in a meeting on meeting-service: ringing, answered and ended in the {@code call}
- * table, and missed or ended by time when nobody acts.
+ * Calls between contacts, each held in a meeting on meeting-service: ringing, answered
+ * and ended in the {@code call} table, and missed or ended by time when nobody acts.
  */
 package io.parley.people.call;

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Blocking and unblocking people (PEOPLE.md §3, {@code /api/blocks}), and the list to unblock them from. */
+/**
+ * Blocking and unblocking people (PEOPLE.md §3, {@code /api/blocks}), and the list to
+ * unblock them from.
+ */
 @RestController
 class BlockController {
 
@@ -49,4 +52,5 @@ class BlockController {
     Mono<Contacts.BlockList> blocks(Caller caller) {
         return contacts.blocks(caller.accountId());
     }
+
 }

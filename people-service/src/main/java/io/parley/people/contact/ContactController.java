@@ -16,13 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Contacts and contact requests (PEOPLE.md §3, {@code /api/contacts}). Presence is not here: the user socket of
- * signaling-service carries it, for contacts only.
+ * Contacts and contact requests (PEOPLE.md §3, {@code /api/contacts}). Presence is not
+ * here: the user socket of signaling-service carries it, for contacts only.
  */
 @RestController
 class ContactController {
 
     private final ContactRequests requests;
+
     private final Contacts contacts;
 
     ContactController(ContactRequests requests, Contacts contacts) {
@@ -33,7 +34,10 @@ class ContactController {
     record Ask(String email) {
     }
 
-    /** 202 whatever became of it: whether the address is an account's is nobody's business but its owner's. */
+    /**
+     * 202 whatever became of it: whether the address is an account's is nobody's business
+     * but its owner's.
+     */
     @PostMapping("/api/contacts/requests")
     Mono<ResponseEntity<Void>> request(Caller caller, @RequestBody Ask body) {
         Inputs inputs = new Inputs();
@@ -82,4 +86,5 @@ class ContactController {
             throw PeopleProblem.notFound(notFound);
         }
     }
+
 }

@@ -18,19 +18,26 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Asking to become contacts, and answering (PEOPLE.md §3). Asking by email answers the same whatever happens, so
- * nobody learns from it who has an account or who blocked them: the request is kept either way, and the addressee
- * hears of it only when the address is an account's and neither blocked the other.
+ * Asking to become contacts, and answering (PEOPLE.md §3). Asking by email answers the
+ * same whatever happens, so nobody learns from it who has an account or who blocked them:
+ * the request is kept either way, and the addressee hears of it only when the address is
+ * an account's and neither blocked the other.
  */
 @Component
 class ContactRequests {
 
     private final RequestStore requests;
+
     private final ContactStore contacts;
+
     private final AccountStore accounts;
+
     private final Conversations conversations;
+
     private final Outbox outbox;
+
     private final TransactionalOperator transaction;
+
     private final Clock clock;
 
     ContactRequests(RequestStore requests, ContactStore contacts, AccountStore accounts, Conversations conversations,
@@ -52,8 +59,9 @@ class ContactRequests {
     }
 
     /**
-     * Records the request. When the addressee asked me already, we both want it: the contact is made at once. Asking
-     * someone who already is a contact, or again, changes nothing.
+     * Records the request. When the addressee asked me already, we both want it: the
+     * contact is made at once. Asking someone who already is a contact, or again, changes
+     * nothing.
      */
     Mono<Void> request(UUID me, String email) {
         Instant now = now();
@@ -73,7 +81,8 @@ class ContactRequests {
 
     private Mono<Void> toAccount(UUID me, UUID addressee, String email, Instant now) {
         Mono<Void> ask = contacts.hasBlocked(addressee, me)
-            // blocked: kept like any request, so that it looks like one, and never shown (see RequestStore.incoming)
+            // blocked: kept like any request, so that it looks like one, and never shown
+            // (see RequestStore.incoming)
             .flatMap(blockedMe -> blockedMe ? store(me, email, now).then()
                     : requests.between(addressee, me)
                         .flatMap(theirs -> connect(me, addressee, now).thenReturn(true))
@@ -86,13 +95,17 @@ class ContactRequests {
             .flatMap(already -> already ? Mono.empty() : ask);
     }
 
-    /** A request not made before is announced to the addressee's devices; a repeated one is not. */
+    /**
+     * A request not made before is announced to the addressee's devices; a repeated one
+     * is not.
+     */
     private Mono<Void> askAnew(UUID me, UUID addressee, String email, Instant now) {
         UUID requestId = UUID.randomUUID();
         return requests.insert(requestId, me, email, Inputs.emailKey(email), now)
             .flatMap(inserted -> !inserted ? Mono.empty()
-                    : contacts.party(me).flatMap(from -> outbox.appendFor(addressee, EventType.CONTACT_REQUESTED,
-                            Map.of("requestId", requestId, "from", from, "createdAt", now))));
+                    : contacts.party(me)
+                        .flatMap(from -> outbox.appendFor(addressee, EventType.CONTACT_REQUESTED,
+                                Map.of("requestId", requestId, "from", from, "createdAt", now))));
     }
 
     private Mono<Boolean> store(UUID me, String email, Instant now) {
@@ -100,11 +113,13 @@ class ContactRequests {
     }
 
     Mono<Requests> list(UUID me) {
-        return requests.incoming(me).collectList()
-            .zipWith(requests.outgoing(me).collectList(), Requests::new);
+        return requests.incoming(me).collectList().zipWith(requests.outgoing(me).collectList(), Requests::new);
     }
 
-    /** Only the person asked may accept; the contact is made, both people's devices hear of it. */
+    /**
+     * Only the person asked may accept; the contact is made, both people's devices hear
+     * of it.
+     */
     Mono<Added> accept(UUID me, UUID requestId) {
         return addressed(me, requestId)
             .flatMap(request -> contacts.blockedEitherWay(me, request.from())
@@ -113,21 +128,22 @@ class ContactRequests {
     }
 
     Mono<Void> decline(UUID me, UUID requestId) {
-        return addressed(me, requestId).flatMap(request -> requests.delete(request.id())).then()
+        return addressed(me, requestId).flatMap(request -> requests.delete(request.id()))
+            .then()
             .as(transaction::transactional);
     }
 
     private Mono<RequestStore.Request> addressed(UUID me, UUID requestId) {
         return requests.lock(requestId)
             .switchIfEmpty(Mono.error(ContactRequests::unknown))
-            .flatMap(request -> me.equals(request.to()) ? Mono.just(request)
-                    : Mono.error(PeopleProblem.forbidden("not-addressee",
-                            "Only the person asked answers a contact request.")));
+            .flatMap(request -> me.equals(request.to()) ? Mono.just(request) : Mono
+                .error(PeopleProblem.forbidden("not-addressee", "Only the person asked answers a contact request.")));
     }
 
     /**
-     * Makes the two contacts (once: the unique pair decides), opens their conversation, drops what either asked of
-     * the other, and tells both. Two accepts at the same moment make one contact, and the second answers it too.
+     * Makes the two contacts (once: the unique pair decides), opens their conversation,
+     * drops what either asked of the other, and tells both. Two accepts at the same
+     * moment make one contact, and the second answers it too.
      */
     private Mono<Added> connect(UUID me, UUID other, Instant now) {
         UUID contactId = UUID.randomUUID();
@@ -141,8 +157,9 @@ class ContactRequests {
     }
 
     private Mono<Void> added(UUID contactId, UUID recipient, UUID other) {
-        return contacts.party(other).flatMap(party -> outbox.appendFor(recipient, EventType.CONTACT_ADDED,
-                Map.of("contactId", contactId, "contact", party)));
+        return contacts.party(other)
+            .flatMap(party -> outbox.appendFor(recipient, EventType.CONTACT_ADDED,
+                    Map.of("contactId", contactId, "contact", party)));
     }
 
     private static PeopleProblem unknown() {
@@ -152,4 +169,5 @@ class ContactRequests {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
+
 }

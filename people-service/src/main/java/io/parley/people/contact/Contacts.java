@@ -15,18 +15,24 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * My contacts, ending one, and blocking (PEOPLE.md §3). Ending a contact deletes its conversation: the history stays
- * readable to neither person. Blocking ends the contact too, and from then on the blocked person is a stranger who
- * cannot tell: their requests are answered 202 and go nowhere, their messages and calls are 403 like anyone's.
+ * My contacts, ending one, and blocking (PEOPLE.md §3). Ending a contact deletes its
+ * conversation: the history stays readable to neither person. Blocking ends the contact
+ * too, and from then on the blocked person is a stranger who cannot tell: their requests
+ * are answered 202 and go nowhere, their messages and calls are 403 like anyone's.
  */
 @Component
 public class Contacts {
 
     private final ContactStore contacts;
+
     private final RequestStore requests;
+
     private final List<ContactEnding> endings;
+
     private final Outbox outbox;
+
     private final TransactionalOperator transaction;
+
     private final Clock clock;
 
     Contacts(ContactStore contacts, RequestStore requests, List<ContactEnding> endings, Outbox outbox,
@@ -72,8 +78,8 @@ public class Contacts {
     }
 
     /**
-     * What they asked while blocked was never shown and goes now, so that unblocking does not bring old requests
-     * back; they are a stranger again, who may ask anew.
+     * What they asked while blocked was never shown and goes now, so that unblocking does
+     * not bring old requests back; they are a stranger again, who may ask anew.
      */
     Mono<Void> unblock(UUID me, UUID other) {
         return contacts.unblock(me, other)
@@ -86,8 +92,9 @@ public class Contacts {
     }
 
     /**
-     * An account that is deleted ends all its contacts first, in the deletion's transaction: each other person's
-     * devices learn that the contact (and any call with it) is over. The account's own devices are signed out.
+     * An account that is deleted ends all its contacts first, in the deletion's
+     * transaction: each other person's devices learn that the contact (and any call with
+     * it) is over. The account's own devices are signed out.
      */
     public Mono<Void> endAllOf(UUID accountId) {
         return contacts.lockAllOf(accountId)
@@ -111,4 +118,5 @@ public class Contacts {
         return outbox.appendFor(recipient, EventType.CONTACT_REMOVED,
                 Map.of("contactId", contactId, "contact", Map.of("accountId", other)));
     }
+
 }

@@ -14,15 +14,18 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records an event in the same transaction as the change it announces (call it inside that transaction); the
- * {@link OutboxRelay} publishes it after the commit. Events are keyed by the account they concern, so each person's
- * events stay in order on {@code parley.people.events}.
+ * Records an event in the same transaction as the change it announces (call it inside
+ * that transaction); the {@link OutboxRelay} publishes it after the commit. Events are
+ * keyed by the account they concern, so each person's events stay in order on
+ * {@code parley.people.events}.
  */
 @Component
 public class Outbox {
 
     private final DatabaseClient db;
+
     private final JsonMapper json;
+
     private final Clock clock;
 
     Outbox(DatabaseClient db, JsonMapper json, Clock clock) {
@@ -32,8 +35,9 @@ public class Outbox {
     }
 
     public Mono<Void> append(EventType type, String accountId, Object payload) {
-        return db.sql("insert into outbox (event_id, event_type, event_key, payload, created_at) "
-                + "values (:eventId, :type, :key, :payload, :createdAt)")
+        return db
+            .sql("insert into outbox (event_id, event_type, event_key, payload, created_at) "
+                    + "values (:eventId, :type, :key, :payload, :createdAt)")
             .bind("eventId", UUID.fromString(Ids.random()))
             .bind("type", type.ceType())
             .bind("key", accountId)
@@ -43,9 +47,10 @@ public class Outbox {
     }
 
     /**
-     * An event for one person's devices (contacts, messages, calls): keyed by that account, with the account as the
-     * payload's {@code accountId} beside {@code fields}. signaling-service sends each such event to every socket of
-     * {@code accountId} as {@code {type, ...fields}}, so one change that two people see is two events.
+     * An event for one person's devices (contacts, messages, calls): keyed by that
+     * account, with the account as the payload's {@code accountId} beside {@code fields}.
+     * signaling-service sends each such event to every socket of {@code accountId} as
+     * {@code {type, ...fields}}, so one change that two people see is two events.
      */
     public Mono<Void> appendFor(UUID recipient, EventType type, Map<String, ?> fields) {
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -53,4 +58,5 @@ public class Outbox {
         payload.putAll(fields);
         return append(type, recipient.toString(), payload);
     }
+
 }

@@ -21,13 +21,13 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes committed outbox rows to Kafka in id order and deletes them once every one of a batch is acknowledged.
- * The rows are locked with {@code SKIP LOCKED} for the length of one batch, so several instances relay side by side
- * without publishing the same row twice at once; a crash between acknowledgement and delete publishes a batch again,
+ * Publishes committed outbox rows to Kafka in id order and deletes them once every one of
+ * a batch is acknowledged. The rows are locked with {@code SKIP LOCKED} for the length of
+ * one batch, so several instances relay side by side without publishing the same row
+ * twice at once; a crash between acknowledgement and delete publishes a batch again,
  * which consumers tolerate because each event keeps its id.
  */
 @Component
@@ -36,11 +36,17 @@ class OutboxRelay extends PeriodicTask {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final DatabaseClient db;
+
     private final TransactionalOperator transaction;
+
     private final KafkaTemplate<String, CloudEvent> kafka;
+
     private final EventCodec codec;
+
     private final JsonMapper json;
+
     private final PeopleMetrics metrics;
+
     private final PeopleProperties.Events settings;
 
     OutboxRelay(DatabaseClient db, TransactionalOperator transaction, KafkaTemplate<String, CloudEvent> kafka,
@@ -89,7 +95,8 @@ class OutboxRelay extends PeriodicTask {
     }
 
     private Mono<Void> publish(List<Row> rows) {
-        // send may wait for metadata up to max.block.ms: never on a database or event-loop thread
+        // send may wait for metadata up to max.block.ms: never on a database or
+        // event-loop thread
         return Flux.fromIterable(rows)
             .publishOn(Schedulers.boundedElastic())
             .map(row -> kafka.send(new ProducerRecord<>(Topic.PEOPLE_EVENTS.topicName(), row.key(),
@@ -100,7 +107,11 @@ class OutboxRelay extends PeriodicTask {
 
     private Mono<Integer> delete(List<Row> rows) {
         Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
-        return db.sql("delete from outbox where id = any(:ids)").bind("ids", ids).fetch().rowsUpdated()
+        return db.sql("delete from outbox where id = any(:ids)")
+            .bind("ids", ids)
+            .fetch()
+            .rowsUpdated()
             .map(Long::intValue);
     }
+
 }

@@ -11,17 +11,21 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Every meeting is recorded when created (its first signed-in participant may join later); those that never had
- * one are deleted after a day, so guests' meetings are not kept for nobody.
+ * Every meeting is recorded when created (its first signed-in participant may join
+ * later); those that never had one are deleted after a day, so guests' meetings are not
+ * kept for nobody.
  */
 @Component
 class AnonymousMeetingsSweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(AnonymousMeetingsSweeper.class);
+
     private static final Duration EVERY = Duration.ofHours(1);
 
     private final MeetingHistory history;
+
     private final Duration after;
+
     private final Clock clock;
 
     AnonymousMeetingsSweeper(MeetingHistory history, PeopleProperties properties, Clock clock) {
@@ -41,4 +45,5 @@ class AnonymousMeetingsSweeper extends PeriodicTask {
     protected void failed(Throwable error) {
         log.warn("Sweeping anonymous meetings failed (next run in {}): {}", EVERY, error.toString());
     }
+
 }

@@ -18,9 +18,10 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The meeting-events consumer. A record that is not a CloudEvent is skipped instead of blocking the partition; a
- * database outage is retried with backoff without end, so the history waits for PostgreSQL rather than losing
- * the meetings that happened meanwhile (consumer lag shows it).
+ * The meeting-events consumer. A record that is not a CloudEvent is skipped instead of
+ * blocking the partition; a database outage is retried with backoff without end, so the
+ * history waits for PostgreSQL rather than losing the meetings that happened meanwhile
+ * (consumer lag shows it).
  */
 @Configuration(proxyBeanMethods = false)
 class HistoryConfiguration {
@@ -39,4 +40,5 @@ class HistoryConfiguration {
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return factory;
     }
+
 }

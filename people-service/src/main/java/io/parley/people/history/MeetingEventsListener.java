@@ -16,19 +16,23 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Builds "my meetings" from {@code parley.meeting.events}: creations, joins (with the join token's subject, which is
- * the account id for signed-in people) and ends; a meeting's end also ends a call held in it. Runs on a Kafka
- * consumer thread, where waiting for PostgreSQL is allowed; a failed write is retried by the container's error
+ * Builds "my meetings" from {@code parley.meeting.events}: creations, joins (with the
+ * join token's subject, which is the account id for signed-in people) and ends; a
+ * meeting's end also ends a call held in it. Runs on a Kafka consumer thread, where
+ * waiting for PostgreSQL is allowed; a failed write is retried by the container's error
  * handler, so a database outage pauses the history instead of losing it.
  */
 @Component
 class MeetingEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(MeetingEventsListener.class);
+
     private static final Duration DATABASE_WAIT = Duration.ofSeconds(10);
 
     private final MeetingHistory history;
+
     private final MeetingEndings calls;
+
     private final EventCodec codec;
 
     MeetingEventsListener(MeetingHistory history, MeetingEndings calls, EventCodec codec) {
@@ -85,7 +89,8 @@ class MeetingEventsListener {
 
     private Mono<Void> joined(Joined joined) {
         Participant participant = joined.participant();
-        return history.joined(joined.meetingId(), participant.participantId(), participant.userId(),
-                participant.name(), participant.role(), joined.joinedAt());
+        return history.joined(joined.meetingId(), participant.participantId(), participant.userId(), participant.name(),
+                participant.role(), joined.joinedAt());
     }
+
 }

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /api/me/meetings}: the meetings I hosted or joined, newest first, a cursor page at a time. */
+/**
+ * {@code GET /api/me/meetings}: the meetings I hosted or joined, newest first, a cursor
+ * page at a time.
+ */
 @RestController
 class MyMeetingsController {
 
@@ -34,12 +37,13 @@ class MyMeetingsController {
         int size = limit(limit);
         Cursor cursor = before == null ? null : Cursor.decode(before);
         return history
-            .of(caller.accountId(), cursor == null ? null : cursor.joinedAt(), cursor == null ? null : cursor.meetingId(),
-                    size)
+            .of(caller.accountId(), cursor == null ? null : cursor.joinedAt(),
+                    cursor == null ? null : cursor.meetingId(), size)
             .collectList()
-            .map(entries -> new Page(entries, entries.size() < size ? null
-                    : new Cursor(entries.get(entries.size() - 1).joinedAt(),
-                            entries.get(entries.size() - 1).meetingId()).encode()));
+            .map(entries -> new Page(entries,
+                    entries.size() < size ? null : new Cursor(entries.get(entries.size() - 1).joinedAt(),
+                            entries.get(entries.size() - 1).meetingId())
+                        .encode()));
     }
 
     private static int limit(String value) {
@@ -59,6 +63,7 @@ class MyMeetingsController {
     record Cursor(Instant joinedAt, String meetingId) {
 
         private static final Pattern MEETING_ID = Pattern.compile("[a-z0-9-]{1,64}");
+
         private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
         String encode() {
@@ -70,16 +75,19 @@ class MyMeetingsController {
                 String[] parts = new String(Base64.getUrlDecoder().decode(text)).split("\\|", 2);
                 if (parts.length == 2 && MEETING_ID.matcher(parts[1]).matches()) {
                     Instant joinedAt = Instant.parse(parts[0]);
-                    // PostgreSQL's timestamps end in the year 294276; a cursor we handed out is never past now
+                    // PostgreSQL's timestamps end in the year 294276; a cursor we handed
+                    // out is never past now
                     if (!joinedAt.isBefore(Instant.EPOCH) && joinedAt.isBefore(LATEST)) {
                         return new Cursor(joinedAt, parts[1]);
                     }
                 }
             }
             catch (IllegalArgumentException | DateTimeParseException ignored) {
-                // answered below: any cursor this service did not hand out is a client error
+                // answered below: any cursor this service did not hand out is a client
+                // error
             }
             throw PeopleProblem.invalid("before", "before must be a cursor from an earlier page's next.");
         }
     }
+
 }

@@ -24,7 +24,9 @@ import reactor.core.publisher.Mono;
 class MeController {
 
     private final Profiles profiles;
+
     private final Sessions sessions;
+
     private final PasswordRules passwordRules;
 
     MeController(Profiles profiles, Sessions sessions, PasswordRules passwordRules) {
@@ -97,7 +99,9 @@ class MeController {
                 .body(export));
     }
 
-    /** No body is fine for an account without a password (see {@code JsonDeleteBodies}). */
+    /**
+     * No body is fine for an account without a password (see {@code JsonDeleteBodies}).
+     */
     @DeleteMapping("/api/me")
     Mono<ResponseEntity<Void>> delete(Caller caller, @RequestBody(required = false) Deletion body) {
         return profiles.delete(caller, body == null ? null : body.password())

@@ -21,16 +21,25 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** What a person does to their own account: profile, password, sign out everywhere, export, delete. */
+/**
+ * What a person does to their own account: profile, password, sign out everywhere,
+ * export, delete.
+ */
 @Component
 class Profiles {
 
     private final AccountStore accounts;
+
     private final PasswordHashing passwords;
+
     private final Sessions sessions;
+
     private final Contacts contacts;
+
     private final Outbox outbox;
+
     private final DatabaseClient db;
+
     private final TransactionalOperator transaction;
 
     Profiles(AccountStore accounts, PasswordHashing passwords, Sessions sessions, Contacts contacts, Outbox outbox,
@@ -65,10 +74,12 @@ class Profiles {
         return accounts.rename(accountId, displayName);
     }
 
-    /** Changes the password and ends every other session: whoever else knew the old one is signed out. */
+    /**
+     * Changes the password and ends every other session: whoever else knew the old one is
+     * signed out.
+     */
     Mono<Void> changePassword(Caller caller, String current, String next) {
-        return account(caller.accountId())
-            .flatMap(account -> passwords.matches(current, account.passwordHash()))
+        return account(caller.accountId()).flatMap(account -> passwords.matches(current, account.passwordHash()))
             .flatMap(matches -> matches ? passwords.hash(next)
                     : Mono.error(PeopleProblem.unauthorized("The current password is not right.")))
             .flatMap(hash -> accounts.changePassword(caller.accountId(), hash, Instant.now())
@@ -87,21 +98,22 @@ class Profiles {
     }
 
     /**
-     * Deletes the account with its sessions, memberships and contacts (their other people are told; the
-     * conversations go with the contacts). An organization it alone owns goes with it when nobody else is in it; one
-     * with other members must get another owner first (409), or it would be left without anyone who can manage it.
+     * Deletes the account with its sessions, memberships and contacts (their other people
+     * are told; the conversations go with the contacts). An organization it alone owns
+     * goes with it when nobody else is in it; one with other members must get another
+     * owner first (409), or it would be left without anyone who can manage it.
      */
     Mono<Void> delete(Caller caller, String password) {
         UUID accountId = caller.accountId();
         return account(accountId)
             .flatMap(account -> account.passwordHash() == null ? Mono.just(true)
                     : password == null || password.isEmpty()
-                            ? Mono.error(PeopleProblem.invalid("password", "password is required to delete the account."))
+                            ? Mono
+                                .error(PeopleProblem.invalid("password", "password is required to delete the account."))
                             : passwords.matches(password, account.passwordHash()))
             .flatMap(matches -> matches ? Mono.empty()
                     : Mono.error(PeopleProblem.unauthorized("The password is not right.")))
-            .then(lockOrgsOf(accountId)
-                .then(soleOwnerOfOthers(accountId).hasElements())
+            .then(lockOrgsOf(accountId).then(soleOwnerOfOthers(accountId).hasElements())
                 .flatMap(blocked -> blocked ? Mono.error(PeopleProblem.conflict("last-owner",
                         "You are the only owner of an organization with other members: make someone else an owner "
                                 + "first, or remove them."))
@@ -114,19 +126,21 @@ class Profiles {
                 .then(contacts.endAllOf(accountId))
                 .then(deleteOrgsOwnedAlone(accountId))
                 .then(accounts.delete(accountId))
-                .flatMap(deleted -> deleted ? outbox.append(EventType.ACCOUNT_DELETED, accountId.toString(),
-                        Map.of("accountId", accountId.toString()))
+                .flatMap(deleted -> deleted
+                        ? outbox.append(EventType.ACCOUNT_DELETED, accountId.toString(),
+                                Map.of("accountId", accountId.toString()))
                         : Mono.error(PeopleProblem.unauthorized("This account no longer exists.")))
                 .as(transaction::transactional));
     }
 
     /**
-     * Takes the same row locks as organization changes do, so that a demotion racing with this deletion cannot
-     * leave an organization without an owner.
+     * Takes the same row locks as organization changes do, so that a demotion racing with
+     * this deletion cannot leave an organization without an owner.
      */
     private Mono<Void> lockOrgsOf(UUID accountId) {
-        return db.sql("select id from org where id in (select org_id from org_member where account_id = :account) "
-                + "order by id for no key update")
+        return db
+            .sql("select id from org where id in (select org_id from org_member where account_id = :account) "
+                    + "order by id for no key update")
             .bind("account", accountId)
             .fetch()
             .all()
@@ -134,10 +148,11 @@ class Profiles {
     }
 
     private Flux<UUID> soleOwnerOfOthers(UUID accountId) {
-        return db.sql("select m.org_id from org_member m where m.account_id = :account and m.role = 'owner' "
-                + "and not exists (select 1 from org_member o where o.org_id = m.org_id and o.role = 'owner' "
-                + "and o.account_id <> :account) "
-                + "and exists (select 1 from org_member o where o.org_id = m.org_id and o.account_id <> :account)")
+        return db
+            .sql("select m.org_id from org_member m where m.account_id = :account and m.role = 'owner' "
+                    + "and not exists (select 1 from org_member o where o.org_id = m.org_id and o.role = 'owner' "
+                    + "and o.account_id <> :account) "
+                    + "and exists (select 1 from org_member o where o.org_id = m.org_id and o.account_id <> :account)")
             .bind("account", accountId)
             .map(row -> row.get("org_id", UUID.class))
             .all();
@@ -151,8 +166,9 @@ class Profiles {
     }
 
     private Flux<OrgMembership> memberships(UUID accountId) {
-        return db.sql("select o.id, o.name, m.role from org_member m join org o on o.id = m.org_id "
-                + "where m.account_id = :account order by m.joined_at")
+        return db
+            .sql("select o.id, o.name, m.role from org_member m join org o on o.id = m.org_id "
+                    + "where m.account_id = :account order by m.joined_at")
             .bind("account", accountId)
             .map(row -> new OrgMembership(row.get("id", UUID.class).toString(), row.get("name", String.class),
                     row.get("role", String.class)))
@@ -163,4 +179,5 @@ class Profiles {
         return accounts.byId(accountId)
             .switchIfEmpty(Mono.error(() -> PeopleProblem.unauthorized("This account no longer exists.")));
     }
+
 }

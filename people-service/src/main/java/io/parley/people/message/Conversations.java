@@ -14,16 +14,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Appends to a contact's conversation: text messages and the call entries that ended calls leave behind. Each
- * append runs in its caller's transaction, under the conversation's lock: it takes the next sequence number, stores
- * the message, moves the read markers and puts a {@code message-sent} event for each of the two people into the
+ * Appends to a contact's conversation: text messages and the call entries that ended
+ * calls leave behind. Each append runs in its caller's transaction, under the
+ * conversation's lock: it takes the next sequence number, stores the message, moves the
+ * read markers and puts a {@code message-sent} event for each of the two people into the
  * outbox, so the message is published exactly when it is committed.
  */
 @Component
 public class Conversations {
 
     private final MessageStore store;
+
     private final Outbox outbox;
+
     private final Clock clock;
 
     Conversations(MessageStore store, Outbox outbox, Clock clock) {
@@ -32,14 +35,18 @@ public class Conversations {
         this.clock = clock;
     }
 
-    /** The empty conversation of a new contact, with both read markers at 0; in the contact's transaction. */
+    /**
+     * The empty conversation of a new contact, with both read markers at 0; in the
+     * contact's transaction.
+     */
     public Mono<Void> open(UUID contactId, UUID a, UUID b) {
         return store.open(contactId, a, b);
     }
 
     /**
-     * The entry an ended call leaves in both people's history; its sender is the caller. It is news to the callee
-     * (raises their unread count) unless they took part in the ending: a call they declined or talked in.
+     * The entry an ended call leaves in both people's history; its sender is the caller.
+     * It is news to the callee (raises their unread count) unless they took part in the
+     * ending: a call they declined or talked in.
      */
     public Mono<Message> appendCall(UUID contactId, UUID callerId, Message.CallEntry entry, boolean knownToCallee) {
         return store.lock(contactId, callerId)
@@ -47,13 +54,16 @@ public class Conversations {
             .flatMap(conversation -> append(conversation, null, null, entry, knownToCallee));
     }
 
-    /** A text message from {@code conversation.me()}, who holds the conversation's lock already. */
+    /**
+     * A text message from {@code conversation.me()}, who holds the conversation's lock
+     * already.
+     */
     Mono<Message> appendText(Conversation conversation, String clientMessageId, String text) {
         return append(conversation, clientMessageId, text, null, false);
     }
 
-    private Mono<Message> append(Conversation conversation, String clientMessageId, String text,
-            Message.CallEntry call, boolean knownToRecipient) {
+    private Mono<Message> append(Conversation conversation, String clientMessageId, String text, Message.CallEntry call,
+            boolean knownToRecipient) {
         UUID contactId = conversation.contactId();
         UUID sender = conversation.me();
         UUID recipient = conversation.other();
@@ -82,4 +92,5 @@ public class Conversations {
     static PeopleProblem notContact() {
         return PeopleProblem.forbidden("not-contact", "You can only write to and call your contacts.");
     }
+
 }

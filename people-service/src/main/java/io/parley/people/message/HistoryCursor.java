@@ -6,14 +6,17 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Where a history page ended, handed to clients as {@code next} and taken back as {@code before}. Opaque to them
- * (base64url of {@code h1.<contactId>.<seq>}); it names its conversation, so a cursor from one conversation is refused
- * in another instead of paging through it. Pages go by sequence number, which never changes and only grows, so
- * messages that arrive meanwhile land above the first page and never shift the pages below it.
+ * Where a history page ended, handed to clients as {@code next} and taken back as
+ * {@code before}. Opaque to them (base64url of {@code h1.<contactId>.<seq>}); it names
+ * its conversation, so a cursor from one conversation is refused in another instead of
+ * paging through it. Pages go by sequence number, which never changes and only grows, so
+ * messages that arrive meanwhile land above the first page and never shift the pages
+ * below it.
  */
 final class HistoryCursor {
 
     private static final String VERSION = "h1";
+
     private static final int MAX_LENGTH = 128;
 
     private HistoryCursor() {
@@ -24,7 +27,10 @@ final class HistoryCursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The sequence number to page below; empty for anything this service did not hand out for this conversation. */
+    /**
+     * The sequence number to page below; empty for anything this service did not hand out
+     * for this conversation.
+     */
     static OptionalLong decode(String cursor, UUID contactId) {
         if (cursor == null || cursor.isEmpty() || cursor.length() > MAX_LENGTH) {
             return OptionalLong.empty();
@@ -41,4 +47,5 @@ final class HistoryCursor {
             return OptionalLong.empty();
         }
     }
+
 }

@@ -17,14 +17,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Direct messages between contacts (PEOPLE.md §3): send, history, read marker. Input is checked here (400). */
+/**
+ * Direct messages between contacts (PEOPLE.md §3): send, history, read marker. Input is
+ * checked here (400).
+ */
 @RestController
 class MessageController {
 
     static final int MAX_TEXT = 4000;
     static final int MAX_LIMIT = 100;
     static final int DEFAULT_LIMIT = 50;
-    /** A UUID fits, and so does any other id a client makes up for a message, without room for abuse. */
+
+    /**
+     * A UUID fits, and so does any other id a client makes up for a message, without room
+     * for abuse.
+     */
     private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final Messages messages;
@@ -62,8 +69,8 @@ class MessageController {
         if (before != null) {
             OptionalLong decoded = HistoryCursor.decode(before, contact);
             if (decoded.isEmpty()) {
-                throw PeopleProblem.invalid("before", "before must be the next cursor of an earlier page of this "
-                        + "conversation.");
+                throw PeopleProblem.invalid("before",
+                        "before must be the next cursor of an earlier page of this " + "conversation.");
             }
             beforeSeq = decoded.getAsLong();
         }
@@ -111,7 +118,10 @@ class MessageController {
         throw PeopleProblem.invalid("limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
     }
 
-    /** Not an id at all is refused like the id of someone else's contact: this person has no such contact. */
+    /**
+     * Not an id at all is refused like the id of someone else's contact: this person has
+     * no such contact.
+     */
     private static UUID contactId(String value) {
         try {
             return UUID.fromString(value);
@@ -120,4 +130,5 @@ class MessageController {
             throw Conversations.notContact();
         }
     }
+
 }

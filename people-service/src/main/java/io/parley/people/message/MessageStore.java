@@ -30,7 +30,9 @@ class MessageStore {
     }
 
     Mono<Void> open(UUID contactId, UUID a, UUID b) {
-        return db.sql("insert into conversation (contact_id) values (:contact)").bind("contact", contactId).then()
+        return db.sql("insert into conversation (contact_id) values (:contact)")
+            .bind("contact", contactId)
+            .then()
             .then(db.sql("insert into read_marker (contact_id, account_id) values (:contact, :a), (:contact, :b)")
                 .bind("contact", contactId)
                 .bind("a", a)
@@ -38,14 +40,18 @@ class MessageStore {
                 .then());
     }
 
-    /** Empty when {@code me} is not one of the contact's two people (or the contact is gone). */
+    /**
+     * Empty when {@code me} is not one of the contact's two people (or the contact is
+     * gone).
+     */
     Mono<Conversation> find(UUID contactId, UUID me) {
         return conversation(CONVERSATION, contactId, me);
     }
 
     /**
-     * Like {@link #find}, and holds the conversation's row until the transaction ends: every write to a conversation
-     * (a message, a call entry, a read marker) takes it first, so they happen, number and publish one at a time.
+     * Like {@link #find}, and holds the conversation's row until the transaction ends:
+     * every write to a conversation (a message, a call entry, a read marker) takes it
+     * first, so they happen, number and publish one at a time.
      */
     Mono<Conversation> lock(UUID contactId, UUID me) {
         return conversation(CONVERSATION + " for update of v", contactId, me);
@@ -60,8 +66,9 @@ class MessageStore {
     }
 
     Mono<Stored> byClientId(UUID sender, String clientMessageId) {
-        return db.sql("select m.contact_id, " + Message.COLUMNS + " from message m where m.sender_id = :sender "
-                + "and m.client_message_id = :client")
+        return db
+            .sql("select m.contact_id, " + Message.COLUMNS + " from message m where m.sender_id = :sender "
+                    + "and m.client_message_id = :client")
             .bind("sender", sender)
             .bind("client", clientMessageId)
             .map(row -> new Stored(row.get("contact_id", UUID.class), Message.of(row)))
@@ -112,8 +119,9 @@ class MessageStore {
 
     /** Newest first, below {@code beforeSeq} (exclusive). */
     Flux<Message> page(UUID contactId, long beforeSeq, int limit) {
-        return db.sql("select " + Message.COLUMNS + " from message m where m.contact_id = :contact "
-                + "and m.seq < :before order by m.seq desc limit :limit")
+        return db
+            .sql("select " + Message.COLUMNS + " from message m where m.contact_id = :contact "
+                    + "and m.seq < :before order by m.seq desc limit :limit")
             .bind("contact", contactId)
             .bind("before", beforeSeq)
             .bind("limit", limit)
@@ -128,4 +136,5 @@ class MessageStore {
             .map(row -> row.get("seq", Long.class))
             .one();
     }
+
 }

@@ -6,9 +6,10 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * The cookie that ties a flow to the browser that started it ({@link OidcFlows}). {@code SameSite=Lax}, unlike the
- * session cookie: the provider sends the browser back by a top-level navigation from its own site, on which a
- * Strict cookie would stay behind. Scoped to the callbacks and no longer than a flow lives.
+ * The cookie that ties a flow to the browser that started it ({@link OidcFlows}).
+ * {@code SameSite=Lax}, unlike the session cookie: the provider sends the browser back by
+ * a top-level navigation from its own site, on which a Strict cookie would stay behind.
+ * Scoped to the callbacks and no longer than a flow lives.
  */
 final class BrowserBindingCookie {
 
@@ -32,4 +33,5 @@ final class BrowserBindingCookie {
             .maxAge(OidcFlows.LIFETIME)
             .build();
     }
+
 }

@@ -10,7 +10,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The {@code external_identity} table: which account each provider identity {@code (issuer, subject)} signs in to. */
+/**
+ * The {@code external_identity} table: which account each provider identity
+ * {@code (issuer, subject)} signs in to.
+ */
 @Component
 class ExternalIdentities {
 
@@ -19,21 +22,26 @@ class ExternalIdentities {
     }
 
     enum Linked {
+
         /** Linked now, or already linked to this very account. */
         LINKED,
         /** The identity signs in to another account. */
         ELSEWHERE,
         /** The account already has another identity at this issuer. */
         ISSUER_TAKEN
+
     }
 
     enum Unlinked {
+
         UNLINKED, NOT_LINKED,
         /** It is the only way left to sign in: no password and no other identity. */
         LAST_SIGN_IN_METHOD
+
     }
 
     private final DatabaseClient db;
+
     private final TransactionalOperator transaction;
 
     ExternalIdentities(DatabaseClient db, TransactionalOperator transaction) {
@@ -49,10 +57,14 @@ class ExternalIdentities {
             .one();
     }
 
-    /** Links the identity to the account unless it or the account's slot for its issuer is taken. */
+    /**
+     * Links the identity to the account unless it or the account's slot for its issuer is
+     * taken.
+     */
     Mono<Linked> link(UUID accountId, String provider, ProviderTokens.ProvenIdentity identity, Instant at) {
-        return db.sql("insert into external_identity (issuer, subject, account_id, provider, email, linked_at) "
-                + "values (:issuer, :subject, :account, :provider, :email, :at) on conflict do nothing")
+        return db
+            .sql("insert into external_identity (issuer, subject, account_id, provider, email, linked_at) "
+                    + "values (:issuer, :subject, :account, :provider, :email, :at) on conflict do nothing")
             .bind("issuer", identity.issuer())
             .bind("subject", identity.subject())
             .bind("account", accountId)
@@ -68,8 +80,9 @@ class ExternalIdentities {
     }
 
     Flux<Identity> of(UUID accountId) {
-        return db.sql("select provider, issuer, subject, email, linked_at from external_identity "
-                + "where account_id = :account order by linked_at")
+        return db
+            .sql("select provider, issuer, subject, email, linked_at from external_identity "
+                    + "where account_id = :account order by linked_at")
             .bind("account", accountId)
             .map(row -> new Identity(row.get("provider", String.class), row.get("issuer", String.class),
                     row.get("subject", String.class), row.get("email", String.class),
@@ -78,15 +91,16 @@ class ExternalIdentities {
     }
 
     /**
-     * Unlinks the account's identity at this provider, unless nothing else would sign in to the account. The account
-     * row is locked first, so two unlinks at once cannot each leave the other identity as the last one and together
-     * remove both.
+     * Unlinks the account's identity at this provider, unless nothing else would sign in
+     * to the account. The account row is locked first, so two unlinks at once cannot each
+     * leave the other identity as the last one and together remove both.
      */
     Mono<Unlinked> unlink(UUID accountId, String provider) {
-        return db.sql("select a.password_hash is not null as has_password, "
-                + "(select count(*) from external_identity e where e.account_id = a.id) as identities, "
-                + "exists (select 1 from external_identity e where e.account_id = a.id and e.provider = :provider) "
-                + "as linked from account a where a.id = :account for update")
+        return db
+            .sql("select a.password_hash is not null as has_password, "
+                    + "(select count(*) from external_identity e where e.account_id = a.id) as identities, "
+                    + "exists (select 1 from external_identity e where e.account_id = a.id and e.provider = :provider) "
+                    + "as linked from account a where a.id = :account for update")
             .bind("account", accountId)
             .bind("provider", provider)
             .map(row -> new SignInMethods(Boolean.TRUE.equals(row.get("has_password", Boolean.class)),
@@ -111,4 +125,5 @@ class ExternalIdentities {
 
     private record SignInMethods(boolean hasPassword, long identities, boolean linked) {
     }
+
 }

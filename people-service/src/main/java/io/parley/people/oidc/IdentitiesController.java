@@ -18,11 +18,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The provider identities linked to the signed-in person's account ({@code /api/me/identities}). */
+/**
+ * The provider identities linked to the signed-in person's account
+ * ({@code /api/me/identities}).
+ */
 @RestController
 class IdentitiesController {
 
     private final OidcSignIns signIns;
+
     private final ExternalIdentities identities;
 
     IdentitiesController(OidcSignIns signIns, ExternalIdentities identities) {
@@ -37,14 +41,16 @@ class IdentitiesController {
     }
 
     /**
-     * Starts linking: the web client sends the browser to {@code authorizationUrl}, and the callback links whoever
-     * signs in at the provider to this account. The cookie binding the flow to this browser comes with the answer.
+     * Starts linking: the web client sends the browser to {@code authorizationUrl}, and
+     * the callback links whoever signs in at the provider to this account. The cookie
+     * binding the flow to this browser comes with the answer.
      */
     @PostMapping("/api/me/identities/{provider}")
     Mono<ResponseEntity<LinkStarted>> link(Caller caller, @PathVariable String provider,
             @RequestParam(required = false) String returnTo, ServerHttpRequest request) {
-        return signIns.start(provider, ReturnPaths.sameSite(returnTo), caller.accountId(),
-                BrowserBindingCookie.read(request), request)
+        return signIns
+            .start(provider, ReturnPaths.sameSite(returnTo), caller.accountId(), BrowserBindingCookie.read(request),
+                    request)
             .onErrorMap(OidcFailure.class, IdentitiesController::problem)
             .map(started -> ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, BrowserBindingCookie.issue(started.browser(), request).toString())
@@ -68,9 +74,9 @@ class IdentitiesController {
     }
 
     private static ErrorResponseException problem(OidcFailure failure) {
-        return failure.code().equals(OidcFailure.PROVIDER_UNKNOWN)
-                ? PeopleProblem.notFound("No such sign-in provider.")
+        return failure.code().equals(OidcFailure.PROVIDER_UNKNOWN) ? PeopleProblem.notFound("No such sign-in provider.")
                 : Problems.unavailable("The sign-in provider cannot be reached; try again shortly.",
                         Duration.ofSeconds(5), failure);
     }
+
 }

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Sign-in through an OpenID Connect provider. Start and callback are browser navigations, not fetches: every answer
- * is a redirect (to the provider, back to {@code returnTo}, or to {@code /signin?error=<code>}), never an error page
- * and never a page on another site.
+ * Sign-in through an OpenID Connect provider. Start and callback are browser navigations,
+ * not fetches: every answer is a redirect (to the provider, back to {@code returnTo}, or
+ * to {@code /signin?error=<code>}), never an error page and never a page on another site.
  */
 @RestController
 class OidcController {
@@ -27,6 +27,7 @@ class OidcController {
     private static final Logger log = LoggerFactory.getLogger(OidcController.class);
 
     private final OidcProviders providers;
+
     private final OidcSignIns signIns;
 
     OidcController(OidcProviders providers, OidcSignIns signIns) {
@@ -84,4 +85,5 @@ class OidcController {
         }
         return redirect(URI.create("/signin?error=" + code), null);
     }
+
 }

@@ -27,9 +27,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The configured providers, each described by its discovery document
- * ({@code <issuer>/.well-known/openid-configuration}). The document is fetched on first use, not at start-up, so a
- * provider that is down keeps only its own button from working; it is then reused for an hour, and a failed fetch
- * is tried again by the next sign-in.
+ * ({@code <issuer>/.well-known/openid-configuration}). The document is fetched on first
+ * use, not at start-up, so a provider that is down keeps only its own button from
+ * working; it is then reused for an hour, and a failed fetch is tried again by the next
+ * sign-in.
  */
 @Component
 class OidcProviders {
@@ -49,15 +50,18 @@ class OidcProviders {
     }
 
     /**
-     * What discovery says about a provider, with a decoder that accepts only ID tokens it signed for this client:
-     * issuer, audience and expiry checked, signing keys from its key set (fetched again when a token names a key
-     * not seen yet, so the provider can rotate them).
+     * What discovery says about a provider, with a decoder that accepts only ID tokens it
+     * signed for this client: issuer, audience and expiry checked, signing keys from its
+     * key set (fetched again when a token names a key not seen yet, so the provider can
+     * rotate them).
      */
     record Metadata(String issuer, URI authorizationEndpoint, URI tokenEndpoint, ReactiveJwtDecoder idTokens) {
     }
 
     private final Map<String, PeopleProperties.Oidc.Provider> providers;
+
     private final Map<String, Mono<Metadata>> metadata = new LinkedHashMap<>();
+
     private final WebClient web;
 
     OidcProviders(PeopleProperties properties, ObjectProvider<WebClient.Builder> builder) {
@@ -67,7 +71,10 @@ class OidcProviders {
             .cache(described -> METADATA_LIFETIME, failed -> Duration.ZERO, () -> Duration.ZERO)));
     }
 
-    /** By display name: settings from the environment or the command line come in no particular order. */
+    /**
+     * By display name: settings from the environment or the command line come in no
+     * particular order.
+     */
     List<Listed> listed() {
         return providers.entrySet()
             .stream()
@@ -85,7 +92,10 @@ class OidcProviders {
         return provider;
     }
 
-    /** Fails with {@code provider-unknown}, or {@code provider-unavailable} when discovery did not work out. */
+    /**
+     * Fails with {@code provider-unknown}, or {@code provider-unavailable} when discovery
+     * did not work out.
+     */
     Mono<Metadata> metadata(String id) {
         return Mono.defer(() -> {
             settings(id);
@@ -115,7 +125,8 @@ class OidcProviders {
 
     private Metadata metadata(PeopleProperties.Oidc.Provider provider, Map<String, Object> document) {
         String issuer = provider.issuerUri().toString();
-        // OpenID Connect Discovery §4.3: a document for another issuer is how a mix-up attack would begin
+        // OpenID Connect Discovery §4.3: a document for another issuer is how a mix-up
+        // attack would begin
         if (!issuer.equals(document.get("issuer"))) {
             throw new OidcFailure(OidcFailure.PROVIDER_UNAVAILABLE,
                     "the discovery document names the issuer " + document.get("issuer") + ", not " + issuer);
@@ -127,18 +138,25 @@ class OidcProviders {
         String clientId = provider.clientId();
         idTokens.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtAudienceValidator(clientId),
-                // OpenID Connect Core §3.1.3.7: a token issued to another party must not sign anyone in here
+                // OpenID Connect Core §3.1.3.7: a token issued to another party must not
+                // sign anyone in here
                 new JwtClaimValidator<Object>("azp", azp -> azp == null || clientId.equals(azp))));
         return new Metadata(issuer, URI.create(required(document, "authorization_endpoint")),
                 URI.create(required(document, "token_endpoint")), idTokens);
     }
 
-    /** What the provider says it signs ID tokens with; RS256, which every provider must support, when it is silent. */
+    /**
+     * What the provider says it signs ID tokens with; RS256, which every provider must
+     * support, when it is silent.
+     */
     private static Set<SignatureAlgorithm> signingAlgorithms(Map<String, Object> document) {
         if (document.get("id_token_signing_alg_values_supported") instanceof List<?> names) {
-            // MAC algorithms (keyed with the client secret) and "none" have no public key and are never accepted
-            Set<SignatureAlgorithm> algorithms = Set.copyOf(names.stream().map(name -> SignatureAlgorithm.from(
-                    String.valueOf(name))).filter(Objects::nonNull).toList());
+            // MAC algorithms (keyed with the client secret) and "none" have no public key
+            // and are never accepted
+            Set<SignatureAlgorithm> algorithms = Set.copyOf(names.stream()
+                .map(name -> SignatureAlgorithm.from(String.valueOf(name)))
+                .filter(Objects::nonNull)
+                .toList());
             if (!algorithms.isEmpty()) {
                 return algorithms;
             }
@@ -152,4 +170,5 @@ class OidcProviders {
         }
         throw new OidcFailure(OidcFailure.PROVIDER_UNAVAILABLE, "the discovery document lacks " + name);
     }
+
 }

@@ -19,11 +19,13 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Sign-in and linking through an OpenID Connect provider (PEOPLE.md §2), authorization code with PKCE. The person
- * at the provider is the pair (issuer, {@code sub}) and never an email address: a known pair signs in to its
- * account; an unknown one gets a new account, but only with an email the provider verified and that no account
- * has yet. An existing account is joined to a provider only by linking while signed in to it, because matching by
- * email would let any provider that vouches for an address take over the account that uses it.
+ * Sign-in and linking through an OpenID Connect provider (PEOPLE.md §2), authorization
+ * code with PKCE. The person at the provider is the pair (issuer, {@code sub}) and never
+ * an email address: a known pair signs in to its account; an unknown one gets a new
+ * account, but only with an email the provider verified and that no account has yet. An
+ * existing account is joined to a provider only by linking while signed in to it, because
+ * matching by email would let any provider that vouches for an address take over the
+ * account that uses it.
  */
 @Component
 class OidcSignIns {
@@ -31,14 +33,23 @@ class OidcSignIns {
     private static final String CALLBACK = "/api/session/oidc/%s/callback";
 
     private final OidcProviders providers;
+
     private final OidcFlows flows;
+
     private final ProviderTokens tokens;
+
     private final ExternalIdentities identities;
+
     private final AccountStore accounts;
+
     private final ExternalSignIns signIns;
+
     private final TransactionalOperator transaction;
+
     private final PeopleMetrics metrics;
+
     private final URI redirectBaseUri;
+
     private final Clock clock;
 
     OidcSignIns(OidcProviders providers, OidcFlows flows, ProviderTokens tokens, ExternalIdentities identities,
@@ -56,13 +67,17 @@ class OidcSignIns {
         this.clock = clock;
     }
 
-    /** Where the browser goes once the provider is done: {@code returnTo}, with a session cookie unless it linked. */
+    /**
+     * Where the browser goes once the provider is done: {@code returnTo}, with a session
+     * cookie unless it linked.
+     */
     record Completed(String returnTo, ResponseCookie session) {
     }
 
     /**
-     * Starts a flow at the provider: a sign-in, or with {@code linkTo} the linking of the provider to that (signed-in)
-     * account. {@code returnTo} must already be a same-site path.
+     * Starts a flow at the provider: a sign-in, or with {@code linkTo} the linking of the
+     * provider to that (signed-in) account. {@code returnTo} must already be a same-site
+     * path.
      */
     Mono<OidcFlows.Started> start(String providerId, String returnTo, UUID linkTo, String browser,
             ServerHttpRequest request) {
@@ -71,7 +86,10 @@ class OidcSignIns {
                     metadata.authorizationEndpoint(), redirectUri(providerId, request), returnTo, linkTo, browser));
     }
 
-    /** The provider's callback. Fails with an {@link OidcFailure} whenever nobody is signed in or linked. */
+    /**
+     * The provider's callback. Fails with an {@link OidcFailure} whenever nobody is
+     * signed in or linked.
+     */
     Mono<Completed> complete(String providerId, String code, String state, String error, String browser,
             ServerHttpRequest request) {
         return flows.take(state, browser)
@@ -108,8 +126,8 @@ class OidcSignIns {
         }
         String email = new Inputs().email("email", identity.email());
         if (email == null) {
-            return Mono.error(new OidcFailure(OidcFailure.EMAIL_UNVERIFIED,
-                    "the provider sent no usable email address"));
+            return Mono
+                .error(new OidcFailure(OidcFailure.EMAIL_UNVERIFIED, "the provider sent no usable email address"));
         }
         return accounts.byEmail(email).hasElement().flatMap(taken -> {
             if (taken) {
@@ -142,8 +160,8 @@ class OidcSignIns {
     }
 
     /**
-     * The callback address, which the provider compares with the one registered there: under the configured base
-     * address, or else the address this request was sent to.
+     * The callback address, which the provider compares with the one registered there:
+     * under the configured base address, or else the address this request was sent to.
      */
     private URI redirectUri(String providerId, ServerHttpRequest request) {
         String path = CALLBACK.formatted(providerId);
@@ -155,7 +173,10 @@ class OidcSignIns {
         return URI.create((ClientAddress.isSecure(request) ? "https" : "http") + "://" + uri.getRawAuthority() + path);
     }
 
-    /** The provider's name for the person when it makes a good display name, else the email's local part. */
+    /**
+     * The provider's name for the person when it makes a good display name, else the
+     * email's local part.
+     */
     private static String displayName(String claimed, String email) {
         if (claimed != null) {
             String name = new Inputs().name("name", firstCodePoints(claimed.strip(), Inputs.MAX_NAME));
@@ -175,4 +196,5 @@ class OidcSignIns {
         var properties = problem.getBody().getProperties();
         return properties != null && properties.get("reason") instanceof String reason ? reason : OidcFailure.FAILED;
     }
+
 }

@@ -4,8 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Where a browser may be sent once signed in: a path on this site and nothing else. Anything that could leave the
- * site becomes {@code /}: an open redirect would let any link that starts on Parley end wherever its author wants.
+ * Where a browser may be sent once signed in: a path on this site and nothing else.
+ * Anything that could leave the site becomes {@code /}: an open redirect would let any
+ * link that starts on Parley end wherever its author wants.
  */
 final class ReturnPaths {
 
@@ -20,7 +21,8 @@ final class ReturnPaths {
         if (returnTo == null || returnTo.length() > MAX_LENGTH || !returnTo.startsWith("/")) {
             return HOME;
         }
-        // browsers read "//host" and "/\host" as another host; raw spaces and controls are never a link they follow
+        // browsers read "//host" and "/\host" as another host; raw spaces and controls
+        // are never a link they follow
         if (returnTo.startsWith("//") || returnTo.indexOf('\\') >= 0
                 || returnTo.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
             return HOME;
@@ -33,4 +35,5 @@ final class ReturnPaths {
             return HOME;
         }
     }
+
 }

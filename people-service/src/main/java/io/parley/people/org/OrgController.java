@@ -23,13 +23,15 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Organizations, members, invitations and limits (PEOPLE.md §3, {@code /api/orgs}, {@code /api/invitations}). Input
- * is checked here (400); who may do it is decided by {@link Orgs} from the database.
+ * Organizations, members, invitations and limits (PEOPLE.md §3, {@code /api/orgs},
+ * {@code /api/invitations}). Input is checked here (400); who may do it is decided by
+ * {@link Orgs} from the database.
  */
 @RestController
 class OrgController {
 
     private final Orgs orgs;
+
     private final int maxStreamLimit;
 
     OrgController(Orgs orgs, PeopleProperties properties) {
@@ -46,7 +48,10 @@ class OrgController {
     record RoleChange(String role) {
     }
 
-    /** A node, not an int: {@code 2.5}, {@code "3"} and {@code true} are refused, never coerced into a limit. */
+    /**
+     * A node, not an int: {@code 2.5}, {@code "3"} and {@code true} are refused, never
+     * coerced into a limit.
+     */
     record LimitsChange(JsonNode maxConcurrentStreams) {
     }
 
@@ -119,8 +124,8 @@ class OrgController {
     private static Role role(Inputs inputs, String value, Set<Role> allowed) {
         return Role.fromClaim(value)
             .filter(allowed::contains)
-            .orElseGet(() -> inputs.fail("role", "role must be one of " + String.join(", ",
-                    allowed.stream().sorted().map(Role::claim).toList()) + "."));
+            .orElseGet(() -> inputs.fail("role", "role must be one of "
+                    + String.join(", ", allowed.stream().sorted().map(Role::claim).toList()) + "."));
     }
 
     private static UUID orgId(String value) {
@@ -139,4 +144,5 @@ class OrgController {
             throw PeopleProblem.notFound(notFound);
         }
     }
+
 }

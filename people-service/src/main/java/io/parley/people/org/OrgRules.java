@@ -6,9 +6,9 @@ import io.parley.people.web.Inputs;
 import io.parley.people.web.PeopleProblem;
 
 /**
- * Who may do what to whom in an organization (PEOPLE.md §3). Every decision is made on roles read from the database
- * inside the transaction that acts on it, never on the {@code orgs} claim of an access token, which is as old as the
- * token.
+ * Who may do what to whom in an organization (PEOPLE.md §3). Every decision is made on
+ * roles read from the database inside the transaction that acts on it, never on the
+ * {@code orgs} claim of an access token, which is as old as the token.
  */
 final class OrgRules {
 
@@ -27,6 +27,7 @@ final class OrgRules {
                 case NOT_INVITEE -> PeopleProblem.forbidden("not-invitee", detail);
             };
         }
+
     }
 
     /** A refusal with the sentence the problem shows. */
@@ -38,9 +39,10 @@ final class OrgRules {
     }
 
     /**
-     * Owners invite admins and members; admins invite members only. An invitation is a link that travels by mail
-     * and chat, and signing up does not prove an address, so a link that makes its holder an admin is minted only by
-     * an owner; an admin who wants a fellow admin promotes a member by name instead, where the account is known.
+     * Owners invite admins and members; admins invite members only. An invitation is a
+     * link that travels by mail and chat, and signing up does not prove an address, so a
+     * link that makes its holder an admin is minted only by an owner; an admin who wants
+     * a fellow admin promotes a member by name instead, where the account is known.
      * Nobody is invited as an owner (refused as input): owners are made by promotion.
      */
     static Optional<Denied> mayInvite(Role inviter, Role invited) {
@@ -54,11 +56,13 @@ final class OrgRules {
     }
 
     /**
-     * An invitation is accepted only by the account with the address it was sent to, compared as sign-in compares
-     * addresses. The token alone would find the invitation, but links leak (forwarded mail, chat, screenshots, proxy
-     * logs): bound to the address, a leaked or misdelivered link lets no account with another address in. Sign-up
-     * does not verify addresses yet, so until the invitee has an account someone could still claim the address
-     * first; the binding narrows that to one address instead of everyone who sees the link.
+     * An invitation is accepted only by the account with the address it was sent to,
+     * compared as sign-in compares addresses. The token alone would find the invitation,
+     * but links leak (forwarded mail, chat, screenshots, proxy logs): bound to the
+     * address, a leaked or misdelivered link lets no account with another address in.
+     * Sign-up does not verify addresses yet, so until the invitee has an account someone
+     * could still claim the address first; the binding narrows that to one address
+     * instead of everyone who sees the link.
      */
     static Optional<Denied> mayAccept(String invitedEmail, String accountEmail) {
         if (!Inputs.emailKey(invitedEmail).equals(Inputs.emailKey(accountEmail))) {
@@ -69,9 +73,9 @@ final class OrgRules {
     }
 
     /**
-     * Owners change anyone's role; admins change admins' and members' but never touch an owner nor make one. An
-     * organization always keeps an owner, so the last one cannot step down.
-     *
+     * Owners change anyone's role; admins change admins' and members' but never touch an
+     * owner nor make one. An organization always keeps an owner, so the last one cannot
+     * step down.
      * @param owners how many owners the organization has, counted in the same transaction
      */
     static Optional<Denied> mayChangeRole(Member actor, Member target, Role role, long owners) {
@@ -88,7 +92,10 @@ final class OrgRules {
         return Optional.empty();
     }
 
-    /** Anyone may leave; owners remove anyone, admins remove admins and members; the last owner stays. */
+    /**
+     * Anyone may leave; owners remove anyone, admins remove admins and members; the last
+     * owner stays.
+     */
     static Optional<Denied> mayRemove(Member actor, Member target, long owners) {
         if (!actor.is(target)) {
             if (!actor.role().manages()) {
@@ -113,4 +120,5 @@ final class OrgRules {
     private static Optional<Denied> denied(Refusal refusal, String detail) {
         return Optional.of(new Denied(refusal, detail));
     }
+
 }

@@ -22,11 +22,16 @@ class OrgStore {
         this.db = db;
     }
 
-    /** An organization; {@code maxConcurrentStreams} is null until an owner or admin sets it. */
+    /**
+     * An organization; {@code maxConcurrentStreams} is null until an owner or admin sets
+     * it.
+     */
     record Org(UUID id, String name, Integer maxConcurrentStreams) {
     }
 
-    /** An organization and the caller's role there, null when the caller is not a member. */
+    /**
+     * An organization and the caller's role there, null when the caller is not a member.
+     */
     record Seen(Org org, Role callerRole) {
     }
 
@@ -54,10 +59,11 @@ class OrgStore {
     }
 
     /**
-     * Like {@link #seenBy} and locks the organization's row until the transaction ends. Every change to an
-     * organization's members or limits takes this lock first, so each decides on the membership the previous one
-     * left, the caller's own role included. {@code no key update} because inserts that only reference the org (new
-     * members, invitations) need not wait for it.
+     * Like {@link #seenBy} and locks the organization's row until the transaction ends.
+     * Every change to an organization's members or limits takes this lock first, so each
+     * decides on the membership the previous one left, the caller's own role included.
+     * {@code no key update} because inserts that only reference the org (new members,
+     * invitations) need not wait for it.
      */
     Mono<Seen> lockedFor(UUID orgId, UUID caller) {
         return db.sql(SEEN_BY + " for no key update of o")
@@ -68,8 +74,9 @@ class OrgStore {
     }
 
     /**
-     * How many owners the organization has. Their rows are locked too, so an owner removed by a path that does not
-     * take the organization's lock (an account deletion's cascade) is waited for and then not counted.
+     * How many owners the organization has. Their rows are locked too, so an owner
+     * removed by a path that does not take the organization's lock (an account deletion's
+     * cascade) is waited for and then not counted.
      */
     Mono<Long> lockOwners(UUID orgId) {
         return db.sql("select account_id from org_member where org_id = :org and role = 'owner' for update")
@@ -81,8 +88,9 @@ class OrgStore {
 
     /** False when the account already is a member. */
     Mono<Boolean> insertMember(UUID orgId, UUID accountId, Role role, Instant now) {
-        return db.sql("insert into org_member (org_id, account_id, role, joined_at) values (:org, :account, :role, "
-                + ":now) on conflict do nothing")
+        return db
+            .sql("insert into org_member (org_id, account_id, role, joined_at) values (:org, :account, :role, "
+                    + ":now) on conflict do nothing")
             .bind("org", orgId)
             .bind("account", accountId)
             .bind("role", role.claim())
@@ -116,12 +124,12 @@ class OrgStore {
     }
 
     Flux<Listed> members(UUID orgId) {
-        return db.sql("select a.id, a.display_name, a.email, m.role, m.joined_at from org_member m "
-                + "join account a on a.id = m.account_id where m.org_id = :org order by m.joined_at, a.id")
+        return db
+            .sql("select a.id, a.display_name, a.email, m.role, m.joined_at from org_member m "
+                    + "join account a on a.id = m.account_id where m.org_id = :org order by m.joined_at, a.id")
             .bind("org", orgId)
             .map(row -> new Listed(row.get("id", UUID.class), row.get("display_name", String.class),
-                    row.get("email", String.class), row.get("role", String.class),
-                    row.get("joined_at", Instant.class)))
+                    row.get("email", String.class), row.get("role", String.class), row.get("joined_at", Instant.class)))
             .all();
     }
 
@@ -140,8 +148,9 @@ class OrgStore {
     }
 
     Mono<Void> insertInvitation(Invitation invitation, byte[] tokenHash, UUID invitedBy, Instant now) {
-        return db.sql("insert into org_invitation (id, org_id, email, role, token_hash, invited_by, created_at, "
-                + "expires_at) values (:id, :org, :email, :role, :hash, :by, :now, :expires)")
+        return db
+            .sql("insert into org_invitation (id, org_id, email, role, token_hash, invited_by, created_at, "
+                    + "expires_at) values (:id, :org, :email, :role, :hash, :by, :now, :expires)")
             .bind("id", invitation.id())
             .bind("org", invitation.orgId())
             .bind("email", invitation.email())
@@ -154,8 +163,9 @@ class OrgStore {
     }
 
     Mono<Invitation> invitation(byte[] tokenHash) {
-        return db.sql("select id, org_id, email, role, expires_at, accepted_at from org_invitation "
-                + "where token_hash = :hash")
+        return db
+            .sql("select id, org_id, email, role, expires_at, accepted_at from org_invitation "
+                    + "where token_hash = :hash")
             .bind("hash", tokenHash)
             .map(row -> new Invitation(row.get("id", UUID.class), row.get("org_id", UUID.class),
                     row.get("email", String.class), role(row.get("role", String.class)),
@@ -163,10 +173,14 @@ class OrgStore {
             .one();
     }
 
-    /** Uses the invitation up, only if it still is unused and unexpired; false when another accept got there first. */
+    /**
+     * Uses the invitation up, only if it still is unused and unexpired; false when
+     * another accept got there first.
+     */
     Mono<Boolean> consume(UUID invitationId, UUID acceptedBy, Instant now) {
-        return db.sql("update org_invitation set accepted_at = :now, accepted_by = :account where id = :id "
-                + "and accepted_at is null and expires_at > :now")
+        return db
+            .sql("update org_invitation set accepted_at = :now, accepted_by = :account where id = :id "
+                    + "and accepted_at is null and expires_at > :now")
             .bind("now", now)
             .bind("account", acceptedBy)
             .bind("id", invitationId)
@@ -182,7 +196,8 @@ class OrgStore {
     }
 
     private static Role role(String claim) {
-        return Role.fromClaim(claim).orElseThrow(() -> new IllegalStateException("Unknown role in the database: "
-                + claim));
+        return Role.fromClaim(claim)
+            .orElseThrow(() -> new IllegalStateException("Unknown role in the database: " + claim));
     }
+
 }

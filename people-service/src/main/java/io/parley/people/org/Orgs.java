@@ -22,19 +22,25 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Organizations, their members and invitations (PEOPLE.md §3). Each change is one transaction that locks the
- * organization, reads the roles it decides on, applies {@link OrgRules} and appends its events to the outbox, so
- * two changes at once cannot both pass a check that only one of them may pass (two owners stepping down together
+ * Organizations, their members and invitations (PEOPLE.md §3). Each change is one
+ * transaction that locks the organization, reads the roles it decides on, applies
+ * {@link OrgRules} and appends its events to the outbox, so two changes at once cannot
+ * both pass a check that only one of them may pass (two owners stepping down together
  * leave one owner, not none).
  */
 @Component
 class Orgs {
 
     private final OrgStore store;
+
     private final AccountStore accounts;
+
     private final Outbox outbox;
+
     private final TransactionalOperator transaction;
+
     private final Duration invitationLifetime;
+
     private final Clock clock;
 
     Orgs(OrgStore store, AccountStore accounts, Outbox outbox, TransactionalOperator transaction,
@@ -47,7 +53,10 @@ class Orgs {
         this.clock = clock;
     }
 
-    /** An organization and the role someone has there: the answer to creating one or joining one. */
+    /**
+     * An organization and the role someone has there: the answer to creating one or
+     * joining one.
+     */
     record Membership(UUID orgId, String name, String role) {
     }
 
@@ -83,11 +92,12 @@ class Orgs {
     }
 
     Mono<MemberList> members(UUID orgId, UUID caller) {
-        return asMember(store.seenBy(orgId, caller)).thenMany(store.members(orgId)).collectList()
-            .map(MemberList::new);
+        return asMember(store.seenBy(orgId, caller)).thenMany(store.members(orgId)).collectList().map(MemberList::new);
     }
 
-    /** @param role admin or member (owners are made by promotion, never by a link) */
+    /**
+     * @param role admin or member (owners are made by promotion, never by a link)
+     */
     Mono<Invited> invite(UUID orgId, UUID caller, String email, Role role) {
         Instant now = now();
         String token = SecretTokens.generate();
@@ -116,26 +126,28 @@ class Orgs {
     }
 
     /**
-     * Uses the invitation up and adds the member in one transaction: if the account is a member already, the
-     * invitation stays unused for whoever it was really meant for.
+     * Uses the invitation up and adds the member in one transaction: if the account is a
+     * member already, the invitation stays unused for whoever it was really meant for.
      */
     private Mono<Membership> join(Invitation invitation, UUID caller, Instant now) {
         UUID orgId = invitation.orgId();
         return store.consume(invitation.id(), caller, now)
             .flatMap(consumed -> consumed ? store.lockedFor(orgId, caller) : Mono.error(spentInvitation()))
-            .flatMap(seen -> store.insertMember(orgId, caller, invitation.role(), now)
-                .flatMap(inserted -> inserted ? memberEvent(EventType.ORG_MEMBER_ADDED, orgId, caller,
-                        invitation.role()) : Mono.error(PeopleProblem.conflict("already-member",
-                                "You already are a member of this organization.")))
-                .then(seen.org().maxConcurrentStreams() == null ? Mono.empty()
-                        : limitsChanged(orgId, caller, seen.org().maxConcurrentStreams()))
-                .thenReturn(new Membership(orgId, seen.org().name(), invitation.role().claim())))
+            .flatMap(
+                    seen -> store.insertMember(orgId, caller, invitation.role(), now)
+                        .flatMap(inserted -> inserted
+                                ? memberEvent(EventType.ORG_MEMBER_ADDED, orgId, caller, invitation.role())
+                                : Mono.error(PeopleProblem.conflict("already-member",
+                                        "You already are a member of this organization.")))
+                        .then(seen.org().maxConcurrentStreams() == null ? Mono.empty()
+                                : limitsChanged(orgId, caller, seen.org().maxConcurrentStreams()))
+                        .thenReturn(new Membership(orgId, seen.org().name(), invitation.role().claim())))
             .as(transaction::transactional);
     }
 
     /**
-     * A role change is announced as {@code org-member-added} with the new role: consumers keep one role per
-     * (organization, account), and "added" tells them what it is now.
+     * A role change is announced as {@code org-member-added} with the new role: consumers
+     * keep one role per (organization, account), and "added" tells them what it is now.
      */
     Mono<MemberRole> changeRole(UUID orgId, UUID caller, UUID accountId, Role role) {
         return change(orgId, caller, accountId)
@@ -155,7 +167,10 @@ class Orgs {
             .as(transaction::transactional);
     }
 
-    /** One event per member, keyed by the member, so stream-limit-service applies it person by person. */
+    /**
+     * One event per member, keyed by the member, so stream-limit-service applies it
+     * person by person.
+     */
     Mono<Limits> setLimits(UUID orgId, UUID caller, int maxConcurrentStreams) {
         return asMember(store.lockedFor(orgId, caller))
             .flatMap(seen -> allowed(OrgRules.mayChangeLimits(seen.callerRole())))
@@ -168,28 +183,33 @@ class Orgs {
     }
 
     /**
-     * The organization's limit as it now applies to one member; a member who joins after the limit was set gets
-     * it too, so stream-limit-service needs no other source than these events.
+     * The organization's limit as it now applies to one member; a member who joins after
+     * the limit was set gets it too, so stream-limit-service needs no other source than
+     * these events.
      */
     private Mono<Void> limitsChanged(UUID orgId, UUID member, int maxConcurrentStreams) {
         return outbox.append(EventType.ORG_LIMITS_CHANGED, member.toString(), Map.of("orgId", orgId.toString(),
                 "accountId", member.toString(), "maxConcurrentStreams", maxConcurrentStreams));
     }
 
-    /** Who acts on whom, and how many owners there are: read under the organization's lock. */
+    /**
+     * Who acts on whom, and how many owners there are: read under the organization's
+     * lock.
+     */
     private record Change(Member actor, Member target, long owners) {
     }
 
     private Mono<Change> change(UUID orgId, UUID caller, UUID accountId) {
-        return asMember(store.lockedFor(orgId, caller))
-            .flatMap(seen -> store.roleOf(orgId, accountId)
-                .switchIfEmpty(Mono.error(() -> PeopleProblem.notFound("No such member of this organization.")))
-                .flatMap(targetRole -> store.lockOwners(orgId)
-                    .map(owners -> new Change(new Member(caller, seen.callerRole()),
-                            new Member(accountId, targetRole), owners))));
+        return asMember(store.lockedFor(orgId, caller)).flatMap(seen -> store.roleOf(orgId, accountId)
+            .switchIfEmpty(Mono.error(() -> PeopleProblem.notFound("No such member of this organization.")))
+            .flatMap(targetRole -> store.lockOwners(orgId)
+                .map(owners -> new Change(new Member(caller, seen.callerRole()), new Member(accountId, targetRole),
+                        owners))));
     }
 
-    /** Unknown organizations are 404; known ones show themselves only to their members. */
+    /**
+     * Unknown organizations are 404; known ones show themselves only to their members.
+     */
     private static Mono<Seen> asMember(Mono<Seen> seen) {
         return seen.switchIfEmpty(Mono.error(() -> PeopleProblem.notFound("No such organization.")))
             .flatMap(found -> found.callerRole() != null ? Mono.just(found)
@@ -217,4 +237,5 @@ class Orgs {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
+
 }

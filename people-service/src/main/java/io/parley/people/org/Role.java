@@ -21,4 +21,5 @@ public enum Role {
     public boolean manages() {
         return this != MEMBER;
     }
+
 }

@@ -16,13 +16,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Issues the 15-minute access token of a session, with the account's current name and memberships. */
+/**
+ * Issues the 15-minute access token of a session, with the account's current name and
+ * memberships.
+ */
 @Component
 class AccessTokens {
 
     private final AccessTokenSigner signer;
+
     private final DatabaseClient db;
+
     private final Duration lifetime;
+
     private final Clock clock;
 
     AccessTokens(AccessTokenSigner signer, DatabaseClient db, PeopleProperties properties, Clock clock) {
@@ -38,7 +44,8 @@ class AccessTokens {
 
     Mono<Issued> issue(Account account, UUID sessionId) {
         return memberships(account.id()).collectList().map(orgs -> {
-            // JWT times have whole seconds; the answer shows the same expiry the token holds
+            // JWT times have whole seconds; the answer shows the same expiry the token
+            // holds
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             AccessToken token = new AccessToken(account.id().toString(), account.displayName(), orgs,
                     sessionId.toString(), Ids.random(), now, now.plus(lifetime));
@@ -53,4 +60,5 @@ class AccessTokens {
                     row.get("role", String.class)))
             .all();
     }
+
 }

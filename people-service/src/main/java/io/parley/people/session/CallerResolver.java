@@ -14,15 +14,17 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Resolves a {@link Caller} argument: the access token must verify, and its session must still be live, so that
- * signing out a device, a password change or a detected token theft takes effect at once here rather than when the
- * token expires.
+ * Resolves a {@link Caller} argument: the access token must verify, and its session must
+ * still be live, so that signing out a device, a password change or a detected token
+ * theft takes effect at once here rather than when the token expires.
  */
 @Component
 class CallerResolver implements HandlerMethodArgumentResolver {
 
     private final AccessTokenVerifier verifier;
+
     private final Sessions sessions;
+
     private final Clock clock;
 
     CallerResolver(AccessTokenVerifier verifier, Sessions sessions, Clock clock) {
@@ -56,4 +58,5 @@ class CallerResolver implements HandlerMethodArgumentResolver {
             .switchIfEmpty(Mono.error(() -> PeopleProblem.unauthorized("This session has ended; sign in again.")))
             .map(session -> new Caller(accountId, sessionId, token));
     }
+
 }

@@ -11,9 +11,10 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * The refresh-token cookie (PEOPLE.md §2): HttpOnly so scripts never see it, SameSite=Strict so no other site can
- * make the browser send it, scoped to {@code /api/session} so no other request carries it, Secure whenever the
- * client came over HTTPS.
+ * The refresh-token cookie (PEOPLE.md §2): HttpOnly so scripts never see it,
+ * SameSite=Strict so no other site can make the browser send it, scoped to
+ * {@code /api/session} so no other request carries it, Secure whenever the client came
+ * over HTTPS.
  */
 @Component
 class SessionCookies {
@@ -46,4 +47,5 @@ class SessionCookies {
             .path(PATH)
             .secure(ClientAddress.isSecure(request));
     }
+
 }

@@ -11,8 +11,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code session} table and the hashes of the tokens each session has retired. Every state change is one
- * conditional UPDATE, so two devices racing on the same token cannot both win.
+ * The {@code session} table and the hashes of the tokens each session has retired. Every
+ * state change is one conditional UPDATE, so two devices racing on the same token cannot
+ * both win.
  */
 @Component
 class SessionStore {
@@ -29,9 +30,10 @@ class SessionStore {
     }
 
     Mono<Void> insert(Session session, byte[] tokenHash) {
-        return db.sql("insert into session (id, account_id, token_hash, created_at, last_used_at, expires_at, "
-                + "user_agent, client_address) values (:id, :account, :hash, :created, :created, :expires, :agent, "
-                + ":address)")
+        return db
+            .sql("insert into session (id, account_id, token_hash, created_at, last_used_at, expires_at, "
+                    + "user_agent, client_address) values (:id, :account, :hash, :created, :created, :expires, :agent, "
+                    + ":address)")
             .bind("id", session.id())
             .bind("account", session.accountId())
             .bind("hash", tokenHash)
@@ -50,12 +52,16 @@ class SessionStore {
             .one();
     }
 
-    /** The session that retired this token, and whether it is the one retired last (the grace candidate). */
+    /**
+     * The session that retired this token, and whether it is the one retired last (the
+     * grace candidate).
+     */
     record Retired(Session session, boolean latest) {
     }
 
     Mono<Retired> byRetiredToken(byte[] hash) {
-        return db.sql("select " + JOINED_COLUMNS + ", (s.previous_hash = :hash) as latest from retired_token r join session s on s.id = r.session_id "
+        return db.sql("select " + JOINED_COLUMNS
+                + ", (s.previous_hash = :hash) as latest from retired_token r join session s on s.id = r.session_id "
                 + "where r.token_hash = :hash")
             .bind("hash", hash)
             .map(row -> new Retired(session(row), Boolean.TRUE.equals(row.get("latest", Boolean.class))))
@@ -63,15 +69,21 @@ class SessionStore {
     }
 
     Mono<Session> byId(UUID id) {
-        return db.sql("select " + COLUMNS + " from session where id = :id").bind("id", id).map(SessionStore::session)
+        return db.sql("select " + COLUMNS + " from session where id = :id")
+            .bind("id", id)
+            .map(SessionStore::session)
             .one();
     }
 
-    /** Replaces the current token, only if it still is {@code oldHash}; false when another request got there first. */
+    /**
+     * Replaces the current token, only if it still is {@code oldHash}; false when another
+     * request got there first.
+     */
     Mono<Boolean> rotate(UUID id, byte[] oldHash, byte[] newHash, Instant now, Instant expiresAt) {
-        return db.sql("update session set previous_hash = token_hash, token_hash = :new, rotated_at = :now, "
-                + "last_used_at = :now, expires_at = :expires where id = :id and token_hash = :old "
-                + "and revoked_at is null")
+        return db
+            .sql("update session set previous_hash = token_hash, token_hash = :new, rotated_at = :now, "
+                    + "last_used_at = :now, expires_at = :expires where id = :id and token_hash = :old "
+                    + "and revoked_at is null")
             .bind("new", newHash)
             .bind("now", now)
             .bind("expires", expiresAt)
@@ -90,8 +102,9 @@ class SessionStore {
 
     /** Revokes a live session; true when this call did it. */
     Mono<Boolean> revoke(UUID id, UUID accountId, String reason, Instant now) {
-        return db.sql("update session set revoked_at = :now, revoked_reason = :reason where id = :id "
-                + "and account_id = :account and revoked_at is null")
+        return db
+            .sql("update session set revoked_at = :now, revoked_reason = :reason where id = :id "
+                    + "and account_id = :account and revoked_at is null")
             .bind("now", now)
             .bind("reason", reason)
             .bind("id", id)
@@ -101,10 +114,14 @@ class SessionStore {
             .map(updated -> updated > 0);
     }
 
-    /** Revokes every live session of the account but {@code keep} (null keeps none); returns the ids revoked. */
+    /**
+     * Revokes every live session of the account but {@code keep} (null keeps none);
+     * returns the ids revoked.
+     */
     Flux<UUID> revokeAll(UUID accountId, UUID keep, String reason, Instant now) {
-        return db.sql("update session set revoked_at = :now, revoked_reason = :reason where account_id = :account "
-                + "and revoked_at is null and id <> :keep returning id")
+        return db
+            .sql("update session set revoked_at = :now, revoked_reason = :reason where account_id = :account "
+                    + "and revoked_at is null and id <> :keep returning id")
             .bind("now", now)
             .bind("reason", reason)
             .bind("account", accountId)
@@ -113,7 +130,10 @@ class SessionStore {
             .all();
     }
 
-    /** Deletes sessions that ended before {@code before}; their retired tokens go with them (cascade). */
+    /**
+     * Deletes sessions that ended before {@code before}; their retired tokens go with
+     * them (cascade).
+     */
     Mono<Long> deleteEndedBefore(Instant before) {
         return db.sql("delete from session where expires_at < :before or revoked_at < :before")
             .bind("before", before)
@@ -122,8 +142,9 @@ class SessionStore {
     }
 
     Flux<Session> liveOf(UUID accountId, Instant now) {
-        return db.sql("select " + COLUMNS + " from session where account_id = :account and revoked_at is null "
-                + "and expires_at > :now order by last_used_at desc")
+        return db
+            .sql("select " + COLUMNS + " from session where account_id = :account and revoked_at is null "
+                    + "and expires_at > :now order by last_used_at desc")
             .bind("account", accountId)
             .bind("now", now)
             .map(SessionStore::session)
@@ -137,4 +158,5 @@ class SessionStore {
                 row.get("revoked_at", Instant.class), row.get("user_agent", String.class),
                 row.get("client_address", String.class));
     }
+
 }

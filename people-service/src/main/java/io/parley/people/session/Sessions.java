@@ -19,21 +19,29 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sign-in sessions and their refresh tokens (PEOPLE.md §2). A refresh rotates the token; the token rotated last
- * may come back within the grace (two tabs of one browser refreshing at once) and gets the same successor, kept in
- * Redis for exactly that long; any other retired token proves that someone else holds a copy, and the whole
- * session is revoked.
+ * Sign-in sessions and their refresh tokens (PEOPLE.md §2). A refresh rotates the token;
+ * the token rotated last may come back within the grace (two tabs of one browser
+ * refreshing at once) and gets the same successor, kept in Redis for exactly that long;
+ * any other retired token proves that someone else holds a copy, and the whole session is
+ * revoked.
  */
 @Component
 public class Sessions {
 
     private final SessionStore store;
+
     private final Outbox outbox;
+
     private final TransactionalOperator transaction;
+
     private final ReactiveStringRedisTemplate redis;
+
     private final PeopleMetrics metrics;
+
     private final Duration lifetime;
+
     private final Duration grace;
+
     private final Clock clock;
 
     Sessions(SessionStore store, Outbox outbox, TransactionalOperator transaction, ReactiveStringRedisTemplate redis,
@@ -60,7 +68,10 @@ public class Sessions {
         return store.insert(session, SecretTokens.hash(token)).thenReturn(new Started(session, token));
     }
 
-    /** The outcome of presenting a refresh token: the session and its (new) token, or empty when refused. */
+    /**
+     * The outcome of presenting a refresh token: the session and its (new) token, or
+     * empty when refused.
+     */
     Mono<Started> refresh(String token) {
         if (!SecretTokens.wellFormed(token)) {
             metrics.refresh("refused");
@@ -70,7 +81,8 @@ public class Sessions {
         Instant now = clock.instant();
         return store.byCurrentToken(hash)
             .flatMap(session -> session.isLive(now) ? rotate(session, hash, now) : refused())
-            .switchIfEmpty(Mono.defer(() -> store.byRetiredToken(hash).flatMap(retired -> retired(retired, hash, now))));
+            .switchIfEmpty(
+                    Mono.defer(() -> store.byRetiredToken(hash).flatMap(retired -> retired(retired, hash, now))));
     }
 
     private Mono<Started> rotate(Session session, byte[] hash, Instant now) {
@@ -79,7 +91,8 @@ public class Sessions {
             .as(transaction::transactional)
             .flatMap(rotated -> {
                 if (!rotated) {
-                    // another tab rotated the same token a moment ago: it is now retired, and within the grace
+                    // another tab rotated the same token a moment ago: it is now retired,
+                    // and within the grace
                     return store.byRetiredToken(hash).flatMap(retired -> retired(retired, hash, now));
                 }
                 metrics.refresh("rotated");
@@ -112,21 +125,30 @@ public class Sessions {
         return Mono.empty();
     }
 
-    /** Revokes one session of the account; false when it was not a live session of that account. */
+    /**
+     * Revokes one session of the account; false when it was not a live session of that
+     * account.
+     */
     public Mono<Boolean> revoke(UUID accountId, UUID sessionId, String reason) {
         return store.revoke(sessionId, accountId, reason, clock.instant())
             .flatMap(revoked -> revoked ? announce(accountId, sessionId, reason).thenReturn(true) : Mono.just(false))
             .as(transaction::transactional);
     }
 
-    /** Revokes every session of the account except {@code keep} (null revokes all); joins the caller's transaction. */
+    /**
+     * Revokes every session of the account except {@code keep} (null revokes all); joins
+     * the caller's transaction.
+     */
     public Mono<Void> revokeAll(UUID accountId, UUID keep, String reason) {
         return store.revokeAll(accountId, keep, reason, clock.instant())
             .concatMap(sessionId -> announce(accountId, sessionId, reason))
             .then();
     }
 
-    /** Signs out the device holding this token (current or recently retired); unknown tokens are ignored. */
+    /**
+     * Signs out the device holding this token (current or recently retired); unknown
+     * tokens are ignored.
+     */
     Mono<Void> signOut(String token) {
         if (!SecretTokens.wellFormed(token)) {
             return Mono.empty();
@@ -158,4 +180,5 @@ public class Sessions {
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
+
 }

@@ -15,13 +15,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Sign up, sign in, refresh and sign out (PEOPLE.md §3): the only people endpoints without an access token. */
+/**
+ * Sign up, sign in, refresh and sign out (PEOPLE.md §3): the only people endpoints
+ * without an access token.
+ */
 @RestController
 class SignInController {
 
     private final SignIns signIns;
+
     private final Sessions sessions;
+
     private final SessionCookies cookies;
+
     private final PasswordRules passwordRules;
 
     SignInController(SignIns signIns, Sessions sessions, SessionCookies cookies, PasswordRules passwordRules) {
@@ -31,7 +37,10 @@ class SignInController {
         this.passwordRules = passwordRules;
     }
 
-    /** {@code invitation}: an organization invitation's token, which {@code invite-only} servers ask for. */
+    /**
+     * {@code invitation}: an organization invitation's token, which {@code invite-only}
+     * servers ask for.
+     */
     record SignUpRequest(String email, String displayName, String password, String invitation) {
     }
 
@@ -88,4 +97,5 @@ class SignInController {
             .body(new SignedInResponse(signedIn.account().view(), signedIn.access().token(),
                     signedIn.access().expiresAt()));
     }
+
 }

@@ -9,16 +9,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Growing delays after failed sign-ins (PEOPLE.md §2), in Redis so every instance sees them: per email address
- * (whether or not an account has it, so the answer tells nothing about which exist) after {@code freeFailures},
- * and per client address after {@code addressFailures}. Each failure past the free ones doubles the wait, up to
- * {@code maxDelay}; a success clears the email's count. A waiting sign-in is answered 429 with Retry-After before
- * any password is hashed, so throttled guessing costs the service nothing.
+ * Growing delays after failed sign-ins (PEOPLE.md §2), in Redis so every instance sees
+ * them: per email address (whether or not an account has it, so the answer tells nothing
+ * about which exist) after {@code freeFailures}, and per client address after
+ * {@code addressFailures}. Each failure past the free ones doubles the wait, up to
+ * {@code maxDelay}; a success clears the email's count. A waiting sign-in is answered 429
+ * with Retry-After before any password is hashed, so throttled guessing costs the service
+ * nothing.
  */
 @Component
 class SignInThrottle {
 
     private final ReactiveStringRedisTemplate redis;
+
     private final PeopleProperties.Throttle settings;
 
     SignInThrottle(ReactiveStringRedisTemplate redis, PeopleProperties properties) {
@@ -28,11 +31,10 @@ class SignInThrottle {
 
     /** Completes empty when the attempt may go ahead, else fails with 429. */
     Mono<Void> check(String emailKey, String address) {
-        return Mono.zip(waitOf(accountKey(emailKey)), waitOf(addressKey(address)))
-            .flatMap(waits -> {
-                long wait = Math.max(waits.getT1(), waits.getT2());
-                return wait > 0 ? Mono.error(PeopleProblem.tooManyAttempts(Duration.ofMillis(wait))) : Mono.empty();
-            });
+        return Mono.zip(waitOf(accountKey(emailKey)), waitOf(addressKey(address))).flatMap(waits -> {
+            long wait = Math.max(waits.getT1(), waits.getT2());
+            return wait > 0 ? Mono.error(PeopleProblem.tooManyAttempts(Duration.ofMillis(wait))) : Mono.empty();
+        });
     }
 
     Mono<Void> failed(String emailKey, String address) {
@@ -71,4 +73,5 @@ class SignInThrottle {
     private static String addressKey(String address) {
         return "people:sign-in:{address:" + address + "}";
     }
+
 }

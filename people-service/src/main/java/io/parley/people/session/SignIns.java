@@ -21,9 +21,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Sign-up and sign-in (PEOPLE.md §2-§3). A wrong password and an unknown email take the same path to the same
- * 401: the unknown email's attempt verifies a decoy hash and counts against the throttle like a real one, so
- * neither the answer nor its timing tells which addresses have accounts.
+ * Sign-up and sign-in (PEOPLE.md §2-§3). A wrong password and an unknown email take the
+ * same path to the same 401: the unknown email's attempt verifies a decoy hash and counts
+ * against the throttle like a real one, so neither the answer nor its timing tells which
+ * addresses have accounts.
  */
 @Component
 class SignIns {
@@ -31,14 +32,23 @@ class SignIns {
     static final String BAD_CREDENTIALS = "The email or the password is not right.";
 
     private final AccountStore accounts;
+
     private final PasswordHashing passwords;
+
     private final Sessions sessions;
+
     private final AccessTokens accessTokens;
+
     private final SignInThrottle throttle;
+
     private final Outbox outbox;
+
     private final TransactionalOperator transaction;
+
     private final PeopleMetrics metrics;
+
     private final SignUpPolicy signUpPolicy;
+
     private final Clock clock;
 
     SignIns(AccountStore accounts, PasswordHashing passwords, Sessions sessions, AccessTokens accessTokens,
@@ -64,26 +74,33 @@ class SignIns {
         }
     }
 
-    /** A signed-in answer: the account, an access token, and the refresh token for the cookie. */
+    /**
+     * A signed-in answer: the account, an access token, and the refresh token for the
+     * cookie.
+     */
     record SignedIn(Account account, AccessTokens.Issued access, String refreshToken) {
     }
 
-    /** @param invitation an organization invitation token, which {@code invite-only} sign-up needs; may be null */
+    /**
+     * @param invitation an organization invitation token, which {@code invite-only}
+     * sign-up needs; may be null
+     */
     Mono<SignedIn> signUp(String email, String displayName, String password, String invitation, Device device) {
         return signUpPolicy.check(email, invitation).then(passwords.hash(password)).flatMap(hash -> {
             Account account = new Account(UUID.randomUUID(), email, displayName, hash, clock.instant());
-            return create(account, device)
-                .as(transaction::transactional)
-                .onErrorMap(DataIntegrityViolationException.class, taken -> PeopleProblem.conflict("email-taken",
-                        "An account with this email already exists; sign in instead."))
+            return create(account, device).as(transaction::transactional)
+                .onErrorMap(DataIntegrityViolationException.class,
+                        taken -> PeopleProblem.conflict("email-taken",
+                                "An account with this email already exists; sign in instead."))
                 .doOnSuccess(started -> metrics.signUp())
                 .flatMap(started -> signedIn(account, started));
         });
     }
 
     /**
-     * Creates an account (announced as {@code account-created}) and its first session, when sign-up is open; joins
-     * the caller's transaction. Fails with a {@code DataIntegrityViolationException} when the email is taken.
+     * Creates an account (announced as {@code account-created}) and its first session,
+     * when sign-up is open; joins the caller's transaction. Fails with a
+     * {@code DataIntegrityViolationException} when the email is taken.
      */
     Mono<Sessions.Started> signUpAndStart(Account account, Device device) {
         return signUpPolicy.check(account.email(), null).then(create(account, device));
@@ -121,12 +138,13 @@ class SignIns {
         return sessions.refresh(refreshToken)
             .flatMap(started -> accounts.byId(started.session().accountId())
                 .flatMap(account -> signedIn(account, started)))
-            .switchIfEmpty(Mono.error(() -> PeopleProblem.unauthorized(
-                    "This session has ended or its token was already used; sign in again.")));
+            .switchIfEmpty(Mono.error(() -> PeopleProblem
+                .unauthorized("This session has ended or its token was already used; sign in again.")));
     }
 
     private Mono<SignedIn> signedIn(Account account, Sessions.Started started) {
         return accessTokens.issue(account, started.session().id())
             .map(access -> new SignedIn(account, access, started.refreshToken()));
     }
+
 }

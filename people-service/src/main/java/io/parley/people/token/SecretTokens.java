@@ -7,13 +7,15 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The opaque tokens people-service hands out (refresh tokens, invitation links): 256 random bits, base64url. Only
- * their SHA-256 is stored: with full entropy a plain hash cannot be reversed, so a database dump alone lets nobody
- * resume a session or join an organization.
+ * The opaque tokens people-service hands out (refresh tokens, invitation links): 256
+ * random bits, base64url. Only their SHA-256 is stored: with full entropy a plain hash
+ * cannot be reversed, so a database dump alone lets nobody resume a session or join an
+ * organization.
  */
 public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
     private static final int LENGTH = 43;
 
     private SecretTokens() {
@@ -37,7 +39,9 @@ public final class SecretTokens {
     /** Only what {@link #generate()} could have produced is worth a database lookup. */
     public static boolean wellFormed(String token) {
         return token != null && token.length() == LENGTH
-                && token.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-                        || (c >= '0' && c <= '9') || c == '-' || c == '_');
+                && token.chars()
+                    .allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                            || c == '-' || c == '_');
     }
+
 }

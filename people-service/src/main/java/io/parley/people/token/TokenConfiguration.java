@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * people-service holds the access-token keys: it signs with the newest and verifies against all of them directly,
- * without fetching its own JWKS over HTTP. Its verifier replaces the JWKS-backed one of the tokens library. The keys
- * are its own (a directory apart from meeting-service's), so neither service can mint the other's tokens.
+ * people-service holds the access-token keys: it signs with the newest and verifies
+ * against all of them directly, without fetching its own JWKS over HTTP. Its verifier
+ * replaces the JWKS-backed one of the tokens library. The keys are its own (a directory
+ * apart from meeting-service's), so neither service can mint the other's tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
@@ -35,4 +36,5 @@ class TokenConfiguration {
     AccessTokenVerifier accessTokenVerifier(SigningKeys keys, AccessTokenProperties tokens) {
         return new AccessTokenVerifier(keys.decoder(tokens.issuer()));
     }
+
 }

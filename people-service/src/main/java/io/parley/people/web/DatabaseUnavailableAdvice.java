@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * PostgreSQL or Redis out of reach is not the client's fault and not a bug: 503 with Retry-After, so clients and
- * the gateway retry later; the cause goes to the log, never into the answer.
+ * PostgreSQL or Redis out of reach is not the client's fault and not a bug: 503 with
+ * Retry-After, so clients and the gateway retry later; the cause goes to the log, never
+ * into the answer.
  */
 @RestControllerAdvice
 class DatabaseUnavailableAdvice {
@@ -33,4 +34,5 @@ class DatabaseUnavailableAdvice {
         return Problems.unavailable("A storage service is unavailable; try again shortly.", Duration.ofSeconds(2),
                 error);
     }
+
 }

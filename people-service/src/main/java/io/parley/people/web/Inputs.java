@@ -6,18 +6,24 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Checks on what people type: names, emails, passwords. Collects every failed field, then {@link #validate()}
- * answers them all in one 400. Text is trimmed; lengths count code points (an emoji is one); control characters and
- * bidirectional overrides are refused because names end up on other people's screens, where an override can make
- * one name look like another.
+ * Checks on what people type: names, emails, passwords. Collects every failed field, then
+ * {@link #validate()} answers them all in one 400. Text is trimmed; lengths count code
+ * points (an emoji is one); control characters and bidirectional overrides are refused
+ * because names end up on other people's screens, where an override can make one name
+ * look like another.
  */
 public final class Inputs {
 
     public static final int MAX_NAME = 64;
+
     public static final int MAX_EMAIL = 254;
+
     public static final int MAX_PASSWORD = 256;
 
-    /** Deliberately loose: one @, something on each side, a dot in the domain; the mailbox proves the rest. */
+    /**
+     * Deliberately loose: one @, something on each side, a dot in the domain; the mailbox
+     * proves the rest.
+     */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final List<PeopleProblem.FieldError> errors = new ArrayList<>();
@@ -49,7 +55,10 @@ public final class Inputs {
         return trimmed;
     }
 
-    /** A password as typed (never trimmed: spaces are characters too), present and at most 256 characters. */
+    /**
+     * A password as typed (never trimmed: spaces are characters too), present and at most
+     * 256 characters.
+     */
     public String password(String field, String value) {
         if (value == null || value.isEmpty()) {
             return fail(field, field + " is required.");
@@ -89,4 +98,5 @@ public final class Inputs {
             throw PeopleProblem.invalid(errors);
         }
     }
+
 }

@@ -10,9 +10,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * A DELETE whose optional body was left out (as {@code fetch} and {@code curl -X DELETE} do) carries no content
- * type, and WebFlux would answer 415 before the handler learns that there is no body. Such a request is read as
- * JSON, the only body this service takes; one that names another content type still gets its 415.
+ * A DELETE whose optional body was left out (as {@code fetch} and {@code curl -X DELETE}
+ * do) carries no content type, and WebFlux would answer 415 before the handler learns
+ * that there is no body. Such a request is read as JSON, the only body this service
+ * takes; one that names another content type still gets its 415.
  */
 @Component
 class JsonDeleteBodies implements WebFilter {
@@ -24,8 +25,9 @@ class JsonDeleteBodies implements WebFilter {
             return chain.filter(exchange);
         }
         return chain.filter(exchange.mutate()
-            .request(request -> request.headers(headers -> headers.set(HttpHeaders.CONTENT_TYPE,
-                    MediaType.APPLICATION_JSON_VALUE)))
+            .request(request -> request
+                .headers(headers -> headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)))
             .build());
     }
+
 }

@@ -11,10 +11,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The 4xx (and 503) answers of people-service as RFC 9457 problems. Refusals carry a machine-readable
- * {@code reason} where a client may act on it (e.g. {@code last-owner}, {@code email-taken}).
+ * The 4xx (and 503) answers of people-service as RFC 9457 problems. Refusals carry a
+ * machine-readable {@code reason} where a client may act on it (e.g. {@code last-owner},
+ * {@code email-taken}).
  */
-public class PeopleProblem extends ErrorResponseException {
+public final class PeopleProblem extends ErrorResponseException {
 
     private PeopleProblem(HttpStatus status, String detail, Map<String, Object> properties, Throwable cause) {
         super(status, problem(status, detail, properties), cause);
@@ -55,7 +56,10 @@ public class PeopleProblem extends ErrorResponseException {
         return new PeopleProblem(HttpStatus.GONE, detail, Map.of(), null);
     }
 
-    /** 401 with a bearer challenge; the detail never says which of email or password was wrong. */
+    /**
+     * 401 with a bearer challenge; the detail never says which of email or password was
+     * wrong.
+     */
     public static PeopleProblem unauthorized(String detail) {
         PeopleProblem problem = new PeopleProblem(HttpStatus.UNAUTHORIZED, detail, Map.of(), null);
         problem.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -65,12 +69,16 @@ public class PeopleProblem extends ErrorResponseException {
     public static PeopleProblem tooManyAttempts(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         PeopleProblem problem = new PeopleProblem(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many failed sign-ins; try again in " + seconds + " s.", Map.of("retryAfterSeconds", seconds), null);
+                "Too many failed sign-ins; try again in " + seconds + " s.", Map.of("retryAfterSeconds", seconds),
+                null);
         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         return problem;
     }
 
-    /** 429 for anything but sign-in (which says why in its own words): too many of these too fast. */
+    /**
+     * 429 for anything but sign-in (which says why in its own words): too many of these
+     * too fast.
+     */
     public static PeopleProblem tooMany(String detail, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         PeopleProblem problem = new PeopleProblem(HttpStatus.TOO_MANY_REQUESTS, detail,
@@ -78,4 +86,5 @@ public class PeopleProblem extends ErrorResponseException {
         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         return problem;
     }
+
 }

@@ -20,4 +20,5 @@ class WebConfiguration implements WebFluxConfigurer {
     public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
         resolvers.forEach(configurer::addCustomResolver);
     }
+
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CallRulesTests {
 
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
+
     private static final Instant RINGS_UNTIL = NOW.plusSeconds(30);
 
     private static int status(Runnable decision) {
@@ -112,4 +113,5 @@ class CallRulesTests {
         assertThat(CallRules.ringWait(List.of(NOW.minusSeconds(70), NOW.minusSeconds(20), NOW.minusSeconds(5)), 3, NOW))
             .isEmpty();
     }
+
 }

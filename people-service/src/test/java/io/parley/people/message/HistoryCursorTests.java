@@ -47,4 +47,5 @@ class HistoryCursorTests {
         assertThat(HistoryCursor.decode("A".repeat(500), contact)).isEmpty();
         assertThat(HistoryCursor.decode(null, contact)).isEmpty();
     }
+
 }

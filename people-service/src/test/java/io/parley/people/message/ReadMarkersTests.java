@@ -25,7 +25,8 @@ class ReadMarkersTests {
     void anEntryTheRecipientKnowsOfCountsAsReadOnlyWhenNothingBeforeItWasUnread() {
         // everything read up to 4, entry 5 known (a declined call): read
         assertThat(ReadMarkers.recipientAfter(4, 5, true)).isEqualTo(5);
-        // two messages unread before it: moving over them would mark them read, so it stays unread too
+        // two messages unread before it: moving over them would mark them read, so it
+        // stays unread too
         assertThat(ReadMarkers.recipientAfter(2, 5, true)).isEqualTo(2);
         // news (a text, a missed call): unread
         assertThat(ReadMarkers.recipientAfter(4, 5, false)).isEqualTo(4);
@@ -36,7 +37,8 @@ class ReadMarkersTests {
         long last = 0;
         long aliceMarker = 0;
         long bobMarker = 0;
-        // Bob writes three, Alice answers one (her send moves her marker), Bob writes one more
+        // Bob writes three, Alice answers one (her send moves her marker), Bob writes one
+        // more
         for (int i = 0; i < 3; i++) {
             last++;
             bobMarker = last;
@@ -51,4 +53,5 @@ class ReadMarkersTests {
         assertThat(ReadMarkers.unread(last, aliceMarker)).isEqualTo(1);
         assertThat(ReadMarkers.unread(last, bobMarker)).isZero();
     }
+
 }

@@ -13,10 +13,14 @@ import org.springframework.http.HttpStatus;
 class OrgRulesTests {
 
     private static final Member OWNER = other(Role.OWNER);
+
     private static final Member ADMIN = other(Role.ADMIN);
+
     private static final Member MEMBER = other(Role.MEMBER);
 
-    /** Someone with this role; acting on one's own {@link Member} is acting on oneself. */
+    /**
+     * Someone with this role; acting on one's own {@link Member} is acting on oneself.
+     */
     private static Member other(Role role) {
         return new Member(UUID.randomUUID(), role);
     }
@@ -131,8 +135,7 @@ class OrgRulesTests {
     @Test
     void refusalsBecomeTheProblemsTheApiPromises() {
         assertThat(Refusal.NOT_ALLOWED.problem("no").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(Refusal.NOT_ALLOWED.problem("no").getBody().getProperties()).containsEntry("reason",
-                "not-allowed");
+        assertThat(Refusal.NOT_ALLOWED.problem("no").getBody().getProperties()).containsEntry("reason", "not-allowed");
         assertThat(Refusal.LAST_OWNER.problem("no").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(Refusal.LAST_OWNER.problem("no").getBody().getProperties()).containsEntry("reason", "last-owner");
         assertThat(Refusal.NOT_INVITEE.problem("no").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -142,4 +145,5 @@ class OrgRulesTests {
         assertThat(denied).map(Denied::refusal).contains(refusal);
         assertThat(denied.get().detail()).isNotBlank();
     }
+
 }

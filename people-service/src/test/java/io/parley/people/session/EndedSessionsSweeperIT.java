@@ -14,10 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Ended sessions and the tokens they retired are deleted once they are older than {@code keep-ended}, not before. */
+/**
+ * Ended sessions and the tokens they retired are deleted once they are older than
+ * {@code keep-ended}, not before.
+ */
 class EndedSessionsSweeperIT {
 
     private static RunningPeopleService service;
+
     private static DatabaseClient db;
 
     @BeforeAll
@@ -42,8 +46,13 @@ class EndedSessionsSweeperIT {
         var old = people.signUp(email, "Sweeper", "sessions come and go");
         people.refresh(old.refreshToken()).expectStatus().isOk();
         var recent = people.signIn(email, "sessions come and go");
-        service.client().delete().uri("/api/me/sessions").header(HttpHeaders.AUTHORIZATION, PeopleClient.bearer(recent))
-            .exchange().expectStatus().isNoContent();
+        service.client()
+            .delete()
+            .uri("/api/me/sessions")
+            .header(HttpHeaders.AUTHORIZATION, PeopleClient.bearer(recent))
+            .exchange()
+            .expectStatus()
+            .isNoContent();
         UUID account = UUID.fromString(old.accountId());
         // the first session ended eight days ago; the second just now
         db.sql("update session set revoked_at = :long_ago where account_id = :account and id = ("
@@ -58,6 +67,8 @@ class EndedSessionsSweeperIT {
         assertThat(deleted).isGreaterThanOrEqualTo(1);
         assertThat(count("select count(*) from session where account_id = :account", account)).isEqualTo(1);
         assertThat(count("select count(*) from retired_token r join session s on s.id = r.session_id "
-                + "where s.account_id = :account", account)).isZero();
+                + "where s.account_id = :account", account))
+            .isZero();
     }
+
 }

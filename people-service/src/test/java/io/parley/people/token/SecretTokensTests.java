@@ -31,4 +31,5 @@ class SecretTokensTests {
         assertThat(SecretTokens.wellFormed("a".repeat(42) + "=")).isFalse();
         assertThat(SecretTokens.wellFormed("a".repeat(42) + "é")).isFalse();
     }
+
 }

@@ -37,4 +37,5 @@ class InputsTests {
         assertThat(inputs.password("password", "  spaced out  ")).isEqualTo("  spaced out  ");
         assertThat(inputs.password("password", "p".repeat(257))).isNull();
     }
+
 }

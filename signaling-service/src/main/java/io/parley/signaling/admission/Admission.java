@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides whether a new meeting socket may open, in order: a valid, unrevoked join token; a meeting that exists and
- * has not ended; a stream lease within the person's limit. Anything that could not be checked refuses with 1013, so
- * the client retries rather than joining unchecked.
+ * Decides whether a new meeting socket may open, in order: a valid, unrevoked join token;
+ * a meeting that exists and has not ended; a stream lease within the person's limit.
+ * Anything that could not be checked refuses with 1013, so the client retries rather than
+ * joining unchecked.
  */
 @Component
 public class Admission {
@@ -22,7 +23,9 @@ public class Admission {
     private static final Logger log = LoggerFactory.getLogger(Admission.class);
 
     private final JoinTokenVerifier verifier;
+
     private final MeetingDirectory meetings;
+
     private final StreamLeases leases;
 
     Admission(JoinTokenVerifier verifier, MeetingDirectory meetings, StreamLeases leases) {
@@ -62,4 +65,5 @@ public class Admission {
             });
         });
     }
+
 }

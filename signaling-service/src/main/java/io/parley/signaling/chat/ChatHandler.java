@@ -22,18 +22,25 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code chat}: checked for length and rate, kept in the meeting's recent history, sent to everyone (the sender
- * included, so every screen shows the same order), then announced on Kafka.
+ * {@code chat}: checked for length and rate, kept in the meeting's recent history, sent
+ * to everyone (the sender included, so every screen shows the same order), then announced
+ * on Kafka.
  */
 @Component
 class ChatHandler implements MessageHandler<ClientMessage.Chat> {
 
     private final ChatHistory history;
+
     private final MeetingChannels channels;
+
     private final ServerMessages messages;
+
     private final SignalingEvents events;
+
     private final Replies replies;
+
     private final SignalingProperties.Chat limits;
+
     private final Clock clock;
 
     ChatHandler(ChatHistory history, MeetingChannels channels, ServerMessages messages, SignalingEvents events,
@@ -84,6 +91,8 @@ class ChatHandler implements MessageHandler<ClientMessage.Chat> {
             .doOnSuccess(ignored -> events.chat(new SignalingEvents.ChatMessage(token.meetingId(), id,
                     token.participantId(), token.name(), text, sentAt)))
             .then()
-            .onErrorResume(error -> replies.error(sender, ErrorCode.UNAVAILABLE, "The chat message could not be sent."));
+            .onErrorResume(
+                    error -> replies.error(sender, ErrorCode.UNAVAILABLE, "The chat message could not be sent."));
     }
+
 }

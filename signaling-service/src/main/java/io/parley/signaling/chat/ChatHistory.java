@@ -9,12 +9,17 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** The last chat messages of a meeting, newest first in Redis, replayed oldest first in {@code welcome}. */
+/**
+ * The last chat messages of a meeting, newest first in Redis, replayed oldest first in
+ * {@code welcome}.
+ */
 @Component
 public class ChatHistory {
 
     private final ReactiveStringRedisTemplate redis;
+
     private final ServerMessages json;
+
     private final SignalingProperties.Chat chat;
 
     public ChatHistory(ReactiveStringRedisTemplate redis, ServerMessages json, SignalingProperties properties) {
@@ -29,14 +34,16 @@ public class ChatHistory {
 
     public Mono<Void> append(String meetingId, String message) {
         String key = key(meetingId);
-        return redis.opsForList().leftPush(key, message)
+        return redis.opsForList()
+            .leftPush(key, message)
             .then(redis.opsForList().trim(key, 0, chat.historySize() - 1))
             .then(redis.expire(key, chat.historyTtl()))
             .then();
     }
 
     public Mono<List<JsonNode>> recent(String meetingId) {
-        return redis.opsForList().range(key(meetingId), 0, chat.historySize() - 1)
+        return redis.opsForList()
+            .range(key(meetingId), 0, chat.historySize() - 1)
             .map(json::read)
             .collectList()
             .map(newestFirst -> {
@@ -45,4 +52,5 @@ public class ChatHistory {
                 return oldestFirst;
             });
     }
+
 }

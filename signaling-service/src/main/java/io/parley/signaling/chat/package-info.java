@@ -1,4 +1,5 @@
 /**
- * Chat: each message checked, kept in the meeting's recent history in Redis and sent to everyone.
+ * Chat: each message checked, kept in the meeting's recent history in Redis and sent to
+ * everyone.
  */
 package io.parley.signaling.chat;

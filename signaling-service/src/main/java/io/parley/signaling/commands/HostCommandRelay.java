@@ -19,17 +19,19 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Host commands from meeting-service. All signaling instances share one consumer group, so each event is consumed
- * once, then fanned out to every instance through the meeting's Redis channel. The offset is committed only after
- * the fan-out was published.
+ * Host commands from meeting-service. All signaling instances share one consumer group,
+ * so each event is consumed once, then fanned out to every instance through the meeting's
+ * Redis channel. The offset is committed only after the fan-out was published.
  */
 @Component
 class HostCommandRelay {
 
     private static final Logger log = LoggerFactory.getLogger(HostCommandRelay.class);
+
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
 
     private final MeetingChannels channels;
+
     private final ServerMessages messages;
 
     HostCommandRelay(MeetingChannels channels, ServerMessages messages) {
@@ -56,7 +58,8 @@ class HostCommandRelay {
         if (type.isEmpty() || meetingId == null) {
             return;
         }
-        toEnvelope(type.get(), data).ifPresent(envelope -> channels.publish(meetingId, envelope).block(PUBLISH_TIMEOUT));
+        toEnvelope(type.get(), data)
+            .ifPresent(envelope -> channels.publish(meetingId, envelope).block(PUBLISH_TIMEOUT));
     }
 
     Optional<Envelope> toEnvelope(EventType type, JsonNode data) {
@@ -65,14 +68,13 @@ class HostCommandRelay {
         return switch (type) {
             case MUTED_ALL -> Optional.of(Envelope.everyoneExcept(by,
                     messages.of(MessageType.MUTED, by == null ? Map.of() : Map.of("by", by))));
-            case PARTICIPANT_MUTED -> Optional.ofNullable(participantId).map(pid -> Envelope.to(pid,
-                    messages.of(MessageType.MUTED, by == null ? Map.of() : Map.of("by", by))));
-            case TIMER_STARTED -> Optional.of(Envelope.everyone(messages.of(MessageType.TIMER,
-                    Map.of("seconds", data.path("seconds").asInt(), "endsAt", String.valueOf(text(data, "endsAt")),
-                            "preset", String.valueOf(text(data, "preset"))))));
-            case PARTICIPANT_REMOVED -> "removed".equals(text(data, "reason")) && participantId != null
-                    ? Optional.of(Envelope.to(participantId, messages.of(MessageType.REMOVED))
-                        .thenClose(CloseCode.FORBIDDEN.code()))
+            case PARTICIPANT_MUTED -> Optional.ofNullable(participantId)
+                .map(pid -> Envelope.to(pid, messages.of(MessageType.MUTED, by == null ? Map.of() : Map.of("by", by))));
+            case TIMER_STARTED -> Optional.of(Envelope
+                .everyone(messages.of(MessageType.TIMER, Map.of("seconds", data.path("seconds").asInt(), "endsAt",
+                        String.valueOf(text(data, "endsAt")), "preset", String.valueOf(text(data, "preset"))))));
+            case PARTICIPANT_REMOVED -> "removed".equals(text(data, "reason")) && participantId != null ? Optional
+                .of(Envelope.to(participantId, messages.of(MessageType.REMOVED)).thenClose(CloseCode.FORBIDDEN.code()))
                     : Optional.empty();
             case MEETING_ENDED -> Optional.of(Envelope.everyone(messages.of(MessageType.MEETING_ENDED))
                 .thenClose(CloseCode.MEETING_ENDED.code()));
@@ -84,4 +86,5 @@ class HostCommandRelay {
         JsonNode value = data.get(field);
         return value != null && value.isString() ? value.asString() : null;
     }
+
 }

@@ -16,8 +16,9 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * Presence and chat events on Kafka, keyed by meeting id. Publishing never holds up a socket: it runs beside the
- * conversation, retries within a bound and counts what it finally could not write.
+ * Presence and chat events on Kafka, keyed by meeting id. Publishing never holds up a
+ * socket: it runs beside the conversation, retries within a bound and counts what it
+ * finally could not write.
  */
 @Component
 public class SignalingEvents {
@@ -33,7 +34,9 @@ public class SignalingEvents {
     }
 
     private final KafkaTemplate<String, CloudEvent> kafka;
+
     private final EventCodec codec;
+
     private final SignalingMetrics metrics;
 
     public SignalingEvents(KafkaTemplate<String, CloudEvent> kafka, EventCodec codec, SignalingMetrics metrics) {
@@ -51,8 +54,8 @@ public class SignalingEvents {
     }
 
     public void chat(ChatMessage message) {
-        publish(EventType.CHAT_MESSAGE, message.meetingId(), codec.encode(EventType.CHAT_MESSAGE, message.id(),
-                message.meetingId(), message));
+        publish(EventType.CHAT_MESSAGE, message.meetingId(),
+                codec.encode(EventType.CHAT_MESSAGE, message.id(), message.meetingId(), message));
     }
 
     private void publish(EventType type, String meetingId, Object data) {
@@ -61,7 +64,8 @@ public class SignalingEvents {
 
     private void publish(EventType type, String meetingId, CloudEvent event) {
         String topic = type.topic().topicName();
-        // send() may block while it waits for metadata, so it never runs on an event-loop thread
+        // send() may block while it waits for metadata, so it never runs on an event-loop
+        // thread
         Mono.defer(() -> Mono.fromFuture(kafka.send(topic, meetingId, event)))
             .subscribeOn(Schedulers.boundedElastic())
             .retryWhen(Retry.backoff(3, Duration.ofMillis(200)))
@@ -70,4 +74,5 @@ public class SignalingEvents {
                 log.error("Could not publish {} for meeting {}: {}", type.ceType(), meetingId, error.toString());
             });
     }
+
 }

@@ -1,13 +1,14 @@
 package io.parley.signaling.fanout;
 
 /**
- * What travels on a meeting's Redis channel: a message for one participant ({@code to}), or for everyone but
- * one ({@code except}), or for all; {@code closeCode} makes the receiving instance close those sockets after
- * delivering it.
+ * What travels on a meeting's Redis channel: a message for one participant ({@code to}),
+ * or for everyone but one ({@code except}), or for all; {@code closeCode} makes the
+ * receiving instance close those sockets after delivering it.
  * <p>
- * On the wire: three header lines ({@code to}, {@code except}, {@code closeCode}; empty when absent), then the
- * message as it goes to the sockets. Not JSON: every instance of the meeting reads every envelope, most only to
- * find that its target is elsewhere, and the header answers that without parsing or unescaping the message.
+ * On the wire: three header lines ({@code to}, {@code except}, {@code closeCode}; empty
+ * when absent), then the message as it goes to the sockets. Not JSON: every instance of
+ * the meeting reads every envelope, most only to find that its target is elsewhere, and
+ * the header answers that without parsing or unescaping the message.
  */
 public record Envelope(String to, String except, String message, Integer closeCode) {
 
@@ -31,7 +32,9 @@ public record Envelope(String to, String except, String message, Integer closeCo
         return orEmpty(to) + '\n' + orEmpty(except) + '\n' + (closeCode == null ? "" : closeCode) + '\n' + message;
     }
 
-    /** The header's {@code to} field alone, or null for a message to several participants. */
+    /**
+     * The header's {@code to} field alone, or null for a message to several participants.
+     */
     public static String recipientOf(String encoded) {
         int end = encoded.indexOf('\n');
         if (end < 0) {

@@ -16,20 +16,26 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * One Redis pub/sub channel per meeting ({@link PubSub}). An instance listens to a meeting's channel while it holds
- * at least one socket of that meeting, and delivers what arrives to its own sockets; every instance publishes there
- * to reach sockets held elsewhere.
+ * One Redis pub/sub channel per meeting ({@link PubSub}). An instance listens to a
+ * meeting's channel while it holds at least one socket of that meeting, and delivers what
+ * arrives to its own sockets; every instance publishes there to reach sockets held
+ * elsewhere.
  */
 @Component
 public class MeetingChannels {
 
     private static final Logger log = LoggerFactory.getLogger(MeetingChannels.class);
+
     private static final String PREFIX = "signal:{meeting:";
+
     private static final LuaScript RELAY = LuaScript.integer("relay-v1.lua");
 
     private final PubSub pubSub;
+
     private final RedisScripts scripts;
+
     private final LocalSessions sessions;
+
     private final SignalingMetrics metrics;
 
     public MeetingChannels(PubSub pubSub, RedisScripts scripts, LocalSessions sessions, SignalingMetrics metrics) {
@@ -44,7 +50,10 @@ public class MeetingChannels {
         return PubSub.channel(PREFIX, meetingId);
     }
 
-    /** Listens to the meeting's channel (once per instance); completes when Redis confirmed the subscription. */
+    /**
+     * Listens to the meeting's channel (once per instance); completes when Redis
+     * confirmed the subscription.
+     */
     public Mono<Void> listen(String meetingId) {
         return pubSub.listen(channel(meetingId));
     }
@@ -60,12 +69,13 @@ public class MeetingChannels {
     }
 
     /**
-     * Publishes a message for one participant if it is present in the meeting on any instance, in one round trip;
-     * false when it is not.
+     * Publishes a message for one participant if it is present in the meeting on any
+     * instance, in one round trip; false when it is not.
      */
     public Mono<Boolean> publishIfPresent(String meetingId, String participantId, String message) {
-        return scripts.integer(RELAY, List.of(PresenceStore.key(meetingId)), participantId, channel(meetingId),
-                Envelope.to(participantId, message).encode())
+        return scripts
+            .integer(RELAY, List.of(PresenceStore.key(meetingId)), participantId, channel(meetingId),
+                    Envelope.to(participantId, message).encode())
             .map(receivers -> {
                 if (receivers < 0) {
                     return false;
@@ -81,7 +91,8 @@ public class MeetingChannels {
         try {
             String recipient = Envelope.recipientOf(raw);
             if (recipient != null) {
-                // most envelopes of a busy meeting are for sockets on other instances: no further parsing for those
+                // most envelopes of a busy meeting are for sockets on other instances: no
+                // further parsing for those
                 Connection target = sessions.get(meetingId, recipient);
                 if (target != null) {
                     deliverTo(target, Envelope.decode(raw));
@@ -112,4 +123,5 @@ public class MeetingChannels {
             .orElse(CloseCode.FORBIDDEN);
         connection.sendAndClose(envelope.message(), code);
     }
+
 }

@@ -19,27 +19,41 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * This instance's Redis pub/sub: channel families (meetings, people's devices, presence), each named
- * {@code <prefix><id>}}, and the channels it listens to while it holds a socket that needs them.
+ * This instance's Redis pub/sub: channel families (meetings, people's devices, presence),
+ * each named {@code <prefix><id>}}, and the channels it listens to while it holds a
+ * socket that needs them.
  * <p>
- * All channels share one Lettuce pub/sub connection with one listener that finds the family by prefix. Spring's
- * listener container registers a listener per subscription instead, each copying and filtering every message: with
- * hundreds of meetings per instance that cost grew with the number of channels and starved the Redis event loop.
+ * All channels share one Lettuce pub/sub connection with one listener that finds the
+ * family by prefix. Spring's listener container registers a listener per subscription
+ * instead, each copying and filtering every message: with hundreds of meetings per
+ * instance that cost grew with the number of channels and starved the Redis event loop.
  * Lettuce subscribes to the channels again by itself after a reconnect.
  */
 @Component
 public class PubSub implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PubSub.class);
-    /** A listen waits this long for Redis to confirm the subscription, then fails (the client retries). */
+
+    /**
+     * A listen waits this long for Redis to confirm the subscription, then fails (the
+     * client retries).
+     */
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ReactiveStringRedisTemplate redis;
+
     private final LettuceConnectionFactory connectionFactory;
+
     private final Map<String, BiConsumer<String, String>> families = new ConcurrentHashMap<>();
+
     private final Map<String, Mono<Void>> subscriptions = new ConcurrentHashMap<>();
-    /** Connected on the first listen (connecting blocks, so never on an event loop); a failed attempt is retried. */
+
+    /**
+     * Connected on the first listen (connecting blocks, so never on an event loop); a
+     * failed attempt is retried.
+     */
     private final Mono<StatefulRedisPubSubConnection<String, String>> pubSub;
+
     private volatile StatefulRedisPubSubConnection<String, String> connected;
 
     PubSub(ReactiveStringRedisTemplate redis, LettuceConnectionFactory connectionFactory) {
@@ -87,7 +101,10 @@ public class PubSub implements DisposableBean {
         });
     }
 
-    /** Listens to the channel (once per instance); completes when Redis confirmed the subscription. */
+    /**
+     * Listens to the channel (once per instance); completes when Redis confirmed the
+     * subscription.
+     */
     public Mono<Void> listen(String channel) {
         Mono<Void> existing = subscriptions.get(channel);
         if (existing != null) {
@@ -100,7 +117,8 @@ public class PubSub implements DisposableBean {
         if (raced != null) {
             return raced;
         }
-        // sent now, so that SUBSCRIBE and a later UNSUBSCRIBE of the same channel reach Redis in this order
+        // sent now, so that SUBSCRIBE and a later UNSUBSCRIBE of the same channel reach
+        // Redis in this order
         subscribed.subscribe(null, error -> {
             log.warn("Could not listen to channel {}: {}", channel, error.toString());
             subscriptions.remove(channel, subscribed);
@@ -111,8 +129,9 @@ public class PubSub implements DisposableBean {
     public void stopListening(String channel) {
         StatefulRedisPubSubConnection<String, String> connection = connected;
         if (subscriptions.remove(channel) != null && connection != null) {
-            connection.reactive().unsubscribe(channel).subscribe(null,
-                    error -> log.debug("Unsubscribing {} failed: {}", channel, error.toString()));
+            connection.reactive()
+                .unsubscribe(channel)
+                .subscribe(null, error -> log.debug("Unsubscribing {} failed: {}", channel, error.toString()));
         }
     }
 
@@ -127,4 +146,5 @@ public class PubSub implements DisposableBean {
             connection.closeAsync();
         }
     }
+
 }

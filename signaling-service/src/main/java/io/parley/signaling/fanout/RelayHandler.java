@@ -15,16 +15,21 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code offer}, {@code answer} and {@code ice}: to the one participant named in {@code to}, on this instance
- * directly, on another through the meeting's channel, or back to the sender as {@code unknown-participant}.
+ * {@code offer}, {@code answer} and {@code ice}: to the one participant named in
+ * {@code to}, on this instance directly, on another through the meeting's channel, or
+ * back to the sender as {@code unknown-participant}.
  */
 @Component
 class RelayHandler implements MessageHandler<ClientMessage.Relay> {
 
     private final LocalSessions sessions;
+
     private final MeetingChannels channels;
+
     private final ServerMessages messages;
+
     private final Replies replies;
+
     private final SignalingMetrics metrics;
 
     RelayHandler(LocalSessions sessions, MeetingChannels channels, ServerMessages messages, Replies replies,
@@ -63,4 +68,5 @@ class RelayHandler implements MessageHandler<ClientMessage.Relay> {
                     : replies.error(sender, ErrorCode.UNKNOWN_PARTICIPANT, "No such participant in this meeting."))
             .onErrorResume(error -> replies.error(sender, ErrorCode.UNAVAILABLE, "The message could not be relayed."));
     }
+
 }

@@ -14,9 +14,10 @@ import io.parley.signaling.SignalingProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * ICE servers for {@code welcome}. TURN credentials follow the TURN REST API that coturn implements
- * ({@code use-auth-secret}): username {@code <expiry>:<user>}, password base64(HMAC-SHA1(secret, username)), so
- * they expire on their own and need no shared state with the TURN server beyond the secret.
+ * ICE servers for {@code welcome}. TURN credentials follow the TURN REST API that coturn
+ * implements ({@code use-auth-secret}): username {@code <expiry>:<user>}, password
+ * base64(HMAC-SHA1(secret, username)), so they expire on their own and need no shared
+ * state with the TURN server beyond the secret.
  */
 @Component
 public class IceServers {
@@ -25,6 +26,7 @@ public class IceServers {
     }
 
     private final SignalingProperties.Ice ice;
+
     private final Clock clock;
 
     public IceServers(SignalingProperties properties, Clock clock) {
@@ -55,4 +57,5 @@ public class IceServers {
             throw new IllegalStateException("HmacSHA1 is not available", ex);
         }
     }
+
 }

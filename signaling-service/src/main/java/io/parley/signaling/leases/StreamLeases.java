@@ -18,41 +18,58 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import reactor.core.publisher.Mono;
 
 /**
- * Stream leases held for signaling sockets, one per participant, with stream id {@code <meetingId>:<participantId>}
- * so a reconnect renews the same lease instead of taking a second one. Calls carry the participant's own join token,
- * so stream-limit-service counts the token's subject. A time limit and a circuit breaker keep a slow or dead
- * stream-limit-service from holding up joins.
+ * Stream leases held for signaling sockets, one per participant, with stream id
+ * {@code <meetingId>:<participantId>} so a reconnect renews the same lease instead of
+ * taking a second one. Calls carry the participant's own join token, so
+ * stream-limit-service counts the token's subject. A time limit and a circuit breaker
+ * keep a slow or dead stream-limit-service from holding up joins.
  */
 @Component
 public class StreamLeases {
 
-    /** The answer to an acquire: admitted, over the limit, or not known because the service could not be asked. */
+    /**
+     * The answer to an acquire: admitted, over the limit, or not known because the
+     * service could not be asked.
+     */
     public enum Outcome {
+
         ADMITTED, LIMIT_REACHED, UNAVAILABLE, DISABLED
+
     }
 
-    /** The answer to a renewal: renewed, no longer held (expired, or Redis lost it), or not known. */
+    /**
+     * The answer to a renewal: renewed, no longer held (expired, or Redis lost it), or
+     * not known.
+     */
     public enum Renewal {
+
         RENEWED, NOT_HELD, UNAVAILABLE, DISABLED
+
     }
 
     private final WebClient client;
+
     private final SignalingProperties.Leases leases;
+
     private final CircuitBreaker breaker;
+
     private final SignalingMetrics metrics;
 
-    public StreamLeases(ObjectProvider<WebClient.Builder> builder, SignalingProperties properties, SignalingMetrics metrics) {
+    public StreamLeases(ObjectProvider<WebClient.Builder> builder, SignalingProperties properties,
+            SignalingMetrics metrics) {
         this.leases = properties.leases();
         this.client = builder.getIfAvailable(WebClient::builder).baseUrl(leases.streamLimitUri().toString()).build();
         this.metrics = metrics;
-        this.breaker = CircuitBreaker.of("stream-limit-service", CircuitBreakerConfig.custom()
-            .slidingWindowSize(20)
-            .minimumNumberOfCalls(10)
-            .waitDurationInOpenState(Duration.ofSeconds(10))
-            // an answer such as 409 (over the limit) or 404 (lease gone) shows the service is well
-            .recordException(error -> !(error instanceof WebClientResponseException response
-                    && response.getStatusCode().is4xxClientError()))
-            .build());
+        this.breaker = CircuitBreaker.of("stream-limit-service",
+                CircuitBreakerConfig.custom()
+                    .slidingWindowSize(20)
+                    .minimumNumberOfCalls(10)
+                    .waitDurationInOpenState(Duration.ofSeconds(10))
+                    // an answer such as 409 (over the limit) or 404 (lease gone) shows
+                    // the service is well
+                    .recordException(error -> !(error instanceof WebClientResponseException response
+                            && response.getStatusCode().is4xxClientError()))
+                    .build());
     }
 
     public static String streamId(JoinToken token) {
@@ -75,7 +92,8 @@ public class StreamLeases {
             .onErrorResume(WebClientResponseException.class,
                     error -> error.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT) ? Mono.just(Outcome.LIMIT_REACHED)
                             : unavailable("acquire", error))
-            .onErrorResume(error -> !(error instanceof WebClientResponseException), error -> unavailable("acquire", error));
+            .onErrorResume(error -> !(error instanceof WebClientResponseException),
+                    error -> unavailable("acquire", error));
     }
 
     public Mono<Renewal> renew(JoinToken token, String rawToken) {
@@ -123,4 +141,5 @@ public class StreamLeases {
         metrics.leaseFailed(operation);
         return Mono.just(Outcome.UNAVAILABLE);
     }
+
 }

@@ -18,10 +18,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Re-checks the authority of every open meeting socket now and then, so that a socket closes even when its instance
- * missed the event that should have closed it (a host command published while Redis was away, a Kafka record lost
- * to a crash): a token that expired closes with 4401, a withdrawn token with 4401, a removed participant with 4403,
- * an ended meeting with 4410. The revocation list in Redis is the record; the events only make it fast.
+ * Re-checks the authority of every open meeting socket now and then, so that a socket
+ * closes even when its instance missed the event that should have closed it (a host
+ * command published while Redis was away, a Kafka record lost to a crash): a token that
+ * expired closes with 4401, a withdrawn token with 4401, a removed participant with 4403,
+ * an ended meeting with 4410. The revocation list in Redis is the record; the events only
+ * make it fast.
  */
 @Component
 class AuthorityCheck extends PeriodicTask {
@@ -29,8 +31,11 @@ class AuthorityCheck extends PeriodicTask {
     private static final Logger log = LoggerFactory.getLogger(AuthorityCheck.class);
 
     private final LocalSessions sessions;
+
     private final RevocationList revocations;
+
     private final ServerMessages messages;
+
     private final Clock clock;
 
     AuthorityCheck(LocalSessions sessions, RevocationList revocations, ServerMessages messages,
@@ -45,22 +50,19 @@ class AuthorityCheck extends PeriodicTask {
     @Override
     protected Mono<Void> runOnce() {
         List<Connection> open = sessions.all();
-        return Flux.fromIterable(open)
-            .concatMap(connection -> {
-                if (!connection.token().expiresAt().isAfter(clock.instant())) {
-                    connection.close(CloseCode.BAD_TOKEN);
-                    return Mono.empty();
-                }
-                return revocations.revocation(connection.token()).doOnNext(revocation -> close(connection,
-                        revocation));
-            })
-            .then();
+        return Flux.fromIterable(open).concatMap(connection -> {
+            if (!connection.token().expiresAt().isAfter(clock.instant())) {
+                connection.close(CloseCode.BAD_TOKEN);
+                return Mono.empty();
+            }
+            return revocations.revocation(connection.token()).doOnNext(revocation -> close(connection, revocation));
+        }).then();
     }
 
     private void close(Connection connection, RevocationList.Revocation revocation) {
         switch (revocation) {
-            case MEETING_ENDED -> connection.sendAndClose(messages.of(MessageType.MEETING_ENDED),
-                    CloseCode.MEETING_ENDED);
+            case MEETING_ENDED ->
+                connection.sendAndClose(messages.of(MessageType.MEETING_ENDED), CloseCode.MEETING_ENDED);
             case PARTICIPANT -> connection.sendAndClose(messages.of(MessageType.REMOVED), CloseCode.FORBIDDEN);
             case TOKEN -> connection.close(CloseCode.BAD_TOKEN);
             case NONE -> {
@@ -72,4 +74,5 @@ class AuthorityCheck extends PeriodicTask {
     protected void failed(Throwable error) {
         log.warn("Re-checking the open sockets' tokens failed: {}", error.toString());
     }
+
 }

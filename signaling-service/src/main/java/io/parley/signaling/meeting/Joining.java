@@ -19,22 +19,29 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * An admitted participant enters the meeting: this instance listens to the meeting's channel, the participant enters
- * presence, gets {@code welcome} (meeting, the others, ICE servers, recent chat), and the others learn it joined.
+ * An admitted participant enters the meeting: this instance listens to the meeting's
+ * channel, the participant enters presence, gets {@code welcome} (meeting, the others,
+ * ICE servers, recent chat), and the others learn it joined.
  */
 @Component
 class Joining {
 
     private final MeetingChannels channels;
+
     private final PresenceStore presence;
+
     private final ParticipantPresence participants;
+
     private final ChatHistory chatHistory;
+
     private final IceServers iceServers;
+
     private final ServerMessages messages;
+
     private final SignalingEvents events;
 
-    Joining(MeetingChannels channels, PresenceStore presence, ParticipantPresence participants,
-            ChatHistory chatHistory, IceServers iceServers, ServerMessages messages, SignalingEvents events) {
+    Joining(MeetingChannels channels, PresenceStore presence, ParticipantPresence participants, ChatHistory chatHistory,
+            IceServers iceServers, ServerMessages messages, SignalingEvents events) {
         this.channels = channels;
         this.presence = presence;
         this.participants = participants;
@@ -59,9 +66,11 @@ class Joining {
                 connection.send(messages.welcome(token.participantId(), meeting, others,
                         iceServers.forUser(token.subject()), state.getT2()));
             })
-            .then(channels.publish(token.meetingId(), Envelope.everyoneExcept(token.participantId(),
-                    messages.participant(MessageType.PARTICIPANT_JOINED, entry.view()))))
+            .then(channels.publish(token.meetingId(),
+                    Envelope.everyoneExcept(token.participantId(),
+                            messages.participant(MessageType.PARTICIPANT_JOINED, entry.view()))))
             .doOnSuccess(ignored -> events.connected(participants.event(token)))
             .then();
     }
+
 }

@@ -14,10 +14,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps a socket's stream lease for as long as the socket lives. A lease that is no longer held (it expired during a
- * pause, or Redis restarted and forgot it) is taken again; when the person is now at the limit, the socket is closed
- * with 4409, so the client sees it and no stream runs uncounted. When stream-limit-service cannot be reached the
- * socket keeps going (fail-open, as at admission) and the next renewal tries again.
+ * Keeps a socket's stream lease for as long as the socket lives. A lease that is no
+ * longer held (it expired during a pause, or Redis restarted and forgot it) is taken
+ * again; when the person is now at the limit, the socket is closed with 4409, so the
+ * client sees it and no stream runs uncounted. When stream-limit-service cannot be
+ * reached the socket keeps going (fail-open, as at admission) and the next renewal tries
+ * again.
  */
 @Component
 class LeaseKeeping {
@@ -25,6 +27,7 @@ class LeaseKeeping {
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeping.class);
 
     private final StreamLeases leases;
+
     private final SignalingMetrics metrics;
 
     LeaseKeeping(StreamLeases leases, SignalingMetrics metrics) {
@@ -56,4 +59,5 @@ class LeaseKeeping {
             }
         }).then();
     }
+
 }

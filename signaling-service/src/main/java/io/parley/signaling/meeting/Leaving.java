@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A closed socket leaves the meeting: out of presence (the others learn it left, unless a newer socket of the same
- * participant replaced it), its stream lease released, and the meeting's channel dropped once no local socket of the
- * meeting is left.
+ * A closed socket leaves the meeting: out of presence (the others learn it left, unless a
+ * newer socket of the same participant replaced it), its stream lease released, and the
+ * meeting's channel dropped once no local socket of the meeting is left.
  */
 @Component
 class Leaving {
@@ -30,15 +30,21 @@ class Leaving {
     private static final Logger log = LoggerFactory.getLogger(Leaving.class);
 
     private final LocalSessions sessions;
+
     private final PresenceStore presence;
+
     private final ParticipantPresence participants;
+
     private final MeetingChannels channels;
+
     private final ServerMessages messages;
+
     private final SignalingEvents events;
+
     private final StreamLeases leases;
 
-    Leaving(LocalSessions sessions, PresenceStore presence, ParticipantPresence participants,
-            MeetingChannels channels, ServerMessages messages, SignalingEvents events, StreamLeases leases) {
+    Leaving(LocalSessions sessions, PresenceStore presence, ParticipantPresence participants, MeetingChannels channels,
+            ServerMessages messages, SignalingEvents events, StreamLeases leases) {
         this.sessions = sessions;
         this.presence = presence;
         this.participants = participants;
@@ -62,14 +68,17 @@ class Leaving {
                     channels.stopListening(token.meetingId());
                 }
             })
-            .subscribe(null, error -> log.warn("Clean-up after participant {} left failed: {}",
-                    token.participantId(), error.toString()));
+            .subscribe(null, error -> log.warn("Clean-up after participant {} left failed: {}", token.participantId(),
+                    error.toString()));
     }
 
     private Mono<Void> announce(JoinToken token) {
-        return channels.publish(token.meetingId(), Envelope.everyoneExcept(token.participantId(),
-                messages.of(MessageType.PARTICIPANT_LEFT, Map.of("participantId", token.participantId()))))
+        return channels
+            .publish(token.meetingId(),
+                    Envelope.everyoneExcept(token.participantId(),
+                            messages.of(MessageType.PARTICIPANT_LEFT, Map.of("participantId", token.participantId()))))
             .doOnSuccess(published -> events.disconnected(participants.event(token)))
             .then();
     }
+
 }

@@ -18,15 +18,17 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * A meeting socket's text frame: rate-checked, parsed against the message catalogue, and given to the one handler
- * of its type. Built from every {@link MessageHandler} bean, and refuses to start when a client message type has
- * no handler or two.
+ * A meeting socket's text frame: rate-checked, parsed against the message catalogue, and
+ * given to the one handler of its type. Built from every {@link MessageHandler} bean, and
+ * refuses to start when a client message type has no handler or two.
  */
 @Component
 class MessageDispatcher {
 
     private final Map<MessageType, MessageHandler<?>> handlers = new EnumMap<>(MessageType.class);
+
     private final ServerMessages messages;
+
     private final Replies replies;
 
     MessageDispatcher(List<MessageHandler<?>> handlers, ServerMessages messages, Replies replies) {
@@ -70,4 +72,5 @@ class MessageDispatcher {
             ClientMessage message) {
         return handler.handle(sender, handler.messageClass().cast(message));
     }
+
 }

@@ -10,7 +10,10 @@ import io.parley.signaling.session.MessageHandler;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** {@code ping}: answered with {@code pong}, so a client can tell a quiet socket from a dead one. */
+/**
+ * {@code ping}: answered with {@code pong}, so a client can tell a quiet socket from a
+ * dead one.
+ */
 @Component
 class PingHandler implements MessageHandler<ClientMessage.Ping> {
 
@@ -35,4 +38,5 @@ class PingHandler implements MessageHandler<ClientMessage.Ping> {
         sender.send(pong);
         return Mono.empty();
     }
+
 }

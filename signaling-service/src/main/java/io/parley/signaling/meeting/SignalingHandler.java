@@ -23,8 +23,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
- * One meeting socket from upgrade to close: {@link Admission}, then {@link Joining}, the message loop
- * ({@link MessageDispatcher}) with the lease kept ({@link LeaseKeeping}), and {@link Leaving}.
+ * One meeting socket from upgrade to close: {@link Admission}, then {@link Joining}, the
+ * message loop ({@link MessageDispatcher}) with the lease kept ({@link LeaseKeeping}),
+ * and {@link Leaving}.
  */
 @Component
 public class SignalingHandler implements WebSocketHandler {
@@ -32,13 +33,21 @@ public class SignalingHandler implements WebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(SignalingHandler.class);
 
     private final Admission admission;
+
     private final LocalSessions sessions;
+
     private final Joining joining;
+
     private final MessageDispatcher dispatcher;
+
     private final LeaseKeeping leases;
+
     private final Leaving leaving;
+
     private final SignalingMetrics metrics;
+
     private final SignalingProperties properties;
+
     private volatile boolean draining;
 
     SignalingHandler(Admission admission, LocalSessions sessions, Joining joining, MessageDispatcher dispatcher,
@@ -71,16 +80,16 @@ public class SignalingHandler implements WebSocketHandler {
 
     private Mono<Void> run(WebSocketSession session, AdmissionOutcome.Admitted admitted) {
         String rawToken = admitted.rawToken();
-        // meeting-service's snapshot is needed once, for welcome, and the chains below live as long as the socket
+        // meeting-service's snapshot is needed once, for welcome, and the chains below
+        // live as long as the socket
         AtomicReference<Map<String, Object>> meeting = new AtomicReference<>(admitted.meeting());
         Connection connection = open(admitted);
         Disposable renewals = leases.keep(connection, rawToken);
-        return Mono.defer(() -> Detached.of(joining.join(connection, meeting.getAndSet(null))))
-            .onErrorResume(error -> {
-                log.warn("Join of participant {} failed: {}", connection.participantId(), error.toString());
-                connection.close(CloseCode.TRY_AGAIN_LATER);
-                return Mono.empty();
-            })
+        return Mono.defer(() -> Detached.of(joining.join(connection, meeting.getAndSet(null)))).onErrorResume(error -> {
+            log.warn("Join of participant {} failed: {}", connection.participantId(), error.toString());
+            connection.close(CloseCode.TRY_AGAIN_LATER);
+            return Mono.empty();
+        })
             .then(SocketLoop.run(session, connection.outbound(), frame -> dispatcher.dispatch(connection, frame)))
             .doFinally(signal -> {
                 renewals.dispose();
@@ -106,4 +115,5 @@ public class SignalingHandler implements WebSocketHandler {
     public void startDraining() {
         draining = true;
     }
+
 }

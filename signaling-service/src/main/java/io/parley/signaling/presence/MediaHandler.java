@@ -14,14 +14,21 @@ import io.parley.signaling.session.Replies;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** {@code media}: the sender's microphone and camera state, kept in presence and shown to everyone. */
+/**
+ * {@code media}: the sender's microphone and camera state, kept in presence and shown to
+ * everyone.
+ */
 @Component
 class MediaHandler implements MessageHandler<ClientMessage.Media> {
 
     private final ParticipantPresence participants;
+
     private final PresenceStore presence;
+
     private final MeetingChannels channels;
+
     private final ServerMessages messages;
+
     private final Replies replies;
 
     MediaHandler(ParticipantPresence participants, PresenceStore presence, MeetingChannels channels,
@@ -51,6 +58,8 @@ class MediaHandler implements MessageHandler<ClientMessage.Media> {
             .then(channels.publish(sender.meetingId(),
                     Envelope.everyone(messages.participant(MessageType.PARTICIPANT_UPDATED, entry.view()))))
             .then()
-            .onErrorResume(error -> replies.error(sender, ErrorCode.UNAVAILABLE, "The mute state could not be shared."));
+            .onErrorResume(
+                    error -> replies.error(sender, ErrorCode.UNAVAILABLE, "The mute state could not be shared."));
     }
+
 }

@@ -8,11 +8,15 @@ import io.parley.signaling.session.Connection;
 import io.parley.tokens.JoinToken;
 import org.springframework.stereotype.Component;
 
-/** A participant's presence as this instance records it (stamped now, with this instance's id) and announces it. */
+/**
+ * A participant's presence as this instance records it (stamped now, with this instance's
+ * id) and announces it.
+ */
 @Component
 public class ParticipantPresence {
 
     private final String instanceId;
+
     private final Clock clock;
 
     ParticipantPresence(SignalingProperties properties, Clock clock) {
@@ -30,8 +34,8 @@ public class ParticipantPresence {
 
     PresenceEntry entry(Connection connection, long nowMillis) {
         JoinToken token = connection.token();
-        return new PresenceEntry(token.participantId(), token.name(), token.role().claim(), token.subject(),
-                instanceId, connection.audio(), connection.video(), nowMillis);
+        return new PresenceEntry(token.participantId(), token.name(), token.role().claim(), token.subject(), instanceId,
+                connection.audio(), connection.video(), nowMillis);
     }
 
     public SignalingEvents.Presence event(JoinToken token) {
@@ -43,4 +47,5 @@ public class ParticipantPresence {
         return new SignalingEvents.Presence(meetingId, stale.participantId(), stale.userId(), stale.name(),
                 stale.instance(), clock.instant());
     }
+
 }

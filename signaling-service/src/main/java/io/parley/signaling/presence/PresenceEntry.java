@@ -1,6 +1,9 @@
 package io.parley.signaling.presence;
 
-/** A connected participant as kept in Redis; {@code lastSeen} is refreshed by the holding instance's heartbeat. */
+/**
+ * A connected participant as kept in Redis; {@code lastSeen} is refreshed by the holding
+ * instance's heartbeat.
+ */
 public record PresenceEntry(String participantId, String name, String role, String userId, String instance,
         boolean audio, boolean video, long lastSeen) {
 

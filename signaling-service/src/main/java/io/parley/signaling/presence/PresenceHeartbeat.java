@@ -17,9 +17,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps presence true across instances. Every heartbeat an instance refreshes the entries of its own sockets and
- * looks at the other entries of the meetings it serves: one not refreshed within the timeout belongs to an instance
- * that died, so it is removed and its departure announced (by whichever instance removed it first).
+ * Keeps presence true across instances. Every heartbeat an instance refreshes the entries
+ * of its own sockets and looks at the other entries of the meetings it serves: one not
+ * refreshed within the timeout belongs to an instance that died, so it is removed and its
+ * departure announced (by whichever instance removed it first).
  */
 @Component
 class PresenceHeartbeat extends PeriodicTask {
@@ -27,17 +28,23 @@ class PresenceHeartbeat extends PeriodicTask {
     private static final Logger log = LoggerFactory.getLogger(PresenceHeartbeat.class);
 
     private final LocalSessions sessions;
+
     private final PresenceStore presence;
+
     private final ParticipantPresence participants;
+
     private final MeetingChannels channels;
+
     private final ServerMessages messages;
+
     private final SignalingEvents events;
+
     private final SignalingProperties.Presence settings;
+
     private final String instanceId;
 
     PresenceHeartbeat(LocalSessions sessions, PresenceStore presence, ParticipantPresence participants,
-            MeetingChannels channels, ServerMessages messages, SignalingEvents events,
-            SignalingProperties properties) {
+            MeetingChannels channels, ServerMessages messages, SignalingEvents events, SignalingProperties properties) {
         super(properties.presence().heartbeat(), properties.presence().heartbeat());
         this.sessions = sessions;
         this.presence = presence;
@@ -49,15 +56,21 @@ class PresenceHeartbeat extends PeriodicTask {
         this.instanceId = properties.instanceId();
     }
 
-    /** One script per meeting this instance serves: its own entries refreshed, dead instances' entries reaped. */
+    /**
+     * One script per meeting this instance serves: its own entries refreshed, dead
+     * instances' entries reaped.
+     */
     @Override
     protected Mono<Void> runOnce() {
         long now = participants.now();
         return Flux.fromIterable(sessions.meetings())
             .flatMap(meetingId -> presence
-                .beat(meetingId, sessions.inMeeting(meetingId).stream()
-                    .map(connection -> participants.entry(connection, now))
-                    .toList(), now, settings.timeout(), instanceId)
+                .beat(meetingId,
+                        sessions.inMeeting(meetingId)
+                            .stream()
+                            .map(connection -> participants.entry(connection, now))
+                            .toList(),
+                        now, settings.timeout(), instanceId)
                 .flatMapMany(Flux::fromIterable)
                 .flatMap(stale -> announceDeparture(meetingId, stale)))
             .then();
@@ -69,9 +82,12 @@ class PresenceHeartbeat extends PeriodicTask {
     }
 
     private Mono<Void> announceDeparture(String meetingId, PresenceEntry stale) {
-        return channels.publish(meetingId, Envelope.everyone(messages.of(MessageType.PARTICIPANT_LEFT,
-                    Map.of("participantId", stale.participantId()))))
+        return channels
+            .publish(meetingId,
+                    Envelope.everyone(
+                            messages.of(MessageType.PARTICIPANT_LEFT, Map.of("participantId", stale.participantId()))))
             .doOnNext(published -> events.disconnected(participants.departure(meetingId, stale)))
             .then();
     }
+
 }

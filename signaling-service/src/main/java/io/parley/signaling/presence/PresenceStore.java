@@ -12,17 +12,21 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Who is connected to a meeting, on any instance: one Redis hash per meeting, field = participant id. Entries of an
- * instance that stopped heart-beating are removed by whichever instance notices first ({@link PresenceHeartbeat}).
+ * Who is connected to a meeting, on any instance: one Redis hash per meeting, field =
+ * participant id. Entries of an instance that stopped heart-beating are removed by
+ * whichever instance notices first ({@link PresenceHeartbeat}).
  */
 @Component
 public class PresenceStore {
 
     private static final Duration KEY_TTL = Duration.ofHours(12);
+
     private static final LuaScript BEAT = LuaScript.list("presence-beat-v1.lua");
 
     private final ReactiveStringRedisTemplate redis;
+
     private final RedisScripts scripts;
+
     private final ServerMessages json;
 
     public PresenceStore(ReactiveStringRedisTemplate redis, RedisScripts scripts, ServerMessages json) {
@@ -37,19 +41,24 @@ public class PresenceStore {
 
     public Mono<Void> put(String meetingId, PresenceEntry entry) {
         String key = key(meetingId);
-        return redis.opsForHash().put(key, entry.participantId(), json.toJson(entry))
+        return redis.opsForHash()
+            .put(key, entry.participantId(), json.toJson(entry))
             .then(redis.expire(key, KEY_TTL))
             .then();
     }
 
-    /** True when this call removed the entry, so exactly one remover announces the departure. */
+    /**
+     * True when this call removed the entry, so exactly one remover announces the
+     * departure.
+     */
     public Mono<Boolean> remove(String meetingId, String participantId) {
         return redis.opsForHash().remove(key(meetingId), participantId).map(removed -> removed > 0);
     }
 
     /**
-     * One heartbeat of this instance for a meeting: refreshes the entries it holds ({@code own}) and removes those
-     * of other instances last seen longer than {@code timeout} before {@code now}; answers the removed ones.
+     * One heartbeat of this instance for a meeting: refreshes the entries it holds
+     * ({@code own}) and removes those of other instances last seen longer than
+     * {@code timeout} before {@code now}; answers the removed ones.
      */
     public Mono<List<PresenceEntry>> beat(String meetingId, List<PresenceEntry> own, long now, Duration timeout,
             String instanceId) {
@@ -70,4 +79,5 @@ public class PresenceStore {
             .map(value -> json.fromJson(value, PresenceEntry.class))
             .collectList();
     }
+
 }

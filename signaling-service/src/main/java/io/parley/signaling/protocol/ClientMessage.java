@@ -2,14 +2,20 @@ package io.parley.signaling.protocol;
 
 import tools.jackson.databind.JsonNode;
 
-/** What a client may send, parsed and checked; anything else is a {@link ProtocolException}. */
+/**
+ * What a client may send, parsed and checked; anything else is a
+ * {@link ProtocolException}.
+ */
 public sealed interface ClientMessage {
 
     int MAX_ID_LENGTH = 64;
 
     MessageType type();
 
-    /** offer, answer and ice: opaque to the server, relayed to one participant of the same meeting. */
+    /**
+     * offer, answer and ice: opaque to the server, relayed to one participant of the same
+     * meeting.
+     */
     record Relay(MessageType type, String to, JsonNode payload) implements ClientMessage {
     }
 
@@ -102,4 +108,5 @@ public sealed interface ClientMessage {
         }
         return value.asBoolean();
     }
+
 }

@@ -2,22 +2,21 @@ package io.parley.signaling.protocol;
 
 import org.springframework.web.reactive.socket.CloseStatus;
 
-/** Why the server closes a signaling socket (PLATFORM.md §4.3, plus the standard codes it relies on). */
+/**
+ * Why the server closes a signaling socket (PLATFORM.md §4.3, plus the standard codes it
+ * relies on).
+ */
 public enum CloseCode {
 
-    GOING_AWAY(4000, "instance draining, reconnect"),
-    BAD_TOKEN(4401, "invalid or expired token"),
-    FORBIDDEN(4403, "removed from the meeting"),
-    NO_SUCH_MEETING(4404, "no such meeting"),
-    STREAM_LIMIT(4409, "stream limit reached"),
-    MEETING_ENDED(4410, "meeting ended"),
-    MESSAGE_TOO_BIG(1009, "message too big"),
-    UNSUPPORTED_DATA(1003, "text frames only"),
-    SLOW_CONSUMER(1008, "outbound buffer full"),
-    TRY_AGAIN_LATER(1013, "try again later"),
+    GOING_AWAY(4000, "instance draining, reconnect"), BAD_TOKEN(4401, "invalid or expired token"),
+    FORBIDDEN(4403, "removed from the meeting"), NO_SUCH_MEETING(4404, "no such meeting"),
+    STREAM_LIMIT(4409, "stream limit reached"), MEETING_ENDED(4410, "meeting ended"),
+    MESSAGE_TOO_BIG(1009, "message too big"), UNSUPPORTED_DATA(1003, "text frames only"),
+    SLOW_CONSUMER(1008, "outbound buffer full"), TRY_AGAIN_LATER(1013, "try again later"),
     REPLACED(4001, "replaced by a newer connection");
 
     private final int code;
+
     private final String reason;
 
     CloseCode(int code, String reason) {
@@ -32,4 +31,5 @@ public enum CloseCode {
     public CloseStatus status() {
         return new CloseStatus(code, reason);
     }
+
 }

@@ -1,16 +1,14 @@
 package io.parley.signaling.protocol;
 
-/** The {@code code} of an {@code error} message: the socket stays open, the offending message is dropped. */
+/**
+ * The {@code code} of an {@code error} message: the socket stays open, the offending
+ * message is dropped.
+ */
 public enum ErrorCode {
 
-    MALFORMED("malformed"),
-    UNKNOWN_TYPE("unknown-type"),
-    MISSING_FIELD("missing-field"),
-    INVALID_FIELD("invalid-field"),
-    UNKNOWN_PARTICIPANT("unknown-participant"),
-    RATE_LIMITED("rate-limited"),
-    CHAT_TOO_LONG("chat-too-long"),
-    UNAVAILABLE("unavailable");
+    MALFORMED("malformed"), UNKNOWN_TYPE("unknown-type"), MISSING_FIELD("missing-field"),
+    INVALID_FIELD("invalid-field"), UNKNOWN_PARTICIPANT("unknown-participant"), RATE_LIMITED("rate-limited"),
+    CHAT_TOO_LONG("chat-too-long"), UNAVAILABLE("unavailable");
 
     private final String wireName;
 
@@ -21,4 +19,5 @@ public enum ErrorCode {
     public String wireName() {
         return wireName;
     }
+
 }

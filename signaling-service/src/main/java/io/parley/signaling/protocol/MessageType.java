@@ -8,18 +8,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every message type of the two sockets, by the {@code type} it carries on the wire: the meeting socket
- * ({@code /ws/signaling}, PLATFORM.md §4.3) and the user socket ({@code /ws/user}, PEOPLE.md §4).
+ * Every message type of the two sockets, by the {@code type} it carries on the wire: the
+ * meeting socket ({@code /ws/signaling}, PLATFORM.md §4.3) and the user socket
+ * ({@code /ws/user}, PEOPLE.md §4).
  */
 public enum MessageType {
 
     // client → server (offer, answer and ice also go server → client, with "from")
-    OFFER("offer", Direction.FROM_CLIENT, Socket.MEETING),
-    ANSWER("answer", Direction.FROM_CLIENT, Socket.MEETING),
-    ICE("ice", Direction.FROM_CLIENT, Socket.MEETING),
-    CHAT("chat", Direction.FROM_CLIENT, Socket.MEETING),
-    MEDIA("media", Direction.FROM_CLIENT, Socket.MEETING),
-    PING("ping", Direction.FROM_CLIENT, Socket.BOTH),
+    OFFER("offer", Direction.FROM_CLIENT, Socket.MEETING), ANSWER("answer", Direction.FROM_CLIENT, Socket.MEETING),
+    ICE("ice", Direction.FROM_CLIENT, Socket.MEETING), CHAT("chat", Direction.FROM_CLIENT, Socket.MEETING),
+    MEDIA("media", Direction.FROM_CLIENT, Socket.MEETING), PING("ping", Direction.FROM_CLIENT, Socket.BOTH),
     REFRESH("refresh", Direction.FROM_CLIENT, Socket.USER),
 
     // server → client, meeting socket
@@ -27,18 +25,15 @@ public enum MessageType {
     PARTICIPANT_JOINED("participant-joined", Direction.FROM_SERVER, Socket.MEETING),
     PARTICIPANT_LEFT("participant-left", Direction.FROM_SERVER, Socket.MEETING),
     PARTICIPANT_UPDATED("participant-updated", Direction.FROM_SERVER, Socket.MEETING),
-    MUTED("muted", Direction.FROM_SERVER, Socket.MEETING),
-    TIMER("timer", Direction.FROM_SERVER, Socket.MEETING),
+    MUTED("muted", Direction.FROM_SERVER, Socket.MEETING), TIMER("timer", Direction.FROM_SERVER, Socket.MEETING),
     MEETING_ENDED("meeting-ended", Direction.FROM_SERVER, Socket.MEETING),
     REMOVED("removed", Direction.FROM_SERVER, Socket.MEETING),
-    RECONNECT("reconnect", Direction.FROM_SERVER, Socket.BOTH),
-    ERROR("error", Direction.FROM_SERVER, Socket.BOTH),
+    RECONNECT("reconnect", Direction.FROM_SERVER, Socket.BOTH), ERROR("error", Direction.FROM_SERVER, Socket.BOTH),
     PONG("pong", Direction.FROM_SERVER, Socket.BOTH),
 
     // server → client, user socket
     CATCH_UP("catch-up", Direction.FROM_SERVER, Socket.USER),
-    REFRESHED("refreshed", Direction.FROM_SERVER, Socket.USER),
-    MESSAGE("message", Direction.FROM_SERVER, Socket.USER),
+    REFRESHED("refreshed", Direction.FROM_SERVER, Socket.USER), MESSAGE("message", Direction.FROM_SERVER, Socket.USER),
     READ("read", Direction.FROM_SERVER, Socket.USER),
     CONTACT_REQUEST("contact-request", Direction.FROM_SERVER, Socket.USER),
     CONTACT_ADDED("contact-added", Direction.FROM_SERVER, Socket.USER),
@@ -49,20 +44,26 @@ public enum MessageType {
     SESSION_REVOKED("session-revoked", Direction.FROM_SERVER, Socket.USER);
 
     public enum Direction {
+
         FROM_CLIENT, FROM_SERVER
+
     }
 
     /** Which socket a type belongs to. */
     public enum Socket {
+
         MEETING, USER, BOTH;
 
         boolean includes(Socket socket) {
             return this == BOTH || this == socket;
         }
+
     }
 
     private final String wireName;
+
     private final Direction direction;
+
     private final Socket socket;
 
     MessageType(String wireName, Direction direction, Socket socket) {
@@ -81,8 +82,8 @@ public enum MessageType {
     }
 
     /** Looked up once per inbound frame, so a map rather than a scan. */
-    private static final Map<Socket, Map<String, MessageType>> FROM_CLIENT = new EnumMap<>(Map.of(
-            Socket.MEETING, fromClientOf(Socket.MEETING), Socket.USER, fromClientOf(Socket.USER)));
+    private static final Map<Socket, Map<String, MessageType>> FROM_CLIENT = new EnumMap<>(
+            Map.of(Socket.MEETING, fromClientOf(Socket.MEETING), Socket.USER, fromClientOf(Socket.USER)));
 
     private static Map<String, MessageType> fromClientOf(Socket socket) {
         return Arrays.stream(values())
@@ -90,7 +91,10 @@ public enum MessageType {
             .collect(Collectors.toUnmodifiableMap(MessageType::wireName, Function.identity()));
     }
 
-    /** Client message types of the meeting socket only: a client cannot send {@code welcome} or {@code removed}. */
+    /**
+     * Client message types of the meeting socket only: a client cannot send
+     * {@code welcome} or {@code removed}.
+     */
     public static Optional<MessageType> fromClient(String wireName) {
         return fromClient(Socket.MEETING, wireName);
     }
@@ -98,4 +102,5 @@ public enum MessageType {
     public static Optional<MessageType> fromClient(Socket socket, String wireName) {
         return Optional.ofNullable(FROM_CLIENT.get(socket).get(wireName));
     }
+
 }

@@ -1,6 +1,8 @@
 package io.parley.signaling.protocol;
 
-/** A client message the server will not act on; answered with an {@code error} message. */
+/**
+ * A client message the server will not act on; answered with an {@code error} message.
+ */
 public class ProtocolException extends RuntimeException {
 
     private final ErrorCode code;
@@ -13,4 +15,5 @@ public class ProtocolException extends RuntimeException {
     public ErrorCode code() {
         return code;
     }
+
 }

@@ -91,4 +91,5 @@ public class ServerMessages {
     public <T> T fromJson(String text, Class<T> type) {
         return json.readValue(text, type);
     }
+
 }

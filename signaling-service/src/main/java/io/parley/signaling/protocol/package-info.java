@@ -1,5 +1,5 @@
 /**
- * The wire protocol of both sockets: the message type catalogue, close codes and error codes, client messages parsed
- * and server messages written.
+ * The wire protocol of both sockets: the message type catalogue, close codes and error
+ * codes, client messages parsed and server messages written.
  */
 package io.parley.signaling.protocol;

@@ -8,16 +8,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToIntFunction;
 
 /**
- * A queue that refuses elements once the weight it holds would pass its capacity, and takes memory only for what it
- * holds. Weighing by size rather than counting elements keeps a few large messages (a 64 KB offer each) from filling
- * as much memory as hundreds of small ones. An {@link java.util.concurrent.ArrayBlockingQueue} would also allocate
- * all its slots up front, about a kilobyte per socket for a buffer that is empty almost all the time.
+ * A queue that refuses elements once the weight it holds would pass its capacity, and
+ * takes memory only for what it holds. Weighing by size rather than counting elements
+ * keeps a few large messages (a 64 KB offer each) from filling as much memory as hundreds
+ * of small ones. An {@link java.util.concurrent.ArrayBlockingQueue} would also allocate
+ * all its slots up front, about a kilobyte per socket for a buffer that is empty almost
+ * all the time.
  */
 final class BoundedQueue<E> extends AbstractQueue<E> {
 
     private final ConcurrentLinkedQueue<E> elements = new ConcurrentLinkedQueue<>();
+
     private final AtomicLong weight = new AtomicLong();
+
     private final long capacity;
+
     private final ToIntFunction<E> weigher;
 
     BoundedQueue(long capacity, ToIntFunction<E> weigher) {
@@ -66,4 +71,5 @@ final class BoundedQueue<E> extends AbstractQueue<E> {
     public Iterator<E> iterator() {
         return Collections.unmodifiableCollection(elements).iterator();
     }
+
 }

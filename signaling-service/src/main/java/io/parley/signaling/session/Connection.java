@@ -4,16 +4,21 @@ import io.parley.signaling.protocol.CloseCode;
 import io.parley.tokens.JoinToken;
 
 /**
- * One participant's socket on this instance: who it is, what it may still send, its mute state, and its
- * {@link Outbound} frames.
+ * One participant's socket on this instance: who it is, what it may still send, its mute
+ * state, and its {@link Outbound} frames.
  */
 public final class Connection {
 
     private final JoinToken token;
+
     private final Outbound outbound;
+
     private final TokenBucket messages;
+
     private final TokenBucket chat;
+
     private volatile boolean audio = true;
+
     private volatile boolean video = true;
 
     public Connection(JoinToken token, Outbound outbound, TokenBucket messages, TokenBucket chat) {
@@ -35,7 +40,10 @@ public final class Connection {
         return token.participantId();
     }
 
-    /** Queues a text frame; false when the socket is closed or the client is too slow (then it is closed). */
+    /**
+     * Queues a text frame; false when the socket is closed or the client is too slow
+     * (then it is closed).
+     */
     public boolean send(String json) {
         return outbound.send(json);
     }
@@ -77,4 +85,5 @@ public final class Connection {
         this.audio = audio;
         this.video = video;
     }
+
 }

@@ -17,14 +17,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps of a socket's handshake only what the socket needs while it lives. A session holds its handshake info for
- * the whole call: Spring's copy of every request header, and the request URI whose query carries the join token
- * (a URI keeps several strings of it). The token moves to the session's attributes ({@link #TOKEN}), the URI keeps
- * its path, and the headers are dropped, a few kilobytes per socket; nothing reads them after the upgrade.
+ * Keeps of a socket's handshake only what the socket needs while it lives. A session
+ * holds its handshake info for the whole call: Spring's copy of every request header, and
+ * the request URI whose query carries the join token (a URI keeps several strings of it).
+ * The token moves to the session's attributes ({@link #TOKEN}), the URI keeps its path,
+ * and the headers are dropped, a few kilobytes per socket; nothing reads them after the
+ * upgrade.
  */
 public final class LeanHandshakes implements RequestUpgradeStrategy {
 
-    /** Session attribute: the raw join token from the handshake's {@code access_token} parameter, if any. */
+    /**
+     * Session attribute: the raw join token from the handshake's {@code access_token}
+     * parameter, if any.
+     */
     public static final String TOKEN = "parley.signaling.token";
 
     private final RequestUpgradeStrategy delegate;
@@ -52,4 +57,5 @@ public final class LeanHandshakes implements RequestUpgradeStrategy {
         return new HandshakeInfo(withoutQuery, new HttpHeaders(), new LinkedMultiValueMap<>(), info.getPrincipal(),
                 info.getSubProtocol(), info.getRemoteAddress(), attributes, info.getLogPrefix());
     }
+
 }

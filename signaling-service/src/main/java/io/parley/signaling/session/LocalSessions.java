@@ -9,21 +9,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The sockets this instance holds, by meeting and participant. Lookups are always by meeting first, so a message can
- * only ever reach a participant of the sender's own meeting.
+ * The sockets this instance holds, by meeting and participant. Lookups are always by
+ * meeting first, so a message can only ever reach a participant of the sender's own
+ * meeting.
  */
 @Component
 public class LocalSessions {
 
     private final Map<String, Map<String, Connection>> byMeeting = new ConcurrentHashMap<>();
 
-    /** Registers a socket; returns the one it replaces (the same participant reconnecting), if any. */
+    /**
+     * Registers a socket; returns the one it replaces (the same participant
+     * reconnecting), if any.
+     */
     public Connection register(Connection connection) {
         return byMeeting.computeIfAbsent(connection.meetingId(), id -> new ConcurrentHashMap<>())
             .put(connection.participantId(), connection);
     }
 
-    /** Removes the socket if it is still the registered one; true when the meeting has no local socket left. */
+    /**
+     * Removes the socket if it is still the registered one; true when the meeting has no
+     * local socket left.
+     */
     public boolean unregister(Connection connection) {
         boolean[] empty = { false };
         byMeeting.computeIfPresent(connection.meetingId(), (id, participants) -> {
@@ -51,4 +58,5 @@ public class LocalSessions {
     public List<Connection> all() {
         return byMeeting.values().stream().flatMap(participants -> participants.values().stream()).toList();
     }
+
 }

@@ -7,8 +7,9 @@ import io.parley.signaling.protocol.MessageType;
 import reactor.core.publisher.Mono;
 
 /**
- * Handles the client messages of the types it names. Every client message type of the catalogue has exactly one
- * handler; the meeting socket's dispatcher refuses to start otherwise.
+ * Handles the client messages of the types it names. Every client message type of the
+ * catalogue has exactly one handler; the meeting socket's dispatcher refuses to start
+ * otherwise.
  */
 public interface MessageHandler<M extends ClientMessage> {
 
@@ -17,4 +18,5 @@ public interface MessageHandler<M extends ClientMessage> {
     Class<M> messageClass();
 
     Mono<Void> handle(Connection sender, M message);
+
 }

@@ -7,21 +7,27 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * The frames waiting to be written to one socket, bounded in characters: a client that reads slower than it is
- * talked to is disconnected (1008) instead of growing the instance's memory without bound; it reconnects and catches
- * up. Shared by meeting and user sockets.
+ * The frames waiting to be written to one socket, bounded in characters: a client that
+ * reads slower than it is talked to is disconnected (1008) instead of growing the
+ * instance's memory without bound; it reconnects and catches up. Shared by meeting and
+ * user sockets.
  */
 public final class Outbound {
 
     private final Sinks.Many<String> frames;
+
     private final AtomicBoolean closed = new AtomicBoolean();
+
     private volatile CloseCode closeCode;
 
     public Outbound(long maxChars) {
         this.frames = Sinks.many().unicast().onBackpressureBuffer(new BoundedQueue<>(maxChars, String::length));
     }
 
-    /** Queues a text frame; false when the socket is closed or the client is too slow (then it is closed). */
+    /**
+     * Queues a text frame; false when the socket is closed or the client is too slow
+     * (then it is closed).
+     */
     public boolean send(String json) {
         if (closed.get()) {
             return false;
@@ -53,7 +59,10 @@ public final class Outbound {
         }
     }
 
-    /** The frames to write; once complete the socket is closed with the code asked for, if any. */
+    /**
+     * The frames to write; once complete the socket is closed with the code asked for, if
+     * any.
+     */
     public Flux<String> frames() {
         return frames.asFlux();
     }
@@ -65,4 +74,5 @@ public final class Outbound {
     public boolean isClosed() {
         return closed.get();
     }
+
 }

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 public class Replies {
 
     private final ServerMessages messages;
+
     private final SignalingMetrics metrics;
 
     Replies(ServerMessages messages, SignalingMetrics metrics) {
@@ -27,4 +28,5 @@ public class Replies {
     public Mono<Void> error(Connection to, ErrorCode code, String text) {
         return error(to.outbound(), code, text);
     }
+
 }

@@ -9,10 +9,11 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 
 /**
- * The two directions of one socket, for meeting and user sockets alike: text frames go to the handler one at a time,
- * in order; a binary frame closes with 1003 (the protocols are JSON text only, and a frame nobody reads must not
- * pass unmetered); a message over the size limit closes with 1009; the queued output is written until the
- * {@link Outbound} completes, then the socket is closed with its code.
+ * The two directions of one socket, for meeting and user sockets alike: text frames go to
+ * the handler one at a time, in order; a binary frame closes with 1003 (the protocols are
+ * JSON text only, and a frame nobody reads must not pass unmetered); a message over the
+ * size limit closes with 1009; the queued output is written until the {@link Outbound}
+ * completes, then the socket is closed with its code.
  */
 public final class SocketLoop {
 
@@ -45,4 +46,5 @@ public final class SocketLoop {
     private static Mono<Void> closeWith(WebSocketSession session, CloseCode code) {
         return code == null ? session.close() : session.close(code.status());
     }
+
 }

@@ -1,14 +1,17 @@
 package io.parley.signaling.session;
 
 /**
- * A per-socket token bucket. Each socket's inbound messages are handled one after another, so this needs no
- * synchronisation beyond being confined to that socket.
+ * A per-socket token bucket. Each socket's inbound messages are handled one after
+ * another, so this needs no synchronisation beyond being confined to that socket.
  */
 public final class TokenBucket {
 
     private final double perNano;
+
     private final double capacity;
+
     private double tokens;
+
     private long last;
 
     public TokenBucket(int perSecond, int burst, long nowNanos) {
@@ -27,4 +30,5 @@ public final class TokenBucket {
         }
         return false;
     }
+
 }

@@ -9,14 +9,15 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a device needs to catch up, asked of people-service with the device's own access token: its contacts (with
- * unread counts and each conversation's last message, whose sequence tells the device what it missed) and the calls
- * ringing for it now.
+ * What a device needs to catch up, asked of people-service with the device's own access
+ * token: its contacts (with unread counts and each conversation's last message, whose
+ * sequence tells the device what it missed) and the calls ringing for it now.
  */
 @Component
 class PeopleDirectory {
 
     private final WebClient client;
+
     private final SignalingProperties.Users settings;
 
     PeopleDirectory(ObjectProvider<WebClient.Builder> builder, SignalingProperties properties) {
@@ -42,4 +43,5 @@ class PeopleDirectory {
             .bodyToMono(JsonNode.class)
             .timeout(settings.catchUpTimeout());
     }
+
 }

@@ -16,19 +16,24 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * People events from people-service, to the devices of the person each concerns. All signaling instances share one
- * consumer group, so each event is consumed once, then published on the person's Redis channel, which the instances
- * holding that person's sockets listen to. The offset is committed only after the publish, so a crash in between
- * delivers the event again (devices tell repeats apart by message id and sequence) rather than never.
+ * People events from people-service, to the devices of the person each concerns. All
+ * signaling instances share one consumer group, so each event is consumed once, then
+ * published on the person's Redis channel, which the instances holding that person's
+ * sockets listen to. The offset is committed only after the publish, so a crash in
+ * between delivers the event again (devices tell repeats apart by message id and
+ * sequence) rather than never.
  */
 @Component
 class PeopleEventsRelay {
 
     private static final Logger log = LoggerFactory.getLogger(PeopleEventsRelay.class);
+
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
 
     private final UserChannels channels;
+
     private final RevokedSessions revokedSessions;
+
     private final ServerMessages messages;
 
     PeopleEventsRelay(UserChannels channels, RevokedSessions revokedSessions, ServerMessages messages) {
@@ -52,9 +57,10 @@ class PeopleEventsRelay {
             log.warn("Skipping unreadable people event {}", event.getId());
             return;
         }
-        UserEvents.of(type.get(), data).ifPresent(delivery -> remember(type.get(), data)
-            .then(channels.publish(delivery.accountId(), delivery.envelope()))
-            .block(PUBLISH_TIMEOUT));
+        UserEvents.of(type.get(), data)
+            .ifPresent(delivery -> remember(type.get(), data)
+                .then(channels.publish(delivery.accountId(), delivery.envelope()))
+                .block(PUBLISH_TIMEOUT));
     }
 
     private Mono<Boolean> remember(EventType type, JsonNode data) {
@@ -62,4 +68,5 @@ class PeopleEventsRelay {
         return type == EventType.SESSION_REVOKED && session.isString() ? revokedSessions.revoke(session.asString())
                 : Mono.just(false);
     }
+
 }

@@ -9,14 +9,16 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Sign-in sessions people-service revoked, remembered in Redis for as long as their access tokens could still be
- * valid. A socket is closed by the revocation event at once; this record also refuses a revoked session's token at
- * connect and refresh, and lets every instance's heartbeat find a socket whose event it missed.
+ * Sign-in sessions people-service revoked, remembered in Redis for as long as their
+ * access tokens could still be valid. A socket is closed by the revocation event at once;
+ * this record also refuses a revoked session's token at connect and refresh, and lets
+ * every instance's heartbeat find a socket whose event it missed.
  */
 @Component
 class RevokedSessions {
 
     private final ReactiveStringRedisTemplate redis;
+
     private final Duration ttl;
 
     RevokedSessions(ReactiveStringRedisTemplate redis, SignalingProperties properties) {
@@ -45,4 +47,5 @@ class RevokedSessions {
             .multiGet(sessionIds.stream().map(RevokedSessions::key).toList())
             .map(values -> values.stream().map(value -> value != null).toList());
     }
+
 }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether a user socket may open, or a refresh may extend one: a valid access token (a join token is refused) of a
- * sign-in session that was not revoked. What could not be checked refuses with 1013, so the device retries.
+ * Whether a user socket may open, or a refresh may extend one: a valid access token (a
+ * join token is refused) of a sign-in session that was not revoked. What could not be
+ * checked refuses with 1013, so the device retries.
  */
 @Component
 class UserAdmission {
@@ -31,6 +32,7 @@ class UserAdmission {
     }
 
     private final AccessTokenVerifier verifier;
+
     private final RevokedSessions revokedSessions;
 
     UserAdmission(AccessTokenVerifier verifier, RevokedSessions revokedSessions) {
@@ -51,4 +53,5 @@ class UserAdmission {
                 return Mono.just(Outcome.refused(CloseCode.TRY_AGAIN_LATER));
             });
     }
+
 }

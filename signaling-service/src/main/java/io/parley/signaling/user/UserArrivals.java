@@ -15,10 +15,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A device arrives: its person's channel is listened to first (so nothing published from then on is missed), then
- * it gets {@code catch-up} (contacts with unread counts, last messages and presence; ringing calls), follows its
- * contacts' presence, and its person shows online. A device leaves: out of presence, and the channels nobody here
- * needs any more are dropped.
+ * A device arrives: its person's channel is listened to first (so nothing published from
+ * then on is missed), then it gets {@code catch-up} (contacts with unread counts, last
+ * messages and presence; ringing calls), follows its contacts' presence, and its person
+ * shows online. A device leaves: out of presence, and the channels nobody here needs any
+ * more are dropped.
  */
 @Component
 class UserArrivals {
@@ -26,10 +27,15 @@ class UserArrivals {
     private static final Logger log = LoggerFactory.getLogger(UserArrivals.class);
 
     private final UserSockets sockets;
+
     private final UserChannels channels;
+
     private final PeopleDirectory directory;
+
     private final UserPresence presence;
+
     private final String instanceId;
+
     private final Clock clock;
 
     UserArrivals(UserSockets sockets, UserChannels channels, PeopleDirectory directory, UserPresence presence,
@@ -86,7 +92,8 @@ class UserArrivals {
         }
         presence.remove(connection.accountId(), presenceMember(connection), clock.millis())
             .flatMap(changed -> channels.announce(connection.accountId(), changed))
-            .subscribe(null, error -> log.warn("Clean-up after a device of {} left failed: {}",
-                    connection.accountId(), error.toString()));
+            .subscribe(null, error -> log.warn("Clean-up after a device of {} left failed: {}", connection.accountId(),
+                    error.toString()));
     }
+
 }

@@ -15,22 +15,30 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two channel families for people: one per person, carrying what their devices must hear (an {@link Envelope}
- * whose {@code to} names one sign-in session, or none for every device), and one per person for their presence,
- * which instances listen to while they hold a socket of one of that person's contacts.
+ * Two channel families for people: one per person, carrying what their devices must hear
+ * (an {@link Envelope} whose {@code to} names one sign-in session, or none for every
+ * device), and one per person for their presence, which instances listen to while they
+ * hold a socket of one of that person's contacts.
  */
 @Component
 class UserChannels {
 
     private static final Logger log = LoggerFactory.getLogger(UserChannels.class);
+
     private static final String USER = "signal:{user:";
+
     private static final String PRESENCE = "signal:{presence:";
+
     private static final String CONTACT_ADDED = "{\"type\":\"" + MessageType.CONTACT_ADDED.wireName() + "\"";
+
     private static final String CONTACT_REMOVED = "{\"type\":\"" + MessageType.CONTACT_REMOVED.wireName() + "\"";
 
     private final PubSub pubSub;
+
     private final UserSockets sockets;
+
     private final ServerMessages messages;
+
     private final SignalingMetrics metrics;
 
     UserChannels(PubSub pubSub, UserSockets sockets, ServerMessages messages, SignalingMetrics metrics) {
@@ -57,8 +65,9 @@ class UserChannels {
     /** Follows a contact's presence on this socket. */
     void follow(UserConnection connection, String contactId) {
         if (sockets.watch(connection, contactId)) {
-            pubSub.listen(PubSub.channel(PRESENCE, contactId)).subscribe(null,
-                    error -> log.warn("Cannot follow the presence of {}: {}", contactId, error.toString()));
+            pubSub.listen(PubSub.channel(PRESENCE, contactId))
+                .subscribe(null,
+                        error -> log.warn("Cannot follow the presence of {}: {}", contactId, error.toString()));
         }
     }
 
@@ -126,4 +135,5 @@ class UserChannels {
             .findFirst()
             .orElse(CloseCode.BAD_TOKEN);
     }
+
 }

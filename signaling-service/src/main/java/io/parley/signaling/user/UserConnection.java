@@ -10,17 +10,24 @@ import io.parley.signaling.session.TokenBucket;
 import io.parley.tokens.access.AccessToken;
 
 /**
- * One device's user socket on this instance: whose it is (account and sign-in session), until when its access token
- * holds, whose presence it follows (its contacts), what it may still send, and its {@link Outbound} frames.
+ * One device's user socket on this instance: whose it is (account and sign-in session),
+ * until when its access token holds, whose presence it follows (its contacts), what it
+ * may still send, and its {@link Outbound} frames.
  */
 final class UserConnection {
 
     private final String socketId = Ids.random();
+
     private final String accountId;
+
     private final String sessionId;
+
     private final Outbound outbound;
+
     private final TokenBucket messages;
+
     private final Set<String> contacts = ConcurrentHashMap.newKeySet();
+
     private volatile Instant expiresAt;
 
     UserConnection(AccessToken token, Outbound outbound, TokenBucket messages) {
@@ -51,7 +58,10 @@ final class UserConnection {
         return expiresAt;
     }
 
-    /** A fresh token of the same person and sign-in session moves the expiry; any other token is refused. */
+    /**
+     * A fresh token of the same person and sign-in session moves the expiry; any other
+     * token is refused.
+     */
     boolean refresh(AccessToken token) {
         if (!token.accountId().equals(accountId) || !token.sessionId().equals(sessionId)) {
             return false;
@@ -69,4 +79,5 @@ final class UserConnection {
     Set<String> contacts() {
         return contacts;
     }
+
 }

@@ -11,9 +11,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a people event means for the devices of the person it concerns (PEOPLE.md §4, docs/people.md "Events for
- * devices"): the event's fields, without {@code accountId}, under the socket's message type. A revoked session closes
- * that session's sockets with 4401, a deleted account all of them.
+ * What a people event means for the devices of the person it concerns (PEOPLE.md §4,
+ * docs/people.md "Events for devices"): the event's fields, without {@code accountId},
+ * under the socket's message type. A revoked session closes that session's sockets with
+ * 4401, a deleted account all of them.
  */
 final class UserEvents {
 
@@ -58,8 +59,9 @@ final class UserEvents {
             return Optional.empty();
         }
         String why = data.path("reason").isString() ? data.path("reason").asString() : "signed-out";
-        return Optional.of(new Delivery(accountId, Envelope.to(session.asString(),
-                message(MessageType.SESSION_REVOKED, reason(why))).thenClose(CloseCode.BAD_TOKEN.code())));
+        return Optional.of(new Delivery(accountId,
+                Envelope.to(session.asString(), message(MessageType.SESSION_REVOKED, reason(why)))
+                    .thenClose(CloseCode.BAD_TOKEN.code())));
     }
 
     private static ObjectNode reason(String reason) {
@@ -72,4 +74,5 @@ final class UserEvents {
         node.setAll(fields);
         return node.toString();
     }
+
 }

@@ -15,10 +15,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Every presence heartbeat: user sockets whose access token expired without a refresh are closed with 4401; sockets
- * of a revoked sign-in are closed with 4401 even when this instance missed the revocation's event or message (the
- * revocation is also remembered in Redis); this instance's devices stay present; and people whose entries a dead
- * instance left behind are reaped and their new presence announced.
+ * Every presence heartbeat: user sockets whose access token expired without a refresh are
+ * closed with 4401; sockets of a revoked sign-in are closed with 4401 even when this
+ * instance missed the revocation's event or message (the revocation is also remembered in
+ * Redis); this instance's devices stay present; and people whose entries a dead instance
+ * left behind are reaped and their new presence announced.
  */
 @Component
 class UserHeartbeat extends PeriodicTask {
@@ -26,11 +27,17 @@ class UserHeartbeat extends PeriodicTask {
     private static final Logger log = LoggerFactory.getLogger(UserHeartbeat.class);
 
     private final UserSockets sockets;
+
     private final UserArrivals arrivals;
+
     private final UserPresence presence;
+
     private final UserChannels channels;
+
     private final RevokedSessions revokedSessions;
+
     private final ServerMessages messages;
+
     private final Clock clock;
 
     UserHeartbeat(UserSockets sockets, UserArrivals arrivals, UserPresence presence, UserChannels channels,
@@ -48,8 +55,7 @@ class UserHeartbeat extends PeriodicTask {
     @Override
     protected Mono<Void> runOnce() {
         List<UserConnection> open = sockets.all().stream().filter(this::stillValid).toList();
-        return closeRevoked(open)
-            .thenMany(Flux.fromIterable(open))
+        return closeRevoked(open).thenMany(Flux.fromIterable(open))
             .filter(connection -> !connection.outbound().isClosed())
             .concatMap(connection -> presence.put(connection.accountId(), arrivals.presenceMember(connection),
                     clock.millis()))
@@ -62,26 +68,28 @@ class UserHeartbeat extends PeriodicTask {
         if (connection.expiresAt().isAfter(clock.instant())) {
             return true;
         }
-        connection.outbound().sendAndClose(messages.of(MessageType.SESSION_REVOKED,
-                java.util.Map.of("reason", "token-expired")), CloseCode.BAD_TOKEN);
+        connection.outbound()
+            .sendAndClose(messages.of(MessageType.SESSION_REVOKED, java.util.Map.of("reason", "token-expired")),
+                    CloseCode.BAD_TOKEN);
         return false;
     }
 
     private Mono<Void> closeRevoked(List<UserConnection> open) {
-        return revokedSessions.revoked(open.stream().map(UserConnection::sessionId).toList())
-            .doOnNext(revoked -> {
-                for (int i = 0; i < open.size(); i++) {
-                    if (revoked.get(i)) {
-                        open.get(i).outbound().sendAndClose(messages.of(MessageType.SESSION_REVOKED,
-                                java.util.Map.of("reason", "revoked")), CloseCode.BAD_TOKEN);
-                    }
+        return revokedSessions.revoked(open.stream().map(UserConnection::sessionId).toList()).doOnNext(revoked -> {
+            for (int i = 0; i < open.size(); i++) {
+                if (revoked.get(i)) {
+                    open.get(i)
+                        .outbound()
+                        .sendAndClose(messages.of(MessageType.SESSION_REVOKED, java.util.Map.of("reason", "revoked")),
+                                CloseCode.BAD_TOKEN);
                 }
-            })
-            .then();
+            }
+        }).then();
     }
 
     @Override
     protected void failed(Throwable error) {
         log.warn("User heartbeat failed: {}", error.toString());
     }
+
 }

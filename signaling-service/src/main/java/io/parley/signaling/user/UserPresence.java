@@ -16,21 +16,26 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A person's presence for their contacts, in Redis: online while a user socket of theirs lives on any instance,
- * offline otherwise. Each socket is an entry with a deadline its instance keeps
- * pushing forward; the entries of an instance that died pass their deadline and are reaped by any instance, so a
- * killed instance's people go offline within the presence timeout. Every change of state is returned once, to the
- * caller that made it, which announces it.
+ * A person's presence for their contacts, in Redis: online while a user socket of theirs
+ * lives on any instance, offline otherwise. Each socket is an entry with a deadline its
+ * instance keeps pushing forward; the entries of an instance that died pass their
+ * deadline and are reaped by any instance, so a killed instance's people go offline
+ * within the presence timeout. Every change of state is returned once, to the caller that
+ * made it, which announces it.
  */
 @Component
 class UserPresence {
 
     private static final LuaScript PRESENCE = LuaScript.text("user-presence-v1.lua");
+
     private static final String INDEX = "user:presence:deadlines";
+
     private static final int REAP_BATCH = 200;
 
     private final RedisScripts scripts;
+
     private final ReactiveStringRedisTemplate redis;
+
     private final Duration timeout;
 
     @Autowired
@@ -52,7 +57,9 @@ class UserPresence {
         return "user:{" + accountId + "}:state";
     }
 
-    /** Adds or refreshes a socket's entry; the new state if it changed, empty otherwise. */
+    /**
+     * Adds or refreshes a socket's entry; the new state if it changed, empty otherwise.
+     */
     Mono<String> put(String accountId, String member, long nowMillis) {
         return run("put", accountId, member, nowMillis);
     }
@@ -61,15 +68,20 @@ class UserPresence {
         return run("remove", accountId, member, nowMillis);
     }
 
-    /** Every person whose earliest entry passed its deadline, with their state once the dead entries are gone. */
+    /**
+     * Every person whose earliest entry passed its deadline, with their state once the
+     * dead entries are gone.
+     */
     Flux<Map.Entry<String, String>> reap(long nowMillis) {
         return redis.opsForZSet()
             .rangeByScore(INDEX, Range.closed(0.0, (double) nowMillis), Limit.limit().count(REAP_BATCH))
-            .concatMap(accountId -> run("recompute", accountId, "", nowMillis)
-                .map(state -> Map.entry(accountId, state)));
+            .concatMap(
+                    accountId -> run("recompute", accountId, "", nowMillis).map(state -> Map.entry(accountId, state)));
     }
 
-    /** The announced states of these people (offline when unknown), in the order asked. */
+    /**
+     * The announced states of these people (offline when unknown), in the order asked.
+     */
     Mono<List<String>> states(List<String> accountIds) {
         if (accountIds.isEmpty()) {
             return Mono.just(List.of());
@@ -80,9 +92,11 @@ class UserPresence {
     }
 
     private Mono<String> run(String op, String accountId, String member, long nowMillis) {
-        return scripts.text(PRESENCE, List.of(devicesKey(accountId), stateKey(accountId), INDEX), op, member,
-                String.valueOf(nowMillis + timeout.toMillis()), String.valueOf(nowMillis), accountId,
-                String.valueOf(Duration.ofDays(1).toMillis()))
+        return scripts
+            .text(PRESENCE, List.of(devicesKey(accountId), stateKey(accountId), INDEX), op, member,
+                    String.valueOf(nowMillis + timeout.toMillis()), String.valueOf(nowMillis), accountId,
+                    String.valueOf(Duration.ofDays(1).toMillis()))
             .filter(state -> !state.isEmpty());
     }
+
 }

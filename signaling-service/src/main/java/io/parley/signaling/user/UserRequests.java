@@ -13,16 +13,20 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * What a device may send on its user socket: {@code ping} (answered with {@code pong}) and {@code refresh} (a fresh
- * access token of the same person and sign-in session, which keeps the socket open past the old token's expiry).
- * Everything else a person does goes over HTTP; any other type is an {@code unknown-type} error.
+ * What a device may send on its user socket: {@code ping} (answered with {@code pong})
+ * and {@code refresh} (a fresh access token of the same person and sign-in session, which
+ * keeps the socket open past the old token's expiry). Everything else a person does goes
+ * over HTTP; any other type is an {@code unknown-type} error.
  */
 @Component
 class UserRequests {
 
     private final UserAdmission admission;
+
     private final ServerMessages messages;
+
     private final Replies replies;
+
     private final String pong;
 
     UserRequests(UserAdmission admission, ServerMessages messages, Replies replies) {
@@ -59,9 +63,10 @@ class UserRequests {
                 return replies.error(sender.outbound(), ErrorCode.INVALID_FIELD,
                         "The token is not a valid access token of this sign-in.");
             }
-            sender.outbound().send(messages.of(MessageType.REFRESHED,
-                    Map.of("expiresAt", sender.expiresAt().toString())));
+            sender.outbound()
+                .send(messages.of(MessageType.REFRESHED, Map.of("expiresAt", sender.expiresAt().toString())));
             return Mono.<Void>empty();
         });
     }
+
 }

@@ -15,9 +15,10 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 
 /**
- * One device's user socket ({@code /ws/user}, PEOPLE.md §4) from upgrade to close: {@link UserAdmission}, arrival
- * with catch-up ({@link UserArrivals}), then the person's events as they come and the device's {@link UserRequests},
- * until it closes, its token expires or its sign-in is revoked ({@link UserHeartbeat}).
+ * One device's user socket ({@code /ws/user}, PEOPLE.md §4) from upgrade to close:
+ * {@link UserAdmission}, arrival with catch-up ({@link UserArrivals}), then the person's
+ * events as they come and the device's {@link UserRequests}, until it closes, its token
+ * expires or its sign-in is revoked ({@link UserHeartbeat}).
  */
 @Component
 public class UserSocketHandler implements WebSocketHandler {
@@ -25,10 +26,15 @@ public class UserSocketHandler implements WebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(UserSocketHandler.class);
 
     private final UserAdmission admission;
+
     private final UserArrivals arrivals;
+
     private final UserRequests requests;
+
     private final SignalingMetrics metrics;
+
     private final SignalingProperties properties;
+
     private volatile boolean draining;
 
     UserSocketHandler(UserAdmission admission, UserArrivals arrivals, UserRequests requests, SignalingMetrics metrics,
@@ -51,8 +57,7 @@ public class UserSocketHandler implements WebSocketHandler {
                 metrics.rejected(outcome.refusal());
                 return session.close(outcome.refusal().status());
             }
-            return run(session, new UserConnection(outcome.token(),
-                    new Outbound(properties.outboundBuffer().toBytes()),
+            return run(session, new UserConnection(outcome.token(), new Outbound(properties.outboundBuffer().toBytes()),
                     new TokenBucket(properties.messagesPerSecond(), properties.messageBurst(), System.nanoTime())),
                     rawToken);
         });
@@ -60,12 +65,11 @@ public class UserSocketHandler implements WebSocketHandler {
 
     private Mono<Void> run(WebSocketSession session, UserConnection connection, String rawToken) {
         metrics.userSocketOpened();
-        return arrivals.arrive(connection, rawToken)
-            .onErrorResume(error -> {
-                log.warn("Catch-up of a device of {} failed: {}", connection.accountId(), error.toString());
-                connection.outbound().close(CloseCode.TRY_AGAIN_LATER);
-                return Mono.empty();
-            })
+        return arrivals.arrive(connection, rawToken).onErrorResume(error -> {
+            log.warn("Catch-up of a device of {} failed: {}", connection.accountId(), error.toString());
+            connection.outbound().close(CloseCode.TRY_AGAIN_LATER);
+            return Mono.empty();
+        })
             .then(SocketLoop.run(session, connection.outbound(), frame -> requests.handle(connection, frame)))
             .doFinally(signal -> {
                 metrics.userSocketClosed();
@@ -77,4 +81,5 @@ public class UserSocketHandler implements WebSocketHandler {
     public void startDraining() {
         draining = true;
     }
+
 }

@@ -10,13 +10,14 @@ import io.parley.signaling.protocol.CloseCode;
 import org.springframework.stereotype.Component;
 
 /**
- * The user sockets this instance holds, by account, and who follows whose presence: a contact's presence change
- * reaches the sockets of the people who have that contact.
+ * The user sockets this instance holds, by account, and who follows whose presence: a
+ * contact's presence change reaches the sockets of the people who have that contact.
  */
 @Component
 public class UserSockets {
 
     private final Map<String, Set<UserConnection>> byAccount = new ConcurrentHashMap<>();
+
     private final Map<String, Set<UserConnection>> watchers = new ConcurrentHashMap<>();
 
     /** True when this is the account's first socket on this instance. */
@@ -86,10 +87,13 @@ public class UserSockets {
         return byAccount.values().stream().mapToInt(Set::size).sum();
     }
 
-    /** Tells every socket to reconnect elsewhere and closes it; see the instance's drain. */
+    /**
+     * Tells every socket to reconnect elsewhere and closes it; see the instance's drain.
+     */
     public int closeAll(String reconnect, CloseCode code) {
         List<UserConnection> open = all();
         open.forEach(connection -> connection.outbound().sendAndClose(reconnect, code));
         return open.size();
     }
+
 }

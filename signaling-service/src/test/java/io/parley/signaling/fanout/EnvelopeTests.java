@@ -30,4 +30,5 @@ class EnvelopeTests {
         assertThatIllegalArgumentException().isThrownBy(() -> Envelope.recipientOf("no header"));
         assertThatIllegalArgumentException().isThrownBy(() -> Envelope.decode("p-2\n\nnot-a-number\n{}"));
     }
+
 }

@@ -22,7 +22,8 @@ class IceServersTests {
                 new SignalingProperties.Leases(true, java.net.URI.create("http://s"), Duration.ofSeconds(10),
                         Duration.ofSeconds(2)),
                 ice, new SignalingProperties.Users(java.net.URI.create("http://p"), Duration.ofSeconds(3),
-                        Duration.ofMinutes(20)), Duration.ofSeconds(15));
+                        Duration.ofMinutes(20)),
+                Duration.ofSeconds(15));
     }
 
     private final Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC);
@@ -43,16 +44,19 @@ class IceServersTests {
 
     @Test
     void computesTheCredentialAsCoturnDoes() {
-        // base64(HMAC-SHA1(secret, username)), computed independently with Python's hmac module
+        // base64(HMAC-SHA1(secret, username)), computed independently with Python's hmac
+        // module
         assertThat(IceServers.hmac("north", "1700003600:user-7")).isEqualTo("DBo1hRh6Tokc545L/V31PaUD+is=");
         assertThat(IceServers.hmac("north", "a")).isNotEqualTo(IceServers.hmac("south", "a"));
     }
 
     @Test
     void offersNoTurnWithoutASecret() {
-        IceServers servers = new IceServers(properties(new SignalingProperties.Ice(List.of(),
-                List.of("turn:turn.example.org"), "", Duration.ofHours(1))), clock);
+        IceServers servers = new IceServers(properties(
+                new SignalingProperties.Ice(List.of(), List.of("turn:turn.example.org"), "", Duration.ofHours(1))),
+                clock);
 
         assertThat(servers.forUser("u")).isEmpty();
     }
+
 }

@@ -19,14 +19,19 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** presence-beat-v1.lua through {@link PresenceStore#beat}, against a real Redis server. */
+/**
+ * presence-beat-v1.lua through {@link PresenceStore#beat}, against a real Redis server.
+ */
 class PresenceBeatIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(7);
+
     private static final long NOW = 1_800_000_000_000L;
 
     private static LettuceConnectionFactory connections;
+
     private static RedisScripts scripts;
+
     private static PresenceStore presence;
 
     @BeforeAll
@@ -59,13 +64,13 @@ class PresenceBeatIT {
         String meeting = "m-" + UUID.randomUUID();
         presence.put(meeting, entry("p-1", "a", NOW - 60_000)).block(Duration.ofSeconds(5));
 
-        List<PresenceEntry> removed = presence.beat(meeting, List.of(entry("p-1", "a", NOW), entry("p-2", "a", NOW)),
-                NOW, TIMEOUT, "a").block(Duration.ofSeconds(5));
+        List<PresenceEntry> removed = presence
+            .beat(meeting, List.of(entry("p-1", "a", NOW), entry("p-2", "a", NOW)), NOW, TIMEOUT, "a")
+            .block(Duration.ofSeconds(5));
 
         assertThat(removed).isEmpty();
         assertThat(stored(meeting)).extracting(PresenceEntry::participantId, PresenceEntry::lastSeen)
-            .containsExactlyInAnyOrder(Tuple.tuple("p-1", NOW),
-                    Tuple.tuple("p-2", NOW));
+            .containsExactlyInAnyOrder(Tuple.tuple("p-1", NOW), Tuple.tuple("p-2", NOW));
     }
 
     @Test
@@ -94,4 +99,5 @@ class PresenceBeatIT {
         assertThat(first).extracting(PresenceEntry::participantId).containsExactly("p-dead");
         assertThat(second).isEmpty();
     }
+
 }

@@ -40,9 +40,11 @@ class ClientMessageTests {
     @CsvSource(delimiter = '|', value = { "[]|MALFORMED", "\"offer\"|MALFORMED", "{}|MISSING_FIELD",
             "{\"type\":7}|MISSING_FIELD", "{\"type\":\"welcome\"}|UNKNOWN_TYPE", "{\"type\":\"removed\"}|UNKNOWN_TYPE",
             "{\"type\":\"offer\",\"sdp\":\"v=0\"}|MISSING_FIELD", "{\"type\":\"offer\",\"to\":\"p\"}|MISSING_FIELD",
-            "{\"type\":\"offer\",\"to\":5,\"sdp\":\"v\"}|INVALID_FIELD", "{\"type\":\"offer\",\"to\":\"\",\"sdp\":\"v\"}|INVALID_FIELD",
+            "{\"type\":\"offer\",\"to\":5,\"sdp\":\"v\"}|INVALID_FIELD",
+            "{\"type\":\"offer\",\"to\":\"\",\"sdp\":\"v\"}|INVALID_FIELD",
             "{\"type\":\"chat\",\"text\":\"\"}|INVALID_FIELD", "{\"type\":\"chat\",\"text\":[\"a\"]}|INVALID_FIELD",
-            "{\"type\":\"media\",\"audio\":1,\"video\":true}|INVALID_FIELD", "{\"type\":\"media\",\"audio\":true}|MISSING_FIELD" })
+            "{\"type\":\"media\",\"audio\":1,\"video\":true}|INVALID_FIELD",
+            "{\"type\":\"media\",\"audio\":true}|MISSING_FIELD" })
     void rejectsWhatItCannotActOn(String text, ErrorCode expected) {
         assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(ProtocolException.class,
                 error -> assertThat(error.code()).isEqualTo(expected));
@@ -54,4 +56,5 @@ class ClientMessageTests {
             .isInstanceOfSatisfying(ProtocolException.class,
                     error -> assertThat(error.code()).isEqualTo(ErrorCode.INVALID_FIELD));
     }
+
 }

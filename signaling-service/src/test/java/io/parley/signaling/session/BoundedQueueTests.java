@@ -61,4 +61,5 @@ class BoundedQueueTests {
     void needsAPositiveCapacity() {
         assertThatIllegalArgumentException().isThrownBy(() -> new BoundedQueue<String>(0, element -> 1));
     }
+
 }

@@ -40,4 +40,5 @@ class LeanHandshakesTests {
         assertThat(lean.getAttributes()).doesNotContainKey(LeanHandshakes.TOKEN);
         assertThat(lean.getUri()).hasToString("ws://parley.example/ws/signaling");
     }
+
 }

@@ -13,17 +13,13 @@ class OutboundTests {
         Outbound outbound = new Outbound(10);
 
         // the socket's writer asks for nothing more while the client's TCP window is full
-        StepVerifier.create(outbound.frames(), 0)
-            .then(() -> {
-                assertThat(outbound.send("one")).isTrue();
-                assertThat(outbound.send("two")).isTrue();
-                assertThat(outbound.send("three")).isFalse();
-                assertThat(outbound.closeCode()).isEqualTo(CloseCode.SLOW_CONSUMER);
-                assertThat(outbound.send("four")).isFalse();
-            })
-            .thenRequest(10)
-            .expectNext("one", "two")
-            .verifyComplete();
+        StepVerifier.create(outbound.frames(), 0).then(() -> {
+            assertThat(outbound.send("one")).isTrue();
+            assertThat(outbound.send("two")).isTrue();
+            assertThat(outbound.send("three")).isFalse();
+            assertThat(outbound.closeCode()).isEqualTo(CloseCode.SLOW_CONSUMER);
+            assertThat(outbound.send("four")).isFalse();
+        }).thenRequest(10).expectNext("one", "two").verifyComplete();
         assertThat(outbound.isClosed()).isTrue();
     }
 
@@ -31,14 +27,10 @@ class OutboundTests {
     void boundsWhatIsQueuedBySizeSoOneLargeMessageFillsTheBuffer() {
         Outbound outbound = new Outbound(100);
 
-        StepVerifier.create(outbound.frames(), 0)
-            .then(() -> {
-                assertThat(outbound.send("x".repeat(90))).isTrue();
-                assertThat(outbound.send("x".repeat(20))).isFalse();
-            })
-            .thenRequest(10)
-            .expectNextCount(1)
-            .verifyComplete();
+        StepVerifier.create(outbound.frames(), 0).then(() -> {
+            assertThat(outbound.send("x".repeat(90))).isTrue();
+            assertThat(outbound.send("x".repeat(20))).isFalse();
+        }).thenRequest(10).expectNextCount(1).verifyComplete();
         assertThat(outbound.closeCode()).isEqualTo(CloseCode.SLOW_CONSUMER);
     }
 
@@ -56,4 +48,5 @@ class OutboundTests {
             .verifyComplete();
         assertThat(outbound.closeCode()).isEqualTo(CloseCode.GOING_AWAY);
     }
+
 }

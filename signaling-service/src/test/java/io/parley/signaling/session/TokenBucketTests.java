@@ -29,4 +29,5 @@ class TokenBucketTests {
         assertThat(bucket.tryTake(60 * SECOND)).isTrue();
         assertThat(bucket.tryTake(60 * SECOND)).isFalse();
     }
+
 }

@@ -43,8 +43,7 @@ class UserEventsTests {
     }
 
     private static String typeOf(EventType type) {
-        return json(UserEvents.of(type, json("{\"accountId\":\"a1\"}")).orElseThrow().envelope().message())
-            .path("type")
+        return json(UserEvents.of(type, json("{\"accountId\":\"a1\"}")).orElseThrow().envelope().message()).path("type")
             .asString();
     }
 
@@ -60,7 +59,8 @@ class UserEventsTests {
 
     @Test
     void closesEverySocketOfADeletedAccount() {
-        Envelope envelope = UserEvents.of(EventType.ACCOUNT_DELETED, json("{\"accountId\":\"a1\"}")).orElseThrow()
+        Envelope envelope = UserEvents.of(EventType.ACCOUNT_DELETED, json("{\"accountId\":\"a1\"}"))
+            .orElseThrow()
             .envelope();
 
         assertThat(envelope.to()).isNull();
@@ -74,4 +74,5 @@ class UserEventsTests {
         assertThat(UserEvents.of(EventType.SESSION_REVOKED, json("{\"accountId\":\"a1\"}"))).isEmpty();
         assertThat(UserEvents.of(EventType.ORG_LIMITS_CHANGED, json("{\"accountId\":\"a1\"}"))).isEmpty();
     }
+
 }

@@ -21,11 +21,15 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 class UserPresenceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(7);
+
     private static final Duration WAIT = Duration.ofSeconds(5);
+
     private static final long NOW = 1_800_000_000_000L;
 
     private static LettuceConnectionFactory connections;
+
     private static RedisScripts scripts;
+
     private static UserPresence presence;
 
     @BeforeAll
@@ -69,11 +73,11 @@ class UserPresenceIT {
         presence.put(stays, "u:dead:2", NOW).block(WAIT);
         presence.put(stays, "u:alive:3", NOW + 6_000).block(WAIT);
 
-        List<Map.Entry<String, String>> changes = presence.reap(NOW + TIMEOUT.toMillis() + 1).collectList()
-            .block(WAIT);
+        List<Map.Entry<String, String>> changes = presence.reap(NOW + TIMEOUT.toMillis() + 1).collectList().block(WAIT);
 
         assertThat(changes).contains(Map.entry(gone, "offline"));
         assertThat(changes.stream().map(Map.Entry::getKey)).doesNotContain(stays);
         assertThat(presence.states(List.of(gone, stays)).block(WAIT)).containsExactly("offline", "online");
     }
+
 }

@@ -32,16 +32,19 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /api/streams} (PLATFORM.md §4.2): leases for the caller's user, who is the join token's {@code sub} or,
- * with an API key, the {@code userId} named in the body (POST) or query (other methods). Every {@code limit} it
- * reports is the user's effective limit: the largest of the user's organization limits, else the base limit.
+ * {@code /api/streams} (PLATFORM.md §4.2): leases for the caller's user, who is the join
+ * token's {@code sub} or, with an API key, the {@code userId} named in the body (POST) or
+ * query (other methods). Every {@code limit} it reports is the user's effective limit:
+ * the largest of the user's organization limits, else the base limit.
  */
 @RestController
 @RequestMapping("/api/streams")
 class StreamsController {
 
     private final StreamLeases leases;
+
     private final CallerResolver callers;
+
     private final StreamLimitProperties properties;
 
     StreamsController(StreamLeases leases, CallerResolver callers, StreamLimitProperties properties) {
@@ -50,7 +53,10 @@ class StreamsController {
         this.properties = properties;
     }
 
-    /** {@code streamId} defaults to a new UUID; a token holder's {@code meetingId} defaults to the token's. */
+    /**
+     * {@code streamId} defaults to a new UUID; a token holder's {@code meetingId}
+     * defaults to the token's.
+     */
     record StartRequest(String streamId, String meetingId, String userId) {
     }
 
@@ -66,13 +72,14 @@ class StreamsController {
     record ActiveStream(String streamId, String leaseExpiresAt) {
     }
 
-    /** Over the limit is an answer, not a failure: the 409 is returned rather than thrown (no stack trace to fill). */
+    /**
+     * Over the limit is an answer, not a failure: the 409 is returned rather than thrown
+     * (no stack trace to fill).
+     */
     @PostMapping
-    Mono<ResponseEntity<?>> start(ServerHttpRequest request,
-            @RequestBody(required = false) StartRequest body) {
+    Mono<ResponseEntity<?>> start(ServerHttpRequest request, @RequestBody(required = false) StartRequest body) {
         StartRequest start = body != null ? body : new StartRequest(null, null, null);
-        String streamId = start.streamId() != null ? requireId("streamId", start.streamId())
-                : Ids.random();
+        String streamId = start.streamId() != null ? requireId("streamId", start.streamId()) : Ids.random();
         if (start.meetingId() != null) {
             requireId("meetingId", start.meetingId());
         }
@@ -91,17 +98,19 @@ class StreamsController {
     }
 
     /**
-     * The limit is read beside the renewal. It only informs: when it cannot be read (Redis went away, or a renewal
-     * let through under fail-open) the answer names the base limit rather than failing a renewal that happened.
+     * The limit is read beside the renewal. It only informs: when it cannot be read
+     * (Redis went away, or a renewal let through under fail-open) the answer names the
+     * base limit rather than failing a renewal that happened.
      */
     @PutMapping("/{streamId}/lease")
     Mono<StreamLease> renew(ServerHttpRequest request, @PathVariable String streamId,
             @RequestParam(required = false) String userId) {
         requireId("streamId", streamId);
         return callers.resolve(request, userId)
-            .flatMap(caller -> Mono.zip(leases.renew(caller.userId(), streamId, properties.lease().ttl()),
-                    leases.limit(caller.userId(), caller.tenant())
-                        .onErrorReturn(UnavailableException.class, properties.limitFor(caller.tenant())))
+            .flatMap(caller -> Mono
+                .zip(leases.renew(caller.userId(), streamId, properties.lease().ttl()),
+                        leases.limit(caller.userId(), caller.tenant())
+                            .onErrorReturn(UnavailableException.class, properties.limitFor(caller.tenant())))
                 .map(renewal -> {
                     LeaseChange change = renewal.getT1();
                     if (!change.changed()) {
@@ -139,16 +148,16 @@ class StreamsController {
             return requested;
         }
         if (requested != null && !requested.equals(caller.token().meetingId())) {
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN,
-                    "The join token is for another meeting."), null);
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN,
+                    Problems.of(HttpStatus.FORBIDDEN, "The join token is for another meeting."), null);
         }
         return caller.token().meetingId();
     }
 
     private static String requireId(String name, String value) {
         if (!Identifiers.isValid(value)) {
-            throw new BadRequestException(name + " must be 1 to " + Identifiers.MAX_LENGTH
-                    + " letters, digits or . _ : ~ @ + = -");
+            throw new BadRequestException(
+                    name + " must be 1 to " + Identifiers.MAX_LENGTH + " letters, digits or . _ : ~ @ + = -");
         }
         return value;
     }
@@ -163,8 +172,9 @@ class StreamsController {
     }
 
     /**
-     * 404 with {@code reason: not-held}: the lease is gone (never started, ended, expired, evicted, or lost with
-     * Redis's data). A renewal never brings it back; the client starts the stream again, under the limit.
+     * 404 with {@code reason: not-held}: the lease is gone (never started, ended,
+     * expired, evicted, or lost with Redis's data). A renewal never brings it back; the
+     * client starts the stream again, under the limit.
      */
     private static ErrorResponseException notHeld(String streamId) {
         ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "No lease on stream " + streamId
@@ -173,4 +183,5 @@ class StreamsController {
         problem.setProperty("streamId", streamId);
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
+
 }

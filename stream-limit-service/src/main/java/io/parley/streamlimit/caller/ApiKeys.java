@@ -13,8 +13,8 @@ import java.util.Optional;
 import io.parley.streamlimit.StreamLimitProperties.ApiKey;
 
 /**
- * The configured API keys, held only as SHA-256 hashes: a presented key is hashed and looked up, so neither the
- * configuration nor a heap dump reveals a usable key.
+ * The configured API keys, held only as SHA-256 hashes: a presented key is hashed and
+ * looked up, so neither the configuration nor a heap dump reveals a usable key.
  */
 public final class ApiKeys {
 
@@ -24,8 +24,8 @@ public final class ApiKeys {
         for (ApiKey key : keys) {
             String previous = tenantsByHash.put(key.sha256().toLowerCase(Locale.ROOT), key.tenant());
             if (previous != null && !previous.equals(key.tenant())) {
-                throw new IllegalArgumentException("One API key hash is configured for tenants " + previous + " and "
-                        + key.tenant());
+                throw new IllegalArgumentException(
+                        "One API key hash is configured for tenants " + previous + " and " + key.tenant());
             }
         }
     }
@@ -44,4 +44,5 @@ public final class ApiKeys {
             throw new IllegalStateException("Every Java runtime has SHA-256", ex);
         }
     }
+
 }

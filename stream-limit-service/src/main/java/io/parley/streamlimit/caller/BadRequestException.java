@@ -10,4 +10,5 @@ public class BadRequestException extends ErrorResponseException {
     public BadRequestException(String detail) {
         super(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, detail), null);
     }
+
 }

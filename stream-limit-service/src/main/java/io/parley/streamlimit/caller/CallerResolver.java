@@ -11,16 +11,19 @@ import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 
 /**
- * Finds who a request of {@code /api/streams} acts for. With an {@code X-Api-Key} header, a server-side integration
- * names its user ({@code userId} in the body or query); otherwise a join token is required and its {@code sub} is
- * the user. A token holder cannot act for anyone else.
+ * Finds who a request of {@code /api/streams} acts for. With an {@code X-Api-Key} header,
+ * a server-side integration names its user ({@code userId} in the body or query);
+ * otherwise a join token is required and its {@code sub} is the user. A token holder
+ * cannot act for anyone else.
  */
 public class CallerResolver {
 
     public static final String API_KEY_HEADER = "X-Api-Key";
 
     private final ApiKeys apiKeys;
+
     private final JoinTokenVerifier tokens;
+
     private final RedisGuard redis;
 
     public CallerResolver(ApiKeys apiKeys, JoinTokenVerifier tokens, RedisGuard redis) {
@@ -29,13 +32,15 @@ public class CallerResolver {
         this.redis = redis;
     }
 
-    /** @param namedUserId the {@code userId} the request names, or null */
+    /**
+     * @param namedUserId the {@code userId} the request names, or null */
     public Mono<Caller> resolve(ServerHttpRequest request, String namedUserId) {
         String apiKey = request.getHeaders().getFirst(API_KEY_HEADER);
         if (apiKey != null) {
             return Mono.fromCallable(() -> byApiKey(apiKey, namedUserId));
         }
-        // the revocation check reads Redis: an outage is a 503 like every other, not a 500
+        // the revocation check reads Redis: an outage is a 503 like every other, not a
+        // 500
         return redis.mapErrors(tokens.verify(request)).map(token -> {
             if (namedUserId != null && !namedUserId.equals(token.subject())) {
                 throw forbidden("A join token acts only for its own user; naming another userId needs an API key.");
@@ -50,8 +55,8 @@ public class CallerResolver {
             throw new BadRequestException("With an API key, userId names the user whose streams are counted.");
         }
         if (!Identifiers.isValid(namedUserId)) {
-            throw new BadRequestException("userId must be 1 to " + Identifiers.MAX_LENGTH
-                    + " letters, digits or . _ : ~ @ + = -");
+            throw new BadRequestException(
+                    "userId must be 1 to " + Identifiers.MAX_LENGTH + " letters, digits or . _ : ~ @ + = -");
         }
         return new Caller(namedUserId, tenant, null);
     }
@@ -67,4 +72,5 @@ public class CallerResolver {
         ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, detail);
         return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
     }
+
 }

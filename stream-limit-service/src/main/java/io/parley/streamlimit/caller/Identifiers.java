@@ -3,8 +3,9 @@ package io.parley.streamlimit.caller;
 import java.util.regex.Pattern;
 
 /**
- * What user ids, stream ids and meeting ids may look like: 1 to 200 characters of letters, digits and
- * {@code . _ : ~ @ + = -}, so they are safe in URL paths, Redis keys and log lines.
+ * What user ids, stream ids and meeting ids may look like: 1 to 200 characters of
+ * letters, digits and {@code . _ : ~ @ + = -}, so they are safe in URL paths, Redis keys
+ * and log lines.
  */
 public final class Identifiers {
 
@@ -18,4 +19,5 @@ public final class Identifiers {
     public static boolean isValid(String id) {
         return id != null && VALID.matcher(id).matches();
     }
+
 }

@@ -1,5 +1,5 @@
 /**
- * Who a request acts for (a join token's subject, or the user an API-key integration names) and what the ids it names
- * may look like.
+ * Who a request acts for (a join token's subject, or the user an API-key integration
+ * names) and what the ids it names may look like.
  */
 package io.parley.streamlimit.caller;

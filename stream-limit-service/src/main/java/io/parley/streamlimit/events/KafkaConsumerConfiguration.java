@@ -15,24 +15,27 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class KafkaConsumerConfiguration {
 
     /**
-     * Every consumer of the service reads through an {@link ErrorHandlingDeserializer}: a record that is not a
-     * CloudEvent reaches the error handler as one failed record, skipped and counted, instead of failing every poll
-     * of its partition (with the plain deserializer the consumer would retry the same poll forever and no later
-     * record of the partition would ever be handled).
+     * Every consumer of the service reads through an {@link ErrorHandlingDeserializer}: a
+     * record that is not a CloudEvent reaches the error handler as one failed record,
+     * skipped and counted, instead of failing every poll of its partition (with the plain
+     * deserializer the consumer would retry the same poll forever and no later record of
+     * the partition would ever be handled).
      */
     @Bean
     @SuppressWarnings({ "unchecked", "rawtypes" })
     DefaultKafkaConsumerFactoryCustomizer tolerantCloudEventDeserializer() {
-        // the factory is typed <?, ?>: the raw view is the only way to hand it a deserializer of a concrete type
+        // the factory is typed <?, ?>: the raw view is the only way to hand it a
+        // deserializer of a concrete type
         return factory -> ((DefaultKafkaConsumerFactory) factory)
             .setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
     }
 
     /**
-     * The lease releases' error handler. A release that fails because Redis is down is retried with back-off for
-     * about two minutes before the record is logged, counted as {@code failed} and skipped (the lease then still
-     * ends when it expires); a record that cannot be read is logged, counted as {@code malformed} and skipped at
-     * once (metric {@code parley.streams.releases.skipped}).
+     * The lease releases' error handler. A release that fails because Redis is down is
+     * retried with back-off for about two minutes before the record is logged, counted as
+     * {@code failed} and skipped (the lease then still ends when it expires); a record
+     * that cannot be read is logged, counted as {@code malformed} and skipped at once
+     * (metric {@code parley.streams.releases.skipped}).
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(StreamMetrics metrics) {
@@ -43,4 +46,5 @@ class KafkaConsumerConfiguration {
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
     }
+
 }

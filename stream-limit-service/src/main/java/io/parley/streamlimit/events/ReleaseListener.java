@@ -14,14 +14,17 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Releases the leases of participants who disconnected and of meetings that ended, so a crashed or closed client
- * never keeps a stream until its lease runs out. Both are idempotent: ending a lease twice changes nothing, and the
- * stream-ended events get ids derived from the consumed event's id. A record that cannot be read, or an event
- * without the fields a release needs, is thrown out as {@link MalformedEventException}: the error handler logs,
- * counts and skips it at once ({@link KafkaConsumerConfiguration}), and the partition goes on.
+ * Releases the leases of participants who disconnected and of meetings that ended, so a
+ * crashed or closed client never keeps a stream until its lease runs out. Both are
+ * idempotent: ending a lease twice changes nothing, and the stream-ended events get ids
+ * derived from the consumed event's id. A record that cannot be read, or an event without
+ * the fields a release needs, is thrown out as {@link MalformedEventException}: the error
+ * handler logs, counts and skips it at once ({@link KafkaConsumerConfiguration}), and the
+ * partition goes on.
  *
- * <p>Signaling holds its leases under the stream id {@code <meetingId>:<participantId>}, which is how a
- * disconnect finds the lease to release.
+ * <p>
+ * Signaling holds its leases under the stream id {@code <meetingId>:<participantId>},
+ * which is how a disconnect finds the lease to release.
  */
 @Component
 class ReleaseListener {
@@ -29,6 +32,7 @@ class ReleaseListener {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final StreamLeases leases;
+
     private final EventCodec codec;
 
     ReleaseListener(StreamLeases leases, EventCodec codec) {
@@ -42,7 +46,10 @@ class ReleaseListener {
     record MeetingEnded(String meetingId) {
     }
 
-    /** Runs on a Kafka consumer thread, never an event loop, so waiting for Redis here blocks nothing else. */
+    /**
+     * Runs on a Kafka consumer thread, never an event loop, so waiting for Redis here
+     * blocks nothing else.
+     */
     @KafkaListener(id = "stream-limit-presence", topics = "parley.presence.events",
             groupId = "${spring.application.name}")
     void onPresence(ConsumerRecord<String, CloudEvent> record) {
@@ -52,8 +59,8 @@ class ReleaseListener {
         }
         ParticipantDisconnected left = codec.decode(event, ParticipantDisconnected.class);
         if (left.userId() == null || left.meetingId() == null || left.participantId() == null) {
-            throw new MalformedEventException(event.getType() + " " + event.getId()
-                    + " lacks userId, meetingId or participantId");
+            throw new MalformedEventException(
+                    event.getType() + " " + event.getId() + " lacks userId, meetingId or participantId");
         }
         String streamId = left.meetingId() + ":" + left.participantId();
         leases.release(left.userId(), streamId, Reason.PARTICIPANT_DISCONNECTED, event.getId() + "/" + streamId)
@@ -74,7 +81,10 @@ class ReleaseListener {
         leases.endMeeting(ended.meetingId(), event.getId()).block(TIMEOUT);
     }
 
-    /** The record's event, or null for a record without one; a record the deserializer could not read is malformed. */
+    /**
+     * The record's event, or null for a record without one; a record the deserializer
+     * could not read is malformed.
+     */
     private static CloudEvent eventOf(ConsumerRecord<String, CloudEvent> record) {
         if (record.value() == null
                 && record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
@@ -82,4 +92,5 @@ class ReleaseListener {
         }
         return record.value();
     }
+
 }

@@ -10,10 +10,11 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
 /**
- * What the service's consumers do with a record they give up on: log it by topic, partition, offset and key, count
- * it as {@code malformed} (it cannot be read: not a CloudEvent, data not JSON, a field missing; skipped at once) or
- * as {@code failed} (handling it kept failing for another reason, after the retries), and move on, so no record can
- * stop its partition.
+ * What the service's consumers do with a record they give up on: log it by topic,
+ * partition, offset and key, count it as {@code malformed} (it cannot be read: not a
+ * CloudEvent, data not JSON, a field missing; skipped at once) or as {@code failed}
+ * (handling it kept failing for another reason, after the retries), and move on, so no
+ * record can stop its partition.
  */
 public final class SkippedRecords implements ConsumerRecordRecoverer {
 
@@ -21,7 +22,10 @@ public final class SkippedRecords implements ConsumerRecordRecoverer {
 
     private final Consumer<Boolean> counter;
 
-    /** @param counter counts one skipped record; its argument says whether it was malformed */
+    /**
+     * @param counter counts one skipped record; its argument says whether it was
+     * malformed
+     */
     public SkippedRecords(Consumer<Boolean> counter) {
         this.counter = counter;
     }
@@ -30,11 +34,14 @@ public final class SkippedRecords implements ConsumerRecordRecoverer {
     public void accept(ConsumerRecord<?, ?> record, Exception error) {
         boolean malformed = isMalformed(error);
         counter.accept(malformed);
-        log.warn("Skipping the record at {}-{}@{} (key {}){}: {}", record.topic(), record.partition(),
-                record.offset(), record.key(), malformed ? "" : " after retries", rootCause(error).toString());
+        log.warn("Skipping the record at {}-{}@{} (key {}){}: {}", record.topic(), record.partition(), record.offset(),
+                record.key(), malformed ? "" : " after retries", rootCause(error).toString());
     }
 
-    /** Not a CloudEvent (the deserializer failed) or not the event it claims to be: retrying cannot help. */
+    /**
+     * Not a CloudEvent (the deserializer failed) or not the event it claims to be:
+     * retrying cannot help.
+     */
     private static boolean isMalformed(Throwable error) {
         return causedBy(error, MalformedEventException.class) || causedBy(error, DeserializationException.class);
     }
@@ -55,4 +62,5 @@ public final class SkippedRecords implements ConsumerRecordRecoverer {
         }
         return cause;
     }
+
 }

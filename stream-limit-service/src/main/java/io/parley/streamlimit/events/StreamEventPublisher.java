@@ -16,16 +16,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts stream events on {@code parley.stream.events}, keyed by user id. The lease in Redis is the truth and the
- * event a notification of it: a request does not wait for Kafka, and a failed send is counted and logged.
+ * Puts stream events on {@code parley.stream.events}, keyed by user id. The lease in
+ * Redis is the truth and the event a notification of it: a request does not wait for
+ * Kafka, and a failed send is counted and logged.
  */
 public class StreamEventPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(StreamEventPublisher.class);
 
     private final KafkaTemplate<String, CloudEvent> kafka;
+
     private final EventCodec codec;
+
     private final StreamMetrics metrics;
+
     private final TopicMetadata topic;
 
     public StreamEventPublisher(KafkaTemplate<String, CloudEvent> kafka, EventCodec codec, StreamMetrics metrics) {
@@ -40,7 +44,9 @@ public class StreamEventPublisher {
         this.topic = new TopicMetadata(kafka, Topic.STREAM_EVENTS.topicName(), metadataWait);
     }
 
-    /** The producer settings {@link TopicMetadata} relies on: {@code send} never blocks. */
+    /**
+     * The producer settings {@link TopicMetadata} relies on: {@code send} never blocks.
+     */
     public static DefaultKafkaProducerFactoryCustomizer neverBlock() {
         return factory -> factory.updateConfigs(NonBlockingSends.PRODUCER_SETTINGS);
     }
@@ -51,8 +57,9 @@ public class StreamEventPublisher {
     }
 
     /**
-     * Completes once Kafka acknowledged the event (or the failure was counted). {@code id} may be null for a random
-     * one; events that a retry could produce again get a deterministic id, so consumers drop the duplicate.
+     * Completes once Kafka acknowledged the event (or the failure was counted).
+     * {@code id} may be null for a random one; events that a retry could produce again
+     * get a deterministic id, so consumers drop the duplicate.
      */
     public Mono<Void> send(EventType type, String id, String userId, Object data) {
         if (type.topic() != Topic.STREAM_EVENTS) {
@@ -60,12 +67,10 @@ public class StreamEventPublisher {
         }
         CloudEvent event = id == null ? codec.encode(type, userId, data) : codec.encode(type, id, userId, data);
         ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(type.topic().topicName(), userId, event);
-        return topic.send(() -> kafka.send(record))
-            .doOnError(error -> {
-                metrics.eventFailed();
-                log.warn("Could not put {} for user {} on Kafka: {}", type.ceType(), userId, error.toString());
-            })
-            .onErrorComplete()
-            .then();
+        return topic.send(() -> kafka.send(record)).doOnError(error -> {
+            metrics.eventFailed();
+            log.warn("Could not put {} for user {} on Kafka: {}", type.ceType(), userId, error.toString());
+        }).onErrorComplete().then();
     }
+
 }

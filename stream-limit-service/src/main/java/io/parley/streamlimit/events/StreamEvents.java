@@ -1,8 +1,9 @@
 package io.parley.streamlimit.events;
 
 /**
- * The JSON payloads of the events on {@code parley.stream.events} (key and {@code ce_subject} = user id); documented
- * in docs/stream-limits.md. Times are ISO-8601 instants.
+ * The JSON payloads of the events on {@code parley.stream.events} (key and
+ * {@code ce_subject} = user id); documented in docs/stream-limits.md. Times are ISO-8601
+ * instants.
  */
 public final class StreamEvents {
 
@@ -20,18 +21,23 @@ public final class StreamEvents {
     }
 
     /**
-     * {@code io.parley.stream.stream-ended}: a lease ended before it expired; {@code reason} is one of
-     * {@link Reason}'s values. Signaling closes an {@code evicted} stream.
+     * {@code io.parley.stream.stream-ended}: a lease ended before it expired;
+     * {@code reason} is one of {@link Reason}'s values. Signaling closes an
+     * {@code evicted} stream.
      */
     public record StreamEnded(String userId, String streamId, String reason, int streamCount) {
     }
 
-    /** {@code io.parley.stream.lease-expired}: a lease ran out without being renewed or ended. */
+    /**
+     * {@code io.parley.stream.lease-expired}: a lease ran out without being renewed or
+     * ended.
+     */
     public record LeaseExpired(String userId, String streamId, String expiredAt) {
     }
 
     /** Why a lease ended, as {@code stream-ended} spells it. */
     public enum Reason {
+
         ENDED("ended"), EVICTED("evicted"), PARTICIPANT_DISCONNECTED("participant-disconnected"),
         MEETING_ENDED("meeting-ended");
 
@@ -44,5 +50,7 @@ public final class StreamEvents {
         public String value() {
             return value;
         }
+
     }
+
 }

@@ -14,23 +14,32 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * Sends to one topic without blocking the caller's thread and without a thread hop. The producer runs with
- * {@code max.block.ms=0} ({@link NonBlockingSends}), so where {@code send} would wait for the topic's metadata it fails
- * at once instead. A send therefore waits here, off any event loop and for at most {@link #WAIT}, until the metadata
- * is known: once at start, and again if the producer dropped it after a long quiet spell. Once it is known, a send
- * is called directly: moving every send to another thread, as before, cost about a third of the stream-limit
- * service's CPU per decision.
+ * Sends to one topic without blocking the caller's thread and without a thread hop. The
+ * producer runs with {@code max.block.ms=0} ({@link NonBlockingSends}), so where
+ * {@code send} would wait for the topic's metadata it fails at once instead. A send
+ * therefore waits here, off any event loop and for at most {@link #WAIT}, until the
+ * metadata is known: once at start, and again if the producer dropped it after a long
+ * quiet spell. Once it is known, a send is called directly: moving every send to another
+ * thread, as before, cost about a third of the stream-limit service's CPU per decision.
  */
 class TopicMetadata {
 
-    /** How long a send may wait for metadata: what {@code max.block.ms} allowed before (parley-defaults.yml). */
+    /**
+     * How long a send may wait for metadata: what {@code max.block.ms} allowed before
+     * (parley-defaults.yml).
+     */
     static final Duration WAIT = Duration.ofSeconds(3);
+
     private static final Duration RETRY_EVERY = Duration.ofMillis(200);
 
     private final KafkaOperations<?, ?> kafka;
+
     private final String topic;
+
     private final Duration wait;
+
     private final AtomicReference<Mono<Void>> fetching = new AtomicReference<>();
+
     private volatile boolean known;
 
     TopicMetadata(KafkaOperations<?, ?> kafka, String topic, Duration wait) {
@@ -40,8 +49,8 @@ class TopicMetadata {
     }
 
     /**
-     * Calls {@code send} once the metadata is known; a send refused for lack of metadata (the producer dropped it)
-     * waits for it to be fetched again and is tried once more.
+     * Calls {@code send} once the metadata is known; a send refused for lack of metadata
+     * (the producer dropped it) waits for it to be fetched again and is tried once more.
      */
     <T> Mono<T> send(Supplier<CompletableFuture<T>> send) {
         Mono<T> attempt = Mono.fromFuture(send, true);
@@ -71,7 +80,10 @@ class TopicMetadata {
         return current.timeout(wait).doOnSuccess(done -> known = true);
     }
 
-    /** Asks until the producer has the metadata; each attempt only triggers a fetch, it does not wait. */
+    /**
+     * Asks until the producer has the metadata; each attempt only triggers a fetch, it
+     * does not wait.
+     */
     private Mono<Void> fetch() {
         return Mono.fromRunnable(() -> kafka.partitionsFor(topic))
             .subscribeOn(Schedulers.boundedElastic())
@@ -88,4 +100,5 @@ class TopicMetadata {
         }
         return false;
     }
+
 }

@@ -13,22 +13,29 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reports leases that ran out. The scripts already stop counting an expired lease the moment its time is up; this
- * finds the users nobody called since (through the index of users by earliest expiry), removes their expired leases
- * and emits {@code lease-expired} for each, and refreshes the active-leases gauge.
+ * Reports leases that ran out. The scripts already stop counting an expired lease the
+ * moment its time is up; this finds the users nobody called since (through the index of
+ * users by earliest expiry), removes their expired leases and emits {@code lease-expired}
+ * for each, and refreshes the active-leases gauge.
  *
- * <p>Every instance sweeps, without a lock: removing a lease is one atomic script, so each expired lease is removed
- * — and reported — by exactly one sweeper (or by the start that found it expired first).
+ * <p>
+ * Every instance sweeps, without a lock: removing a lease is one atomic script, so each
+ * expired lease is removed — and reported — by exactly one sweeper (or by the start that
+ * found it expired first).
  */
 @Component
 class LeaseSweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseSweeper.class);
+
     private static final int CONCURRENT_USERS = 16;
 
     private final StreamLeases leases;
+
     private final StreamMetrics metrics;
+
     private final Duration interval;
+
     private final int batchSize;
 
     LeaseSweeper(StreamLeases leases, StreamMetrics metrics, StreamLimitProperties properties) {
@@ -57,4 +64,5 @@ class LeaseSweeper extends PeriodicTask {
     protected void failed(Throwable error) {
         log.warn("Lease sweep failed, next in {}: {}", interval, error.toString());
     }
+
 }

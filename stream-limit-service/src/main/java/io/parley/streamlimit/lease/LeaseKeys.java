@@ -3,9 +3,9 @@ package io.parley.streamlimit.lease;
 import java.util.List;
 
 /**
- * Redis key names. A user's keys share the hash tag {@code {user:ID}} (so do the user's organization limits,
- * {@code OrgLimits.key}) and the sweeper's index keys the tag {@code {index}}, so each script touches one hash slot
- * and runs on Redis Cluster.
+ * Redis key names. A user's keys share the hash tag {@code {user:ID}} (so do the user's
+ * organization limits, {@code OrgLimits.key}) and the sweeper's index keys the tag
+ * {@code {index}}, so each script touches one hash slot and runs on Redis Cluster.
  */
 public final class LeaseKeys {
 
@@ -22,7 +22,10 @@ public final class LeaseKeys {
         return "streams:{user:" + userId + "}";
     }
 
-    /** Present while the user counts as known ("present in the database" for the seed-compatible API). */
+    /**
+     * Present while the user counts as known ("present in the database" for the
+     * seed-compatible API).
+     */
     public static String knownUser(String userId) {
         return "streams:{user:" + userId + "}:known";
     }
@@ -43,4 +46,5 @@ public final class LeaseKeys {
     static List<String> indexForSettle() {
         return List.of(INDEX_DUE, INDEX_TOUCHED, INDEX_ACTIVE);
     }
+
 }

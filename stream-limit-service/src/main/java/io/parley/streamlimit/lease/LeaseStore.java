@@ -16,22 +16,32 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The leases in Redis: runs the versioned scripts under {@code scripts/} (through {@link RedisScripts}) and the
- * few plain commands around them. Knows nothing of policy, events or failure handling.
+ * The leases in Redis: runs the versioned scripts under {@code scripts/} (through
+ * {@link RedisScripts}) and the few plain commands around them. Knows nothing of policy,
+ * events or failure handling.
  */
 public class LeaseStore {
 
     private static final LuaScript ACQUIRE = LuaScript.list("acquire-v2.lua");
+
     private static final LuaScript RENEW = LuaScript.list("renew-v1.lua");
+
     private static final LuaScript END = LuaScript.list("end-v1.lua");
+
     private static final LuaScript END_OLDEST = LuaScript.list("end-oldest-v1.lua");
+
     private static final LuaScript SWEEP = LuaScript.list("sweep-v1.lua");
+
     private static final LuaScript INDEX_TOUCH = LuaScript.integer("index-touch-v1.lua");
+
     private static final LuaScript INDEX_DUE = LuaScript.list("index-due-v1.lua");
+
     private static final LuaScript INDEX_SETTLE = LuaScript.integer("index-settle-v1.lua");
 
     private final ReactiveStringRedisTemplate redis;
+
     private final RedisScripts scripts;
+
     private final JsonMapper json;
 
     public LeaseStore(ReactiveStringRedisTemplate redis, RedisScripts scripts, JsonMapper json) {
@@ -41,8 +51,9 @@ public class LeaseStore {
     }
 
     /**
-     * Starts or renews a lease under the user's effective limit: the largest of the user's organization limits
-     * ({@link OrgLimits#key}, read inside the script), or {@code baseLimit} when there are none.
+     * Starts or renews a lease under the user's effective limit: the largest of the
+     * user's organization limits ({@link OrgLimits#key}, read inside the script), or
+     * {@code baseLimit} when there are none.
      */
     public Mono<Acquisition> acquire(String userId, String streamId, Duration ttl, int baseLimit,
             OverLimitPolicy policy, Duration knownUserRetention) {
@@ -69,8 +80,8 @@ public class LeaseStore {
     /** Leases that have not expired by {@code now}, earliest expiry first. */
     public Mono<List<Lease>> active(String userId, Instant now) {
         return redis.opsForZSet()
-            .rangeByScoreWithScores(LeaseKeys.leases(userId), Range.rightUnbounded(Range.Bound.exclusive(
-                    (double) now.toEpochMilli())))
+            .rangeByScoreWithScores(LeaseKeys.leases(userId),
+                    Range.rightUnbounded(Range.Bound.exclusive((double) now.toEpochMilli())))
             .map(entry -> new Lease(entry.getValue(), Instant.ofEpochMilli(entry.getScore().longValue())))
             .collectList();
     }
@@ -80,16 +91,17 @@ public class LeaseStore {
     }
 
     /**
-     * Records a change in the sweeper's index: a new lease expiring at {@code newLeaseExpiry} (or null) and the
-     * change of the number of active leases.
+     * Records a change in the sweeper's index: a new lease expiring at
+     * {@code newLeaseExpiry} (or null) and the change of the number of active leases.
      */
     public Mono<Void> touchIndex(String userId, Instant newLeaseExpiry, long activeDelta) {
         if (newLeaseExpiry == null && activeDelta == 0) {
             return Mono.empty();
         }
-        return scripts.integer(INDEX_TOUCH, LeaseKeys.indexForTouch(), userId,
-                newLeaseExpiry == null ? "" : String.valueOf(newLeaseExpiry.toEpochMilli()),
-                String.valueOf(activeDelta))
+        return scripts
+            .integer(INDEX_TOUCH, LeaseKeys.indexForTouch(), userId,
+                    newLeaseExpiry == null ? "" : String.valueOf(newLeaseExpiry.toEpochMilli()),
+                    String.valueOf(activeDelta))
             .then();
     }
 
@@ -99,9 +111,10 @@ public class LeaseStore {
     }
 
     public Mono<Void> settleIndex(DueUser user, OptionalLong earliestRemaining, int removed) {
-        return scripts.integer(INDEX_SETTLE, LeaseKeys.indexForSettle(), user.userId(), user.sequence(),
-                earliestRemaining.isPresent() ? String.valueOf(earliestRemaining.getAsLong()) : "",
-                String.valueOf(removed))
+        return scripts
+            .integer(INDEX_SETTLE, LeaseKeys.indexForSettle(), user.userId(), user.sequence(),
+                    earliestRemaining.isPresent() ? String.valueOf(earliestRemaining.getAsLong()) : "",
+                    String.valueOf(removed))
             .then();
     }
 
@@ -110,7 +123,9 @@ public class LeaseStore {
         return redis.opsForValue().get(LeaseKeys.INDEX_ACTIVE).map(Long::parseLong).defaultIfEmpty(0L);
     }
 
-    /** Remembers that a lease belongs to a meeting, so the meeting's end can release it. */
+    /**
+     * Remembers that a lease belongs to a meeting, so the meeting's end can release it.
+     */
     public Mono<Void> addToMeeting(String meetingId, String userId, String streamId, Duration keepFor) {
         String key = LeaseKeys.meeting(meetingId);
         String member = json.writeValueAsString(List.of(userId, streamId));
@@ -131,4 +146,5 @@ public class LeaseStore {
     private Mono<List<?>> run(LuaScript script, List<String> keys, String... args) {
         return scripts.list(script, keys, args).map(reply -> reply);
     }
+
 }

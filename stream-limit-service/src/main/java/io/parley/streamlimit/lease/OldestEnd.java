@@ -6,11 +6,13 @@ import java.util.List;
 public record OldestEnd(Status status, String streamId, int streamCount, List<ExpiredLease> expired) {
 
     public enum Status {
+
         /** The oldest matching lease ended. */
         ENDED,
         /** The user is known but holds no matching lease. */
         NONE,
         /** The user never started a stream. */
         UNKNOWN
+
     }
 }

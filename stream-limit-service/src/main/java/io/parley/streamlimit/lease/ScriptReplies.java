@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Reads the flat replies of the lease scripts (their headers document the layout). Redis turns Lua numbers into
- * integers and scores into strings, so every element is read through its text.
+ * Reads the flat replies of the lease scripts (their headers document the layout). Redis
+ * turns Lua numbers into integers and scores into strings, so every element is read
+ * through its text.
  */
 final class ScriptReplies {
 
     private final List<?> reply;
+
     private int position;
 
     private ScriptReplies(List<?> reply) {
@@ -94,7 +96,10 @@ final class ScriptReplies {
         return toMillis(text());
     }
 
-    /** Scores may come back as "1700000000000" or "1.7e+12", depending on the Redis version. */
+    /**
+     * Scores may come back as "1700000000000" or "1.7e+12", depending on the Redis
+     * version.
+     */
     static long toMillis(String value) {
         try {
             return Long.parseLong(value);
@@ -103,4 +108,5 @@ final class ScriptReplies {
             return (long) Double.parseDouble(value);
         }
     }
+
 }

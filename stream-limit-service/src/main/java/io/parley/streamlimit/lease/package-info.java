@@ -1,5 +1,5 @@
 /**
- * Leases in Redis: the versioned Lua scripts that acquire, renew, end and sweep them atomically, and the use cases
- * every entry point shares.
+ * Leases in Redis: the versioned Lua scripts that acquire, renew, end and sweep them
+ * atomically, and the use cases every entry point shares.
  */
 package io.parley.streamlimit.lease;

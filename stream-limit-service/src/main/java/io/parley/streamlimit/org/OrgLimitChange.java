@@ -9,22 +9,31 @@ import io.parley.streamlimit.caller.Identifiers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A change of one user's organization limits, read from an event on {@code parley.people.events}:
+ * A change of one user's organization limits, read from an event on
+ * {@code parley.people.events}:
  * <ul>
- * <li>{@code io.parley.people.org-limits-changed} {@code {orgId, accountId, maxConcurrentStreams}} sets the
- * organization's limit for that member ({@link SetLimit});</li>
- * <li>{@code io.parley.people.org-member-removed} {@code {orgId, accountId, role}} drops that organization's limit
- * ({@link RemoveOrg});</li>
- * <li>{@code io.parley.people.account-deleted} {@code {accountId}} drops all of them ({@link ClearAll}).</li>
+ * <li>{@code io.parley.people.org-limits-changed} {@code {orgId, accountId,
+ * maxConcurrentStreams}} sets the organization's limit for that member
+ * ({@link SetLimit});</li>
+ * <li>{@code io.parley.people.org-member-removed} {@code {orgId, accountId, role}} drops
+ * that organization's limit ({@link RemoveOrg});</li>
+ * <li>{@code io.parley.people.account-deleted} {@code {accountId}} drops all of them
+ * ({@link ClearAll}).</li>
  * </ul>
  * Every other type on the topic changes nothing here.
  */
 public sealed interface OrgLimitChange {
 
-    /** The user whose limits change: the account id, which is the join token's {@code sub}. */
+    /**
+     * The user whose limits change: the account id, which is the join token's
+     * {@code sub}.
+     */
     String accountId();
 
-    /** How org-limits-v1.lua names the change (and the {@code change} tag of the applied metric). */
+    /**
+     * How org-limits-v1.lua names the change (and the {@code change} tag of the applied
+     * metric).
+     */
     String operation();
 
     record SetLimit(String accountId, String orgId, int limit) implements OrgLimitChange {
@@ -52,11 +61,12 @@ public sealed interface OrgLimitChange {
     }
 
     /**
-     * The change an event asks for; empty for types that change no limit (their data is not even read).
-     *
+     * The change an event asks for; empty for types that change no limit (their data is
+     * not even read).
      * @param ceType the event's {@code ce_type}
      * @param data the event's JSON data, read only for the types that matter here
-     * @throws MalformedEventException when an event of a type that matters lacks a field or holds a value out of range
+     * @throws MalformedEventException when an event of a type that matters lacks a field
+     * or holds a value out of range
      */
     static Optional<OrgLimitChange> of(String ceType, Supplier<JsonNode> data) {
         EventType type = EventType.fromCeType(ceType).orElse(null);
@@ -66,8 +76,8 @@ public sealed interface OrgLimitChange {
         return switch (type) {
             case ORG_LIMITS_CHANGED -> {
                 JsonNode payload = object(type, data.get());
-                yield Optional.of(new SetLimit(id(type, payload, "accountId"), id(type, payload, "orgId"),
-                        limit(type, payload)));
+                yield Optional
+                    .of(new SetLimit(id(type, payload, "accountId"), id(type, payload, "orgId"), limit(type, payload)));
             }
             case ORG_MEMBER_REMOVED -> {
                 JsonNode payload = object(type, data.get());
@@ -85,7 +95,10 @@ public sealed interface OrgLimitChange {
         return data;
     }
 
-    /** Account and organization ids end up in Redis keys and must match the user ids the API counts by. */
+    /**
+     * Account and organization ids end up in Redis keys and must match the user ids the
+     * API counts by.
+     */
     private static String id(EventType type, JsonNode data, String field) {
         JsonNode value = data.get(field);
         if (value == null || !value.isString() || !Identifiers.isValid(value.stringValue())) {
@@ -99,8 +112,8 @@ public sealed interface OrgLimitChange {
         JsonNode value = data.get("maxConcurrentStreams");
         if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < OrgLimits.MIN
                 || value.intValue() > OrgLimits.MAX) {
-            throw malformed(type, "maxConcurrentStreams is missing or not a whole number from " + OrgLimits.MIN
-                    + " to " + OrgLimits.MAX);
+            throw malformed(type, "maxConcurrentStreams is missing or not a whole number from " + OrgLimits.MIN + " to "
+                    + OrgLimits.MAX);
         }
         return value.intValue();
     }
@@ -108,4 +121,5 @@ public sealed interface OrgLimitChange {
     private static MalformedEventException malformed(EventType type, String why) {
         return new MalformedEventException(type.ceType() + " cannot be applied: " + why);
     }
+
 }

@@ -17,13 +17,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The listener container of {@link PeopleEventsListener}. Records are read as by every consumer of the service, so a
- * record that is not a CloudEvent is one failed record, logged, counted and skipped. Its error handler differs from
- * the lease releases' so that no limit change is lost: a change that cannot be applied because Redis is down is
- * retried with back-off (at most every 15 s) until Redis is back — dropping it after a while, as the lease releases
- * do, would leave a limit wrong for good. Any other failure is retried twice, then logged, counted and skipped;
- * malformed events are skipped at once. The error handler is made here rather than as a bean, so the default
- * container keeps its own.
+ * The listener container of {@link PeopleEventsListener}. Records are read as by every
+ * consumer of the service, so a record that is not a CloudEvent is one failed record,
+ * logged, counted and skipped. Its error handler differs from the lease releases' so that
+ * no limit change is lost: a change that cannot be applied because Redis is down is
+ * retried with back-off (at most every 15 s) until Redis is back — dropping it after a
+ * while, as the lease releases do, would leave a limit wrong for good. Any other failure
+ * is retried twice, then logged, counted and skipped; malformed events are skipped at
+ * once. The error handler is made here rather than as a bean, so the default container
+ * keeps its own.
  */
 @Configuration(proxyBeanMethods = false)
 class PeopleEventsConfiguration {
@@ -31,6 +33,7 @@ class PeopleEventsConfiguration {
     static final String CONTAINER_FACTORY = "peopleEventsContainerFactory";
 
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+
     private static final Duration MOST_BETWEEN_RETRIES = Duration.ofSeconds(15);
 
     @Bean(CONTAINER_FACTORY)
@@ -58,4 +61,5 @@ class PeopleEventsConfiguration {
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         return backOff;
     }
+
 }

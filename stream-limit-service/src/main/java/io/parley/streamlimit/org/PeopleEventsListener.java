@@ -18,24 +18,32 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Keeps each user's organization limits ({@link OrgLimits}) up to date from {@code parley.people.events}, in a
- * consumer group of its own ({@code stream-limit-service.people}), so the next start of a stream is decided under
+ * Keeps each user's organization limits ({@link OrgLimits}) up to date from
+ * {@code parley.people.events}, in a consumer group of its own
+ * ({@code stream-limit-service.people}), so the next start of a stream is decided under
  * the new limit within seconds of an owner changing it.
  *
- * <p>Idempotent: org-limits-v1.lua applies each event id once, so a redelivered or republished event never undoes a
- * later change. Malformed events are logged, counted and skipped; they never stop the partition. Key = account id,
- * so one person's events are applied in the order people-service committed them.
+ * <p>
+ * Idempotent: org-limits-v1.lua applies each event id once, so a redelivered or
+ * republished event never undoes a later change. Malformed events are logged, counted and
+ * skipped; they never stop the partition. Key = account id, so one person's events are
+ * applied in the order people-service committed them.
  */
 @Component
 class PeopleEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(PeopleEventsListener.class);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final OrgLimitsStore limits;
+
     private final RedisGuard redis;
+
     private final EventCodec codec;
+
     private final StreamMetrics metrics;
+
     private final Clock clock;
 
     PeopleEventsListener(OrgLimitsStore limits, RedisGuard redis, EventCodec codec, StreamMetrics metrics,
@@ -47,7 +55,10 @@ class PeopleEventsListener {
         this.clock = clock;
     }
 
-    /** Runs on a Kafka consumer thread, never an event loop, so waiting for Redis here blocks nothing else. */
+    /**
+     * Runs on a Kafka consumer thread, never an event loop, so waiting for Redis here
+     * blocks nothing else.
+     */
     @KafkaListener(id = "stream-limit-people", topics = "parley.people.events",
             groupId = "${spring.application.name}.people",
             containerFactory = PeopleEventsConfiguration.CONTAINER_FACTORY)
@@ -92,4 +103,5 @@ class PeopleEventsListener {
         log.warn("Skipping the record at {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
                 record.key(), why);
     }
+
 }

@@ -1,4 +1,5 @@
 /**
- * Organization stream limits, kept per user in Redis from the events on {@code parley.people.events}.
+ * Organization stream limits, kept per user in Redis from the events on
+ * {@code parley.people.events}.
  */
 package io.parley.streamlimit.org;

@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 class RedisConfiguration {
 
     /**
-     * While the connection is down, Lettuce would queue commands and send them after reconnecting, so a start the
-     * caller was told failed (503) could still take a lease later. Rejecting them instead keeps "503" meaning "no
-     * lease was taken".
+     * While the connection is down, Lettuce would queue commands and send them after
+     * reconnecting, so a start the caller was told failed (503) could still take a lease
+     * later. Rejecting them instead keeps "503" meaning "no lease was taken".
      */
     @Bean
     LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
@@ -44,4 +44,5 @@ class RedisConfiguration {
         CircuitBreaker circuitBreaker = registry.circuitBreaker("redis");
         return new RedisGuard(circuitBreaker, metrics);
     }
+
 }

@@ -14,18 +14,24 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Every Redis call of the lease path goes through here: a circuit breaker, so a dead Redis costs callers nothing
- * once it is known to be dead, and one error for all its failures: {@link Problems#unavailable}, a 503 with
- * {@code Retry-After: 5}. Nothing else in this service raises an {@link UnavailableException}, so catching one means
- * "Redis is down" (the failure policy and the consumers' back-off rely on it).
+ * Every Redis call of the lease path goes through here: a circuit breaker, so a dead
+ * Redis costs callers nothing once it is known to be dead, and one error for all its
+ * failures: {@link Problems#unavailable}, a 503 with {@code Retry-After: 5}. Nothing else
+ * in this service raises an {@link UnavailableException}, so catching one means "Redis is
+ * down" (the failure policy and the consumers' back-off rely on it).
  */
 public class RedisGuard {
 
     private static final Logger log = LoggerFactory.getLogger(RedisGuard.class);
-    /** Long enough for the open circuit's wait (5 s by default) to pass before the client's retry. */
+
+    /**
+     * Long enough for the open circuit's wait (5 s by default) to pass before the
+     * client's retry.
+     */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final CircuitBreaker circuitBreaker;
+
     private final StreamMetrics metrics;
 
     public RedisGuard(CircuitBreaker circuitBreaker, StreamMetrics metrics) {
@@ -38,7 +44,10 @@ public class RedisGuard {
                 redisCall.transformDeferred(CircuitBreakerOperator.of(circuitBreaker)).onErrorMap(this::unavailable));
     }
 
-    /** For Redis calls outside the lease path (token revocations) that should fail the same way but not trip it. */
+    /**
+     * For Redis calls outside the lease path (token revocations) that should fail the
+     * same way but not trip it.
+     */
     public <T> Mono<T> mapErrors(Mono<T> redisCall) {
         return redisCall.onErrorMap(error -> isRedisFailure(error), this::unavailable);
     }
@@ -59,4 +68,5 @@ public class RedisGuard {
         return error instanceof org.springframework.dao.DataAccessException
                 || error instanceof io.lettuce.core.RedisException;
     }
+
 }

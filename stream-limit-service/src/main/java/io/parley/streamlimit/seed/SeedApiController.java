@@ -22,11 +22,14 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The API of the service this one replaces, with its exact bodies and status codes (PLATFORM.md §4.2), for clients
- * not yet moved to {@code /api/streams}. It has no authentication, as the original had none, so it is off unless
- * {@code parley.streams.seed-api.enabled} is set. Its leases live {@code parley.streams.lease.seed-ttl}, since its
- * clients never renew, and have stream ids starting with {@code seed:}. Its bodies cannot say "admitted unchecked",
- * so it answers 503 while Redis is down whatever {@code parley.streams.redis-failure-policy} says.
+ * The API of the service this one replaces, with its exact bodies and status codes
+ * (PLATFORM.md §4.2), for clients not yet moved to {@code /api/streams}. It has no
+ * authentication, as the original had none, so it is off unless
+ * {@code parley.streams.seed-api.enabled} is set. Its leases live
+ * {@code parley.streams.lease.seed-ttl}, since its clients never renew, and have stream
+ * ids starting with {@code seed:}. Its bodies cannot say "admitted unchecked", so it
+ * answers 503 while Redis is down whatever {@code parley.streams.redis-failure-policy}
+ * says.
  */
 @RestController
 @ConditionalOnProperty(name = "parley.streams.seed-api.enabled", havingValue = "true")
@@ -35,6 +38,7 @@ class SeedApiController {
     static final String STREAM_ID_PREFIX = "seed:";
 
     private final StreamLeases leases;
+
     private final StreamLimitProperties properties;
 
     SeedApiController(StreamLeases leases, StreamLimitProperties properties) {
@@ -66,8 +70,8 @@ class SeedApiController {
         }
         return SeedUserIds.parse(userId)
             .map(user -> leases.startChecked(user, STREAM_ID_PREFIX + Ids.random(), properties.lease().seedTtl())
-                .map(acquisition -> ok(new StartStatus(new StreamStarted(acquisition.holdsLease(),
-                        acquisition.streamCount())))))
+                .map(acquisition -> ok(
+                        new StartStatus(new StreamStarted(acquisition.holdsLease(), acquisition.streamCount())))))
             .orElseGet(() -> Mono.just(invalidUserId()));
     }
 
@@ -88,9 +92,9 @@ class SeedApiController {
         }
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("msg", "stream-limit-service: concurrent-stream limits per user");
-        index.put("endpoints", List.of(
-                endpoint("/api/startstream/{user_id}", "start a stream for the user if under the limit"),
-                endpoint("/api/endstream/{user_id}", "close one of the user's streams")));
+        index.put("endpoints",
+                List.of(endpoint("/api/startstream/{user_id}", "start a stream for the user if under the limit"),
+                        endpoint("/api/endstream/{user_id}", "close one of the user's streams")));
         return ok(index);
     }
 
@@ -127,4 +131,5 @@ class SeedApiController {
     private static ResponseEntity<Object> ok(Object body) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
+
 }

@@ -4,9 +4,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * User ids of the seed-compatible API are whole, non-negative numbers of at most 18 digits (so every one fits a
- * signed 64-bit integer). Leading zeros are dropped ({@code 007} is user {@code 7}). Anything else — letters,
- * {@code 1.5}, {@code -1}, {@code 1e3}, 19 or more digits — is invalid.
+ * User ids of the seed-compatible API are whole, non-negative numbers of at most 18
+ * digits (so every one fits a signed 64-bit integer). Leading zeros are dropped
+ * ({@code 007} is user {@code 7}). Anything else — letters, {@code 1.5}, {@code -1},
+ * {@code 1e3}, 19 or more digits — is invalid.
  */
 final class SeedUserIds {
 
@@ -21,4 +22,5 @@ final class SeedUserIds {
         }
         return Optional.of(Long.toString(Long.parseLong(raw)));
     }
+
 }

@@ -33,4 +33,5 @@ class ApiKeysTests {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new ApiKeys(List.of(new ApiKey("a", hash), new ApiKey("b", hash))));
     }
+
 }

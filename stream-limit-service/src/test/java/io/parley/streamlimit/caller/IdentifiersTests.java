@@ -26,4 +26,5 @@ class IdentifiersTests {
         assertThat(Identifiers.isValid("x".repeat(Identifiers.MAX_LENGTH + 1))).isFalse();
         assertThat(Identifiers.isValid(null)).isFalse();
     }
+
 }

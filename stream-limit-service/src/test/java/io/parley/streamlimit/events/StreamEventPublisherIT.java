@@ -36,23 +36,29 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The publisher on a producer that never blocks (real broker): the first sends wait for the topic's metadata
- * instead of failing, later ones are made on the caller's own thread, and an unreachable broker costs one counted
- * failure per event after a bounded wait.
+ * The publisher on a producer that never blocks (real broker): the first sends wait for
+ * the topic's metadata instead of failing, later ones are made on the caller's own
+ * thread, and an unreachable broker costs one counted failure per event after a bounded
+ * wait.
  */
 class StreamEventPublisherIT {
 
     private static final EventCodec CODEC = new EventCodec(JsonMapper.builder().build(), "test", Clock.systemUTC());
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     private final List<DefaultKafkaProducerFactory<String, CloudEvent>> factories = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void createTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topic.STREAM_EVENTS.topicName(), Topic.STREAM_EVENTS.partitions(),
-                    (short) 1))).all().get();
-        } catch (ExecutionException error) {
+            admin
+                .createTopics(List
+                    .of(new NewTopic(Topic.STREAM_EVENTS.topicName(), Topic.STREAM_EVENTS.partitions(), (short) 1)))
+                .all()
+                .get();
+        }
+        catch (ExecutionException error) {
             if (!(error.getCause() instanceof TopicExistsException)) {
                 throw error;
             }
@@ -66,7 +72,8 @@ class StreamEventPublisherIT {
 
     @Test
     void firstSendWaitsForTheTopicsMetadataInsteadOfFailing() {
-        StreamEventPublisher publisher = publisher(new ThreadRecordingTemplate(producers(Map.of())), TopicMetadata.WAIT);
+        StreamEventPublisher publisher = publisher(new ThreadRecordingTemplate(producers(Map.of())),
+                TopicMetadata.WAIT);
         String user = "user-" + UUID.randomUUID();
         try (StreamEventsReader events = new StreamEventsReader()) {
             StepVerifier.create(publisher.send(EventType.STREAM_STARTED, null, user, Map.of("streamId", "s1")))
@@ -92,10 +99,11 @@ class StreamEventPublisherIT {
 
     @Test
     void fetchesTheMetadataAgainWhenTheProducerDroppedIt() throws InterruptedException {
-        // the producer forgets a topic's metadata at the first refresh (every metadata.max.age.ms) after
+        // the producer forgets a topic's metadata at the first refresh (every
+        // metadata.max.age.ms) after
         // metadata.max.idle.ms without records (5 s is Kafka's least)
-        StreamEventPublisher publisher = publisher(new ThreadRecordingTemplate(producers(Map.of(
-                ProducerConfig.METADATA_MAX_IDLE_CONFIG, 5000, ProducerConfig.METADATA_MAX_AGE_CONFIG, 1000))),
+        StreamEventPublisher publisher = publisher(new ThreadRecordingTemplate(producers(
+                Map.of(ProducerConfig.METADATA_MAX_IDLE_CONFIG, 5000, ProducerConfig.METADATA_MAX_AGE_CONFIG, 1000))),
                 TopicMetadata.WAIT);
         StepVerifier.create(publisher.send(EventType.STREAM_STARTED, null, "user-b", Map.of())).verifyComplete();
         Thread.sleep(Duration.ofSeconds(7).toMillis());
@@ -154,5 +162,7 @@ class StreamEventPublisherIT {
             threads.add(Thread.currentThread().getName());
             return super.send(record);
         }
+
     }
+
 }

@@ -19,29 +19,39 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
-/** Two service instances on one Redis, as in production: bursts of starts and ends for one user. */
+/**
+ * Two service instances on one Redis, as in production: bursts of starts and ends for one
+ * user.
+ */
 class ConcurrentLeasesIT {
 
     private static final int REQUESTS = 1_000;
+
     private static final String GENEROUS_REDIS_TIMEOUT = "--spring.data.redis.timeout=30s";
 
     private static RunningService first;
+
     private static RunningService second;
+
     private static ConnectionProvider connections;
+
     private static WebClient client;
 
     @BeforeAll
     static void start() {
-        // the test is about admission under concurrency, not speed: on a loaded machine a burst of 1,000 can take
-        // Redis replies past the usual 2 s timeout, and a 503 would say nothing about over-admission
+        // the test is about admission under concurrency, not speed: on a loaded machine a
+        // burst of 1,000 can take
+        // Redis replies past the usual 2 s timeout, and a 503 would say nothing about
+        // over-admission
         first = RunningService.start(GENEROUS_REDIS_TIMEOUT);
         second = RunningService.start(GENEROUS_REDIS_TIMEOUT);
-        connections = ConnectionProvider.builder("concurrent-leases").maxConnections(REQUESTS)
+        connections = ConnectionProvider.builder("concurrent-leases")
+            .maxConnections(REQUESTS)
             .pendingAcquireMaxCount(-1)
             .build();
         client = WebClient.builder()
-            .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)
-                .responseTimeout(Duration.ofSeconds(60))))
+            .clientConnector(new ReactorClientHttpConnector(
+                    HttpClient.create(connections).responseTimeout(Duration.ofSeconds(60))))
             .defaultHeader("X-Api-Key", RunningService.API_KEY)
             .build();
     }
@@ -51,7 +61,8 @@ class ConcurrentLeasesIT {
         if (connections != null) {
             connections.dispose();
         }
-        // both, even when the first reports blocking calls: a second left running would take partitions from the
+        // both, even when the first reports blocking calls: a second left running would
+        // take partitions from the
         // services of the test classes after this one
         try {
             if (first != null) {
@@ -70,9 +81,11 @@ class ConcurrentLeasesIT {
         String user = "burst-" + UUID.randomUUID();
 
         List<Integer> statuses = Flux.range(0, REQUESTS)
-            .flatMap(i -> client.post().uri(instance(i) + "/api/streams")
-                .bodyValue(Map.of("userId", user, "streamId", "s" + i))
-                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())),
+            .flatMap(
+                    i -> client.post()
+                        .uri(instance(i) + "/api/streams")
+                        .bodyValue(Map.of("userId", user, "streamId", "s" + i))
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())),
                     REQUESTS)
             .collectList()
             .block(Duration.ofMinutes(2));
@@ -87,28 +100,39 @@ class ConcurrentLeasesIT {
     void aThousandConcurrentEndsNeverTakeTheCountBelowZero() {
         String user = "ends-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            client.post().uri(instance(i) + "/api/streams").bodyValue(Map.of("userId", user, "streamId", "s" + i))
-                .retrieve().toBodilessEntity().block();
+            client.post()
+                .uri(instance(i) + "/api/streams")
+                .bodyValue(Map.of("userId", user, "streamId", "s" + i))
+                .retrieve()
+                .toBodilessEntity()
+                .block();
         }
 
         List<JsonNode> answers = Flux.range(0, REQUESTS)
-            .flatMap(i -> client.delete().uri(instance(i) + "/api/streams/s{n}?userId={user}", i % 4, user)
-                .retrieve().bodyToMono(JsonNode.class), REQUESTS)
+            .flatMap(i -> client.delete()
+                .uri(instance(i) + "/api/streams/s{n}?userId={user}", i % 4, user)
+                .retrieve()
+                .bodyToMono(JsonNode.class), REQUESTS)
             .collectList()
             .block(Duration.ofMinutes(2));
 
         assertThat(answers).hasSize(REQUESTS);
         assertThat(answers).allSatisfy(answer -> assertThat(answer.get("streamCount").asInt()).isBetween(0, 2));
         assertThat(activeCount(user)).isZero();
-        client.post().uri(first.baseUrl() + "/api/streams").bodyValue(Map.of("userId", user, "streamId", "again"))
-            .retrieve().bodyToMono(JsonNode.class)
+        client.post()
+            .uri(first.baseUrl() + "/api/streams")
+            .bodyValue(Map.of("userId", user, "streamId", "again"))
+            .retrieve()
+            .bodyToMono(JsonNode.class)
             .map(body -> body.get("streamCount").asInt())
             .as(count -> assertThat(count.block()).isEqualTo(1));
     }
 
     private static int activeCount(String user) {
-        return client.get().uri(second.baseUrl() + "/api/streams?userId={user}", user)
-            .retrieve().bodyToMono(JsonNode.class)
+        return client.get()
+            .uri(second.baseUrl() + "/api/streams?userId={user}", user)
+            .retrieve()
+            .bodyToMono(JsonNode.class)
             .map(body -> body.get("streamCount").asInt())
             .block();
     }
@@ -116,4 +140,5 @@ class ConcurrentLeasesIT {
     private static String instance(int i) {
         return (i % 2 == 0 ? first : second).baseUrl();
     }
+
 }

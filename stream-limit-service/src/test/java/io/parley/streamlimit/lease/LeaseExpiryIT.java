@@ -25,13 +25,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class LeaseExpiryIT {
 
     private static RedisServerProcess redis;
+
     private static RunningService service;
+
     private static WebTestClient client;
+
     private static StreamEventsReader events;
 
     @BeforeAll
     static void start(@TempDir Path redisDir) {
-        // a Redis of its own: the active-leases gauge counts every lease in Redis, also other tests' leases
+        // a Redis of its own: the active-leases gauge counts every lease in Redis, also
+        // other tests' leases
         redis = RedisServerProcess.startOnFreePort(redisDir);
         service = RunningService.start(redis, SharedInfrastructure.kafka(), "--parley.streams.lease.ttl=1s",
                 "--parley.streams.sweeper.interval=200ms");
@@ -56,15 +60,21 @@ class LeaseExpiryIT {
         StreamEventsReader.Event expired = events.await(EventType.LEASE_EXPIRED, user,
                 data -> data.get("streamId").asString().equals("s1"));
         assertThat(Instant.parse(expired.data().get("expiredAt").asString())).isBefore(Instant.now());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client.get().uri("/api/streams?userId={u}", user)
-            .header("X-Api-Key", RunningService.API_KEY).exchange()
-            .expectBody().jsonPath("$.streamCount").isEqualTo(0));
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> client.get()
+                .uri("/api/streams?userId={u}", user)
+                .header("X-Api-Key", RunningService.API_KEY)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.streamCount")
+                .isEqualTo(0));
         start(user, "s4").expectStatus().isCreated().expectBody().jsonPath("$.streamCount").isEqualTo(1);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events.events())
-            .filteredOn(event -> event.type().equals(EventType.LEASE_EXPIRED.ceType()) && user.equals(event.key()))
-            .extracting(event -> event.data().get("streamId").asString())
-            .containsExactlyInAnyOrder("s1", "s2", "s3"));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(events.events())
+                .filteredOn(event -> event.type().equals(EventType.LEASE_EXPIRED.ceType()) && user.equals(event.key()))
+                .extracting(event -> event.data().get("streamId").asString())
+                .containsExactlyInAnyOrder("s1", "s2", "s3"));
     }
 
     @Test
@@ -81,18 +91,28 @@ class LeaseExpiryIT {
         start(user, "s1").expectStatus().isCreated();
         events.await(EventType.LEASE_EXPIRED, user, data -> data.get("streamId").asString().equals("s1"));
 
-        client.put().uri("/api/streams/s1/lease?userId={u}", user).header("X-Api-Key", RunningService.API_KEY)
+        client.put()
+            .uri("/api/streams/s1/lease?userId={u}", user)
+            .header("X-Api-Key", RunningService.API_KEY)
             .exchange()
-            .expectStatus().isNotFound()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectStatus()
+            .isNotFound()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
-            .jsonPath("$.reason").isEqualTo("not-held")
-            .jsonPath("$.streamId").isEqualTo("s1");
+            .jsonPath("$.reason")
+            .isEqualTo("not-held")
+            .jsonPath("$.streamId")
+            .isEqualTo("s1");
         start(user, "s1").expectStatus().isCreated().expectBody().jsonPath("$.streamCount").isEqualTo(1);
     }
 
     private static double activeLeasesGauge() {
-        String text = client.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
+        String text = client.get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectBody(String.class)
+            .returnResult()
             .getResponseBody();
         return text.lines()
             .filter(line -> line.startsWith("parley_streams_leases_active"))
@@ -102,7 +122,11 @@ class LeaseExpiryIT {
     }
 
     private static WebTestClient.ResponseSpec start(String user, String streamId) {
-        return client.post().uri("/api/streams").header("X-Api-Key", RunningService.API_KEY)
-            .bodyValue(Map.of("userId", user, "streamId", streamId)).exchange();
+        return client.post()
+            .uri("/api/streams")
+            .header("X-Api-Key", RunningService.API_KEY)
+            .bodyValue(Map.of("userId", user, "streamId", streamId))
+            .exchange();
     }
+
 }

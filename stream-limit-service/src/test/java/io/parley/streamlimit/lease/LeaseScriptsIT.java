@@ -23,12 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
 class LeaseScriptsIT {
 
     private static final Duration LONG = Duration.ofMinutes(5);
+
     private static final Duration SHORT = Duration.ofMillis(300);
+
     private static final Duration RETENTION = Duration.ofDays(1);
 
     private static LettuceConnectionFactory connections;
+
     private static ReactiveStringRedisTemplate redis;
+
     private static RedisScripts scripts;
+
     private static LeaseStore store;
 
     @BeforeAll
@@ -79,10 +84,13 @@ class LeaseScriptsIT {
         acquire(user, "long", LONG, 2);
         assertThat(acquire(user, "third", LONG, 2).outcome()).isEqualTo(Acquisition.Outcome.REJECTED);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> redis.opsForZSet()
-            .rangeByScore(LeaseKeys.leases(user), org.springframework.data.domain.Range.closed(0.0,
-                    (double) System.currentTimeMillis() - 50))
-            .collectList().block().size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> redis.opsForZSet()
+                .rangeByScore(LeaseKeys.leases(user),
+                        org.springframework.data.domain.Range.closed(0.0, (double) System.currentTimeMillis() - 50))
+                .collectList()
+                .block()
+                .size() == 1);
         Acquisition third = acquire(user, "third", LONG, 2);
 
         assertThat(third.outcome()).isEqualTo(Acquisition.Outcome.ADMITTED);
@@ -123,7 +131,8 @@ class LeaseScriptsIT {
     void renewingAnExpiredLeaseFindsItGone() {
         String user = newUser();
         acquire(user, "s1", SHORT, 3);
-        await().atMost(Duration.ofSeconds(5)).until(() -> store.active(user, java.time.Instant.now()).block().isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> store.active(user, java.time.Instant.now()).block().isEmpty());
 
         LeaseChange renewal = store.renew(user, "s1", LONG).block();
 
@@ -152,8 +161,9 @@ class LeaseScriptsIT {
         acquire(user, "oldest", LONG, 2);
         acquire(user, "newer", LONG.plusMinutes(1), 2);
 
-        Acquisition third = store.acquire(user, "third", LONG.plusMinutes(2), 2, OverLimitPolicy.EVICT_OLDEST,
-                RETENTION).block();
+        Acquisition third = store
+            .acquire(user, "third", LONG.plusMinutes(2), 2, OverLimitPolicy.EVICT_OLDEST, RETENTION)
+            .block();
 
         assertThat(third.outcome()).isEqualTo(Acquisition.Outcome.ADMITTED);
         assertThat(third.streamCount()).isEqualTo(2);
@@ -183,7 +193,8 @@ class LeaseScriptsIT {
         String user = newUser();
         acquire(user, "short", SHORT, 3);
         Acquisition kept = acquire(user, "long", LONG, 3);
-        await().atMost(Duration.ofSeconds(5)).until(() -> store.active(user, java.time.Instant.now()).block().size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> store.active(user, java.time.Instant.now()).block().size() == 1);
 
         Sweep sweep = store.sweep(user).block();
         Sweep again = store.sweep(user).block();
@@ -212,7 +223,9 @@ class LeaseScriptsIT {
     }
 
     private DueUser dueUser(String user) {
-        return store.dueUsers(java.time.Instant.now(), 10_000).block().stream()
+        return store.dueUsers(java.time.Instant.now(), 10_000)
+            .block()
+            .stream()
             .filter(due -> due.userId().equals(user))
             .findFirst()
             .orElse(null);
@@ -223,11 +236,14 @@ class LeaseScriptsIT {
     }
 
     private static List<String> members(String user) {
-        return redis.opsForZSet().range(LeaseKeys.leases(user), org.springframework.data.domain.Range.unbounded())
-            .collectList().block();
+        return redis.opsForZSet()
+            .range(LeaseKeys.leases(user), org.springframework.data.domain.Range.unbounded())
+            .collectList()
+            .block();
     }
 
     private static String newUser() {
         return "u-" + UUID.randomUUID();
     }
+
 }

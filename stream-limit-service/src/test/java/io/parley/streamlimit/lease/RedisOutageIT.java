@@ -37,28 +37,45 @@ class RedisOutageIT {
             redis.stop();
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertUnavailable(start(client, user, "lost")));
-            assertUnavailable(client.put().uri("/api/streams/s1/lease?userId={u}", user)
-                .header("X-Api-Key", RunningService.API_KEY).exchange());
-            assertUnavailable(client.delete().uri("/api/streams/s1?userId={u}", user)
-                .header("X-Api-Key", RunningService.API_KEY).exchange());
-            assertUnavailable(client.get().uri("/api/streams?userId={u}", user)
-                .header("X-Api-Key", RunningService.API_KEY).exchange());
-            assertUnavailable(client.post().uri("/api/streams")
+            assertUnavailable(client.put()
+                .uri("/api/streams/s1/lease?userId={u}", user)
+                .header("X-Api-Key", RunningService.API_KEY)
+                .exchange());
+            assertUnavailable(client.delete()
+                .uri("/api/streams/s1?userId={u}", user)
+                .header("X-Api-Key", RunningService.API_KEY)
+                .exchange());
+            assertUnavailable(client.get()
+                .uri("/api/streams?userId={u}", user)
+                .header("X-Api-Key", RunningService.API_KEY)
+                .exchange());
+            assertUnavailable(client.post()
+                .uri("/api/streams")
                 .headers(h -> h.setBearerAuth(TestTokens.token(user, "m1", "p1")))
-                .bodyValue(Map.of("streamId", "m1:p1")).exchange());
+                .bodyValue(Map.of("streamId", "m1:p1"))
+                .exchange());
 
             redis.start();
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> start(client, user, "s3")
-                .expectStatus().isCreated()
-                .expectBody().jsonPath("$.streamCount").isEqualTo(3));
-            // the circuit may still be half-open (or briefly re-open on a slow machine): wait for a plain answer
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> client.get().uri("/api/streams?userId={u}", user)
-                .header("X-Api-Key", RunningService.API_KEY).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.streams[*].streamId").value(ids -> assertThat(ids).asInstanceOf(InstanceOfAssertFactories.LIST)
-                    .containsExactlyInAnyOrder("s1", "s2", "s3")));
+            await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> start(client, user, "s3").expectStatus()
+                    .isCreated()
+                    .expectBody()
+                    .jsonPath("$.streamCount")
+                    .isEqualTo(3));
+            // the circuit may still be half-open (or briefly re-open on a slow machine):
+            // wait for a plain answer
+            await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> client.get()
+                    .uri("/api/streams?userId={u}", user)
+                    .header("X-Api-Key", RunningService.API_KEY)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.streams[*].streamId")
+                    .value(ids -> assertThat(ids).asInstanceOf(InstanceOfAssertFactories.LIST)
+                        .containsExactlyInAnyOrder("s1", "s2", "s3")));
             await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> start(client, user, "s4").expectStatus().isEqualTo(409));
         }
@@ -75,18 +92,30 @@ class RedisOutageIT {
 
             redis.stop();
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> start(client, user, "unchecked")
-                .expectStatus().isCreated()
-                .expectBody()
-                .jsonPath("$.streamId").isEqualTo("unchecked")
-                .jsonPath("$.streamCount").isEmpty());
-            client.put().uri("/api/streams/s1/lease?userId={u}", user).header("X-Api-Key", RunningService.API_KEY)
-                .exchange().expectStatus().isOk();
-            assertUnavailable(client.get().uri("/api/streams?userId={u}", user)
-                .header("X-Api-Key", RunningService.API_KEY).exchange());
-            client.get().uri("/actuator/prometheus").exchange()
+            await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> start(client, user, "unchecked").expectStatus()
+                    .isCreated()
+                    .expectBody()
+                    .jsonPath("$.streamId")
+                    .isEqualTo("unchecked")
+                    .jsonPath("$.streamCount")
+                    .isEmpty());
+            client.put()
+                .uri("/api/streams/s1/lease?userId={u}", user)
+                .header("X-Api-Key", RunningService.API_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk();
+            assertUnavailable(client.get()
+                .uri("/api/streams?userId={u}", user)
+                .header("X-Api-Key", RunningService.API_KEY)
+                .exchange());
+            client.get()
+                .uri("/actuator/prometheus")
+                .exchange()
                 .expectBody(String.class)
-                .value(text -> assertThat(text).containsPattern("parley_streams_admissions_unchecked_total\\{[^}]*} [1-9]"));
+                .value(text -> assertThat(text)
+                    .containsPattern("parley_streams_admissions_unchecked_total\\{[^}]*} [1-9]"));
         }
     }
 
@@ -98,29 +127,43 @@ class RedisOutageIT {
             WebTestClient client = service.client();
             start(client, user, "s1").expectStatus().isCreated();
 
-            // a Redis that comes back without its append-only file: the lease is gone, not expired
+            // a Redis that comes back without its append-only file: the lease is gone,
+            // not expired
             redis.kill();
             TempDirs.deleteQuietly(redisDir);
             redis.start();
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> client.put()
-                .uri("/api/streams/s1/lease?userId={u}", user).header("X-Api-Key", RunningService.API_KEY)
-                .exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.reason").isEqualTo("not-held"));
+            await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> client.put()
+                    .uri("/api/streams/s1/lease?userId={u}", user)
+                    .header("X-Api-Key", RunningService.API_KEY)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.reason")
+                    .isEqualTo("not-held"));
             start(client, user, "s1").expectStatus().isCreated().expectBody().jsonPath("$.streamCount").isEqualTo(1);
         }
     }
 
     private static WebTestClient.ResponseSpec start(WebTestClient client, String user, String streamId) {
-        return client.post().uri("/api/streams").header("X-Api-Key", RunningService.API_KEY)
-            .bodyValue(Map.of("userId", user, "streamId", streamId)).exchange();
+        return client.post()
+            .uri("/api/streams")
+            .header("X-Api-Key", RunningService.API_KEY)
+            .bodyValue(Map.of("userId", user, "streamId", streamId))
+            .exchange();
     }
 
     private static void assertUnavailable(WebTestClient.ResponseSpec response) {
-        response.expectStatus().isEqualTo(503)
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader().exists("Retry-After");
+        response.expectStatus()
+            .isEqualTo(503)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .exists("Retry-After");
     }
+
 }

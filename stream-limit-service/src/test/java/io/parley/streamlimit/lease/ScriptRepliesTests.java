@@ -19,7 +19,8 @@ class ScriptRepliesTests {
         assertThat(acquisition.streamCount()).isEqualTo(3);
         assertThat(acquisition.limit()).isEqualTo(4);
         assertThat(acquisition.leaseExpiresAt()).isEqualTo(Instant.ofEpochMilli(1700000030000L));
-        assertThat(acquisition.expired()).containsExactly(new ExpiredLease("old", Instant.ofEpochMilli(1700000000000L)));
+        assertThat(acquisition.expired())
+            .containsExactly(new ExpiredLease("old", Instant.ofEpochMilli(1700000000000L)));
         assertThat(acquisition.evicted())
             .containsExactly(new ExpiredLease("evicted", Instant.ofEpochMilli(1700000010000L)));
     }
@@ -47,16 +48,18 @@ class ScriptRepliesTests {
         assertThat(ScriptReplies.oldestEnd(List.of("unknown", 0L, "", 0L)).streamId()).isNull();
         assertThat(ScriptReplies.sweep(List.of("", 1L, "s1", "5")).earliestRemaining()).isEmpty();
         assertThat(ScriptReplies.sweep(List.of("9", 0L)).earliestRemaining()).hasValue(9);
-        assertThat(ScriptReplies.dueUsers(List.of("u1", "4", "u2", "0")))
-            .containsExactly(new DueUser("u1", "4"), new DueUser("u2", "0"));
+        assertThat(ScriptReplies.dueUsers(List.of("u1", "4", "u2", "0"))).containsExactly(new DueUser("u1", "4"),
+                new DueUser("u2", "0"));
     }
 
     @Test
     void refusesRepliesItDoesNotKnow() {
-        assertThatIllegalStateException().isThrownBy(() -> ScriptReplies.acquisition(List.of("maybe", 1L, 1L, 3L, 0L, 0L)));
+        assertThatIllegalStateException()
+            .isThrownBy(() -> ScriptReplies.acquisition(List.of("maybe", 1L, 1L, 3L, 0L, 0L)));
         assertThatIllegalStateException().isThrownBy(() -> ScriptReplies.acquisition(List.of("admitted", 1L)));
         // a v1 reply (no limit) is too short for v2
         assertThatIllegalStateException()
             .isThrownBy(() -> ScriptReplies.acquisition(List.of("admitted", 1L, 1700000000000L, 0L, 0L)));
     }
+
 }

@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 class OrgLimitChangeTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final String ACCOUNT = "0b9c1c8e-3f4e-4f0e-9d55-6f1f2b7d9a10";
+
     private static final String ORG = "5d0a7c52-93c4-4a9e-8e0a-1b2c3d4e5f60";
 
     @Test
@@ -32,10 +34,10 @@ class OrgLimitChangeTests {
 
     @Test
     void theLimitsAtTheEdgesOfTheContractAreAccepted() {
-        assertThat(OrgLimitChange.of(EventType.ORG_LIMITS_CHANGED.ceType(), limit("1"))).contains(new SetLimit(ACCOUNT,
-                ORG, 1));
-        assertThat(OrgLimitChange.of(EventType.ORG_LIMITS_CHANGED.ceType(), limit("20"))).contains(new SetLimit(
-                ACCOUNT, ORG, 20));
+        assertThat(OrgLimitChange.of(EventType.ORG_LIMITS_CHANGED.ceType(), limit("1")))
+            .contains(new SetLimit(ACCOUNT, ORG, 1));
+        assertThat(OrgLimitChange.of(EventType.ORG_LIMITS_CHANGED.ceType(), limit("20")))
+            .contains(new SetLimit(ACCOUNT, ORG, 20));
     }
 
     @Test
@@ -107,8 +109,8 @@ class OrgLimitChangeTests {
                 Map.of("orgId", ORG, "accountId", "a b", "maxConcurrentStreams", 2),
                 Map.of("orgId", "{slot}", "accountId", ACCOUNT, "maxConcurrentStreams", 2),
                 Map.of("orgId", ORG, "accountId", "x".repeat(201), "maxConcurrentStreams", 2) }) {
-            assertThatThrownBy(() -> OrgLimitChange.of(EventType.ORG_LIMITS_CHANGED.ceType(),
-                    () -> JSON.valueToTree(data)))
+            assertThatThrownBy(
+                    () -> OrgLimitChange.of(EventType.ORG_LIMITS_CHANGED.ceType(), () -> JSON.valueToTree(data)))
                 .as(data.toString())
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("Id is missing or not");
@@ -117,17 +119,19 @@ class OrgLimitChangeTests {
                 () -> JSON.valueToTree(Map.of("accountId", ACCOUNT, "role", "member"))))
             .isInstanceOf(MalformedEventException.class)
             .hasMessageContaining("orgId");
-        assertThatThrownBy(() -> OrgLimitChange.of(EventType.ACCOUNT_DELETED.ceType(), () -> JSON.valueToTree(Map.of())))
+        assertThatThrownBy(
+                () -> OrgLimitChange.of(EventType.ACCOUNT_DELETED.ceType(), () -> JSON.valueToTree(Map.of())))
             .isInstanceOf(MalformedEventException.class)
             .hasMessageContaining("accountId");
     }
 
     private static Supplier<JsonNode> limit(String value) {
-        return json("{\"orgId\":\"" + ORG + "\",\"accountId\":\"" + ACCOUNT + "\",\"maxConcurrentStreams\":" + value
-                + "}");
+        return json(
+                "{\"orgId\":\"" + ORG + "\",\"accountId\":\"" + ACCOUNT + "\",\"maxConcurrentStreams\":" + value + "}");
     }
 
     private static Supplier<JsonNode> json(String text) {
         return () -> JSON.readTree(text);
     }
+
 }

@@ -23,17 +23,26 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** acquire-v2.lua under organization limits, and org-limits-v1.lua on its own, against a real Redis server. */
+/**
+ * acquire-v2.lua under organization limits, and org-limits-v1.lua on its own, against a
+ * real Redis server.
+ */
 class OrgLimitScriptsIT {
 
     private static final Duration LONG = Duration.ofMinutes(5);
+
     private static final Duration RETENTION = Duration.ofDays(1);
+
     private static final int BASE = 3;
 
     private static LettuceConnectionFactory connections;
+
     private static ReactiveStringRedisTemplate redis;
+
     private static RedisScripts scripts;
+
     private static LeaseStore leases;
+
     private static OrgLimitsStore limits;
 
     @BeforeAll
@@ -87,8 +96,7 @@ class OrgLimitScriptsIT {
         assertThat(overLowered.outcome()).isEqualTo(Acquisition.Outcome.REJECTED);
         assertThat(overLowered.streamCount()).as("a lowered limit ends no lease").isEqualTo(3);
         assertThat(overLowered.limit()).isEqualTo(2);
-        assertThat(acquire(user, "s1").outcome()).as("held leases still renew").isEqualTo(
-                Acquisition.Outcome.RENEWED);
+        assertThat(acquire(user, "s1").outcome()).as("held leases still renew").isEqualTo(Acquisition.Outcome.RENEWED);
 
         apply(new ClearAll(user));
         assertThat(acquire(user, "s4")).satisfies(atBase -> {
@@ -156,8 +164,10 @@ class OrgLimitScriptsIT {
         assertThat(redis.opsForZSet().size(OrgLimits.appliedEventsKey(user)).block())
             .isEqualTo(OrgLimitsStore.REMEMBER_EVENTS);
         assertThat(limits.apply(first, new SetLimit(user, "org-a", 1)).block()).as("forgotten, so applied").isTrue();
-        assertThat(limits.apply("event-" + (OrgLimitsStore.REMEMBER_EVENTS + 4), new SetLimit(user, "org-a", 9))
-            .block()).as("remembered").isFalse();
+        assertThat(
+                limits.apply("event-" + (OrgLimitsStore.REMEMBER_EVENTS + 4), new SetLimit(user, "org-a", 9)).block())
+            .as("remembered")
+            .isFalse();
     }
 
     private static void apply(OrgLimitChange change) {
@@ -171,4 +181,5 @@ class OrgLimitScriptsIT {
     private static String newUser() {
         return "u-" + UUID.randomUUID();
     }
+
 }

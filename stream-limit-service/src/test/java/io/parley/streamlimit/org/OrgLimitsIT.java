@@ -35,20 +35,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Organization limits end to end: people events on the real Kafka change what the running service admits on the
- * real Redis, within the 5 seconds people-service promises for {@code PUT /api/orgs/{id}/limits}. Users are accounts
- * signed in through people-service, so their join tokens' {@code sub} is the account id.
+ * Organization limits end to end: people events on the real Kafka change what the running
+ * service admits on the real Redis, within the 5 seconds people-service promises for
+ * {@code PUT /api/orgs/{id}/limits}. Users are accounts signed in through people-service,
+ * so their join tokens' {@code sub} is the account id.
  */
 class OrgLimitsIT {
 
     private static final Duration APPLIED_WITHIN = Duration.ofSeconds(5);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final EventCodec CODEC = new EventCodec(JSON, "people-service", Clock.systemUTC());
+
     private static final String TOPIC = Topic.PEOPLE_EVENTS.topicName();
 
     private static RunningService service;
+
     private static WebTestClient client;
+
     private static KafkaProducer<String, CloudEvent> producer;
+
     private static KafkaProducer<String, byte[]> rawProducer;
 
     @BeforeAll
@@ -61,11 +68,13 @@ class OrgLimitsIT {
         rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SharedInfrastructure.kafka().bootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        // the 5 seconds count from an event's publication, not from the consumer's first join of its group
+        // the 5 seconds count from an event's publication, not from the consumer's first
+        // join of its group
         MessageListenerContainer listener = service.bean(KafkaListenerEndpointRegistry.class)
             .getListenerContainer("stream-limit-people");
-        await().atMost(Duration.ofSeconds(30)).until(() -> listener.getAssignedPartitions() != null
-                && listener.getAssignedPartitions().size() == Topic.PEOPLE_EVENTS.partitions());
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> listener.getAssignedPartitions() != null
+                    && listener.getAssignedPartitions().size() == Topic.PEOPLE_EVENTS.partitions());
     }
 
     @AfterAll
@@ -86,7 +95,8 @@ class OrgLimitsIT {
 
         send(account, limitsChanged(org, account, 2));
 
-        // a start admitted before the change arrived would still count: end it again, so the count stays at 2
+        // a start admitted before the change arrived would still count: end it again, so
+        // the count stays at 2
         await().atMost(APPLIED_WITHIN).untilAsserted(() -> {
             EntityExchangeResult<byte[]> third = startStream(account, first, "p2");
             if (third.getStatus() == HttpStatus.CREATED) {
@@ -118,16 +128,22 @@ class OrgLimitsIT {
         send(account, memberEvent(EventType.ORG_MEMBER_REMOVED, org, account));
 
         await().atMost(APPLIED_WITHIN).untilAsserted(() -> assertActive(account, 4, 3));
-        // the four leases held stay (lowering a limit ends none), but no new one is admitted under the default
+        // the four leases held stay (lowering a limit ends none), but no new one is
+        // admitted under the default
         EntityExchangeResult<byte[]> overDefault = startStream(account, second, "p4");
         assertThat(overDefault.getStatus()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(body(overDefault).get("limit").intValue()).isEqualTo(3);
         assertThat(body(overDefault).get("streamCount").intValue()).isEqualTo(4);
         // a renewal reports the effective limit too
-        client.put().uri("/api/streams/{id}/lease", first + ":p1")
-            .headers(h -> h.setBearerAuth(TestTokens.token(account, first, "p1"))).exchange()
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.limit").isEqualTo(3);
+        client.put()
+            .uri("/api/streams/{id}/lease", first + ":p1")
+            .headers(h -> h.setBearerAuth(TestTokens.token(account, first, "p1")))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.limit")
+            .isEqualTo(3);
     }
 
     @Test
@@ -170,12 +186,13 @@ class OrgLimitsIT {
         double malformed = counter("parley.streams.org-limits.skipped", "reason", "malformed");
         double set = counter("parley.streams.org-limits.applied", "change", "set");
 
-        // all on the account's key, so on the partition the valid event after them is queued on
+        // all on the account's key, so on the partition the valid event after them is
+        // queued on
         rawProducer.send(new ProducerRecord<>(TOPIC, account, "not a cloud event".getBytes(StandardCharsets.UTF_8)))
             .get();
         send(account, CODEC.encode(EventType.ORG_LIMITS_CHANGED, account, "not an object"));
-        send(account, CODEC.encode(EventType.ORG_LIMITS_CHANGED, account,
-                Map.of("orgId", org, "maxConcurrentStreams", 2)));
+        send(account,
+                CODEC.encode(EventType.ORG_LIMITS_CHANGED, account, Map.of("orgId", org, "maxConcurrentStreams", 2)));
         send(account, CODEC.encode(EventType.ORG_LIMITS_CHANGED, account,
                 Map.of("orgId", org, "accountId", account, "maxConcurrentStreams", 0)));
         send(account, CODEC.encode(EventType.ORG_LIMITS_CHANGED, account,
@@ -183,8 +200,8 @@ class OrgLimitsIT {
         send(account, CODEC.encode(EventType.ORG_MEMBER_REMOVED, account, Map.of("accountId", account)));
         // types that change no limit pass without a word
         send(account, memberEvent(EventType.ORG_MEMBER_ADDED, org, account));
-        send(account, CODEC.encode(EventType.ACCOUNT_CREATED, account,
-                Map.of("accountId", account, "displayName", "Ada")));
+        send(account,
+                CODEC.encode(EventType.ACCOUNT_CREATED, account, Map.of("accountId", account, "displayName", "Ada")));
 
         send(account, limitsChanged(org, account, 1));
 
@@ -203,8 +220,11 @@ class OrgLimitsIT {
         send(account, limitsChanged(UUID.randomUUID().toString(), account, 5));
         await().atMost(APPLIED_WITHIN).untilAsserted(() -> assertActive(account, 0, 5));
 
-        client.get().uri("/actuator/prometheus").exchange()
-            .expectStatus().isOk()
+        client.get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
             .expectBody(String.class)
             .value(text -> assertThat(text)
                 .containsPattern("parley_streams_org_limits_applied_total\\{[^}]*change=\"set\"[^}]*} [1-9]")
@@ -227,26 +247,37 @@ class OrgLimitsIT {
     }
 
     private static EntityExchangeResult<byte[]> startStream(String account, String meeting, String participant) {
-        return client.post().uri("/api/streams")
+        return client.post()
+            .uri("/api/streams")
             .headers(h -> h.setBearerAuth(TestTokens.token(account, meeting, participant)))
-            .bodyValue(Map.of("streamId", meeting + ":" + participant, "meetingId", meeting)).exchange()
-            .expectBody().returnResult();
+            .bodyValue(Map.of("streamId", meeting + ":" + participant, "meetingId", meeting))
+            .exchange()
+            .expectBody()
+            .returnResult();
     }
 
     private static void endStream(String account, String meeting, String participant) {
-        client.delete().uri("/api/streams/{id}", meeting + ":" + participant)
-            .headers(h -> h.setBearerAuth(TestTokens.token(account, meeting, participant))).exchange()
-            .expectStatus().isOk();
+        client.delete()
+            .uri("/api/streams/{id}", meeting + ":" + participant)
+            .headers(h -> h.setBearerAuth(TestTokens.token(account, meeting, participant)))
+            .exchange()
+            .expectStatus()
+            .isOk();
     }
 
     /** {@code GET /api/streams} with the account's own join token. */
     private static void assertActive(String account, int streamCount, int limit) {
-        client.get().uri("/api/streams")
-            .headers(h -> h.setBearerAuth(TestTokens.token(account, "m-any", "p-any"))).exchange()
-            .expectStatus().isOk()
+        client.get()
+            .uri("/api/streams")
+            .headers(h -> h.setBearerAuth(TestTokens.token(account, "m-any", "p-any")))
+            .exchange()
+            .expectStatus()
+            .isOk()
             .expectBody()
-            .jsonPath("$.streamCount").isEqualTo(streamCount)
-            .jsonPath("$.limit").isEqualTo(limit);
+            .jsonPath("$.streamCount")
+            .isEqualTo(streamCount)
+            .jsonPath("$.limit")
+            .isEqualTo(limit);
     }
 
     private static JsonNode body(EntityExchangeResult<byte[]> result) {
@@ -260,4 +291,5 @@ class OrgLimitsIT {
     private static String newAccount() {
         return UUID.randomUUID().toString();
     }
+
 }

@@ -29,8 +29,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A limit change that arrives while Redis is down waits for Redis instead of being dropped (the lease releases give
- * up after about two minutes; a dropped limit change would stay wrong for good).
+ * A limit change that arrives while Redis is down waits for Redis instead of being
+ * dropped (the lease releases give up after about two minutes; a dropped limit change
+ * would stay wrong for good).
  */
 class OrgLimitsRedisOutageIT {
 
@@ -51,20 +52,24 @@ class OrgLimitsRedisOutageIT {
             WebTestClient client = service.client();
             MessageListenerContainer listener = service.bean(KafkaListenerEndpointRegistry.class)
                 .getListenerContainer("stream-limit-people");
-            await().atMost(Duration.ofSeconds(30)).until(() -> listener.getAssignedPartitions() != null
-                    && listener.getAssignedPartitions().size() == Topic.PEOPLE_EVENTS.partitions());
+            await().atMost(Duration.ofSeconds(30))
+                .until(() -> listener.getAssignedPartitions() != null
+                        && listener.getAssignedPartitions().size() == Topic.PEOPLE_EVENTS.partitions());
             assertLimit(client, account, 3);
             MeterRegistry meters = service.bean(MeterRegistry.class);
             double redisErrors = meters.counter("parley.streams.redis.errors").count();
 
             redis.stop();
-            producer.send(new ProducerRecord<>(Topic.PEOPLE_EVENTS.topicName(), account,
-                    CODEC.encode(EventType.ORG_LIMITS_CHANGED, account, Map.of("orgId", "org-" + UUID.randomUUID(),
-                            "accountId", account, "maxConcurrentStreams", 2))))
+            producer.send(
+                    new ProducerRecord<>(Topic.PEOPLE_EVENTS.topicName(), account,
+                            CODEC.encode(EventType.ORG_LIMITS_CHANGED, account, Map.of("orgId",
+                                    "org-" + UUID.randomUUID(), "accountId", account, "maxConcurrentStreams", 2))))
                 .get();
-            // down for longer than the default back-off (two retries, a second apart) would keep trying, and long
+            // down for longer than the default back-off (two retries, a second apart)
+            // would keep trying, and long
             // enough for the listener to have failed a few times
-            await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(60))
+            await().pollDelay(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> meters.counter("parley.streams.redis.errors").count() >= redisErrors + 3);
             redis.start();
 
@@ -73,9 +78,15 @@ class OrgLimitsRedisOutageIT {
     }
 
     private static void assertLimit(WebTestClient client, String account, int limit) {
-        client.get().uri("/api/streams")
-            .headers(h -> h.setBearerAuth(TestTokens.token(account, "m-any", "p-any"))).exchange()
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.limit").isEqualTo(limit);
+        client.get()
+            .uri("/api/streams")
+            .headers(h -> h.setBearerAuth(TestTokens.token(account, "m-any", "p-any")))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.limit")
+            .isEqualTo(limit);
     }
+
 }

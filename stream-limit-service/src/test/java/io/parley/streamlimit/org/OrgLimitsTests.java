@@ -49,4 +49,5 @@ class OrgLimitsTests {
         int open = key.indexOf('{');
         return key.substring(open + 1, key.indexOf('}', open));
     }
+
 }

@@ -13,12 +13,16 @@ import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The seed-compatible API: every status code and body of PLATFORM.md §4.2, compared as JSON. */
+/**
+ * The seed-compatible API: every status code and body of PLATFORM.md §4.2, compared as
+ * JSON.
+ */
 class SeedApiIT {
 
     private static final String INVALID = "{\"msg\":\"user_id is invalid , needs to be a number\"}";
 
     private static RunningService service;
+
     private static WebTestClient client;
 
     @BeforeAll
@@ -70,8 +74,8 @@ class SeedApiIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "abc", "1.5", "-1", "1e3", "+7", "0x1F", "99999999999999999999999999", "1234567890123456789",
-            "%20", "1%2C2", "NaN", "Infinity" })
+    @ValueSource(strings = { "abc", "1.5", "-1", "1e3", "+7", "0x1F", "99999999999999999999999999",
+            "1234567890123456789", "%20", "1%2C2", "NaN", "Infinity" })
     void refusesUserIdsThatAreNotWholeNumbers(String userId) {
         expect(client.get().uri(java.net.URI.create(service.baseUrl() + "/api/startstream/" + userId)), 400, INVALID);
         expect(client.get().uri(java.net.URI.create(service.baseUrl() + "/api/endstream/" + userId)), 400, INVALID);
@@ -100,9 +104,13 @@ class SeedApiIT {
     @Test
     void keepsItsStreamsApartFromTheRestApisStreamsOfTheSameUser() {
         long user = newUser();
-        client.post().uri("/api/streams").header("X-Api-Key", RunningService.API_KEY)
-            .bodyValue(java.util.Map.of("userId", String.valueOf(user), "streamId", "call")).exchange()
-            .expectStatus().isCreated();
+        client.post()
+            .uri("/api/streams")
+            .header("X-Api-Key", RunningService.API_KEY)
+            .bodyValue(java.util.Map.of("userId", String.valueOf(user), "streamId", "call"))
+            .exchange()
+            .expectStatus()
+            .isCreated();
 
         expect(get("/api/startstream/" + user), 200,
                 "{\"streamStatus\":{\"isNewStreamAllowed\":true,\"streamCount\":2}}");
@@ -116,12 +124,16 @@ class SeedApiIT {
 
     private static void expect(WebTestClient.RequestHeadersSpec<?> request, int status, String json) {
         request.exchange()
-            .expectStatus().isEqualTo(status)
-            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-            .expectBody().json(json, JsonCompareMode.STRICT);
+            .expectStatus()
+            .isEqualTo(status)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+            .expectBody()
+            .json(json, JsonCompareMode.STRICT);
     }
 
     private static long newUser() {
         return ThreadLocalRandom.current().nextLong(1_000_000_000L, 999_999_999_999_999L);
     }
+
 }

@@ -27,4 +27,5 @@ class SeedUserIdsTests {
     void refusesNoIdAtAll() {
         assertThat(SeedUserIds.parse(null)).isEmpty();
     }
+
 }

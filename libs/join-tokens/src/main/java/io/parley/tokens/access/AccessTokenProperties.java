@@ -13,15 +13,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How services verify access tokens ({@code parley.access-tokens.*}).
  *
- * @param jwksUri where people-service publishes its public keys (default the local people-service)
+ * @param jwksUri where people-service publishes its public keys (default the local
+ * people-service)
  * @param issuer the {@code iss} every access token must carry (default {@code parley})
- * @param jwksMinRefetchInterval a token with an unknown {@code kid} makes the keys be fetched again at most this
- *        often (default 30s), as for join tokens
+ * @param jwksMinRefetchInterval a token with an unknown {@code kid} makes the keys be
+ * fetched again at most this often (default 30s), as for join tokens
  */
 @Validated
 @ConfigurationProperties("parley.access-tokens")
-public record AccessTokenProperties(
-        @NotNull @DefaultValue("http://127.0.0.1:8085/.well-known/jwks.json") URI jwksUri,
+public record AccessTokenProperties(@NotNull @DefaultValue("http://127.0.0.1:8085/.well-known/jwks.json") URI jwksUri,
         @NotBlank @DefaultValue("parley") String issuer,
         @NotNull @DefaultValue("30s") Duration jwksMinRefetchInterval) {
 

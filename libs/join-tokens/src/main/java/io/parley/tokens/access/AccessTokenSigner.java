@@ -10,10 +10,14 @@ import io.parley.tokens.JoinTokenVerifier;
 import io.parley.tokens.RsaJwtSigner;
 import io.parley.tokens.TokenType;
 
-/** Signs access tokens with RS256 under the key's {@code kid}; only people-service holds such a key. */
+/**
+ * Signs access tokens with RS256 under the key's {@code kid}; only people-service holds
+ * such a key.
+ */
 public final class AccessTokenSigner {
 
     private final RsaJwtSigner signer;
+
     private final String issuer;
 
     public AccessTokenSigner(RSAKey key, String issuer) {
@@ -38,4 +42,5 @@ public final class AccessTokenSigner {
             .claim(AccessToken.ORGS, orgs)
             .build());
     }
+
 }

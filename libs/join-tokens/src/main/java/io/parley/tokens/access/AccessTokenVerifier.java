@@ -16,9 +16,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
- * Verifies an access token: signature against people-service's keys, issuer, audience, expiry, {@code typ} =
- * {@code access} (a join token is refused here), and the Parley claims. Every failure is an
- * {@link InvalidTokenException} (401); an unreachable JWKS endpoint is a {@link KeysUnavailableException} (503).
+ * Verifies an access token: signature against people-service's keys, issuer, audience,
+ * expiry, {@code typ} = {@code access} (a join token is refused here), and the Parley
+ * claims. Every failure is an {@link InvalidTokenException} (401); an unreachable JWKS
+ * endpoint is a {@link KeysUnavailableException} (503).
  */
 public class AccessTokenVerifier {
 
@@ -46,8 +47,9 @@ public class AccessTokenVerifier {
             return new KeysUnavailableException(error);
         }
         String message = String.valueOf(error.getMessage()).toLowerCase();
-        return new InvalidTokenException(message.contains("expired") ? "The access token has expired."
-                : "The access token is not valid.", error);
+        return new InvalidTokenException(
+                message.contains("expired") ? "The access token has expired." : "The access token is not valid.",
+                error);
     }
 
     static AccessToken toAccessToken(Jwt jwt) {
@@ -78,4 +80,5 @@ public class AccessTokenVerifier {
         }
         return orgs;
     }
+
 }

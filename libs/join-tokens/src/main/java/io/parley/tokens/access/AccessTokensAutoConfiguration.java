@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * An access-token verifier for every service, with keys from people-service's JWKS (fetched on first use and again
- * for an unknown {@code kid}, at most every {@code parley.access-tokens.jwks-min-refetch-interval}). Its decoder is
- * not a bean: the join-token decoder is the one {@code ReactiveJwtDecoder} of a service. people-service, which holds
- * the keys, supplies its own verifier.
+ * An access-token verifier for every service, with keys from people-service's JWKS
+ * (fetched on first use and again for an unknown {@code kid}, at most every
+ * {@code parley.access-tokens.jwks-min-refetch-interval}). Its decoder is not a bean: the
+ * join-token decoder is the one {@code ReactiveJwtDecoder} of a service. people-service,
+ * which holds the keys, supplies its own verifier.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(AccessTokenProperties.class)
@@ -27,4 +28,5 @@ public class AccessTokensAutoConfiguration {
                     clock.getIfAvailable(Clock::systemUTC))
             .decoder(properties.issuer()));
     }
+
 }

@@ -40,20 +40,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads token keys from a directory and, for development, creates one. A file holds a PEM key (PKCS#8
- * {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY} as Helm's {@code genPrivateKey} and older OpenSSL write it, or a
- * {@code PUBLIC KEY} to keep publishing a retired key) or a JWK / JWK set as JSON. Files are ordered by name without
- * extension, so {@code signing-key-20260301.pem} comes after {@code signing-key.pem}: the last one signs.
- * A PEM key's {@code kid} is its RFC 7638 thumbprint, the same on every replica that mounts the same file.
- * Hidden entries (a Kubernetes Secret volume's {@code ..data} links) and sub-directories are skipped.
+ * Reads token keys from a directory and, for development, creates one. A file holds a PEM
+ * key (PKCS#8 {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY} as Helm's
+ * {@code genPrivateKey} and older OpenSSL write it, or a {@code PUBLIC KEY} to keep
+ * publishing a retired key) or a JWK / JWK set as JSON. Files are ordered by name without
+ * extension, so {@code signing-key-20260301.pem} comes after {@code signing-key.pem}: the
+ * last one signs. A PEM key's {@code kid} is its RFC 7638 thumbprint, the same on every
+ * replica that mounts the same file. Hidden entries (a Kubernetes Secret volume's
+ * {@code ..data} links) and sub-directories are skipped.
  */
 public final class KeyFiles {
 
     private static final Logger log = LoggerFactory.getLogger(KeyFiles.class);
-    private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+
+    private static final Pattern PEM = Pattern
+        .compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
         .withZone(ZoneOffset.UTC);
-    /** AlgorithmIdentifier of rsaEncryption with NULL parameters, as PKCS#8 wraps a PKCS#1 key in. */
+
+    /**
+     * AlgorithmIdentifier of rsaEncryption with NULL parameters, as PKCS#8 wraps a PKCS#1
+     * key in.
+     */
     private static final byte[] RSA_ALGORITHM = { 0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
             (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00 };
 
@@ -77,8 +86,8 @@ public final class KeyFiles {
     }
 
     /**
-     * The keys under {@code <dataDir>/keys}; on the very first start there are none, so one is generated and kept
-     * there (readable by the owner only) for every later start.
+     * The keys under {@code <dataDir>/keys}; on the very first start there are none, so
+     * one is generated and kept there (readable by the owner only) for every later start.
      */
     public static SigningKeys loadOrGenerate(Path dataDir, Clock clock) {
         Path directory = dataDir.resolve("keys");
@@ -133,8 +142,8 @@ public final class KeyFiles {
             return text.strip().startsWith("{") ? fromJson(text) : fromPem(text);
         }
         catch (ParseException | GeneralSecurityException | JOSEException | IllegalArgumentException ex) {
-            throw new IllegalStateException("Cannot read the token key in " + file.toAbsolutePath() + ": "
-                    + ex.getMessage(), ex);
+            throw new IllegalStateException(
+                    "Cannot read the token key in " + file.toAbsolutePath() + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -160,8 +169,8 @@ public final class KeyFiles {
                 case "PRIVATE KEY", "RSA PRIVATE KEY" -> {
                     byte[] pkcs8 = block.group(1).equals("PRIVATE KEY") ? der : pkcs1ToPkcs8(der);
                     RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-                    RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-                            new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+                    RSAPublicKey publicKey = (RSAPublicKey) rsa
+                        .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
                     keys.add(withThumbprint(new RSAKey.Builder(publicKey).privateKey(key)));
                 }
                 case "PUBLIC KEY" -> keys.add(withThumbprint(
@@ -176,7 +185,10 @@ public final class KeyFiles {
         return builder.keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).keyIDFromThumbprint().build();
     }
 
-    /** PrivateKeyInfo ::= SEQUENCE { version 0, rsaEncryption, OCTET STRING pkcs1 } (RFC 5208). */
+    /**
+     * PrivateKeyInfo ::= SEQUENCE { version 0, rsaEncryption, OCTET STRING pkcs1 } (RFC
+     * 5208).
+     */
     static byte[] pkcs1ToPkcs8(byte[] pkcs1) {
         byte[] version = { 0x02, 0x01, 0x00 };
         byte[] octets = der(0x04, pkcs1);
@@ -223,4 +235,5 @@ public final class KeyFiles {
             Files.move(from, to);
         }
     }
+
 }

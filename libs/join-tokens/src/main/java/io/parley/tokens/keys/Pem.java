@@ -7,8 +7,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 
 /**
- * An RSA key as PEM text, the way OpenSSL and Helm write it: what an operator puts into a keys Secret, and what tests
- * write to check that {@link KeyFiles} reads it.
+ * An RSA key as PEM text, the way OpenSSL and Helm write it: what an operator puts into a
+ * keys Secret, and what tests write to check that {@link KeyFiles} reads it.
  */
 public final class Pem {
 
@@ -20,7 +20,10 @@ public final class Pem {
         return pem("PRIVATE KEY", pkcs8Der(key));
     }
 
-    /** {@code BEGIN RSA PRIVATE KEY}: PKCS#1, what Helm's {@code genPrivateKey "rsa"} writes. */
+    /**
+     * {@code BEGIN RSA PRIVATE KEY}: PKCS#1, what Helm's {@code genPrivateKey "rsa"}
+     * writes.
+     */
     public static String pkcs1(RSAKey key) {
         return pem("RSA PRIVATE KEY", pkcs1Of(pkcs8Der(key)));
     }
@@ -48,7 +51,10 @@ public final class Pem {
                 + "\n-----END " + type + "-----\n";
     }
 
-    /** The PKCS#1 key inside a PKCS#8 PrivateKeyInfo: the content of its third element, an OCTET STRING. */
+    /**
+     * The PKCS#1 key inside a PKCS#8 PrivateKeyInfo: the content of its third element, an
+     * OCTET STRING.
+     */
     private static byte[] pkcs1Of(byte[] pkcs8) {
         int[] at = { 0 };
         header(pkcs8, at);
@@ -60,7 +66,10 @@ public final class Pem {
         return Arrays.copyOfRange(pkcs8, at[0], at[0] + length);
     }
 
-    /** Reads a DER tag and length, leaving {@code at} on the content; answers the content length. */
+    /**
+     * Reads a DER tag and length, leaving {@code at} on the content; answers the content
+     * length.
+     */
     private static int header(byte[] der, int[] at) {
         at[0]++;
         int length = der[at[0]++] & 0xff;
@@ -73,4 +82,5 @@ public final class Pem {
         }
         return length;
     }
+
 }

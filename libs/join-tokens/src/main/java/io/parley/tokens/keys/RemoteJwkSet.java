@@ -27,14 +27,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The public keys another service publishes as a JWKS, fetched on first use and kept. A token whose {@code kid} is
- * not among them makes the set be fetched again, so a rotated key is picked up, but at most once per
- * {@code minRefetchInterval}: otherwise every forged token with a made-up {@code kid} would cost the publisher a
- * request, and a flood of them would be amplified onto it. Between refetches such a token matches no key and is
- * refused as invalid.
+ * The public keys another service publishes as a JWKS, fetched on first use and kept. A
+ * token whose {@code kid} is not among them makes the set be fetched again, so a rotated
+ * key is picked up, but at most once per {@code minRefetchInterval}: otherwise every
+ * forged token with a made-up {@code kid} would cost the publisher a request, and a flood
+ * of them would be amplified onto it. Between refetches such a token matches no key and
+ * is refused as invalid.
  * <p>
- * Concurrent fetches are one fetch. A refetch that fails keeps the keys already known; without any, the error reaches
- * the verifier, which answers 503 (the keys are unavailable, the token may be fine).
+ * Concurrent fetches are one fetch. A refetch that fails keeps the keys already known;
+ * without any, the error reaches the verifier, which answers 503 (the keys are
+ * unavailable, the token may be fine).
  */
 public final class RemoteJwkSet {
 
@@ -44,15 +46,20 @@ public final class RemoteJwkSet {
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
     private final Duration minRefetchInterval;
+
     private final Clock clock;
+
     private final AtomicReference<JWKSet> known = new AtomicReference<>();
+
     private final AtomicReference<Instant> lastFetch = new AtomicReference<>();
+
     private final Mono<JWKSet> fetch;
 
     RemoteJwkSet(Supplier<Mono<JWKSet>> fetcher, Duration minRefetchInterval, Clock clock) {
         this.minRefetchInterval = minRefetchInterval;
         this.clock = clock;
-        // a zero time to live shares one fetch among the callers that arrive while it runs, and keeps nothing after
+        // a zero time to live shares one fetch among the callers that arrive while it
+        // runs, and keeps nothing after
         this.fetch = Mono.defer(() -> {
             lastFetch.set(clock.instant());
             return fetcher.get();
@@ -79,7 +86,10 @@ public final class RemoteJwkSet {
         }
     }
 
-    /** A decoder of RS256 tokens signed by these keys, with the issuer, audience and timestamp checks of Parley. */
+    /**
+     * A decoder of RS256 tokens signed by these keys, with the issuer, audience and
+     * timestamp checks of Parley.
+     */
     public ReactiveJwtDecoder decoder(String issuer) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
             .withJwkSource((SignedJWT jwt) -> keysFor(jwt.getHeader()))
@@ -89,11 +99,15 @@ public final class RemoteJwkSet {
         return decoder;
     }
 
-    /** The keys that may have signed a token with this header; none when its {@code kid} is unknown. */
+    /**
+     * The keys that may have signed a token with this header; none when its {@code kid}
+     * is unknown.
+     */
     public Flux<JWK> keysFor(JWSHeader header) {
         JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
         if (matcher == null) {
-            // an algorithm no key type serves: nothing can have signed it, and that is the caller's fault, not a 5xx
+            // an algorithm no key type serves: nothing can have signed it, and that is
+            // the caller's fault, not a 5xx
             return Flux.empty();
         }
         JWKSelector selector = new JWKSelector(matcher);
@@ -120,4 +134,5 @@ public final class RemoteJwkSet {
         Instant now = clock.instant();
         return (last == null || !now.isBefore(last.plus(minRefetchInterval))) && lastFetch.compareAndSet(last, now);
     }
+
 }

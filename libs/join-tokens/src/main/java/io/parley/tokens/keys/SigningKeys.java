@@ -14,8 +14,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Flux;
 
 /**
- * The token keys, oldest first: the last one signs, all of them verify and are published, so tokens signed before a
- * rotation keep working until they expire (the operator removes a retired key once its tokens are gone).
+ * The token keys, oldest first: the last one signs, all of them verify and are published,
+ * so tokens signed before a rotation keep working until they expire (the operator removes
+ * a retired key once its tokens are gone).
  */
 public record SigningKeys(List<RSAKey> keys) {
 
@@ -41,14 +42,13 @@ public record SigningKeys(List<RSAKey> keys) {
     }
 
     /**
-     * A decoder that trusts exactly these keys, for the service that holds them: it verifies its own tokens without
-     * fetching its own JWKS over HTTP.
+     * A decoder that trusts exactly these keys, for the service that holds them: it
+     * verifies its own tokens without fetching its own JWKS over HTTP.
      */
     public ReactiveJwtDecoder decoder(String issuer) {
         JWKSet published = publicKeys();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-            .withJwkSource(jwt -> Flux.fromIterable(
-                    new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())).select(published)))
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(
+                jwt -> Flux.fromIterable(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())).select(published)))
             .jwsAlgorithm(SignatureAlgorithm.RS256)
             .build();
         decoder.setJwtValidator(JoinTokenVerifier.validator(issuer));

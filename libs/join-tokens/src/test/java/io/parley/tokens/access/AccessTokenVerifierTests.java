@@ -19,14 +19,15 @@ import reactor.test.StepVerifier;
 class AccessTokenVerifierTests {
 
     private static final RSAKey KEY = RsaKeys.generate();
+
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private final AccessTokenVerifier accessVerifier = new AccessTokenVerifier(RsaKeys.decoderFor(KEY, "parley"));
 
     private final JoinTokenVerifier joinVerifier = new JoinTokenVerifier(RsaKeys.decoderFor(KEY, "parley"), null);
 
-    private final AccessToken access = new AccessToken("acc-1", "Ada", List.of(new AccessToken.Membership("org-1",
-            "owner")), "session-1", "jti-1", NOW, NOW.plusSeconds(900));
+    private final AccessToken access = new AccessToken("acc-1", "Ada",
+            List.of(new AccessToken.Membership("org-1", "owner")), "session-1", "jti-1", NOW, NOW.plusSeconds(900));
 
     @Test
     void acceptsAnAccessTokenWithEveryClaim() {
@@ -41,8 +42,8 @@ class AccessTokenVerifierTests {
 
     @Test
     void refusesAJoinTokenWhereAnAccessTokenIsRequiredEvenUnderTheSameKey() {
-        String joinToken = new JoinTokenSigner(KEY, "parley").sign(new JoinToken("acc-1", "m-1", "p-1", "Ada",
-                Role.HOST, "jti-2", NOW, NOW.plusSeconds(900)));
+        String joinToken = new JoinTokenSigner(KEY, "parley")
+            .sign(new JoinToken("acc-1", "m-1", "p-1", "Ada", Role.HOST, "jti-2", NOW, NOW.plusSeconds(900)));
 
         StepVerifier.create(accessVerifier.verify(joinToken))
             .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(InvalidTokenException.class)
@@ -64,12 +65,13 @@ class AccessTokenVerifierTests {
 
     @Test
     void refusesAnExpiredAccessToken() {
-        String token = new AccessTokenSigner(KEY, "parley").sign(new AccessToken("acc-1", "Ada", List.of(),
-                "session-1", "jti-3", NOW.minusSeconds(3600), NOW.minusSeconds(1800)));
+        String token = new AccessTokenSigner(KEY, "parley").sign(new AccessToken("acc-1", "Ada", List.of(), "session-1",
+                "jti-3", NOW.minusSeconds(3600), NOW.minusSeconds(1800)));
 
         StepVerifier.create(accessVerifier.verify(token))
             .expectErrorSatisfies(error -> assertThat(((InvalidTokenException) error).reason())
                 .isEqualTo("The access token has expired."))
             .verify();
     }
+
 }

@@ -20,6 +20,7 @@ class KeyFilesTests {
     Path dir;
 
     private static final RSAKey OLD = RsaKeys.generate();
+
     private static final RSAKey NEW = RsaKeys.generate();
 
     @Test
@@ -39,7 +40,8 @@ class KeyFilesTests {
 
     @Test
     void theFileWhoseNameSortsLastSignsAndEveryKeyIsPublished() throws Exception {
-        // the Helm chart's first key is signing-key.pem; a rotation adds signing-key-<date>.pem
+        // the Helm chart's first key is signing-key.pem; a rotation adds
+        // signing-key-<date>.pem
         Files.writeString(dir.resolve("signing-key.pem"), Pem.pkcs8(OLD));
         Files.writeString(dir.resolve("signing-key-20260301.json"), new JWKSet(NEW).toString(false));
 
@@ -53,8 +55,7 @@ class KeyFilesTests {
 
     @Test
     void keepsPublishingARetiredKeyGivenAsPublicKeyOnly() throws Exception {
-        Files.writeString(dir.resolve("1-retired.pem"),
-                Pem.publicKey(OLD));
+        Files.writeString(dir.resolve("1-retired.pem"), Pem.publicKey(OLD));
         Files.writeString(dir.resolve("2-current.jwk"), NEW.toJSONString());
 
         SigningKeys keys = KeyFiles.load(dir);
@@ -101,4 +102,5 @@ class KeyFilesTests {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
     }
+
 }

@@ -24,10 +24,13 @@ import reactor.test.StepVerifier;
 class RemoteJwkSetTests {
 
     private static final Duration INTERVAL = Duration.ofSeconds(30);
+
     private static final RSAKey OLD = RsaKeys.generate();
+
     private static final RSAKey NEW = RsaKeys.generate();
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+
     private final Clock clock = new Clock() {
         @Override
         public Instant instant() {
@@ -47,7 +50,9 @@ class RemoteJwkSetTests {
 
     /** What the publisher serves right now; an error when it is down. */
     private final AtomicReference<Mono<JWKSet>> published = new AtomicReference<>(Mono.just(set(OLD)));
+
     private final AtomicInteger fetches = new AtomicInteger();
+
     private final RemoteJwkSet keys = new RemoteJwkSet(() -> {
         fetches.incrementAndGet();
         return published.get();
@@ -151,4 +156,5 @@ class RemoteJwkSetTests {
         StepVerifier.create(keys.keysFor(unknownAlgorithm)).verifyComplete();
         assertThat(fetches).hasValue(0);
     }
+
 }

@@ -13,8 +13,8 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import reactor.core.publisher.Mono;
 
 /**
- * UP while the Kafka cluster answers a describe-cluster request in time. The admin client is asynchronous, so the
- * check never blocks an event-loop thread.
+ * UP while the Kafka cluster answers a describe-cluster request in time. The admin client
+ * is asynchronous, so the check never blocks an event-loop thread.
  */
 public class KafkaHealthIndicator implements ReactiveHealthIndicator, DisposableBean {
 
@@ -36,12 +36,13 @@ public class KafkaHealthIndicator implements ReactiveHealthIndicator, Disposable
         return Mono.fromCompletionStage(cluster.nodes().toCompletionStage())
             .map(nodes -> Health.up().withDetail("nodes", nodes.size()).build())
             .timeout(TIMEOUT.plusSeconds(1))
-            .onErrorResume(error -> Mono.just(Health.down().withDetail("error", error.getClass().getSimpleName())
-                .build()));
+            .onErrorResume(
+                    error -> Mono.just(Health.down().withDetail("error", error.getClass().getSimpleName()).build()));
     }
 
     @Override
     public void destroy() {
         admin.close(Duration.ofSeconds(2));
     }
+
 }

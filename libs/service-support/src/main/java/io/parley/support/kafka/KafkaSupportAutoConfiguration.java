@@ -10,9 +10,10 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * For services with Kafka on the class path: a {@code kafka} health contributor for the readiness group, and every
- * topic of the catalogue declared, so Kafka's admin creates the missing ones at start-up with the catalogue's
- * partition counts and the broker's default replication.
+ * For services with Kafka on the class path: a {@code kafka} health contributor for the
+ * readiness group, and every topic of the catalogue declared, so Kafka's admin creates
+ * the missing ones at start-up with the catalogue's partition counts and the broker's
+ * default replication.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(KafkaAdmin.class)
@@ -29,4 +30,5 @@ public class KafkaSupportAutoConfiguration {
             .map(topic -> TopicBuilder.name(topic.topicName()).partitions(topic.partitions()).build())
             .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
+
 }

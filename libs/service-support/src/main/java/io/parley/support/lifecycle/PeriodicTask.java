@@ -8,14 +8,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Background work that runs every {@code period} while the application runs: outbox relays, sweepers. One run at a
- * time (a run that takes longer than the period skips the ticks it overlapped, it never queues them); a failed run
- * is handed to {@link #failed(Throwable)} and the next one comes as planned, so one failure never stops the task.
+ * Background work that runs every {@code period} while the application runs: outbox
+ * relays, sweepers. One run at a time (a run that takes longer than the period skips the
+ * ticks it overlapped, it never queues them); a failed run is handed to
+ * {@link #failed(Throwable)} and the next one comes as planned, so one failure never
+ * stops the task.
  */
 public abstract class PeriodicTask implements SmartLifecycle {
 
     private final Duration initialDelay;
+
     private final Duration period;
+
     private volatile Disposable running;
 
     protected PeriodicTask(Duration initialDelay, Duration period) {
@@ -53,4 +57,5 @@ public abstract class PeriodicTask implements SmartLifecycle {
     public boolean isRunning() {
         return running != null;
     }
+
 }

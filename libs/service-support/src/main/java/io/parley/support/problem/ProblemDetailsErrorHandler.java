@@ -19,8 +19,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers every error that reaches the WebFlux error path, also those raised outside controllers (routing, filters,
- * codecs), as an RFC 9457 problem detail. Server errors keep their cause in the log, never in the response.
+ * Answers every error that reaches the WebFlux error path, also those raised outside
+ * controllers (routing, filters, codecs), as an RFC 9457 problem detail. Server errors
+ * keep their cause in the log, never in the response.
  */
 public class ProblemDetailsErrorHandler implements WebExceptionHandler {
 
@@ -43,8 +44,8 @@ public class ProblemDetailsErrorHandler implements WebExceptionHandler {
             response.getHeaders().addAll(errorResponse.getHeaders());
         }
         if (problem.getStatus() >= 500 && !(error instanceof ErrorResponse)) {
-            log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), error);
+            log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    error);
         }
         if (problem.getInstance() == null) {
             problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
@@ -101,4 +102,5 @@ public class ProblemDetailsErrorHandler implements WebExceptionHandler {
         }
         return body;
     }
+
 }

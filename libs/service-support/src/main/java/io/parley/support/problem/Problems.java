@@ -5,7 +5,10 @@ import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** Building problem details with the reason phrase as title, and the one "unavailable, retry later" of all services. */
+/**
+ * Building problem details with the reason phrase as title, and the one "unavailable,
+ * retry later" of all services.
+ */
 public final class Problems {
 
     private Problems() {
@@ -18,10 +21,11 @@ public final class Problems {
     }
 
     /**
-     * 503 with {@code Retry-After}: a dependency could not answer, the request itself was fine.
-     *
+     * 503 with {@code Retry-After}: a dependency could not answer, the request itself was
+     * fine.
      * @param detail what could not be done, for the client (never the cause's message)
-     * @param retryAfter how long the client should wait before sending it again (whole seconds, at least 1)
+     * @param retryAfter how long the client should wait before sending it again (whole
+     * seconds, at least 1)
      * @param cause what failed, for the log; may be null
      */
     public static UnavailableException unavailable(String detail, Duration retryAfter, Throwable cause) {
@@ -30,4 +34,5 @@ public final class Problems {
         }
         return new UnavailableException(detail, retryAfter, cause);
     }
+
 }

@@ -7,10 +7,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A dependency (Redis, Kafka, PostgreSQL, the signing keys) could not do its part in time: 503 with {@code Retry-After},
- * so the caller knows the request was fine and may be sent again. The cause is kept for the log, never rendered.
- * Made by {@link Problems#unavailable}; rendered like every other {@link ErrorResponseException}, by Spring's
- * problem-details handling inside controllers and by {@link ProblemDetailsErrorHandler} outside them.
+ * A dependency (Redis, Kafka, PostgreSQL, the signing keys) could not do its part in
+ * time: 503 with {@code Retry-After}, so the caller knows the request was fine and may be
+ * sent again. The cause is kept for the log, never rendered. Made by
+ * {@link Problems#unavailable}; rendered like every other {@link ErrorResponseException},
+ * by Spring's problem-details handling inside controllers and by
+ * {@link ProblemDetailsErrorHandler} outside them.
  */
 public class UnavailableException extends ErrorResponseException {
 
@@ -22,7 +24,10 @@ public class UnavailableException extends ErrorResponseException {
         getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wholeSeconds(retryAfter)));
     }
 
-    /** Retry-After counts whole seconds: a wait is rounded up, and 0 would invite an immediate retry storm. */
+    /**
+     * Retry-After counts whole seconds: a wait is rounded up, and 0 would invite an
+     * immediate retry storm.
+     */
     private static long wholeSeconds(Duration wait) {
         long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
         return Math.max(1, seconds);
@@ -31,4 +36,5 @@ public class UnavailableException extends ErrorResponseException {
     public Duration retryAfter() {
         return retryAfter;
     }
+
 }

@@ -4,8 +4,8 @@ import io.lettuce.core.ScriptOutputType;
 import org.springframework.data.redis.core.script.DigestUtils;
 
 /**
- * A Lua script from {@code scripts/} on the class path with its SHA-1 (what {@code EVALSHA} takes) and the type of
- * its reply, read and hashed once.
+ * A Lua script from {@code scripts/} on the class path with its SHA-1 (what
+ * {@code EVALSHA} takes) and the type of its reply, read and hashed once.
  */
 public record LuaScript(String name, String text, String sha1, ScriptOutputType output) {
 
@@ -14,7 +14,10 @@ public record LuaScript(String name, String text, String sha1, ScriptOutputType 
         return of(fileName, ScriptOutputType.INTEGER);
     }
 
-    /** A script that answers a list (integers stay {@code Long}, strings {@code String}, nested lists {@code List}). */
+    /**
+     * A script that answers a list (integers stay {@code Long}, strings {@code String},
+     * nested lists {@code List}).
+     */
     public static LuaScript list(String fileName) {
         return of(fileName, ScriptOutputType.MULTI);
     }
@@ -24,7 +27,10 @@ public record LuaScript(String name, String text, String sha1, ScriptOutputType 
         return of(fileName, ScriptOutputType.VALUE);
     }
 
-    /** A script assembled from several sources (e.g. shared functions in front of each script). */
+    /**
+     * A script assembled from several sources (e.g. shared functions in front of each
+     * script).
+     */
     public static LuaScript assembled(String name, String text, ScriptOutputType output) {
         return new LuaScript(name, text, DigestUtils.sha1DigestAsHex(text), output);
     }

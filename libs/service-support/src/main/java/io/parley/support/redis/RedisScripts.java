@@ -17,20 +17,28 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs {@link LuaScript}s on the hot paths (a relayed signaling message, an admission decision, a rate-limit check)
- * through Lettuce's asynchronous API on a connection of their own: {@code EVALSHA}, and {@code EVAL} once when Redis
- * does not know the script yet (first use, or after a restart or {@code SCRIPT FLUSH}).
+ * Runs {@link LuaScript}s on the hot paths (a relayed signaling message, an admission
+ * decision, a rate-limit check) through Lettuce's asynchronous API on a connection of
+ * their own: {@code EVALSHA}, and {@code EVAL} once when Redis does not know the script
+ * yet (first use, or after a restart or {@code SCRIPT FLUSH}).
  * <p>
- * Spring Data Redis's reactive script executor costs several times more per call: each call builds streams and
- * buffers for its arguments and a Lettuce reactive publisher with a queue of its own (about 1 KB); on the signaling
- * relay those made most of the garbage per message. The connection comes from the same {@link RedisClient}, so it
- * has the service's Redis address, command timeout and client options (e.g. rejecting commands while disconnected).
+ * Spring Data Redis's reactive script executor costs several times more per call: each
+ * call builds streams and buffers for its arguments and a Lettuce reactive publisher with
+ * a queue of its own (about 1 KB); on the signaling relay those made most of the garbage
+ * per message. The connection comes from the same {@link RedisClient}, so it has the
+ * service's Redis address, command timeout and client options (e.g. rejecting commands
+ * while disconnected).
  */
 public class RedisScripts implements DisposableBean {
 
     private final LettuceConnectionFactory connectionFactory;
-    /** Connected on first use (connecting blocks, so never on an event loop); a failed attempt is retried. */
+
+    /**
+     * Connected on first use (connecting blocks, so never on an event loop); a failed
+     * attempt is retried.
+     */
     private final Mono<StatefulRedisConnection<String, String>> connecting;
+
     private volatile StatefulRedisConnection<String, String> connection;
 
     public RedisScripts(LettuceConnectionFactory connectionFactory) {
@@ -71,8 +79,8 @@ public class RedisScripts implements DisposableBean {
         if (connected != null) {
             return Mono.fromCompletionStage(() -> evaluate(connected.async(), script, keyArray, args));
         }
-        return connecting.flatMap(
-                established -> Mono.fromCompletionStage(evaluate(established.async(), script, keyArray, args)));
+        return connecting
+            .flatMap(established -> Mono.fromCompletionStage(evaluate(established.async(), script, keyArray, args)));
     }
 
     private static <T> CompletionStage<T> evaluate(RedisAsyncCommands<String, String> redis, LuaScript script,
@@ -94,4 +102,5 @@ public class RedisScripts implements DisposableBean {
             connected.close();
         }
     }
+
 }

@@ -7,7 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-/** {@link RedisScripts}, and shared connections opened at start, for every service that talks to Redis. */
+/**
+ * {@link RedisScripts}, and shared connections opened at start, for every service that
+ * talks to Redis.
+ */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(LettuceConnectionFactory.class)
 public class RedisSupportAutoConfiguration {
@@ -24,4 +27,5 @@ public class RedisSupportAutoConfiguration {
     SharedConnectionWarmUp sharedRedisConnectionWarmUp(LettuceConnectionFactory connectionFactory) {
         return new SharedConnectionWarmUp(connectionFactory);
     }
+
 }

@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The text of a Lua script on the class path, for {@link LuaScript}. Scripts are built from their text, read once:
- * Spring's {@code RedisScript.of(Resource, Class)} checks the resource's last-modified time on every call to decide
- * whether its SHA-1 is still valid — inside a jar a jar lookup per Redis call, which cost more CPU than the call
- * itself on the signaling relay.
+ * The text of a Lua script on the class path, for {@link LuaScript}. Scripts are built
+ * from their text, read once: Spring's {@code RedisScript.of(Resource, Class)} checks the
+ * resource's last-modified time on every call to decide whether its SHA-1 is still valid
+ * — inside a jar a jar lookup per Redis call, which cost more CPU than the call itself on
+ * the signaling relay.
  */
 public final class ScriptSources {
 
@@ -27,4 +28,5 @@ public final class ScriptSources {
             throw new UncheckedIOException("Cannot read the Lua script " + location, ex);
         }
     }
+
 }

@@ -8,11 +8,13 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Opens the connection factory's shared connections while the application starts. Spring Data Redis opens them on
- * first use, and waits for the connect: a first use on an event loop (a reactive template call, the Redis health
- * check) blocked that loop and every request on it. Once open, Lettuce reconnects in the background after an
- * outage, without blocking callers. Redis unreachable at start does not stop the application (it answers with its
- * Redis failure policy and is not ready); the first use then connects, as before.
+ * Opens the connection factory's shared connections while the application starts. Spring
+ * Data Redis opens them on first use, and waits for the connect: a first use on an event
+ * loop (a reactive template call, the Redis health check) blocked that loop and every
+ * request on it. Once open, Lettuce reconnects in the background after an outage, without
+ * blocking callers. Redis unreachable at start does not stop the application (it answers
+ * with its Redis failure policy and is not ready); the first use then connects, as
+ * before.
  */
 class SharedConnectionWarmUp implements SmartInitializingSingleton {
 
@@ -37,4 +39,5 @@ class SharedConnectionWarmUp implements SmartInitializingSingleton {
             log.warn("Redis is not reachable at start; the first call will connect: {}", unreachable.toString());
         }
     }
+
 }

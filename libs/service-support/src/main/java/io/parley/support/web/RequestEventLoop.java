@@ -16,14 +16,17 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 /**
- * Lets a request's work resume on the event loop that owns its connection after a Redis or Kafka reply.
+ * Lets a request's work resume on the event loop that owns its connection after a Redis
+ * or Kafka reply.
  * <p>
- * Without it, everything after the reply (decisions, events, encoding the answer) runs on the client's single I/O
- * thread — one Lettuce connection, one thread for every request of the instance — and the answer is written from a
- * foreign thread. With it, that work spreads over the server's event loops and the answer is written in-loop.
+ * Without it, everything after the reply (decisions, events, encoding the answer) runs on
+ * the client's single I/O thread — one Lettuce connection, one thread for every request
+ * of the instance — and the answer is written from a foreign thread. With it, that work
+ * spreads over the server's event loops and the answer is written in-loop.
  * <p>
- * A service that calls {@link #resumeOnRequestLoop} registers this filter as a bean; the others do not pay for it
- * (measured in metrics-collector, the extra hop cost more than it spread).
+ * A service that calls {@link #resumeOnRequestLoop} registers this filter as a bean; the
+ * others do not pay for it (measured in metrics-collector, the extra hop cost more than
+ * it spread).
  */
 public class RequestEventLoop implements WebFilter, Ordered {
 
@@ -41,7 +44,10 @@ public class RequestEventLoop implements WebFilter, Ordered {
         return chain.filter(exchange).contextWrite(context -> context.put(KEY, loop));
     }
 
-    /** The call, its signals delivered on the current request's event loop (unchanged outside a request). */
+    /**
+     * The call, its signals delivered on the current request's event loop (unchanged
+     * outside a request).
+     */
     public static <T> Mono<T> resumeOnRequestLoop(Mono<T> call) {
         return Mono.deferContextual(context -> {
             Optional<Scheduler> loop = context.getOrEmpty(KEY);
@@ -53,4 +59,5 @@ public class RequestEventLoop implements WebFilter, Ordered {
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
     }
+
 }

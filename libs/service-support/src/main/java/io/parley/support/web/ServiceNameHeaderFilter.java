@@ -6,8 +6,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Names the answering service in every response, so an operator can tell which backend a gateway route hit. A
- * response proxied from another service keeps that service's name.
+ * Names the answering service in every response, so an operator can tell which backend a
+ * gateway route hit. A response proxied from another service keeps that service's name.
  */
 public class ServiceNameHeaderFilter implements WebFilter {
 
@@ -29,4 +29,5 @@ public class ServiceNameHeaderFilter implements WebFilter {
         });
         return chain.filter(exchange);
     }
+
 }

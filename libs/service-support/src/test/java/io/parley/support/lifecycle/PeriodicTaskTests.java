@@ -69,4 +69,5 @@ class PeriodicTaskTests {
         assertThat(most.get()).isEqualTo(1);
         assertThat(failures).isEmpty();
     }
+
 }

@@ -25,17 +25,20 @@ class ProblemDetailsErrorHandlerTests {
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(exchange.getResponse().getBodyAsString().block())
-            .contains("\"status\":404", "\"detail\":\"No thing 7\"", "\"instance\":\"/api/things/7\"",
-                    "\"type\":\"about:blank\"", "\"title\":\"Not Found\"");
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"status\":404",
+                "\"detail\":\"No thing 7\"", "\"instance\":\"/api/things/7\"", "\"type\":\"about:blank\"",
+                "\"title\":\"Not Found\"");
     }
 
     @Test
     void malformedInputIsABadRequest() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/things"));
 
-        handler.handle(exchange, new ServerWebInputException("Failed to read HTTP message", null,
-                new DecodingException("JSON decoding error"))).block();
+        handler
+            .handle(exchange,
+                    new ServerWebInputException("Failed to read HTTP message", null,
+                            new DecodingException("JSON decoding error")))
+            .block();
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
@@ -44,8 +47,11 @@ class ProblemDetailsErrorHandlerTests {
     void bodyOverTheCodecLimitIsContentTooLarge() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/things"));
 
-        handler.handle(exchange, new ServerWebInputException("Failed to read HTTP message", null,
-                new DataBufferLimitException("Exceeded limit on max bytes to buffer : 1024"))).block();
+        handler
+            .handle(exchange,
+                    new ServerWebInputException("Failed to read HTTP message", null,
+                            new DataBufferLimitException("Exceeded limit on max bytes to buffer : 1024")))
+            .block();
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
     }
@@ -60,4 +66,5 @@ class ProblemDetailsErrorHandlerTests {
         assertThat(exchange.getResponse().getBodyAsString().block()).doesNotContain("secret")
             .contains("\"status\":500");
     }
+
 }

@@ -23,8 +23,11 @@ class ProblemsTests {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/things"));
         IOException cause = new IOException("connection refused by 10.0.0.7:6379");
 
-        handler.handle(exchange, Problems.unavailable("Things cannot be stored right now; try again shortly.",
-                Duration.ofSeconds(5), cause)).block();
+        handler
+            .handle(exchange,
+                    Problems.unavailable("Things cannot be stored right now; try again shortly.", Duration.ofSeconds(5),
+                            cause))
+            .block();
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -64,4 +67,5 @@ class ProblemsTests {
     private static String retryAfterHeader(Duration wait) {
         return Problems.unavailable("Down.", wait, null).getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
     }
+
 }

@@ -1,7 +1,5 @@
 package io.parley.support.redis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +23,13 @@ import reactor.util.retry.Retry;
 class RedisScriptsIT {
 
     private static final LuaScript ADD = LuaScript.integer("test-add-v1.lua");
+
     private static final LuaScript ECHO = LuaScript.list("test-echo-v1.lua");
+
     private static final LuaScript PICK = LuaScript.text("test-pick-v1.lua");
 
     private static LettuceConnectionFactory connections;
+
     private static RedisScripts scripts;
 
     @BeforeAll
@@ -65,7 +66,8 @@ class RedisScriptsIT {
     void runsAnIntegerScript() {
         String counter = key();
 
-        StepVerifier.create(scripts.integer(ADD, List.of(counter), "5").then(scripts.integer(ADD, List.of(counter), "2")))
+        StepVerifier
+            .create(scripts.integer(ADD, List.of(counter), "5").then(scripts.integer(ADD, List.of(counter), "2")))
             .expectNext(7L)
             .verifyComplete();
     }
@@ -119,8 +121,9 @@ class RedisScriptsIT {
                     .verify(Duration.ofSeconds(5));
 
                 own.start();
-                StepVerifier.create(ownScripts.integer(ADD, List.of(counter), "1")
-                    .retryWhen(Retry.fixedDelay(50, Duration.ofMillis(100))))
+                StepVerifier
+                    .create(ownScripts.integer(ADD, List.of(counter), "1")
+                        .retryWhen(Retry.fixedDelay(50, Duration.ofMillis(100))))
                     .expectNextMatches(value -> value >= 1L)
                     .verifyComplete();
             }
@@ -130,4 +133,5 @@ class RedisScriptsIT {
             }
         }
     }
+
 }

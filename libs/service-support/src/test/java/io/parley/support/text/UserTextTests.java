@@ -65,4 +65,5 @@ class UserTextTests {
         assertThat(UserText.isOverrideOrIsolate(0x2069)).isTrue();
         assertThat(UserText.isOverrideOrIsolate(0x2065)).isFalse();
     }
+
 }

@@ -21,6 +21,7 @@ import reactor.test.StepVerifier;
 class RequestEventLoopTests {
 
     private final Scheduler replies = Schedulers.newSingle("redis-reply");
+
     private DisposableServer server;
 
     @AfterEach
@@ -56,8 +57,8 @@ class RequestEventLoopTests {
         WebHandler handler = exchange -> RequestEventLoop.resumeOnRequestLoop(reply())
             .map(ignored -> Thread.currentThread().getName())
             .flatMap(thread -> exchange.getResponse()
-                .writeWith(Mono.just(exchange.getResponse().bufferFactory()
-                    .wrap(thread.getBytes(StandardCharsets.UTF_8)))));
+                .writeWith(Mono
+                    .just(exchange.getResponse().bufferFactory().wrap(thread.getBytes(StandardCharsets.UTF_8)))));
         WebHttpHandlerBuilder builder = WebHttpHandlerBuilder.webHandler(handler);
         if (filter != null) {
             builder.filter(filter);
@@ -80,4 +81,5 @@ class RequestEventLoopTests {
     private Mono<String> reply() {
         return Mono.fromCallable(() -> Thread.currentThread().getName()).subscribeOn(replies);
     }
+
 }

@@ -40,4 +40,5 @@ class WebSocketUpgradesTests {
     private static ServerRequestObservationContext context(MockServerHttpRequest request) {
         return new ServerRequestObservationContext(request, new MockServerHttpResponse(), Map.of());
     }
+
 }

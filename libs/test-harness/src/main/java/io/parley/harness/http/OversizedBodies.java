@@ -7,9 +7,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * A client for requests whose body a service refuses with 413 before reading it all. Each request gets a connection
- * of its own: on a pooled keep-alive connection, Reactor Netty 1.3.8's server can buffer such a request behind the
- * previous one's not-yet-terminated operations and never dispatch it, so the client waits until its timeout.
+ * A client for requests whose body a service refuses with 413 before reading it all. Each
+ * request gets a connection of its own: on a pooled keep-alive connection, Reactor Netty
+ * 1.3.8's server can buffer such a request behind the previous one's not-yet-terminated
+ * operations and never dispatch it, so the client waits until its timeout.
  */
 public final class OversizedBodies {
 
@@ -22,4 +23,5 @@ public final class OversizedBodies {
             .responseTimeout(Duration.ofSeconds(30))
             .build();
     }
+
 }

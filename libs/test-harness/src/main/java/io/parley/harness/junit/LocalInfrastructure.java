@@ -10,9 +10,9 @@ import io.parley.harness.RedisServerProcess;
 import io.parley.harness.SharedInfrastructure;
 
 /**
- * Injects the shared Redis server, PostgreSQL server and Kafka broker into test constructors and methods. Each is
- * started on first use; a missing {@code redis-server} fails the test with install instructions instead of
- * skipping it.
+ * Injects the shared Redis server, PostgreSQL server and Kafka broker into test
+ * constructors and methods. Each is started on first use; a missing {@code redis-server}
+ * fails the test with install instructions instead of skipping it.
  */
 public class LocalInfrastructure implements ParameterResolver {
 
@@ -31,4 +31,5 @@ public class LocalInfrastructure implements ParameterResolver {
         }
         return type == PostgresServerProcess.class ? SharedInfrastructure.postgres() : SharedInfrastructure.kafka();
     }
+
 }

@@ -15,11 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on a free loopback port that forwards every connection to one target, for fault tests: a slow network
- * ({@link #setLatency}: each chunk of bytes, in each direction, is delivered that much later, in order, without
- * limiting throughput), a network that cuts every connection ({@link #dropConnections}: both ends get a reset) and
- * one that lets no connection through ({@link #refuseConnections} until {@link #acceptConnections}). A client
- * pointed at {@link #port()} instead of the server sees what a client across such a network would.
+ * A TCP proxy on a free loopback port that forwards every connection to one target, for
+ * fault tests: a slow network ({@link #setLatency}: each chunk of bytes, in each
+ * direction, is delivered that much later, in order, without limiting throughput), a
+ * network that cuts every connection ({@link #dropConnections}: both ends get a reset)
+ * and one that lets no connection through ({@link #refuseConnections} until
+ * {@link #acceptConnections}). A client pointed at {@link #port()} instead of the server
+ * sees what a client across such a network would.
  * <p>
  * Plain threads, four per connection: it serves tests, a handful of connections each.
  */
@@ -28,11 +30,17 @@ public final class LatencyProxy implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final ServerSocket listener;
+
     private final InetSocketAddress target;
+
     private final ExecutorService threads;
+
     private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
+
     private volatile Duration latency = Duration.ZERO;
+
     private volatile boolean refusing;
+
     private volatile boolean closed;
 
     private LatencyProxy(ServerSocket listener, InetSocketAddress target) {
@@ -40,13 +48,17 @@ public final class LatencyProxy implements AutoCloseable {
         this.target = target;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "latency-proxy-" + listener.getLocalPort() + "-" + count.incrementAndGet());
+            Thread thread = new Thread(task,
+                    "latency-proxy-" + listener.getLocalPort() + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    /** Listens on a free loopback port and forwards to {@code targetHost:targetPort}, at first without latency. */
+    /**
+     * Listens on a free loopback port and forwards to {@code targetHost:targetPort}, at
+     * first without latency.
+     */
     public static LatencyProxy start(String targetHost, int targetPort) {
         try {
             ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -55,8 +67,8 @@ public final class LatencyProxy implements AutoCloseable {
             return proxy;
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Cannot listen on a loopback port for a proxy to " + targetHost + ":"
-                    + targetPort, ex);
+            throw new UncheckedIOException(
+                    "Cannot listen on a loopback port for a proxy to " + targetHost + ":" + targetPort, ex);
         }
     }
 
@@ -68,7 +80,10 @@ public final class LatencyProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** Added to every chunk read from then on, in each direction: a request-reply round trip takes twice as long. */
+    /**
+     * Added to every chunk read from then on, in each direction: a request-reply round
+     * trip takes twice as long.
+     */
     public void setLatency(Duration added) {
         if (added.isNegative()) {
             throw new IllegalArgumentException("Latency cannot be negative: " + added);
@@ -80,12 +95,17 @@ public final class LatencyProxy implements AutoCloseable {
         return latency;
     }
 
-    /** Resets every open connection at both ends; new connections are forwarded as before. */
+    /**
+     * Resets every open connection at both ends; new connections are forwarded as before.
+     */
     public void dropConnections() {
         List.copyOf(connections).forEach(ProxiedConnection::reset);
     }
 
-    /** Resets every open connection and every new one at once, until {@link #acceptConnections()}. */
+    /**
+     * Resets every open connection and every new one at once, until
+     * {@link #acceptConnections()}.
+     */
     public void refuseConnections() {
         refusing = true;
         dropConnections();
@@ -128,7 +148,10 @@ public final class LatencyProxy implements AutoCloseable {
         }
     }
 
-    /** A target that cannot be reached is passed on as a reset, as the client would see it without the proxy. */
+    /**
+     * A target that cannot be reached is passed on as a reset, as the client would see it
+     * without the proxy.
+     */
     private void forward(Socket client) {
         if (refusing || closed) {
             ProxiedConnection.resetQuietly(client);
@@ -147,4 +170,5 @@ public final class LatencyProxy implements AutoCloseable {
         connections.add(connection);
         connection.start(threads);
     }
+
 }

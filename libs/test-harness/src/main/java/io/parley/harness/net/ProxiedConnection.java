@@ -18,9 +18,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One client connection through a {@link LatencyProxy} and its connection to the target. Each direction has a reader,
- * which stamps every chunk with the time it is due (read time plus the latency then), and a writer, which delivers
- * the chunks in order once due: latency delays the bytes without limiting how many are in flight, as a long link does.
+ * One client connection through a {@link LatencyProxy} and its connection to the target.
+ * Each direction has a reader, which stamps every chunk with the time it is due (read
+ * time plus the latency then), and a writer, which delivers the chunks in order once due:
+ * latency delays the bytes without limiting how many are in flight, as a long link does.
  * When either side closes, what is in flight is still delivered, then both are closed.
  */
 final class ProxiedConnection {
@@ -28,10 +29,15 @@ final class ProxiedConnection {
     private static final int CHUNK = 16 * 1024;
 
     private final Socket client;
+
     private final Socket upstream;
+
     private final Supplier<Duration> latency;
+
     private final Consumer<ProxiedConnection> onClosed;
+
     private final List<Future<?>> pumps = new CopyOnWriteArrayList<>();
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     ProxiedConnection(Socket client, Socket upstream, Supplier<Duration> latency,
@@ -47,7 +53,10 @@ final class ProxiedConnection {
         pump(threads, upstream, client);
     }
 
-    /** Both ends get a reset (RST), as when a network device between them forgets the connection. */
+    /**
+     * Both ends get a reset (RST), as when a network device between them forgets the
+     * connection.
+     */
     void reset() {
         close(true);
     }
@@ -66,7 +75,8 @@ final class ProxiedConnection {
         BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
         pumps.add(threads.submit(() -> read(from, queue)));
         pumps.add(threads.submit(() -> write(queue, to)));
-        // a pump that closed the connection before the others were listed could not cancel them
+        // a pump that closed the connection before the others were listed could not
+        // cancel them
         if (closed.get()) {
             pumps.forEach(pump -> pump.cancel(true));
         }
@@ -140,7 +150,11 @@ final class ProxiedConnection {
         }
     }
 
-    /** Bytes read at one time and when they are due at the other side; no bytes marks the end of the stream. */
+    /**
+     * Bytes read at one time and when they are due at the other side; no bytes marks the
+     * end of the stream.
+     */
     private record Chunk(long dueNanos, byte[] bytes) {
     }
+
 }

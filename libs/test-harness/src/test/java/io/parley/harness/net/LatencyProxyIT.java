@@ -19,12 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The proxy in front of a real Redis server, spoken to with raw RESP and with Lettuce. */
+/**
+ * The proxy in front of a real Redis server, spoken to with raw RESP and with Lettuce.
+ */
 class LatencyProxyIT {
 
     private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private RedisServerProcess redis;
+
     private LatencyProxy proxy;
 
     @BeforeEach
@@ -55,7 +58,8 @@ class LatencyProxyIT {
         try (Socket socket = connect()) {
             long started = System.nanoTime();
             assertThat(ping(socket)).isEqualTo("+PONG");
-            // a lower bound only: the reply cannot come sooner; how much later depends on the machine
+            // a lower bound only: the reply cannot come sooner; how much later depends on
+            // the machine
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(latency.multipliedBy(2));
         }
         assertThat(proxy.latency()).isEqualTo(latency);
@@ -98,7 +102,8 @@ class LatencyProxyIT {
 
             proxy.dropConnections();
 
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
                 .untilAsserted(() -> assertThat(connection.sync().get("proxied")).isEqualTo("before"));
         }
         finally {
@@ -120,7 +125,10 @@ class LatencyProxyIT {
         return new String(in.readNBytes(7), StandardCharsets.US_ASCII).strip();
     }
 
-    /** A reset connection fails to write or read, or reads the end of the stream; it never answers. */
+    /**
+     * A reset connection fails to write or read, or reads the end of the stream; it never
+     * answers.
+     */
     private static boolean pingFails(Socket socket) {
         try {
             return ping(socket).length() < 5;
@@ -129,4 +137,5 @@ class LatencyProxyIT {
             return true;
         }
     }
+
 }
