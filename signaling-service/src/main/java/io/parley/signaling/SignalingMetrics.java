@@ -122,4 +122,12 @@ public class SignalingMetrics {
             .increment();
     }
 
+    public void recordSkipped(String topic) {
+        Counter.builder("parley.signaling.records.skipped")
+            .tag("topic", topic)
+            .description("Kafka records the relays could not read or handle, logged and skipped")
+            .register(registry)
+            .increment();
+    }
+
 }

@@ -21,6 +21,7 @@ import io.parley.tokens.Role;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -280,6 +281,25 @@ class SignalingRelayIT {
             guest.await("meeting-ended");
             assertThat(host.awaitClose()).isEqualTo(4410);
             assertThat(guest.awaitClose()).isEqualTo(4410);
+        }
+    }
+
+    @Test
+    void aMeetingEventThatIsNotACloudEventDoesNotStopTheOnesAfterIt() throws Exception {
+        String meetingId = meeting();
+        JoinToken hostToken = keys.participant(meetingId, "Ada", Role.HOST);
+        JoinToken guestToken = keys.participant(meetingId, "Grace", Role.PARTICIPANT);
+        try (SignalingClient guest = join(a, guestToken)) {
+            Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    SharedInfrastructure.kafka().bootstrapServers());
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>(EventType.MUTED_ALL.topic().topicName(), meetingId, "not an event"))
+                    .get();
+            }
+            publish(EventType.MUTED_ALL, meetingId, Map.of("meetingId", meetingId, "by", hostToken.participantId()));
+
+            guest.await("muted");
         }
     }
 

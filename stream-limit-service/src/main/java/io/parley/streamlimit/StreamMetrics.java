@@ -168,7 +168,8 @@ public class StreamMetrics {
     }
 
     /**
-     * @param change {@code set}, {@code remove} or {@code clear} */
+     * @param change {@code set}, {@code remove} or {@code clear}
+     */
     public void orgLimitsApplied(String change) {
         Counter counter = orgLimitChanges.get(change);
         if (counter == null) {

@@ -23,7 +23,10 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBrokerProcess extends ServerProcess {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    // generous: on a loaded 2-core machine a KRaft broker has been seen to need more than
+    // 90 s; one that never
+    // starts still fails the run
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 

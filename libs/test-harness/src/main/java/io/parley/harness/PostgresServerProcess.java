@@ -48,7 +48,7 @@ public final class PostgresServerProcess extends ServerProcess {
      * Generous: after a kill the server replays its write-ahead log before it accepts
      * sessions.
      */
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 

@@ -33,7 +33,8 @@ public class CallerResolver {
     }
 
     /**
-     * @param namedUserId the {@code userId} the request names, or null */
+     * @param namedUserId the {@code userId} the request names, or null
+     */
     public Mono<Caller> resolve(ServerHttpRequest request, String namedUserId) {
         String apiKey = request.getHeaders().getFirst(API_KEY_HEADER);
         if (apiKey != null) {

@@ -1,34 +1,19 @@
 package io.parley.streamlimit.events;
 
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.parley.events.MalformedEventException;
 import io.parley.streamlimit.StreamMetrics;
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+/**
+ * Records reach the listeners through the error-handling deserializer of
+ * parley-defaults.yml, so one that is not a CloudEvent comes here as a single failed
+ * record.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaConsumerConfiguration {
-
-    /**
-     * Every consumer of the service reads through an {@link ErrorHandlingDeserializer}: a
-     * record that is not a CloudEvent reaches the error handler as one failed record,
-     * skipped and counted, instead of failing every poll of its partition (with the plain
-     * deserializer the consumer would retry the same poll forever and no later record of
-     * the partition would ever be handled).
-     */
-    @Bean
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    DefaultKafkaConsumerFactoryCustomizer tolerantCloudEventDeserializer() {
-        // the factory is typed <?, ?>: the raw view is the only way to hand it a
-        // deserializer of a concrete type
-        return factory -> ((DefaultKafkaConsumerFactory) factory)
-            .setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
-    }
 
     /**
      * The lease releases' error handler. A release that fails because Redis is down is
