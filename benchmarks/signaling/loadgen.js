@@ -57,8 +57,8 @@ function parleySocket(base, token, onMessage, attempt = 0) {
     });
     socket.on('close', (code) => {
       if (welcomed) return;
-      // 1013 "try again later" (a dependency was slow to answer during the connection storm): as the web client does
-      if (code === 1013 && attempt < 5) {
+      // 4503 "try again later" (a dependency was slow to answer during the connection storm): as the web client does
+      if (code === 4503 && attempt < 5) {
         sleep(500 * (attempt + 1)).then(() => parleySocket(base, token, onMessage, attempt + 1)).then(resolve, reject);
       } else reject(new Error(`closed ${code}`));
     });

@@ -84,13 +84,13 @@ class ClientLogicIT {
     @Test
     void closeCodesDecideBetweenReconnectingAndAnEndingScreen() {
         Object outcomes = evaluate("/js/policy.js", """
-                Object.fromEntries([1000, 1001, 1006, 1008, 1011, 1013, 4000, 4001, 4401, 4403, 4404, 4409, 4410]
+                Object.fromEntries([1000, 1001, 1002, 1006, 1008, 1011, 4000, 4001, 4401, 4403, 4404, 4409, 4410, 4503]
                     .map(code => [code, m.closeOutcome(code)]))""");
         assertThat(outcomes).isEqualTo(Map.ofEntries(Map.entry("1000", "closed"), Map.entry("1001", "reconnect"),
                 Map.entry("1006", "reconnect"), Map.entry("1008", "reconnect"), Map.entry("1011", "reconnect"),
-                Map.entry("1013", "reconnect"), Map.entry("4000", "reconnect-now"), Map.entry("4001", "replaced"),
+                Map.entry("1002", "reconnect"), Map.entry("4000", "reconnect-now"), Map.entry("4001", "replaced"),
                 Map.entry("4401", "bad-token"), Map.entry("4403", "removed"), Map.entry("4404", "not-found"),
-                Map.entry("4409", "stream-limit"), Map.entry("4410", "ended")));
+                Map.entry("4409", "stream-limit"), Map.entry("4410", "ended"), Map.entry("4503", "reconnect")));
         assertThat(evaluate("/js/policy.js", "m.closeOutcome(1006, {drainRequested: true})"))
                 .as("a drop right after a `reconnect` message").isEqualTo("reconnect-now");
     }

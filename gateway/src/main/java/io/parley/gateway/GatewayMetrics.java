@@ -4,13 +4,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** Every metric the gateway adds to Spring Cloud Gateway's own; names are what Prometheus shows, dots as underscores. */
+/**
+ * Every metric the gateway adds to Spring Cloud Gateway's own; names are what Prometheus
+ * shows, dots as underscores.
+ */
 @Component
 public class GatewayMetrics {
 
     private final MeterRegistry registry;
+
     private final Counter rateLimited;
+
     private final Counter rateLimiterErrors;
+
     private final Counter tooLarge;
 
     public GatewayMetrics(MeterRegistry registry) {
@@ -39,8 +45,9 @@ public class GatewayMetrics {
     }
 
     /**
-     * A token the gateway refused before routing; {@code reason}: {@code invalid} (missing, forged, expired, of the
-     * wrong kind), {@code revoked}, {@code keys-unavailable} or {@code revocations-unavailable} (both 503).
+     * A token the gateway refused before routing; {@code reason}: {@code invalid}
+     * (missing, forged, expired, of the wrong kind), {@code revoked},
+     * {@code keys-unavailable} or {@code revocations-unavailable} (both 503).
      */
     public void tokenRefused(String reason) {
         Counter.builder("parley.gateway.tokens.refused")
@@ -50,7 +57,10 @@ public class GatewayMetrics {
             .increment();
     }
 
-    /** A WebSocket upgrade refused with 403 because a browser sent it from an origin that is not allowed. */
+    /**
+     * A WebSocket upgrade refused with 403 because a browser sent it from an origin that
+     * is not allowed.
+     */
     public void webSocketOriginRefused() {
         Counter.builder("parley.gateway.websocket.origin.refused")
             .description("WebSocket upgrades answered 403 because their Origin is not allowed")
@@ -58,7 +68,9 @@ public class GatewayMetrics {
             .increment();
     }
 
-    /** A client's WebSocket message over the size limit: the socket was closed with 1009. */
+    /**
+     * A client's WebSocket message over the size limit: the socket was closed with 1009.
+     */
     public void webSocketMessageTooBig() {
         Counter.builder("parley.gateway.websocket.too.big")
             .description("WebSockets closed with 1009 because a client's message exceeded the size limit")
@@ -66,7 +78,10 @@ public class GatewayMetrics {
             .increment();
     }
 
-    /** A request Netty refused before Spring saw it (431, 414, 400), answered with a problem body. */
+    /**
+     * A request Netty refused before Spring saw it (431, 414, 400), answered with a
+     * problem body.
+     */
     public void malformedRequest(int status) {
         Counter.builder("parley.gateway.request.malformed")
             .description("Requests refused while being decoded: header fields too large, URI too long, malformed")
@@ -83,4 +98,5 @@ public class GatewayMetrics {
             .register(registry)
             .increment();
     }
+
 }

@@ -18,8 +18,9 @@ import io.parley.tokens.RsaKeys;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gateway's copy of the signing keys (PLATFORM.md §4.1): a token with an unknown {@code kid} makes it fetch the
- * JWKS again, but never more than once per {@code jwks-min-refetch-interval}.
+ * The gateway's copy of the signing keys (PLATFORM.md §4.1): a token with an unknown
+ * {@code kid} makes it fetch the JWKS again, but never more than once per
+ * {@code jwks-min-refetch-interval}.
  */
 class GatewayKeysIT {
 
@@ -50,21 +51,35 @@ class GatewayKeysIT {
             .sign(TestTokens.token(subject, Role.HOST, Instant.now().plusSeconds(600)));
     }
 
-    /** Each made-up kid used to cost meeting-service a JWKS request: a flood of forged tokens was amplified onto it. */
+    /**
+     * Each made-up kid used to cost meeting-service a JWKS request: a flood of forged
+     * tokens was amplified onto it.
+     */
     @Test
     void fetchesTheKeysOnceForAFloodOfTokensWithUnknownKeyIds() {
         RSAKey key = RsaKeys.generate();
         try (StubBackend keys = StubBackend.start("meeting-service", "keys", Duration.ZERO, published(key));
                 StubBackend backend = StubBackend.start("stream-limit-service");
                 RunningGateway gateway = gateway(keys, backend, "1h")) {
-            gateway.client().get().uri("/api/streams").header("Authorization", signedBy(key, "u-real")).exchange()
-                .expectStatus().isOk();
+            gateway.client()
+                .get()
+                .uri("/api/streams")
+                .header("Authorization", signedBy(key, "u-real"))
+                .exchange()
+                .expectStatus()
+                .isOk();
 
             for (int i = 0; i < 20; i++) {
-                gateway.client().get().uri("/api/streams").header("Authorization", signedBy(RsaKeys.generate(), "u-x"))
+                gateway.client()
+                    .get()
+                    .uri("/api/streams")
+                    .header("Authorization", signedBy(RsaKeys.generate(), "u-x"))
                     .exchange()
-                    .expectStatus().isUnauthorized()
-                    .expectBody().jsonPath("$.detail").isEqualTo("The token is not valid.");
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isEqualTo("The token is not valid.");
             }
 
             assertThat(keys.hits(JWKS)).isEqualTo(1);
@@ -79,17 +94,32 @@ class GatewayKeysIT {
         try (StubBackend keys = StubBackend.start("meeting-service", "keys", Duration.ZERO, bodies);
                 StubBackend backend = StubBackend.start("stream-limit-service");
                 RunningGateway gateway = gateway(keys, backend, "0s")) {
-            gateway.client().get().uri("/api/streams").header("Authorization", signedBy(old, "u-before")).exchange()
-                .expectStatus().isOk();
+            gateway.client()
+                .get()
+                .uri("/api/streams")
+                .header("Authorization", signedBy(old, "u-before"))
+                .exchange()
+                .expectStatus()
+                .isOk();
 
             bodies.put(JWKS, jwks(old, rotated));
 
-            gateway.client().get().uri("/api/streams").header("Authorization", signedBy(rotated, "u-after"))
+            gateway.client()
+                .get()
+                .uri("/api/streams")
+                .header("Authorization", signedBy(rotated, "u-after"))
                 .exchange()
-                .expectStatus().isOk();
-            gateway.client().get().uri("/api/streams").header("Authorization", signedBy(old, "u-still")).exchange()
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
+            gateway.client()
+                .get()
+                .uri("/api/streams")
+                .header("Authorization", signedBy(old, "u-still"))
+                .exchange()
+                .expectStatus()
+                .isOk();
             assertThat(keys.hits(JWKS)).isEqualTo(2);
         }
     }
+
 }

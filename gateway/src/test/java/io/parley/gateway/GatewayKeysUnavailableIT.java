@@ -13,10 +13,18 @@ class GatewayKeysUnavailableIT {
                 RunningGateway gateway = RunningGateway.start(SharedInfrastructure.redis(),
                         StubBackend.serviceArgs(backend.uri(), backend.uri(), backend.uri(), backend.uri()),
                         "--parley.tokens.jwks-uri=http://127.0.0.1:" + Ports.freePort() + "/.well-known/jwks.json")) {
-            gateway.client().get().uri("/api/streams").header("Authorization", TestTokens.bearer("u-k")).exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists("Retry-After");
+            gateway.client()
+                .get()
+                .uri("/api/streams")
+                .header("Authorization", TestTokens.bearer("u-k"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists("Retry-After");
         }
     }
+
 }

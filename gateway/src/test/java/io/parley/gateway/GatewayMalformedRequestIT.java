@@ -20,13 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requests refused before any filter sees them — by Netty's decoder or by Spring's adapter — get a problem-detail
- * body like every other gateway error. Sent over a plain socket, byte for byte: an HTTP client would refuse to send
- * most of them.
+ * Requests refused before any filter sees them — by Netty's decoder or by Spring's
+ * adapter — get a problem-detail body like every other gateway error. Sent over a plain
+ * socket, byte for byte: an HTTP client would refuse to send most of them.
  */
 class GatewayMalformedRequestIT {
 
     private static StubBackend backend;
+
     private static RunningGateway gateway;
 
     @BeforeAll
@@ -45,7 +46,10 @@ class GatewayMalformedRequestIT {
     record RawResponse(int status, Map<String, String> headers, String body) {
     }
 
-    /** Sends the bytes and reads the answer; the requests here make the server close the connection after it. */
+    /**
+     * Sends the bytes and reads the answer; the requests here make the server close the
+     * connection after it.
+     */
     private static RawResponse send(String request) {
         try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
             socket.setSoTimeout(10_000);
@@ -98,12 +102,13 @@ class GatewayMalformedRequestIT {
 
     @Test
     void answersHeaderFieldsTooLargeWithAProblem() {
-        RawResponse response = send("GET /api/meetings/m-1 HTTP/1.1\r\nHost: parley\r\nX-Big: " + "a".repeat(20_000)
-                + "\r\n\r\n");
+        RawResponse response = send(
+                "GET /api/meetings/m-1 HTTP/1.1\r\nHost: parley\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
 
         assertProblem(response, 431, "Request Header Fields Too Large");
-        assertThat(gateway.bean(MeterRegistry.class).counter("parley.gateway.request.malformed", "status", "431")
-            .count()).isGreaterThanOrEqualTo(1.0);
+        assertThat(
+                gateway.bean(MeterRegistry.class).counter("parley.gateway.request.malformed", "status", "431").count())
+            .isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
@@ -134,4 +139,5 @@ class GatewayMalformedRequestIT {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers()).containsEntry("x-parley-service", "meeting-service");
     }
+
 }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.parley.harness.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +23,7 @@ import reactor.core.publisher.Mono;
 class GatewayRoutingIT {
 
     private static final List<StubBackend> backends = new ArrayList<>();
+
     private static RunningGateway gateway;
 
     @BeforeAll
@@ -34,8 +34,9 @@ class GatewayRoutingIT {
         StubBackend streams = keep(StubBackend.start("stream-limit-service"));
         StubBackend metrics = keep(StubBackend.start("metrics-collector"));
         StubBackend people = keep(StubBackend.start("people-service"));
-        gateway = RunningGateway.start(SharedInfrastructure.redis(), StubBackend.serviceArgs(meeting.uri(),
-                signaling1.uri() + "," + signaling2.uri(), streams.uri(), metrics.uri()),
+        gateway = RunningGateway.start(SharedInfrastructure.redis(),
+                StubBackend.serviceArgs(meeting.uri(), signaling1.uri() + "," + signaling2.uri(), streams.uri(),
+                        metrics.uri()),
                 "--parley.gateway.services.people-service=" + people.uri(), "--parley.gateway.max-request-size=64KB");
     }
 
@@ -50,7 +51,10 @@ class GatewayRoutingIT {
         backends.forEach(StubBackend::close);
     }
 
-    /** Each path with the token it takes: a join token, an access token (optional or required), or none at all. */
+    /**
+     * Each path with the token it takes: a join token, an access token (optional or
+     * required), or none at all.
+     */
     @ParameterizedTest
     @CsvSource({ "POST, /api/meetings, meeting-service, access", "GET, /api/meetings/m-1, meeting-service, join",
             "POST, /api/meetings/m-1/participants, meeting-service, access",
@@ -58,8 +62,8 @@ class GatewayRoutingIT {
             "DELETE, /api/meetings/m-1/participants/p-2, meeting-service, join",
             "POST, /api/tokens, meeting-service, join", "GET, /.well-known/jwks.json, meeting-service, join",
             "POST, /api/streams, stream-limit-service, join", "PUT, /api/streams/s-1/lease, stream-limit-service, join",
-            "GET, /api/startstream/42, stream-limit-service, join", "GET, /api/endstream/42, stream-limit-service, join",
-            "POST, /api/quality/beacons, metrics-collector, join",
+            "GET, /api/startstream/42, stream-limit-service, join",
+            "GET, /api/endstream/42, stream-limit-service, join", "POST, /api/quality/beacons, metrics-collector, join",
             "GET, /api/quality/meetings/m-1/summary, metrics-collector, join",
             "POST, /api/accounts, people-service, none", "POST, /api/session, people-service, none",
             "POST, /api/session/refresh, people-service, none", "DELETE, /api/session, people-service, none",
@@ -76,16 +80,21 @@ class GatewayRoutingIT {
         switch (token) {
             case "join" -> request.header("Authorization", TestTokens.bearer("router"));
             case "access" -> request.header("Authorization", "Bearer " + TestTokens.access("router"));
-            default -> { }
+            default -> {
+            }
         }
         request.contentType(MediaType.APPLICATION_JSON)
             .bodyValue("{}")
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().valueEquals("X-Parley-Service", service)
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("X-Parley-Service", service)
             .expectBody()
-            .jsonPath("$.path").isEqualTo(path)
-            .jsonPath("$.method").isEqualTo(method);
+            .jsonPath("$.path")
+            .isEqualTo(path)
+            .jsonPath("$.method")
+            .isEqualTo(method);
     }
 
     @Test
@@ -93,7 +102,9 @@ class GatewayRoutingIT {
         List<String> greetings = new ArrayList<>();
         ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
         for (int i = 0; i < 4; i++) {
-            client.execute(URI.create("ws://127.0.0.1:" + gateway.port() + "/ws/signaling?access_token=" + TestTokens.valid("ws")),
+            client.execute(
+                    URI.create("ws://127.0.0.1:" + gateway.port() + "/ws/signaling?access_token="
+                            + TestTokens.valid("ws")),
                     session -> session.send(Mono.just(session.textMessage("ping")))
                         .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).take(2))
                         .doOnNext(greetings::add)
@@ -106,43 +117,67 @@ class GatewayRoutingIT {
 
     @Test
     void unknownPathIsANotFoundProblem() {
-        gateway.client().get().uri("/no/such/thing").exchange()
-            .expectStatus().isNotFound()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        gateway.client()
+            .get()
+            .uri("/no/such/thing")
+            .exchange()
+            .expectStatus()
+            .isNotFound()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
-            .jsonPath("$.status").isEqualTo(404)
-            .jsonPath("$.title").isEqualTo("Not Found")
-            .jsonPath("$.instance").isEqualTo("/no/such/thing");
+            .jsonPath("$.status")
+            .isEqualTo(404)
+            .jsonPath("$.title")
+            .isEqualTo("Not Found")
+            .jsonPath("$.instance")
+            .isEqualTo("/no/such/thing");
     }
 
     @Test
     void bodyOverTheLimitIsAContentTooLargeProblem() {
-        gateway.client().post().uri("/api/meetings").contentType(MediaType.APPLICATION_JSON)
+        gateway.client()
+            .post()
+            .uri("/api/meetings")
+            .contentType(MediaType.APPLICATION_JSON)
             .bodyValue("x".repeat(65 * 1024))
             .exchange()
-            .expectStatus().isEqualTo(413)
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody().jsonPath("$.status").isEqualTo(413);
+            .expectStatus()
+            .isEqualTo(413)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo(413);
     }
 
     @Test
     void chunkedBodyOverTheLimitIsRejectedToo() {
         Flux<org.springframework.core.io.buffer.DataBuffer> chunks = Flux.range(0, 80)
-            .map(i -> org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance
-                .wrap(new byte[1024]));
-        gateway.client().post().uri("/api/meetings").contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .map(i -> org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance.wrap(new byte[1024]));
+        gateway.client()
+            .post()
+            .uri("/api/meetings")
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
             .body(chunks, org.springframework.core.io.buffer.DataBuffer.class)
             .exchange()
-            .expectStatus().isEqualTo(413);
+            .expectStatus()
+            .isEqualTo(413);
     }
 
     @Test
     void apiIndexListsThePublicEndpoints() {
-        gateway.client().get().uri("/api").exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+        gateway.client()
+            .get()
+            .uri("/api")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
             .expectBody()
-            .jsonPath("$.name").isEqualTo("Parley")
+            .jsonPath("$.name")
+            .isEqualTo("Parley")
             .jsonPath("$.endpoints[?(@.path == '/api/meetings' && @.method == 'POST')].service")
             .isEqualTo("meeting-service")
             .jsonPath("$.endpoints[?(@.path == '/api/startstream/{user_id}')].service")
@@ -152,11 +187,18 @@ class GatewayRoutingIT {
     @Test
     void servesTheWebClientAtTheRootForMeetingLinksAndForItsOwnPages() {
         for (String path : List.of("/", "/m/abc-123", "/signin", "/signup", "/account", "/meetings", "/orgs",
-                "/orgs/0b7c6f1e-2f4e-4bb4-9f8e-1c2d3e4f5a6b", "/invite/abc_DEF-123")) {
-            gateway.client().get().uri(path).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).value(html -> assertThat(html).contains("<title>Parley</title>"));
+                "/orgs/0b7c6f1e-2f4e-4bb4-9f8e-1c2d3e4f5a6b", "/invite/abc_DEF-123", "/contacts",
+                "/contacts/0b7c6f1e-2f4e-4bb4-9f8e-1c2d3e4f5a6b")) {
+            gateway.client()
+                .get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .value(html -> assertThat(html).contains("<title>Parley</title>"));
         }
         gateway.client().get().uri("/app.js").exchange().expectStatus().isOk();
     }
@@ -164,49 +206,82 @@ class GatewayRoutingIT {
     @Test
     void addsSecurityHeadersToProxiedAndLocalResponses() {
         for (String path : List.of("/api", "/api/meetings/m-1")) {
-            gateway.client().get().uri(path).exchange()
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectHeader().valueEquals("X-Frame-Options", "DENY")
-                .expectHeader().exists("Content-Security-Policy");
+            gateway.client()
+                .get()
+                .uri(path)
+                .exchange()
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("X-Frame-Options", "DENY")
+                .expectHeader()
+                .exists("Content-Security-Policy");
         }
     }
 
     @Test
     void answersCrossOriginRequestsOnlyForConfiguredOrigins() {
-        gateway.client().options().uri("/api/meetings")
+        gateway.client()
+            .options()
+            .uri("/api/meetings")
             .header("Origin", "https://elsewhere.example")
             .header("Access-Control-Request-Method", "POST")
             .exchange()
-            .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+            .expectHeader()
+            .doesNotExist("Access-Control-Allow-Origin");
     }
 
     @Test
     void exposesReadinessWithRedisAndPrometheusMetricsOnTheManagementPort() {
-        gateway.management().get().uri("/actuator/health/readiness").exchange()
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.components.redis.status").isEqualTo("UP");
-        gateway.management().get().uri("/actuator/prometheus").exchange()
-            .expectStatus().isOk()
-            .expectBody(String.class).value(text -> assertThat(text).contains("parley_gateway_ratelimit_rejected_total"));
+        gateway.management()
+            .get()
+            .uri("/actuator/health/readiness")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.components.redis.status")
+            .isEqualTo("UP");
+        gateway.management()
+            .get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .value(text -> assertThat(text).contains("parley_gateway_ratelimit_rejected_total"));
     }
 
     @Test
     void answersActuatorOnThePublicPortWithNotFound() {
         for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/readiness",
                 "/actuator/prometheus", "/actuator/env")) {
-            gateway.client().get().uri(path).exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(404);
+            gateway.client()
+                .get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(404);
         }
     }
 
     @Test
     void sendsStrictTransportSecurityOnlyWhenTheClientCameOverHttps() {
         // no trusted proxy here: a client's own X-Forwarded-Proto proves nothing
-        gateway.client().get().uri("/api").header("X-Forwarded-Proto", "https").exchange()
-            .expectStatus().isOk()
-            .expectHeader().doesNotExist("Strict-Transport-Security");
+        gateway.client()
+            .get()
+            .uri("/api")
+            .header("X-Forwarded-Proto", "https")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .doesNotExist("Strict-Transport-Security");
     }
 
 }

@@ -29,7 +29,9 @@ class GatewayTokenIT {
     static Path redisDir;
 
     private static RedisServerProcess redis;
+
     private static StubBackend backend;
+
     private static RunningGateway gateway;
 
     @BeforeAll
@@ -58,20 +60,34 @@ class GatewayTokenIT {
 
     @Test
     void routesAHostControlWithAValidToken() {
-        gateway.client().post().uri("/api/meetings/m-1/mute-all").header("Authorization", "Bearer " + valid("u-ok"))
+        gateway.client()
+            .post()
+            .uri("/api/meetings/m-1/mute-all")
+            .header("Authorization", "Bearer " + valid("u-ok"))
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().valueEquals("X-Parley-Service", "meeting-service");
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("X-Parley-Service", "meeting-service");
     }
 
     @Test
     void refusesAHostControlWithoutATokenBeforeReachingTheService() {
-        gateway.client().post().uri("/api/meetings/m-1/end").exchange()
-            .expectStatus().isUnauthorized()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader().valueEquals("X-Parley-Service", "gateway")
-            .expectHeader().valueMatches("WWW-Authenticate", "Bearer.*")
-            .expectBody().jsonPath("$.detail").isEqualTo("A join token is required.");
+        gateway.client()
+            .post()
+            .uri("/api/meetings/m-1/end")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals("X-Parley-Service", "gateway")
+            .expectHeader()
+            .valueMatches("WWW-Authenticate", "Bearer.*")
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("A join token is required.");
     }
 
     @Test
@@ -81,9 +97,15 @@ class GatewayTokenIT {
             .sign(token("u-x", Role.HOST, Instant.now().plusSeconds(600)));
         String unsigned = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1LXgiLCJtaWQiOiJtLTEifQ.";
         for (String bad : new String[] { expired, forged, unsigned, "garbage" }) {
-            gateway.client().post().uri("/api/streams").header("Authorization", "Bearer " + bad).exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            gateway.client()
+                .post()
+                .uri("/api/streams")
+                .header("Authorization", "Bearer " + bad)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 
@@ -94,9 +116,16 @@ class GatewayTokenIT {
             .revokeParticipant(removed.meetingId(), removed.participantId())
             .block();
 
-        gateway.client().get().uri("/api/streams").header("Authorization", "Bearer " + TestTokens.SIGNER.sign(removed)).exchange()
-            .expectStatus().isUnauthorized()
-            .expectBody().jsonPath("$.detail").isEqualTo("The token was revoked.");
+        gateway.client()
+            .get()
+            .uri("/api/streams")
+            .header("Authorization", "Bearer " + TestTokens.SIGNER.sign(removed))
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("The token was revoked.");
     }
 
     @Test
@@ -109,35 +138,52 @@ class GatewayTokenIT {
             .revokeMeeting(host.meetingId())
             .block();
 
-        gateway.client().post().uri("/api/meetings/" + host.meetingId() + "/mute-all")
-            .header("Authorization", "Bearer " + TestTokens.SIGNER.sign(host)).exchange()
-            .expectStatus().isOk()
-            .expectHeader().valueEquals("X-Parley-Service", "meeting-service");
+        gateway.client()
+            .post()
+            .uri("/api/meetings/" + host.meetingId() + "/mute-all")
+            .header("Authorization", "Bearer " + TestTokens.SIGNER.sign(host))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("X-Parley-Service", "meeting-service");
     }
 
     @Test
     void acceptsTheTokenAsAccessTokenParameterOnTheSignalingSocket() {
         ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
-        String greeting = client.execute(
-                URI.create("ws://127.0.0.1:" + gateway.port() + "/ws/signaling?access_token=" + valid("u-ws")),
-                session -> session.receive().next().map(message -> message.getPayloadAsText()).doOnNext(text -> {
-                    assertThat(text).startsWith("hello from");
-                }).then())
+        String greeting = client
+            .execute(URI.create("ws://127.0.0.1:" + gateway.port() + "/ws/signaling?access_token=" + valid("u-ws")),
+                    session -> session.receive().next().map(message -> message.getPayloadAsText()).doOnNext(text -> {
+                        assertThat(text).startsWith("hello from");
+                    }).then())
             .then(Mono.just("connected"))
             .block(Duration.ofSeconds(10));
         assertThat(greeting).isEqualTo("connected");
 
-        gateway.client().get().uri("/ws/signaling?access_token=garbage")
-            .header("Upgrade", "websocket").header("Connection", "Upgrade")
-            .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+        gateway.client()
+            .get()
+            .uri("/ws/signaling?access_token=garbage")
+            .header("Upgrade", "websocket")
+            .header("Connection", "Upgrade")
+            .header("Sec-WebSocket-Version", "13")
+            .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
             .exchange()
-            .expectStatus().isUnauthorized();
+            .expectStatus()
+            .isUnauthorized();
     }
 
     @Test
     void leavesOpenPathsAndApiKeyRequestsToTheService() {
-        gateway.client().post().uri("/api/meetings").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-            .exchange().expectStatus().isOk();
+        gateway.client()
+            .post()
+            .uri("/api/meetings")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
+            .exchange()
+            .expectStatus()
+            .isOk();
         gateway.client().post().uri("/api/streams").header("X-Api-Key", "k").exchange().expectStatus().isOk();
     }
+
 }

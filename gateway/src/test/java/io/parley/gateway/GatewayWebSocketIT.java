@@ -17,6 +17,8 @@ import io.parley.harness.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,15 +29,18 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * The two sockets through the gateway to a live WebSocket backend standing in for signaling-service: message size,
- * where the token may travel, which origins may open one, and the user socket's access token (PEOPLE.md §4).
+ * The two sockets through the gateway to a live WebSocket backend standing in for
+ * signaling-service: message size, where the token may travel, which origins may open
+ * one, and the user socket's access token (PEOPLE.md §4).
  */
 class GatewayWebSocketIT {
 
     private static final String ALLOWED_ELSEWHERE = "https://app.example";
 
     private static StubBackend signaling;
+
     private static StubBackend others;
+
     private static RunningGateway gateway;
 
     @BeforeAll
@@ -71,19 +76,24 @@ class GatewayWebSocketIT {
     private static String greeting(String pathAndQuery, HttpHeaders headers) {
         AtomicReference<String> greeting = new AtomicReference<>();
         new ReactorNettyWebSocketClient()
-            .execute(URI.create(url(pathAndQuery)), headers, session -> session.receive()
-                .map(WebSocketMessage::getPayloadAsText)
-                .next()
-                .doOnNext(greeting::set)
-                .then(session.close()))
+            .execute(URI.create(url(pathAndQuery)), headers,
+                    session -> session.receive()
+                        .map(WebSocketMessage::getPayloadAsText)
+                        .next()
+                        .doOnNext(greeting::set)
+                        .then(session.close()))
             .block(Duration.ofSeconds(10));
         return greeting.get();
     }
 
     private static WebTestClient.ResponseSpec upgrade(String pathAndQuery, String origin) {
-        WebTestClient.RequestHeadersSpec<?> request = gateway.client().get().uri(pathAndQuery)
-            .header("Upgrade", "websocket").header("Connection", "Upgrade")
-            .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+        WebTestClient.RequestHeadersSpec<?> request = gateway.client()
+            .get()
+            .uri(pathAndQuery)
+            .header("Upgrade", "websocket")
+            .header("Connection", "Upgrade")
+            .header("Sec-WebSocket-Version", "13")
+            .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
         if (origin != null) {
             request.header("Origin", origin);
         }
@@ -92,11 +102,12 @@ class GatewayWebSocketIT {
 
     @Test
     void closesAFragmentedMessageOverTheLimitWithMessageTooBig() {
-        // each fragment within the frame limit, together over it; the last one tips it, so nothing is sent after
-        WebSocketCloseStatus status = closeStatusAfterSending(List.of(
-                new TextWebSocketFrame(false, 0, "x".repeat(30_000)),
-                new ContinuationWebSocketFrame(false, 0, "y".repeat(30_000)),
-                new ContinuationWebSocketFrame(true, 0, "z".repeat(10_000))));
+        // each fragment within the frame limit, together over it; the last one tips it,
+        // so nothing is sent after
+        WebSocketCloseStatus status = closeStatusAfterSending(
+                List.of(new TextWebSocketFrame(false, 0, "x".repeat(30_000)),
+                        new ContinuationWebSocketFrame(false, 0, "y".repeat(30_000)),
+                        new ContinuationWebSocketFrame(true, 0, "z".repeat(10_000))));
 
         assertThat(status).isNotNull().extracting(WebSocketCloseStatus::code).isEqualTo(1009);
         assertThat(gateway.bean(MeterRegistry.class).counter("parley.gateway.websocket.too.big").count())
@@ -107,10 +118,24 @@ class GatewayWebSocketIT {
     void closesTheServicesSocketTooWhenTheClientsMessageWasTooBig() {
         int closedBefore = signaling.closeCodes().size();
         String part = "x".repeat(30_000);
-        closeStatusAfterSending(List.of(new TextWebSocketFrame(false, 0, part),
-                new ContinuationWebSocketFrame(true, 0, part + part)));
+        closeStatusAfterSending(
+                List.of(new TextWebSocketFrame(false, 0, part), new ContinuationWebSocketFrame(true, 0, part + part)));
 
         await().untilAsserted(() -> assertThat(signaling.closeCodes()).hasSizeGreaterThan(closedBefore));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1008, 1011, 4401, 4409, 4410, 4503 })
+    void passesTheServicesCloseCodeAndReasonOnToTheClient(int code) {
+        WebSocketCloseStatus status = HttpClient.create()
+            .websocket()
+            .uri(url("/ws/signaling?close=" + code + "&access_token=" + TestTokens.valid("u-closed")))
+            .handle((in, out) -> in.receiveCloseStatus())
+            .blockLast(Duration.ofSeconds(20));
+
+        assertThat(status).isNotNull();
+        assertThat(status.code()).isEqualTo(code);
+        assertThat(status.reasonText()).isEqualTo("closed by signaling-service");
     }
 
     @Test
@@ -125,8 +150,9 @@ class GatewayWebSocketIT {
         List<String> echoed = HttpClient.create()
             .websocket()
             .uri(url("/ws/signaling?access_token=" + TestTokens.valid("u-parts")))
-            .handle((in, out) -> out.sendObject(Flux.just(new TextWebSocketFrame(false, 0, "hel"),
-                    new ContinuationWebSocketFrame(true, 0, "lo")))
+            .handle((in, out) -> out
+                .sendObject(Flux.just(new TextWebSocketFrame(false, 0, "hel"),
+                        new ContinuationWebSocketFrame(true, 0, "lo")))
                 .then()
                 .thenMany(in.receive().asString().take(2)))
             .collectList()
@@ -153,13 +179,17 @@ class GatewayWebSocketIT {
 
     @Test
     void refusesAnUpgradeFromAForeignOriginBeforeLookingAtItsToken() {
-        upgrade("/ws/signaling?access_token=" + TestTokens.valid("u-hijacked"), "https://evil.example")
-            .expectStatus().isForbidden()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        upgrade("/ws/signaling?access_token=" + TestTokens.valid("u-hijacked"), "https://evil.example").expectStatus()
+            .isForbidden()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
-            .jsonPath("$.status").isEqualTo(403)
-            .jsonPath("$.title").isEqualTo("Forbidden")
-            .jsonPath("$.detail").exists();
+            .jsonPath("$.status")
+            .isEqualTo(403)
+            .jsonPath("$.title")
+            .isEqualTo("Forbidden")
+            .jsonPath("$.detail")
+            .exists();
         upgrade("/ws/user?access_token=garbage", "null").expectStatus().isForbidden();
 
         assertThat(gateway.bean(MeterRegistry.class).counter("parley.gateway.websocket.origin.refused").count())
@@ -185,26 +215,35 @@ class GatewayWebSocketIT {
 
         assertThat(greeting("/ws/user?access_token=" + access, new HttpHeaders()))
             .isEqualTo("hello from signaling-service");
-        assertThat(signaling.upgrades()).anySatisfy(
-                upgrade -> assertThat(upgrade.uri()).isEqualTo("/ws/user?access_token=" + access));
+        assertThat(signaling.upgrades())
+            .anySatisfy(upgrade -> assertThat(upgrade.uri()).isEqualTo("/ws/user?access_token=" + access));
     }
 
     @Test
     void refusesAJoinTokenOrNoTokenOnTheUserSocket() {
-        upgrade("/ws/user?access_token=" + TestTokens.valid("u-guest"), null)
-            .expectStatus().isUnauthorized()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader().valueEquals("X-Parley-Service", "gateway")
-            .expectBody().jsonPath("$.detail").isEqualTo("Not an access token.");
-        upgrade("/ws/user", null)
-            .expectStatus().isUnauthorized()
-            .expectBody().jsonPath("$.detail").isEqualTo("Sign in first: an access token is required.");
+        upgrade("/ws/user?access_token=" + TestTokens.valid("u-guest"), null).expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals("X-Parley-Service", "gateway")
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("Not an access token.");
+        upgrade("/ws/user", null).expectStatus()
+            .isUnauthorized()
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("Sign in first: an access token is required.");
     }
 
     @Test
     void refusesAnAccessTokenOnTheMeetingSocket() {
-        upgrade("/ws/signaling?access_token=" + TestTokens.access("acc-not-a-participant"), null)
-            .expectStatus().isUnauthorized()
-            .expectBody().jsonPath("$.detail").isEqualTo("Not a join token.");
+        upgrade("/ws/signaling?access_token=" + TestTokens.access("acc-not-a-participant"), null).expectStatus()
+            .isUnauthorized()
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("Not a join token.");
     }
+
 }

@@ -13,8 +13,9 @@ import org.springframework.core.env.PropertySourcesPropertyResolver;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The gateway's own configuration keeps /actuator off the public port wherever it runs, not only where the chart says
- * so (the integration tests pick free ports for both, so they cannot show the defaults).
+ * The gateway's own configuration keeps /actuator off the public port wherever it runs,
+ * not only where the chart says so (the integration tests pick free ports for both, so
+ * they cannot show the defaults).
  */
 class ManagementPortTests {
 
@@ -29,4 +30,5 @@ class ManagementPortTests {
         assertThat(resolver.getProperty("management.server.port", Integer.class)).isEqualTo(9080);
         assertThat(resolver.getProperty("server.port", Integer.class)).isEqualTo(8080);
     }
+
 }

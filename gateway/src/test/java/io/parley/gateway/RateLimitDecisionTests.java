@@ -18,4 +18,5 @@ class RateLimitDecisionTests {
     void neverTellsARejectedClientToRetryImmediately() {
         assertThat(new Decision(false, 0, 0).retryAfterSeconds()).isEqualTo(1);
     }
+
 }

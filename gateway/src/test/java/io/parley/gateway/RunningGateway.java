@@ -8,11 +8,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The real gateway application on a random port, pointed at the given Redis and backends. */
+/**
+ * The real gateway application on a random port, pointed at the given Redis and backends.
+ */
 final class RunningGateway implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+
     private final int port;
+
     private final int managementPort;
 
     private RunningGateway(ConfigurableApplicationContext context) {
@@ -21,7 +25,10 @@ final class RunningGateway implements AutoCloseable {
         this.managementPort = context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }
 
-    /** An extra argument replaces a default of the same name: a repeated command-line option would be joined. */
+    /**
+     * An extra argument replaces a default of the same name: a repeated command-line
+     * option would be joined.
+     */
     static RunningGateway start(RedisServerProcess redis, Map<String, String> services, String... extraArgs) {
         Map<String, String> args = new LinkedHashMap<>();
         args.put("server.port", "0");
@@ -35,13 +42,18 @@ final class RunningGateway implements AutoCloseable {
             int equals = extra.indexOf('=');
             args.put(extra.substring(2, equals), extra.substring(equals + 1));
         }
-        String[] commandLine = args.entrySet().stream().map(arg -> "--" + arg.getKey() + "=" + arg.getValue())
+        String[] commandLine = args.entrySet()
+            .stream()
+            .map(arg -> "--" + arg.getKey() + "=" + arg.getValue())
             .toArray(String[]::new);
         return new RunningGateway(new SpringApplicationBuilder(GatewayApplication.class).run(commandLine));
     }
 
     WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(java.time.Duration.ofSeconds(20)).build();
+        return WebTestClient.bindToServer()
+            .baseUrl(baseUrl())
+            .responseTimeout(java.time.Duration.ofSeconds(20))
+            .build();
     }
 
     String baseUrl() {
@@ -65,4 +77,5 @@ final class RunningGateway implements AutoCloseable {
     public void close() {
         context.close();
     }
+
 }

@@ -9,16 +9,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A live HTTP and WebSocket server standing in for a backend service: it names itself in the
- * {@code X-Parley-Service} header as the real services do, echoes the path it was asked for with the cookie and
- * forwarded headers it received and, over a WebSocket, greets with its instance name and echoes every message. It
- * counts the requests per path and keeps what each WebSocket upgrade came with.
+ * A live HTTP and WebSocket server standing in for a backend service: it names itself in
+ * the {@code X-Parley-Service} header as the real services do, echoes the path it was
+ * asked for with the cookie and forwarded headers it received and, over a WebSocket,
+ * greets with its instance name and echoes every message. It counts the requests per path
+ * and keeps what each WebSocket upgrade came with.
  */
 final class StubBackend implements AutoCloseable {
 
@@ -27,9 +29,13 @@ final class StubBackend implements AutoCloseable {
     }
 
     private final DisposableServer server;
+
     private final LoopResources loops;
+
     private final Map<String, AtomicInteger> hits;
+
     private final List<Upgrade> upgrades;
+
     private final List<Integer> closeCodes;
 
     private StubBackend(DisposableServer server, LoopResources loops, Map<String, AtomicInteger> hits,
@@ -50,7 +56,10 @@ final class StubBackend implements AutoCloseable {
         return start(service, instance, delay, fixedBodies, Map.of());
     }
 
-    /** With headers added to every HTTP response, e.g. a {@code Set-Cookie}; fixed bodies are read per request. */
+    /**
+     * With headers added to every HTTP response, e.g. a {@code Set-Cookie}; fixed bodies
+     * are read per request.
+     */
     static StubBackend start(String service, String instance, Duration delay, Map<String, String> fixedBodies,
             Map<String, String> responseHeaders) {
         // own event loops: closing a gateway context disposes Reactor Netty's global ones
@@ -66,19 +75,26 @@ final class StubBackend implements AutoCloseable {
                 String path = request.path().isEmpty() ? "/" : "/" + request.path();
                 hits.computeIfAbsent(path, ignored -> new AtomicInteger()).incrementAndGet();
                 if (request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, "websocket", true)) {
-                    upgrades.add(new Upgrade(request.uri(),
-                            request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION)));
+                    upgrades
+                        .add(new Upgrade(request.uri(), request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION)));
+                    QueryStringDecoder query = new QueryStringDecoder(request.uri());
+                    List<String> closeWith = query.parameters().get("close");
+                    if (closeWith != null) {
+                        int code = Integer.parseInt(closeWith.get(0));
+                        return response.sendWebsocket((in, out) -> out.sendClose(code, "closed by " + instance));
+                    }
                     return response.sendWebsocket((in, out) -> {
                         in.receiveCloseStatus().subscribe(status -> closeCodes.add(status.code()));
                         return out.sendString(Mono.just("hello from " + instance).concatWith(in.receive().asString()));
                     });
                 }
                 String fixed = fixedBodies.get(path);
-                String body = fixed != null ? fixed : "{\"service\":\"" + service + "\",\"instance\":\"" + instance + "\",\"path\":\""
-                        + request.uri() + "\",\"method\":\"" + request.method() + "\",\"cookie\":"
-                        + json(request.requestHeaders().get(HttpHeaderNames.COOKIE)) + ",\"forwardedFor\":"
-                        + json(request.requestHeaders().get("X-Forwarded-For")) + ",\"forwardedProto\":"
-                        + json(request.requestHeaders().get("X-Forwarded-Proto")) + "}";
+                String body = fixed != null ? fixed
+                        : "{\"service\":\"" + service + "\",\"instance\":\"" + instance + "\",\"path\":\""
+                                + request.uri() + "\",\"method\":\"" + request.method() + "\",\"cookie\":"
+                                + json(request.requestHeaders().get(HttpHeaderNames.COOKIE)) + ",\"forwardedFor\":"
+                                + json(request.requestHeaders().get("X-Forwarded-For")) + ",\"forwardedProto\":"
+                                + json(request.requestHeaders().get("X-Forwarded-Proto")) + "}";
                 responseHeaders.forEach(response::header);
                 return Mono.delay(delay)
                     .then(request.receive().aggregate().asString().defaultIfEmpty(""))
@@ -129,4 +145,5 @@ final class StubBackend implements AutoCloseable {
         return Map.of("meeting-service", meeting, "signaling-service", signaling, "stream-limit-service", streamLimit,
                 "metrics-collector", metrics);
     }
+
 }

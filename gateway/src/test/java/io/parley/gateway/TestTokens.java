@@ -16,8 +16,9 @@ import io.parley.tokens.access.AccessToken;
 import io.parley.tokens.access.AccessTokenSigner;
 
 /**
- * A test signing key, its JWKS served by a live server, and valid join and access tokens signed with it. One key
- * signs both kinds (the gateway reads the same JWKS for each), so only the tokens' {@code typ} keeps them apart.
+ * A test signing key, its JWKS served by a live server, and valid join and access tokens
+ * signed with it. One key signs both kinds (the gateway reads the same JWKS for each), so
+ * only the tokens' {@code typ} keeps them apart.
  */
 final class TestTokens {
 
@@ -59,4 +60,5 @@ final class TestTokens {
     static String access(String accountId) {
         return ACCESS_SIGNER.sign(accessToken(accountId, Instant.now().plusSeconds(900)));
     }
+
 }

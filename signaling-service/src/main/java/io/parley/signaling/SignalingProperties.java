@@ -102,7 +102,7 @@ public record SignalingProperties(@NotBlank String instanceId, @NotNull @Default
      * @param peopleServiceUri people-service base URI, for a device's catch-up (default
      * the local one)
      * @param catchUpTimeout how long a new user socket waits for its catch-up before
-     * closing with 1013 (default 3s)
+     * closing with 4503 (default 3s)
      * @param revokedSessionTtl how long a revoked session is remembered: at least an
      * access token's lifetime, after which its tokens are expired anyway (default 20m)
      */

@@ -6,7 +6,7 @@ export const Close = Object.freeze({
   ABNORMAL: 1006,
   SLOW_CLIENT: 1008,
   TOO_BIG: 1009,
-  TRY_AGAIN_LATER: 1013,
+  TRY_AGAIN_LATER: 4503,
   GOING_AWAY: 4000,
   REPLACED: 4001,
   BAD_TOKEN: 4401,
@@ -19,7 +19,7 @@ export const Close = Object.freeze({
 /**
  * What a closed socket means for the call:
  * - `reconnect-now`: the instance is draining (4000, or a `reconnect` message came first); another one is ready
- * - `reconnect`: anything unexpected (1006 dropped, 1008 too slow, 1013 try later, 1011…): retry with backoff
+ * - `reconnect`: anything unexpected (1006 dropped, 1008 too slow, 4503 try later, 1011…): retry with backoff
  * - an ending (`ended`, `removed`, `stream-limit`, `not-found`, `bad-token`, `replaced`): no retry, show its screen
  * - `closed`: we closed it ourselves
  */

@@ -6,9 +6,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Redis could not be asked whether a join token was revoked: the token may well be fine, so this is a 503 to retry,
- * neither a 401 nor a 500. Letting the token through instead would let a removed participant back in while Redis
- * is down.
+ * Redis could not be asked whether a join token was revoked: the token may well be fine,
+ * so this is a 503 to retry, neither a 401 nor a 500. Letting the token through instead
+ * would let a removed participant back in while Redis is down.
  */
 class RevocationsUnavailableException extends ErrorResponseException {
 
@@ -26,4 +26,5 @@ class RevocationsUnavailableException extends ErrorResponseException {
         problem.setProperty("reason", "revocations-unavailable");
         return problem;
     }
+
 }

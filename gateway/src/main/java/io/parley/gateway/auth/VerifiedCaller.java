@@ -3,12 +3,16 @@ package io.parley.gateway.auth;
 import io.parley.tokens.JoinToken;
 import io.parley.tokens.access.AccessToken;
 
-/** Who a token the gateway verified says the caller is; kept on the exchange for the rate limiter. */
+/**
+ * Who a token the gateway verified says the caller is; kept on the exchange for the rate
+ * limiter.
+ */
 public sealed interface VerifiedCaller {
 
     /**
-     * The identity the caller's requests are counted by: the account for an access token; a join token's
-     * {@code sub}, which is the account too when a signed-in person created or joined the meeting.
+     * The identity the caller's requests are counted by: the account for an access token;
+     * a join token's {@code sub}, which is the account too when a signed-in person
+     * created or joined the meeting.
      */
     String subject();
 
@@ -29,4 +33,5 @@ public sealed interface VerifiedCaller {
             return token.accountId();
         }
     }
+
 }

@@ -7,11 +7,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Tells the services who the client is, in headers they can trust because only the gateway reaches them: the
- * client's address in {@code X-Forwarded-For} (people-service throttles sign-ins per address) and its scheme in
- * {@code X-Forwarded-Proto} (people-service marks the session cookie {@code Secure} over HTTPS). Spring Cloud
- * Gateway has already dropped whatever {@code Forwarded} and {@code X-Forwarded-*} headers the request came with;
- * this runs after it and writes one value each, as {@link ClientOrigin} resolved them.
+ * Tells the services who the client is, in headers they can trust because only the
+ * gateway reaches them: the client's address in {@code X-Forwarded-For} (people-service
+ * throttles sign-ins per address) and its scheme in {@code X-Forwarded-Proto}
+ * (people-service marks the session cookie {@code Secure} over HTTPS). Spring Cloud
+ * Gateway has already dropped whatever {@code Forwarded} and {@code X-Forwarded-*}
+ * headers the request came with; this runs after it and writes one value each, as
+ * {@link ClientOrigin} resolved them.
  */
 @Component
 public class ForwardedClientHeaders implements HttpHeadersFilter, Ordered {
@@ -37,4 +39,5 @@ public class ForwardedClientHeaders implements HttpHeadersFilter, Ordered {
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
     }
+
 }

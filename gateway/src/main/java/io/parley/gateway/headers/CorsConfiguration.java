@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
-/** Cross-origin API access, only for the origins an operator lists; the web client itself is same-origin. */
+/**
+ * Cross-origin API access, only for the origins an operator lists; the web client itself
+ * is same-origin.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${parley.gateway.cors.allowed-origins:}'.isEmpty()")
 class CorsConfiguration {
@@ -27,4 +30,5 @@ class CorsConfiguration {
         source.registerCorsConfiguration("/api/**", cors);
         return new CorsWebFilter(source);
     }
+
 }

@@ -10,9 +10,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Security headers on every response, proxied ones included (set just before commit, after the backend's headers
- * were copied). The CSP allows only the gateway's own origin: the web client loads nothing from elsewhere. HSTS only
- * when the client came over HTTPS, to the gateway or to a trusted proxy in front of it.
+ * Security headers on every response, proxied ones included (set just before commit,
+ * after the backend's headers were copied). The CSP allows only the gateway's own origin:
+ * the web client loads nothing from elsewhere. HSTS only when the client came over HTTPS,
+ * to the gateway or to a trusted proxy in front of it.
  */
 @Component
 public class SecurityHeadersFilter implements WebFilter, Ordered {
@@ -48,4 +49,5 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
     }
+
 }

@@ -22,4 +22,5 @@ class ApiIndexController {
     Map<String, Object> index() {
         return Map.of("name", "Parley", "description", "Self-hostable video meetings", "endpoints", ENDPOINTS);
     }
+
 }

@@ -17,13 +17,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Rejects bodies over {@code parley.gateway.max-request-size} with 413: up front when Content-Length says so, and
- * while streaming for chunked bodies that do not declare a length.
+ * Rejects bodies over {@code parley.gateway.max-request-size} with 413: up front when
+ * Content-Length says so, and while streaming for chunked bodies that do not declare a
+ * length.
  */
 @Component
 public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     private final long maxBytes;
+
     private final GatewayMetrics metrics;
 
     public RequestSizeLimitFilter(GatewayProperties properties, GatewayMetrics metrics) {
@@ -68,4 +70,5 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 20;
     }
+
 }

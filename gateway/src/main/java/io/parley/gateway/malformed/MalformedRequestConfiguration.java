@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Puts {@link MalformedRequestProblems} after the HTTP codec of every connection the gateway accepts. */
+/**
+ * Puts {@link MalformedRequestProblems} after the HTTP codec of every connection the
+ * gateway accepts.
+ */
 @Configuration(proxyBeanMethods = false)
 class MalformedRequestConfiguration {
 
@@ -23,4 +26,5 @@ class MalformedRequestConfiguration {
             }
         });
     }
+
 }

@@ -15,18 +15,21 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.parley.gateway.GatewayMetrics;
 
 /**
- * Gives the requests refused before any filter runs the problem-detail body every other gateway error has; Reactor
- * Netty and Spring's adapter answer them with an empty body. Sits right after the HTTP codec: on the way in it notes
- * a request that will be refused (Netty could not decode it, or its target is no URI), on the way out it fills the
- * empty answer to it. Status, headers and whether the connection closes stay what Reactor Netty decided.
- * One instance per connection.
+ * Gives the requests refused before any filter runs the problem-detail body every other
+ * gateway error has; Reactor Netty and Spring's adapter answer them with an empty body.
+ * Sits right after the HTTP codec: on the way in it notes a request that will be refused
+ * (Netty could not decode it, or its target is no URI), on the way out it fills the empty
+ * answer to it. Status, headers and whether the connection closes stay what Reactor Netty
+ * decided. One instance per connection.
  */
 final class MalformedRequestProblems extends ChannelDuplexHandler {
 
     static final String NAME = "parley.malformedRequestProblems";
 
     private final ProblemBodies bodies;
+
     private final GatewayMetrics metrics;
+
     private Integer refusedWith;
 
     MalformedRequestProblems(ProblemBodies bodies, GatewayMetrics metrics) {
@@ -62,8 +65,8 @@ final class MalformedRequestProblems extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (refusedWith != null && msg instanceof FullHttpResponse response
-                && response.status().code() == refusedWith && !response.content().isReadable()) {
+        if (refusedWith != null && msg instanceof FullHttpResponse response && response.status().code() == refusedWith
+                && !response.content().isReadable()) {
             byte[] body = bodies.of(refusedWith);
             FullHttpResponse withBody = response.replace(Unpooled.wrappedBuffer(body));
             withBody.headers()
@@ -79,4 +82,5 @@ final class MalformedRequestProblems extends ChannelDuplexHandler {
         }
         ctx.write(msg, promise);
     }
+
 }

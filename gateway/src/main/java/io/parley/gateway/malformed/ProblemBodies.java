@@ -9,7 +9,10 @@ import io.parley.support.web.ServiceNameHeaderFilter;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The RFC 9457 bodies of the refusals Netty makes itself, written once: they say nothing about the request. */
+/**
+ * The RFC 9457 bodies of the refusals Netty makes itself, written once: they say nothing
+ * about the request.
+ */
 final class ProblemBodies {
 
     static final int BAD_REQUEST = 400;
@@ -34,7 +37,10 @@ final class ProblemBodies {
         bodies.put(status.value(), json.writeValueAsBytes(problem));
     }
 
-    /** Reactor Netty's choice of status for a decoding failure, which this body must match. */
+    /**
+     * Reactor Netty's choice of status for a decoding failure, which this body must
+     * match.
+     */
     static int status(Throwable failure) {
         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof TooLongHttpLineException) {
@@ -49,4 +55,5 @@ final class ProblemBodies {
     byte[] of(int status) {
         return bodies.get(status);
     }
+
 }

@@ -8,8 +8,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Spends one request of the client's {@link RequestBudget} for every request the gateway lets through to a service;
- * the filters that refuse a request before this one spend it themselves.
+ * Spends one request of the client's {@link RequestBudget} for every request the gateway
+ * lets through to a service; the filters that refuse a request before this one spend it
+ * themselves.
  */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {
@@ -29,4 +30,5 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 10;
     }
+
 }

@@ -5,7 +5,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** 429 with a Retry-After header and the wait in the problem body, for clients that read only one of them. */
+/**
+ * 429 with a Retry-After header and the wait in the problem body, for clients that read
+ * only one of them.
+ */
 public class RateLimitedException extends ErrorResponseException {
 
     public RateLimitedException(long retryAfterSeconds) {
@@ -20,4 +23,5 @@ public class RateLimitedException extends ErrorResponseException {
         problem.setProperty("retryAfterSeconds", retryAfterSeconds);
         return problem;
     }
+
 }

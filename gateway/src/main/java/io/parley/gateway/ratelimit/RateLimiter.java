@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A token bucket per client key in Redis, updated by one Lua script so concurrent requests on any number of gateway
- * instances share one budget.
+ * A token bucket per client key in Redis, updated by one Lua script so concurrent
+ * requests on any number of gateway instances share one budget.
  */
 @Component
 public class RateLimiter {
@@ -19,7 +19,9 @@ public class RateLimiter {
     private static final LuaScript SCRIPT = LuaScript.list("token-bucket-v1.lua");
 
     private final RedisScripts scripts;
+
     private final GatewayProperties.RateLimit limit;
+
     private final Clock clock;
 
     public RateLimiter(RedisScripts scripts, GatewayProperties properties, Clock clock) {
@@ -48,4 +50,5 @@ public class RateLimiter {
             return Math.max(1, (retryAfterMillis + 999) / 1000);
         }
     }
+
 }

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One circuit breaker and time limit per route, all with the settings of {@code parley.gateway.resilience}; without
- * this the library's default time limit (1 s) would apply.
+ * One circuit breaker and time limit per route, all with the settings of
+ * {@code parley.gateway.resilience}; without this the library's default time limit (1 s)
+ * would apply.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
@@ -30,4 +31,5 @@ class ResilienceConfiguration {
                 .build())
             .build());
     }
+
 }

@@ -21,8 +21,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Where a route's circuit breaker forwards a failed call: a backend that refused the connection, answered too
- * slowly or whose circuit is open becomes a 503 problem that says which.
+ * Where a route's circuit breaker forwards a failed call: a backend that refused the
+ * connection, answered too slowly or whose circuit is open becomes a 503 problem that
+ * says which.
  */
 @RestController
 class UnavailableController {
@@ -32,6 +33,7 @@ class UnavailableController {
     static final String PATH = "/__unavailable/";
 
     private final GatewayMetrics metrics;
+
     private final GatewayProperties.Resilience resilience;
 
     UnavailableController(GatewayMetrics metrics, GatewayProperties properties) {
@@ -45,7 +47,8 @@ class UnavailableController {
         String reason = reason(cause);
         metrics.backendUnavailable(service, reason);
         if ("unreachable".equals(reason)) {
-            // the metric says that a call failed, only this says why (refused, reset, pool exhausted, ...)
+            // the metric says that a call failed, only this says why (refused, reset,
+            // pool exhausted, ...)
             log.warn("A call to {} failed: {}", service, String.valueOf(cause));
         }
         String detail = switch (reason) {
@@ -65,7 +68,8 @@ class UnavailableController {
 
     private static URI originalPath(ServerWebExchange exchange) {
         Set<URI> original = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
-        URI first = original == null || original.isEmpty() ? exchange.getRequest().getURI() : original.iterator().next();
+        URI first = original == null || original.isEmpty() ? exchange.getRequest().getURI()
+                : original.iterator().next();
         return URI.create(first.getRawPath());
     }
 
@@ -78,4 +82,5 @@ class UnavailableController {
         }
         return "unreachable";
     }
+
 }

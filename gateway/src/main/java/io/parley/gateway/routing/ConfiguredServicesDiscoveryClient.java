@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Service instances as configured in {@code parley.gateway.services}; routes address them as {@code lb://id}, so
- * several URIs for one service are load-balanced. In Kubernetes each service id has one URI, its Service.
+ * Service instances as configured in {@code parley.gateway.services}; routes address them
+ * as {@code lb://id}, so several URIs for one service are load-balanced. In Kubernetes
+ * each service id has one URI, its Service.
  */
 @Component
 public class ConfiguredServicesDiscoveryClient implements ReactiveDiscoveryClient {
@@ -45,4 +46,5 @@ public class ConfiguredServicesDiscoveryClient implements ReactiveDiscoveryClien
     public Flux<String> getServices() {
         return Flux.fromIterable(services.keySet());
     }
+
 }

@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which browser origins may open a WebSocket: the gateway's own, and those configured. The gateway's own origin is
- * the one whose host and port are the {@code Host} the browser sent the upgrade to, as browsers and the common
- * WebSocket servers judge "same origin" — so {@code ./parley up} at {@code http://localhost:8080} and the public URL
- * behind an ingress that keeps the {@code Host} need no setting. A request without {@code Origin} comes from no
- * browser page and is allowed: what this guards against is another site's page using the browser's standing.
+ * Which browser origins may open a WebSocket: the gateway's own, and those configured.
+ * The gateway's own origin is the one whose host and port are the {@code Host} the
+ * browser sent the upgrade to, as browsers and the common WebSocket servers judge "same
+ * origin" — so {@code ./parley up} at {@code http://localhost:8080} and the public URL
+ * behind an ingress that keeps the {@code Host} need no setting. A request without
+ * {@code Origin} comes from no browser page and is allowed: what this guards against is
+ * another site's page using the browser's standing.
  */
 final class AllowedOrigins {
 
@@ -45,4 +47,5 @@ final class AllowedOrigins {
         String trimmed = origin.trim().toLowerCase(Locale.ROOT);
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
+
 }

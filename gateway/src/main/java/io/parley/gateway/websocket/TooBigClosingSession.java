@@ -17,13 +17,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A client's socket whose incoming messages end, instead of failing, when a single frame was over the size limit:
- * Netty's decoder has sent 1009 already, and ending quietly (rather than with an error that Spring Cloud Gateway logs
- * with its stack trace) lets the proxy pass the 1009 on to the service as it passes on any close.
+ * A client's socket whose incoming messages end, instead of failing, when a single frame
+ * was over the size limit: Netty's decoder has sent 1009 already, and ending quietly
+ * (rather than with an error that Spring Cloud Gateway logs with its stack trace) lets
+ * the proxy pass the 1009 on to the service as it passes on any close.
  */
 final class TooBigClosingSession implements WebSocketSession {
 
     private final WebSocketSession delegate;
+
     private final GatewayMetrics metrics;
 
     TooBigClosingSession(WebSocketSession delegate, GatewayMetrics metrics) {
@@ -103,4 +105,5 @@ final class TooBigClosingSession implements WebSocketSession {
     public WebSocketMessage pongMessage(Function<DataBufferFactory, DataBuffer> payloadFactory) {
         return delegate.pongMessage(payloadFactory);
     }
+
 }

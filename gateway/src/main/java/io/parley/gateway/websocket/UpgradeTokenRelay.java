@@ -16,11 +16,13 @@ import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * A WebSocket upgrade may carry its token in the {@code Authorization: Bearer} header (clients that are not browsers
- * can set it) or in the {@code access_token} query parameter (browsers cannot set headers on a WebSocket). The gateway
- * accepts both, as it does for every request, and verifies the header's when both are there. The sockets behind it
- * read only the parameter, so the header's token is moved into it, replacing any other: the service gets exactly the
- * token the gateway verified, the way a browser sends it. Runs after the token check and before routing.
+ * A WebSocket upgrade may carry its token in the {@code Authorization: Bearer} header
+ * (clients that are not browsers can set it) or in the {@code access_token} query
+ * parameter (browsers cannot set headers on a WebSocket). The gateway accepts both, as it
+ * does for every request, and verifies the header's when both are there. The sockets
+ * behind it read only the parameter, so the header's token is moved into it, replacing
+ * any other: the service gets exactly the token the gateway verified, the way a browser
+ * sends it. Runs after the token check and before routing.
  */
 @Component
 public class UpgradeTokenRelay implements GlobalFilter, Ordered {
@@ -52,4 +54,5 @@ public class UpgradeTokenRelay implements GlobalFilter, Ordered {
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 15;
     }
+
 }

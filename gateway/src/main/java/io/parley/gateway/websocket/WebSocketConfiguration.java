@@ -18,11 +18,13 @@ import reactor.core.publisher.Mono;
 import reactor.netty.NettyPipeline;
 
 /**
- * The gateway's end of every proxied socket, with two changes to Spring Cloud Gateway's, so that a client message over
- * the size limit (64 KB, {@code spring.cloud.gateway.server.webflux.httpclient.websocket.max-frame-payload-length})
- * closes the socket with 1009, message too big, as the services do: a message sent in fragments is limited by
- * {@link MessageSizeLimit}, a single frame over the limit, which Netty's decoder closes with 1009 itself, ends the
- * session quietly ({@link TooBigClosingSession}).
+ * The gateway's end of every proxied socket, with two changes to Spring Cloud Gateway's,
+ * so that a client message over the size limit (64 KB,
+ * {@code spring.cloud.gateway.server.webflux.httpclient.websocket.max-frame-payload-length})
+ * closes the socket with 1009, message too big, as the services do: a message sent in
+ * fragments is limited by {@link MessageSizeLimit}, a single frame over the limit, which
+ * Netty's decoder closes with 1009 itself, ends the session quietly
+ * ({@link TooBigClosingSession}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketConfiguration {
@@ -43,7 +45,10 @@ class WebSocketConfiguration {
         });
     }
 
-    /** Primary over Spring Cloud Gateway's own {@code webSocketService}, which its routing filter would get. */
+    /**
+     * Primary over Spring Cloud Gateway's own {@code webSocketService}, which its routing
+     * filter would get.
+     */
     @Bean
     @Primary
     WebSocketService tooBigClosingWebSocketService(RequestUpgradeStrategy upgrades, GatewayMetrics metrics) {
@@ -61,4 +66,5 @@ class WebSocketConfiguration {
             }
         });
     }
+
 }

@@ -16,16 +16,19 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses, with 403, a WebSocket upgrade a browser sends from a page of a foreign origin ({@link AllowedOrigins}),
- * before its token is looked at: a socket carries a participant's or a person's authority for as long as it lives,
- * and the same-origin policy does not stop a page from opening one elsewhere. The refusal spends the client's
+ * Refuses, with 403, a WebSocket upgrade a browser sends from a page of a foreign origin
+ * ({@link AllowedOrigins}), before its token is looked at: a socket carries a
+ * participant's or a person's authority for as long as it lives, and the same-origin
+ * policy does not stop a page from opening one elsewhere. The refusal spends the client's
  * request budget like any other.
  */
 @Component
 public class WebSocketOriginFilter implements GlobalFilter, Ordered {
 
     private final AllowedOrigins origins;
+
     private final RequestBudget budget;
+
     private final GatewayMetrics metrics;
 
     public WebSocketOriginFilter(GatewayProperties properties, RequestBudget budget, GatewayMetrics metrics) {
@@ -58,7 +61,9 @@ public class WebSocketOriginFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // before the token check: a foreign page's upgrade is refused whatever token it carries
+        // before the token check: a foreign page's upgrade is refused whatever token it
+        // carries
         return Ordered.HIGHEST_PRECEDENCE + 3;
     }
+
 }

@@ -76,4 +76,5 @@ class ClientOriginTests {
         assertThat(behind(1).scheme(request)).isEqualTo("https");
         assertThat(behind(1).address(MockServerWebExchange.from(request))).isEqualTo("192.0.2.10");
     }
+
 }

@@ -14,10 +14,11 @@ class UnavailableReasonTests {
     @Test
     void namesWhyABackendCallFailed() {
         assertThat(UnavailableController.reason(new TimeoutException())).isEqualTo("timeout");
-        assertThat(UnavailableController.reason(
-                CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("x"))))
+        assertThat(UnavailableController
+            .reason(CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("x"))))
             .isEqualTo("circuit-open");
         assertThat(UnavailableController.reason(new ConnectException("refused"))).isEqualTo("unreachable");
         assertThat(UnavailableController.reason(null)).isEqualTo("unreachable");
     }
+
 }

@@ -45,4 +45,5 @@ class AllowedOriginsTests {
     void allowsClientsThatAreNotBrowsers() {
         assertThat(none.allows(null, "parley.example")).isTrue();
     }
+
 }

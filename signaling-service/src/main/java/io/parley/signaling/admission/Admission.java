@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 /**
  * Decides whether a new meeting socket may open, in order: a valid, unrevoked join token;
  * a meeting that exists and has not ended; a stream lease within the person's limit.
- * Anything that could not be checked refuses with 1013, so the client retries rather than
+ * Anything that could not be checked refuses with 4503, so the client retries rather than
  * joining unchecked.
  */
 @Component

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 /**
  * Whether a user socket may open, or a refresh may extend one: a valid access token (a
  * join token is refused) of a sign-in session that was not revoked. What could not be
- * checked refuses with 1013, so the device retries.
+ * checked refuses with 4503, so the device retries.
  */
 @Component
 class UserAdmission {
