@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -105,9 +106,12 @@ public record SignalingProperties(@NotBlank String instanceId, @NotNull @Default
      * closing with 4503 (default 3s)
      * @param revokedSessionTtl how long a revoked session is remembered: at least an
      * access token's lifetime, after which its tokens are expired anyway (default 20m)
+     * @param mostDevices how many user sockets one person may have open at once, over all
+     * instances; one more is closed with 4429 (default 20)
      */
     public record Users(@NotNull @DefaultValue("http://127.0.0.1:8085") URI peopleServiceUri,
             @NotNull @DefaultValue("3s") Duration catchUpTimeout,
-            @NotNull @DefaultValue("20m") Duration revokedSessionTtl) {
+            @NotNull @DefaultValue("20m") Duration revokedSessionTtl,
+            @Min(1) @Max(1000) @DefaultValue("20") int mostDevices) {
     }
 }

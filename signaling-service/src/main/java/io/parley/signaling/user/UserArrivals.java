@@ -3,6 +3,7 @@ package io.parley.signaling.user;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.parley.signaling.SignalingProperties;
 import io.parley.signaling.protocol.MessageType;
@@ -36,6 +37,8 @@ class UserArrivals {
 
     private final String instanceId;
 
+    private final int mostDevices;
+
     private final Clock clock;
 
     UserArrivals(UserSockets sockets, UserChannels channels, PeopleDirectory directory, UserPresence presence,
@@ -45,6 +48,7 @@ class UserArrivals {
         this.directory = directory;
         this.presence = presence;
         this.instanceId = properties.instanceId();
+        this.mostDevices = properties.users().mostDevices();
         this.clock = clock;
     }
 
@@ -52,13 +56,22 @@ class UserArrivals {
         return "u:" + instanceId + ":" + connection.socketId();
     }
 
+    /**
+     * Takes one of the person's device places first (an error {@link TooManyDevices} when
+     * none is left), then listens, catches up and announces a change of presence.
+     */
     Mono<Void> arrive(UserConnection connection, String rawToken) {
-        sockets.register(connection);
-        return channels.listen(connection.accountId())
-            .then(Mono.zip(directory.contacts(rawToken), directory.ringingCalls(rawToken)))
-            .flatMap(state -> catchUp(connection, state.getT1().path("contacts"), state.getT2().path("calls")))
-            .then(presence.put(connection.accountId(), presenceMember(connection), clock.millis())
-                .flatMap(changed -> channels.announce(connection.accountId(), changed)))
+        return presence.join(connection.accountId(), presenceMember(connection), clock.millis(), mostDevices)
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(changed -> {
+                sockets.register(connection);
+                return channels.listen(connection.accountId())
+                    .then(Mono.zip(directory.contacts(rawToken), directory.ringingCalls(rawToken)))
+                    .flatMap(state -> catchUp(connection, state.getT1().path("contacts"), state.getT2().path("calls")))
+                    .then(Mono.justOrEmpty(changed))
+                    .flatMap(state -> channels.announce(connection.accountId(), state));
+            })
             .then();
     }
 

@@ -1,6 +1,7 @@
 package io.parley.signaling.user;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,9 @@ import reactor.core.publisher.Mono;
 @Component
 class UserPresence {
 
-    private static final LuaScript PRESENCE = LuaScript.text("user-presence-v1.lua");
+    private static final LuaScript PRESENCE = LuaScript.text("user-presence-v2.lua");
+
+    private static final String FULL = "full";
 
     private static final String INDEX = "user:presence:deadlines";
 
@@ -58,7 +61,19 @@ class UserPresence {
     }
 
     /**
-     * Adds or refreshes a socket's entry; the new state if it changed, empty otherwise.
+     * Adds a new socket's entry unless the person already has {@code mostDevices} live
+     * ones; the new state if it changed, empty otherwise.
+     * @throws TooManyDevices (as the error of the {@code Mono}) when the person is at the
+     * most
+     */
+    Mono<String> join(String accountId, String member, long nowMillis, int mostDevices) {
+        return run("join", accountId, member, nowMillis, String.valueOf(mostDevices))
+            .flatMap(state -> FULL.equals(state) ? Mono.error(new TooManyDevices(accountId, mostDevices))
+                    : Mono.just(state));
+    }
+
+    /**
+     * Refreshes a socket's entry; the new state if it changed, empty otherwise.
      */
     Mono<String> put(String accountId, String member, long nowMillis) {
         return run("put", accountId, member, nowMillis);
@@ -91,11 +106,12 @@ class UserPresence {
             .map(states -> states.stream().map(state -> state == null ? "offline" : state).toList());
     }
 
-    private Mono<String> run(String op, String accountId, String member, long nowMillis) {
+    private Mono<String> run(String op, String accountId, String member, long nowMillis, String... more) {
+        List<String> args = new ArrayList<>(List.of(op, member, String.valueOf(nowMillis + timeout.toMillis()),
+                String.valueOf(nowMillis), accountId, String.valueOf(Duration.ofDays(1).toMillis())));
+        args.addAll(List.of(more));
         return scripts
-            .text(PRESENCE, List.of(devicesKey(accountId), stateKey(accountId), INDEX), op, member,
-                    String.valueOf(nowMillis + timeout.toMillis()), String.valueOf(nowMillis), accountId,
-                    String.valueOf(Duration.ofDays(1).toMillis()))
+            .text(PRESENCE, List.of(devicesKey(accountId), stateKey(accountId), INDEX), args.toArray(String[]::new))
             .filter(state -> !state.isEmpty());
     }
 

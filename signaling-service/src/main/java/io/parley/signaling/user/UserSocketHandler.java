@@ -66,6 +66,11 @@ public class UserSocketHandler implements WebSocketHandler {
     private Mono<Void> run(WebSocketSession session, UserConnection connection, String rawToken) {
         metrics.userSocketOpened();
         return arrivals.arrive(connection, rawToken).onErrorResume(error -> {
+            if (error instanceof TooManyDevices) {
+                metrics.rejected(CloseCode.TOO_MANY_DEVICES);
+                connection.outbound().close(CloseCode.TOO_MANY_DEVICES);
+                return Mono.empty();
+            }
             log.warn("Catch-up of a device of {} failed: {}", connection.accountId(), error.toString());
             connection.outbound().close(CloseCode.TRY_AGAIN_LATER);
             return Mono.empty();

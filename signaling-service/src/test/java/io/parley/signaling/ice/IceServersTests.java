@@ -22,7 +22,7 @@ class IceServersTests {
                 new SignalingProperties.Leases(true, java.net.URI.create("http://s"), Duration.ofSeconds(10),
                         Duration.ofSeconds(2)),
                 ice, new SignalingProperties.Users(java.net.URI.create("http://p"), Duration.ofSeconds(3),
-                        Duration.ofMinutes(20)),
+                        Duration.ofMinutes(20), 20),
                 Duration.ofSeconds(15));
     }
 

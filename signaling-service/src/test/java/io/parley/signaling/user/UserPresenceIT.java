@@ -1,6 +1,7 @@
 package io.parley.signaling.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
-/** user-presence-v1.lua through {@link UserPresence}, against a real Redis server. */
+/** user-presence-v2.lua through {@link UserPresence}, against a real Redis server. */
 class UserPresenceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(7);
@@ -63,6 +64,31 @@ class UserPresenceIT {
 
         assertThat(presence.remove(account, "u:b:2", NOW + 3_000).block(WAIT)).isEqualTo("offline");
         assertThat(presence.states(List.of(account)).block(WAIT)).containsExactly("offline");
+    }
+
+    @Test
+    void refusesADeviceBeyondThePersonsMostButKeepsTheOnesConnected() {
+        String account = account();
+        assertThat(presence.join(account, "u:a:1", NOW, 2).block(WAIT)).isEqualTo("online");
+        assertThat(presence.join(account, "u:b:2", NOW, 2).block(WAIT)).isNull();
+
+        assertThatThrownBy(() -> presence.join(account, "u:a:3", NOW, 2).block(WAIT))
+            .isInstanceOf(TooManyDevices.class);
+        assertThat(presence.put(account, "u:a:1", NOW + 3_000).block(WAIT)).as("a connected device refreshes").isNull();
+        assertThat(presence.states(List.of(account)).block(WAIT)).containsExactly("online");
+
+        presence.remove(account, "u:b:2", NOW + 3_000).block(WAIT);
+        assertThat(presence.join(account, "u:a:3", NOW + 3_000, 2).block(WAIT)).as("a freed place").isNull();
+    }
+
+    @Test
+    void aDeviceOfADeadInstanceFreesItsPlaceOnceItsDeadlinePassed() {
+        String account = account();
+        presence.join(account, "u:dead:1", NOW, 1).block(WAIT);
+
+        assertThatThrownBy(() -> presence.join(account, "u:alive:2", NOW + 1_000, 1).block(WAIT))
+            .isInstanceOf(TooManyDevices.class);
+        assertThat(presence.join(account, "u:alive:2", NOW + TIMEOUT.toMillis() + 1, 1).block(WAIT)).isNull();
     }
 
     @Test
