@@ -207,6 +207,12 @@ PARLEY_MEETINGS_PUBLIC_URL: {{ . | quote }}
 {{- if eq .key "streamLimitService" }}
 PARLEY_STREAMS_SEED_API_ENABLED: {{ $v.seedApi.enabled | quote }}
 {{- end }}
+{{- if eq .key "metricsCollector" }}
+PARLEY_QUALITY_RETENTION: {{ $v.retention | quote }}
+PARLEY_POSTGRES_HOST: {{ $v.database.host | quote }}
+PARLEY_POSTGRES_PORT: {{ $v.database.port | quote }}
+PARLEY_POSTGRES_DB: {{ $v.database.name | quote }}
+{{- end }}
 {{- if eq .key "peopleService" }}
 PARLEY_PEOPLE_KEYS_DIR: "/etc/parley/people-keys"
 PARLEY_PEOPLE_SIGN_UP: {{ $v.signUp | quote }}

@@ -16,10 +16,16 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import org.yaml.snakeyaml.Yaml;
 
-/** Renders helm/parley through helm-java (a bundled helm 3, no binary needed) and parses what comes out. */
+/**
+ * Renders helm/parley through helm-java (a bundled helm 3, no binary needed) and parses
+ * what comes out.
+ */
 final class Chart {
 
-    /** The repository root: set by the build (parley.root), or found upwards from the working directory. */
+    /**
+     * The repository root: set by the build (parley.root), or found upwards from the
+     * working directory.
+     */
     static final Path ROOT = findRoot();
     static final Path DIR = ROOT.resolve("helm/parley");
     static final Path CI_VALUES = DIR.resolve("ci");
@@ -31,18 +37,22 @@ final class Chart {
     private Chart() {
     }
 
-    /** Renders with the chart's defaults plus an optional values file (a path under ci/, or null). */
+    /**
+     * Renders with the chart's defaults plus an optional values file (a path under ci/,
+     * or null).
+     */
     static Rendered render(Path valuesFile) {
         String cacheKey = valuesFile == null ? "<default>" : valuesFile.toString();
-        return CACHE.computeIfAbsent(cacheKey, k -> render(valuesFile, command -> { }));
+        return CACHE.computeIfAbsent(cacheKey, k -> render(valuesFile, command -> {
+        }));
     }
 
-    /** Renders with extra --set style values applied on top of an optional values file. */
+    /**
+     * Renders with extra --set style values applied on top of an optional values file.
+     */
     static Rendered render(Path valuesFile, Consumer<TemplateCommand> customizer) {
         FakeApiServer.ensureStarted();
-        TemplateCommand command = new Helm(DIR).template()
-            .withName(RELEASE)
-            .withNamespace(NAMESPACE);
+        TemplateCommand command = new Helm(DIR).template().withName(RELEASE).withNamespace(NAMESPACE);
         if (valuesFile != null) {
             command = command.withValuesFile(valuesFile);
         }
@@ -50,26 +60,33 @@ final class Chart {
         return Rendered.parse(command.call());
     }
 
-    /** Renders with a values file written from YAML text (for the schema and edge-case tests). */
+    /**
+     * Renders with a values file written from YAML text (for the schema and edge-case
+     * tests).
+     */
     static Rendered renderWithValues(String valuesYaml) {
         try {
             Path file = Files.createTempFile("parley-values-", ".yaml");
             try {
                 Files.writeString(file, valuesYaml);
-                return render(file, command -> { });
-            } finally {
+                return render(file, command -> {
+                });
+            }
+            finally {
                 Files.deleteIfExists(file);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
     static List<Path> ciValuesFiles() {
         try (Stream<Path> files = Files.list(CI_VALUES)) {
             return files.filter(f -> f.getFileName().toString().endsWith("-values.yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
@@ -124,7 +141,8 @@ final class Chart {
         }
 
         boolean has(String kind, String name) {
-            return objects.stream().anyMatch(o -> kind.equals(o.get("kind")) && name.equals(Yamls.at(o, "metadata.name")));
+            return objects.stream()
+                .anyMatch(o -> kind.equals(o.get("kind")) && name.equals(Yamls.at(o, "metadata.name")));
         }
 
         List<String> names() {
@@ -133,11 +151,15 @@ final class Chart {
 
         /** The first container of a Deployment. */
         Map<String, Object> container(String deployment) {
-            List<Map<String, Object>> containers = Yamls.list(get("Deployment", deployment), "spec.template.spec.containers");
+            List<Map<String, Object>> containers = Yamls.list(get("Deployment", deployment),
+                    "spec.template.spec.containers");
             return Objects.requireNonNull(containers.get(0));
         }
 
-        /** The environment a Deployment's container sees: env entries with a value, plus its ConfigMaps' data. */
+        /**
+         * The environment a Deployment's container sees: env entries with a value, plus
+         * its ConfigMaps' data.
+         */
         Map<String, String> environment(String deployment) {
             Map<String, String> env = new java.util.LinkedHashMap<>();
             Map<String, Object> container = container(deployment);
@@ -149,10 +171,12 @@ final class Chart {
                 }
             }
             for (Map<String, Object> entry : Yamls.list(container, "env")) {
-                Object value = entry.containsKey("value") ? entry.get("value") : "<from " + entry.get("valueFrom") + ">";
+                Object value = entry.containsKey("value") ? entry.get("value")
+                        : "<from " + entry.get("valueFrom") + ">";
                 env.put(entry.get("name").toString(), String.valueOf(value));
             }
             return env;
         }
     }
+
 }

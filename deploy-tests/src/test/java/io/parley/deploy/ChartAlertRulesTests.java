@@ -15,15 +15,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rule files and dashboards the chart ships: valid for promtool and Grafana, and identical to the sources under
- * observability/ when those exist (the chart cannot reach outside its directory, so it keeps copies).
+ * The rule files and dashboards the chart ships: valid for promtool and Grafana, and
+ * identical to the sources under observability/ when those exist (the chart cannot reach
+ * outside its directory, so it keeps copies).
  */
 class ChartAlertRulesTests {
 
     /** Where the observability work keeps dashboards and rule files, if anywhere yet. */
-    static final List<Path> OBSERVABILITY_SOURCES = List.of(
-        Chart.ROOT.resolve("observability"),
-        Chart.ROOT.resolve("metrics-collector/src/main/resources/observability"));
+    static final List<Path> OBSERVABILITY_SOURCES = List.of(Chart.ROOT.resolve("observability"),
+            Chart.ROOT.resolve("metrics-collector/src/main/resources/observability"));
 
     @Test
     void theChartShipsRulesAndDashboards() {
@@ -49,7 +49,8 @@ class ChartAlertRulesTests {
         }
         assertThat(tests).isNotEmpty();
         for (Path test : tests) {
-            Tools.Result result = Tools.run(Tools.promtool(), List.of("test", "rules", test.getFileName().toString()), dir);
+            Tools.Result result = Tools.run(Tools.promtool(), List.of("test", "rules", test.getFileName().toString()),
+                    dir);
             assertThat(result.exitCode()).as("promtool test rules %s:%n%s", test, result.output()).isZero();
         }
     }
@@ -65,7 +66,10 @@ class ChartAlertRulesTests {
         }
     }
 
-    /** The chart's own rule files (not copies from observability/) link each alert to its runbook. */
+    /**
+     * The chart's own rule files (not copies from observability/) link each alert to its
+     * runbook.
+     */
     @Test
     void theChartsOwnAlertsLinkTheirRunbooks() {
         for (Path file : ChartFiles.alertFiles()) {
@@ -80,12 +84,16 @@ class ChartAlertRulesTests {
         }
     }
 
-    /** All files end up in one PrometheusRule, where a repeated group name is rejected. */
+    /**
+     * All files end up in one PrometheusRule, where a repeated group name is rejected.
+     */
     @Test
     void ruleGroupNamesAreUniqueAcrossFiles() {
-        List<String> groups = ChartFiles.alertFiles().stream()
+        List<String> groups = ChartFiles.alertFiles()
+            .stream()
             .flatMap(file -> Yamls.list(Yamls.loadMap(file), "groups").stream())
-            .map(group -> group.get("name").toString()).toList();
+            .map(group -> group.get("name").toString())
+            .toList();
 
         assertThat(groups).isNotEmpty().doesNotHaveDuplicates();
     }
@@ -105,12 +113,17 @@ class ChartAlertRulesTests {
     }
 
     private static List<Map<String, Object>> rules(Path file) {
-        return Yamls.list(Yamls.loadMap(file), "groups").stream()
+        return Yamls.list(Yamls.loadMap(file), "groups")
+            .stream()
             .flatMap(group -> Yamls.list(group, "rules").stream())
-            .filter(rule -> rule.containsKey("alert")).toList();
+            .filter(rule -> rule.containsKey("alert"))
+            .toList();
     }
 
-    /** The observability/ file a chart file is a copy of, or null for the chart's own files. */
+    /**
+     * The observability/ file a chart file is a copy of, or null for the chart's own
+     * files.
+     */
     static Path sourceOf(Path chartFile) {
         for (Path source : OBSERVABILITY_SOURCES) {
             for (String dir : List.of("alerts", "dashboards", "")) {
@@ -124,8 +137,9 @@ class ChartAlertRulesTests {
     }
 
     /**
-     * Dashboards and rule files kept under observability/ are the source; the chart's files/ hold byte-identical
-     * copies (Helm's .Files cannot read outside the chart). Copy them over when this fails.
+     * Dashboards and rule files kept under observability/ are the source; the chart's
+     * files/ hold byte-identical copies (Helm's .Files cannot read outside the chart).
+     * Copy them over when this fails.
      */
     @Test
     void theChartsCopiesOfObservabilityFilesHaveNotDrifted() throws IOException {
@@ -141,7 +155,8 @@ class ChartAlertRulesTests {
                     Path copy = null;
                     if (name.endsWith(".json") && text.contains("\"panels\"")) {
                         copy = ChartFiles.DASHBOARDS.resolve(name);
-                    } else if ((name.endsWith(".yaml") || name.endsWith(".yml")) && text.contains("groups:")
+                    }
+                    else if ((name.endsWith(".yaml") || name.endsWith(".yml")) && text.contains("groups:")
                             && !text.contains("rule_files:")) {
                         copy = ChartFiles.ALERTS.resolve(name.replaceAll("\\.yml$", ".yaml"));
                     }
@@ -153,4 +168,5 @@ class ChartAlertRulesTests {
         }
         assertThat(drift).as("copy these into the chart (cp SOURCE COPY)").isEmpty();
     }
+
 }

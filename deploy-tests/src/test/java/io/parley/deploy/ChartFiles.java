@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The files the chart ships from helm/parley/files/: Prometheus rule files and Grafana dashboards. */
+/**
+ * The files the chart ships from helm/parley/files/: Prometheus rule files and Grafana
+ * dashboards.
+ */
 final class ChartFiles {
 
     static final Path ALERTS = Chart.DIR.resolve("files/alerts");
@@ -40,8 +43,10 @@ final class ChartFiles {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
+
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The templates (NOTES.txt and the helm test pod included) only use values that exist. */
+/**
+ * The templates (NOTES.txt and the helm test pod included) only use values that exist.
+ */
 class ChartTemplatesTests {
 
     private static final Pattern VALUES_REFERENCE = Pattern.compile("\\.Values((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)");
@@ -45,9 +47,14 @@ class ChartTemplatesTests {
     @ParameterizedTest
     @MethodSource("io.parley.deploy.ChartRenderTests#variants")
     void notesRenderForEveryVariant(Path values) {
-        // a client-side dry-run install renders NOTES.txt (template does not); it never contacts a cluster
-        InstallCommand install = new Helm(Chart.DIR).install().withName(Chart.RELEASE).withNamespace(Chart.NAMESPACE)
-            .dryRun().withDryRunOption(DryRun.CLIENT).clientOnly();
+        // a client-side dry-run install renders NOTES.txt (template does not); it never
+        // contacts a cluster
+        InstallCommand install = new Helm(Chart.DIR).install()
+            .withName(Chart.RELEASE)
+            .withNamespace(Chart.NAMESPACE)
+            .dryRun()
+            .withDryRunOption(DryRun.CLIENT)
+            .clientOnly();
         if (values != null) {
             install = install.withValuesFile(values);
         }
@@ -60,21 +67,24 @@ class ChartTemplatesTests {
 
     @Test
     void theHelmTestPodChecksReadinessAndTheApiThroughTheGatewayService() throws IOException {
-        // helm-java's template leaves hooks out, so this one is read as text (lint renders it)
+        // helm-java's template leaves hooks out, so this one is read as text (lint
+        // renders it)
         String pod = Files.readString(Chart.DIR.resolve("templates/tests/test-gateway.yaml"));
 
         assertThat(pod).contains("helm.sh/hook: test", "/actuator/health/readiness", "}}/api",
-            "include \"parley.serviceUrl\" (dict \"root\" $ \"key\" \"gateway\")", "--fail",
-            "app.kubernetes.io/component: helm-test", "runAsNonRoot: true", "readOnlyRootFilesystem: true");
+                "include \"parley.serviceUrl\" (dict \"root\" $ \"key\" \"gateway\")", "--fail",
+                "app.kubernetes.io/component: helm-test", "runAsNonRoot: true", "readOnlyRootFilesystem: true");
         // the gateway's NetworkPolicy admits that pod
-        assertThat(Chart.render(null).get("NetworkPolicy", "parley-gateway").toString()).contains("component=helm-test");
+        assertThat(Chart.render(null).get("NetworkPolicy", "parley-gateway").toString())
+            .contains("component=helm-test");
     }
 
     @Test
     void everyCiValuesFileIsNamedForItsVariant() {
-        assertThat(Chart.ciValuesFiles()).extracting(f -> f.getFileName().toString()).containsExactlyInAnyOrder(
-            "default-values.yaml", "external-redis-kafka-tls-values.yaml", "coturn-values.yaml",
-            "gateway-api-values.yaml", "two-signaling-replicas-values.yaml", "monitoring-values.yaml");
+        assertThat(Chart.ciValuesFiles()).extracting(f -> f.getFileName().toString())
+            .containsExactlyInAnyOrder("default-values.yaml", "external-redis-kafka-tls-values.yaml",
+                    "coturn-values.yaml", "gateway-api-values.yaml", "two-signaling-replicas-values.yaml",
+                    "monitoring-values.yaml");
     }
 
     private static boolean exists(Map<String, Object> values, String dottedPath) {
@@ -87,4 +97,5 @@ class ChartTemplatesTests {
         }
         return true;
     }
+
 }

@@ -10,14 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * One Dockerfile for every service (docker/Dockerfile: layered jar, Java 25 JRE, AOT cache from a training run,
- * non-root; the service named by build arguments), and Jib configured but never bound to a phase.
+ * One Dockerfile for every service (docker/Dockerfile: layered jar, Java 25 JRE, AOT
+ * cache from a training run, non-root; the service named by build arguments), and Jib
+ * configured but never bound to a phase.
  */
 class ImagesTests {
 
-    private static final Map<String, Integer> MODULES = Map.of(
-        "gateway", 8080, "signaling-service", 8081, "meeting-service", 8082,
-        "stream-limit-service", 8083, "metrics-collector", 8084, "people-service", 8085);
+    private static final Map<String, Integer> MODULES = Map.of("gateway", 8080, "signaling-service", 8081,
+            "meeting-service", 8082, "stream-limit-service", 8083, "metrics-collector", 8084, "people-service", 8085);
+
     private static final Path DOCKERFILE = Chart.ROOT.resolve("docker/Dockerfile");
 
     @Test
@@ -25,8 +26,7 @@ class ImagesTests {
         Map<String, Object> securityContext = Yamls.map(Chart.defaultValues(), "securityContext");
         String text = Files.readString(DOCKERFILE);
 
-        assertThat(text)
-            .contains("FROM eclipse-temurin:25-jre AS layers", "\nFROM eclipse-temurin:25-jre\n")
+        assertThat(text).contains("FROM eclipse-temurin:25-jre AS layers", "\nFROM eclipse-temurin:25-jre\n")
             .contains("ARG MODULE\n", "ARG PORT\n", "ARG JAR_FILE=${MODULE}/target/${MODULE}-*.jar\n",
                     "COPY ${JAR_FILE} app.jar\n", "EXPOSE ${PORT}\n")
             .contains("-Djarmode=tools -jar app.jar extract --layers --destination extracted")
@@ -37,7 +37,8 @@ class ImagesTests {
             .isGreaterThan(text.lastIndexOf("COPY --from=layers"));
         assertThat(text.indexOf("USER ")).as("the user is switched before the entrypoint")
             .isLessThan(text.indexOf("ENTRYPOINT"));
-        // a missing build argument stops the build with a message instead of copying nothing or exposing nothing
+        // a missing build argument stops the build with a message instead of copying
+        // nothing or exposing nothing
         assertThat(text.indexOf("test -n \"$MODULE\"")).isBetween(text.indexOf("ARG MODULE"), text.indexOf("COPY "));
         assertThat(text.indexOf("test -n \"$PORT\"")).isBetween(text.indexOf("ARG PORT"), text.indexOf("EXPOSE"));
     }
@@ -77,12 +78,14 @@ class ImagesTests {
         String afterManagement = pom.substring(pom.indexOf("</pluginManagement>"));
 
         assertThat(management).contains("<artifactId>jib-maven-plugin</artifactId>", "<image>${jib.base-image}</image>",
-            "<user>10001:10001</user>");
+                "<user>10001:10001</user>");
         assertThat(pom).contains("<jib.base-image>eclipse-temurin:25-jre</jib.base-image>");
         // bound to no phase: `verify` never tries to build or push an image
         assertThat(afterManagement).doesNotContain("jib-maven-plugin");
         String jib = management.substring(management.indexOf("jib-maven-plugin"));
         assertThat(jib.substring(0, jib.indexOf("</plugin>"))).doesNotContain("<executions>");
-        assertThat(Chart.defaultValues().get("securityContext").toString()).contains("runAsUser=10001", "runAsGroup=10001");
+        assertThat(Chart.defaultValues().get("securityContext").toString()).contains("runAsUser=10001",
+                "runAsGroup=10001");
     }
+
 }

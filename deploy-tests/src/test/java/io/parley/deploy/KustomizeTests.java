@@ -1,70 +1,89 @@
 package io.parley.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import io.parley.events.Topic;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * k8s/: every overlay renders offline with `kubectl kustomize`, with the platform's topics, Kafka, Redis and
- * people-service's PostgreSQL.
+ * k8s/: every overlay renders offline with `kubectl kustomize`, with the platform's
+ * topics, Kafka, Redis and the PostgreSQL of people-service and of metrics-collector.
  */
 class KustomizeTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void theOverlayRendersTheNamespaceKafkaRedisAndScrapeConfig(String overlay) {
         List<Map<String, Object>> objects = render(overlay);
 
         assertThat(objects).anySatisfy(o -> assertThat(o).containsEntry("kind", "Namespace")
             .satisfies(ns -> assertThat(Yamls.at(ns, "metadata.name")).isEqualTo("parley")));
         assertThat(objects).filteredOn(o -> !"Namespace".equals(o.get("kind")))
-            .allSatisfy(o -> assertThat(Yamls.at(o, "metadata.namespace")).as("%s", Yamls.at(o, "metadata.name")).isEqualTo("parley"));
+            .allSatisfy(o -> assertThat(Yamls.at(o, "metadata.namespace")).as("%s", Yamls.at(o, "metadata.name"))
+                .isEqualTo("parley"));
 
         Map<String, Object> kafka = one(objects, "Kafka");
-        assertThat(Yamls.map(kafka, "metadata.annotations"))
-            .containsEntry("strimzi.io/kraft", "enabled").containsEntry("strimzi.io/node-pools", "enabled");
+        assertThat(Yamls.map(kafka, "metadata.annotations")).containsEntry("strimzi.io/kraft", "enabled")
+            .containsEntry("strimzi.io/node-pools", "enabled");
         assertThat(Yamls.list(kafka, "spec.kafka.listeners")).extracting(l -> l.get("port")).contains(9092);
         assertThat(Yamls.map(kafka, "spec.kafka.config")).containsEntry("auto.create.topics.enable", false);
         assertThat(Yamls.map(kafka, "spec")).doesNotContainKey("zookeeper");
         Map<String, Object> pool = one(objects, "KafkaNodePool");
         assertThat(Yamls.map(pool, "metadata.labels")).containsEntry("strimzi.io/cluster", "parley");
         assertThat(Yamls.at(pool, "spec.roles")).isEqualTo(List.of("controller", "broker"));
-        assertThat(Yamls.at(pool, "spec.storage.volumes")).asList().singleElement()
+        assertThat(Yamls.at(pool, "spec.storage.volumes")).asList()
+            .singleElement()
             .satisfies(v -> assertThat(v.toString()).contains("type=persistent-claim", "deleteClaim=false"));
 
         Map<String, Object> redis = one(objects, "StatefulSet");
-        assertThat(Yamls.map(redis, "spec.template.metadata.labels")).containsEntry("app.kubernetes.io/name", "parley-redis");
+        assertThat(Yamls.map(redis, "spec.template.metadata.labels")).containsEntry("app.kubernetes.io/name",
+                "parley-redis");
         assertThat(Yamls.list(redis, "spec.volumeClaimTemplates")).singleElement()
             .satisfies(pvc -> assertThat(Yamls.at(pvc, "metadata.name")).isEqualTo("data"));
         String redisConf = objects.stream()
-            .filter(o -> "ConfigMap".equals(o.get("kind")) && Yamls.at(o, "metadata.name").toString().startsWith("parley-redis-config"))
-            .map(o -> Yamls.map(o, "data").get("redis.conf").toString()).findFirst().orElseThrow();
-        assertThat(redisConf).contains("appendonly yes", "appendfsync everysec", "dir /data", "maxmemory-policy noeviction");
+            .filter(o -> "ConfigMap".equals(o.get("kind"))
+                    && Yamls.at(o, "metadata.name").toString().startsWith("parley-redis-config"))
+            .map(o -> Yamls.map(o, "data").get("redis.conf").toString())
+            .findFirst()
+            .orElseThrow();
+        assertThat(redisConf).contains("appendonly yes", "appendfsync everysec", "dir /data",
+                "maxmemory-policy noeviction");
         assertThat(objects).anySatisfy(o -> assertThat(Yamls.at(o, "metadata.name")).isEqualTo("parley-redis"))
             .anySatisfy(o -> assertThat(Yamls.at(o, "metadata.name")).isEqualTo("parley-prometheus-scrape"));
         assertThat(objects).filteredOn(o -> "parley-prometheus-scrape".equals(Yamls.at(o, "metadata.name")))
-            .singleElement().satisfies(c -> assertThat(Yamls.map(c, "data").get("parley-scrape.yaml").toString())
-                .contains("kubernetes_sd_configs", "__meta_kubernetes_pod_annotation_prometheus_io_scrape", "target_label: application"));
+            .singleElement()
+            .satisfies(c -> assertThat(Yamls.map(c, "data").get("parley-scrape.yaml").toString()).contains(
+                    "kubernetes_sd_configs", "__meta_kubernetes_pod_annotation_prometheus_io_scrape",
+                    "target_label: application"));
     }
 
-    /** The KafkaTopic resources are the catalogue of libs/event-contracts, name for name and partition for partition. */
+    /**
+     * The KafkaTopic resources are the catalogue of libs/event-contracts, name for name
+     * and partition for partition.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void theTopicsAreTheCatalogueOfEventContracts(String overlay) {
-        List<Map<String, Object>> topics = render(overlay).stream().filter(o -> "KafkaTopic".equals(o.get("kind"))).toList();
+        List<Map<String, Object>> topics = render(overlay).stream()
+            .filter(o -> "KafkaTopic".equals(o.get("kind")))
+            .toList();
         int brokers = (Integer) Yamls.at(one(render(overlay), "KafkaNodePool"), "spec.replicas");
 
         assertThat(topics).extracting(t -> Yamls.at(t, "spec.topicName"))
             .containsExactlyInAnyOrderElementsOf(Arrays.stream(Topic.values()).map(Topic::topicName).toList());
         for (Topic topic : Topic.values()) {
             Map<String, Object> resource = topics.stream()
-                .filter(t -> topic.topicName().equals(Yamls.at(t, "spec.topicName"))).findFirst().orElseThrow();
+                .filter(t -> topic.topicName().equals(Yamls.at(t, "spec.topicName")))
+                .findFirst()
+                .orElseThrow();
             assertThat(Yamls.map(resource, "metadata.labels")).containsEntry("strimzi.io/cluster", "parley");
             assertThat(Yamls.at(resource, "spec.partitions")).as(topic.topicName()).isEqualTo(topic.partitions());
             int replicas = (Integer) Yamls.at(resource, "spec.replicas");
@@ -77,7 +96,7 @@ class KustomizeTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prod"})
+    @ValueSource(strings = { "prod" })
     void productionRunsThreeKafkaNodesWithReplicatedTopics(String overlay) {
         List<Map<String, Object>> objects = render(overlay);
 
@@ -88,43 +107,67 @@ class KustomizeTests {
             .allSatisfy(t -> assertThat(Yamls.at(t, "spec.replicas")).isEqualTo(3));
     }
 
-    /** A CloudNativePG Cluster whose Service and Secret are what the chart's peopleService.database defaults name. */
+    /**
+     * A CloudNativePG Cluster per service with a database (people-service,
+     * metrics-collector), whose Service and Secret are what the chart's database defaults
+     * of that service name.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
-    void theOverlayDeclaresPeopleServicesPostgresAsTheChartExpectsIt(String overlay) {
+    @CsvSource({ "dev,parley-people,peopleService,postgresPeers", "prod,parley-people,peopleService,postgresPeers",
+            "dev,parley-quality,metricsCollector,qualityPostgresPeers",
+            "prod,parley-quality,metricsCollector,qualityPostgresPeers" })
+    void theOverlayDeclaresEachServicesPostgresAsTheChartExpectsIt(String overlay, String name, String service,
+            String peers) {
         List<Map<String, Object>> objects = render(overlay);
 
-        Map<String, Object> cluster = one(objects, "Cluster");
+        Map<String, Object> cluster = cluster(objects, name);
         assertThat(cluster).containsEntry("apiVersion", "postgresql.cnpg.io/v1");
-        String name = (String) Yamls.at(cluster, "metadata.name");
         Map<String, Object> initdb = Yamls.map(cluster, "spec.bootstrap.initdb");
-        assertThat(initdb).containsEntry("database", "people").containsEntry("owner", "people");
+        assertThat(initdb.get("owner")).isEqualTo(initdb.get("database"));
         assertThat(Yamls.at(cluster, "spec.storage.size")).isNotNull();
         assertThat(Yamls.map(cluster, "spec.resources.limits")).containsKey("memory");
-        assertThat(Yamls.at(Chart.defaultValues(), "peopleService.database.host")).isEqualTo(name + "-rw");
-        assertThat(Yamls.at(Chart.defaultValues(), "peopleService.database.existingSecret")).isEqualTo(name + "-app");
-        assertThat(Yamls.at(Chart.defaultValues(), "peopleService.database.name")).isEqualTo(initdb.get("database"));
-        assertThat(Yamls.at(Chart.defaultValues(), "networkPolicy.postgresPeers")).asList().singleElement()
+        assertThat(Yamls.at(Chart.defaultValues(), service + ".database.host")).isEqualTo(name + "-rw");
+        assertThat(Yamls.at(Chart.defaultValues(), service + ".database.existingSecret")).isEqualTo(name + "-app");
+        assertThat(Yamls.at(Chart.defaultValues(), service + ".database.name")).isEqualTo(initdb.get("database"));
+        assertThat(Yamls.at(Chart.defaultValues(), "networkPolicy." + peers)).asList()
+            .singleElement()
             .satisfies(peer -> assertThat(peer.toString()).contains("cnpg.io/cluster=" + name));
-        // backups need an object store the overlays do not have (docs/operations.md, "Database (PostgreSQL)")
+        // backups need an object store the overlays do not have (docs/operations.md,
+        // "Database (PostgreSQL)")
         assertThat(Yamls.map(cluster, "spec")).doesNotContainKey("backup");
         assertThat(objects).noneMatch(o -> "ScheduledBackup".equals(o.get("kind")));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"prod"})
-    void productionRunsThreePostgresInstancesOnThreeNodes(String overlay) {
-        Map<String, Object> cluster = one(render(overlay), "Cluster");
-
-        assertThat(Yamls.at(cluster, "spec.instances")).isEqualTo(3);
-        assertThat(Yamls.map(cluster, "spec.affinity")).containsEntry("enablePodAntiAffinity", true)
-            .containsEntry("podAntiAffinityType", "required").containsEntry("topologyKey", "kubernetes.io/hostname");
+    @Test
+    void peopleServiceAndMetricsCollectorHaveAClusterEach() {
+        assertThat(render("dev")).filteredOn(o -> "Cluster".equals(o.get("kind")))
+            .extracting(o -> Yamls.at(o, "metadata.name"), o -> Yamls.at(o, "spec.bootstrap.initdb.database"))
+            .containsExactlyInAnyOrder(tuple("parley-people", "people"), tuple("parley-quality", "quality"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev"})
-    void aLaptopClusterRunsOnePostgresInstance(String overlay) {
-        assertThat(Yamls.at(one(render(overlay), "Cluster"), "spec.instances")).isEqualTo(1);
+    @CsvSource({ "prod,parley-people", "prod,parley-quality" })
+    void productionRunsThreePostgresInstancesOnThreeNodes(String overlay, String name) {
+        Map<String, Object> cluster = cluster(render(overlay), name);
+
+        assertThat(Yamls.at(cluster, "spec.instances")).isEqualTo(3);
+        assertThat(Yamls.map(cluster, "spec.affinity")).containsEntry("enablePodAntiAffinity", true)
+            .containsEntry("podAntiAffinityType", "required")
+            .containsEntry("topologyKey", "kubernetes.io/hostname");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "dev,parley-people", "dev,parley-quality" })
+    void aLaptopClusterRunsOnePostgresInstance(String overlay, String name) {
+        assertThat(Yamls.at(cluster(render(overlay), name), "spec.instances")).isEqualTo(1);
+    }
+
+    private static Map<String, Object> cluster(List<Map<String, Object>> objects, String name) {
+        List<Map<String, Object>> matching = objects.stream()
+            .filter(o -> "Cluster".equals(o.get("kind")) && name.equals(Yamls.at(o, "metadata.name")))
+            .toList();
+        assertThat(matching).as("Cluster %s", name).hasSize(1);
+        return matching.get(0);
     }
 
     static List<Map<String, Object>> render(String overlay) {
@@ -138,4 +181,5 @@ class KustomizeTests {
         assertThat(matching).as(kind).hasSize(1);
         return matching.get(0);
     }
+
 }

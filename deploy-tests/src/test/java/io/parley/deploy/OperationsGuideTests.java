@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** docs/operations.md stays in step with values.yaml and with the alerts the chart ships. */
+/**
+ * docs/operations.md stays in step with values.yaml and with the alerts the chart ships.
+ */
 class OperationsGuideTests {
 
     static final Path GUIDE = Chart.ROOT.resolve("docs/operations.md");
@@ -44,7 +46,8 @@ class OperationsGuideTests {
         String guide = Files.readString(GUIDE);
         int start = guide.indexOf("## Configuration reference");
         String reference = guide.substring(start, guide.indexOf("\n## ", start + 1));
-        Matcher row = Pattern.compile("(?m)^\\| `([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*)` \\|").matcher(reference);
+        Matcher row = Pattern.compile("(?m)^\\| `([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*)` \\|")
+            .matcher(reference);
         List<String> unknown = new ArrayList<>();
         int rows = 0;
         while (row.find()) {
@@ -89,4 +92,5 @@ class OperationsGuideTests {
         }
         return true;
     }
+
 }

@@ -6,20 +6,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code parley.*} settings that Markdown documents, as the docs write them: a full name in backticks anywhere
- * ({@code `parley.meetings.idle-ttl`}; a map or list written as {@code `parley.streams.tenant-limits.<tenant>`} or
- * {@code `parley.meetings.api-keys[n].name`} documents {@code parley.streams.tenant-limits} and
- * {@code parley.meetings.api-keys}), or, in the first cell of a settings table, a name relative to the prefix that
- * the section names as {@code `parley.signaling.*`} ({@code `chat.burst`}), and a sibling of the name before it in the
- * same cell ({@code `parley.people.sessions.lifetime` / `.refresh-grace`}). A heading ends the prefix's section.
+ * The {@code parley.*} settings that Markdown documents, as the docs write them: a full
+ * name in backticks anywhere ({@code `parley.meetings.idle-ttl`}; a map or list written
+ * as {@code `parley.streams.tenant-limits.<tenant>`} or
+ * {@code `parley.meetings.api-keys[n].name`} documents
+ * {@code parley.streams.tenant-limits} and {@code parley.meetings.api-keys}), or, in the
+ * first cell of a settings table, a name relative to the prefix that the section names as
+ * {@code `parley.signaling.*`} ({@code `chat.burst`}), and a sibling of the name before
+ * it in the same cell ({@code `parley.people.sessions.lifetime` / `.refresh-grace`}). A
+ * heading ends the prefix's section.
  */
 final class SettingsDocs {
 
     private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
+
     private static final Pattern FULL_NAME = Pattern.compile("^parley(?:\\.[a-z][a-z0-9-]*)+");
+
     private static final Pattern RELATIVE_NAME = Pattern.compile("^[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)*");
+
     private static final Pattern PREFIX = Pattern.compile("`(parley(?:\\.[a-z][a-z0-9-]*)+)\\.\\*`");
+
     private static final Pattern TABLE_RULE = Pattern.compile("^\\|[-|: ]+$");
+
     private static final Pattern CELL_SEPARATOR = Pattern.compile("(?<!\\\\)\\|");
 
     private SettingsDocs() {
@@ -67,11 +75,14 @@ final class SettingsDocs {
             String name;
             if (full != null) {
                 name = full;
-            } else if (previous != null && sibling.find()) {
+            }
+            else if (previous != null && sibling.find()) {
                 name = previous.substring(0, previous.lastIndexOf('.') + 1) + sibling.group();
-            } else if (prefix != null && relative.find()) {
+            }
+            else if (prefix != null && relative.find()) {
                 name = prefix + "." + relative.group();
-            } else {
+            }
+            else {
                 continue;
             }
             names.add(name);
@@ -80,9 +91,13 @@ final class SettingsDocs {
         return names;
     }
 
-    /** The setting a backticked text starts with, or null; a section's prefix ({@code parley.signaling.*}) is none. */
+    /**
+     * The setting a backticked text starts with, or null; a section's prefix
+     * ({@code parley.signaling.*}) is none.
+     */
     private static String fullName(String text) {
         Matcher full = FULL_NAME.matcher(text);
         return full.find() && !text.startsWith(".*", full.end()) ? full.group() : null;
     }
+
 }

@@ -17,15 +17,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every {@code parley.*} setting a module binds is in README.md or docs/*.md. The settings come from the module's
- * configuration metadata, which spring-boot-configuration-processor writes when the module compiles: the reactor
- * builds these modules before deploy-tests, and {@code -pl deploy-tests} alone needs them built first.
+ * Every {@code parley.*} setting a module binds is in README.md or docs/*.md. The
+ * settings come from the module's configuration metadata, which
+ * spring-boot-configuration-processor writes when the module compiles: the reactor builds
+ * these modules before deploy-tests, and {@code -pl deploy-tests} alone needs them built
+ * first.
  */
 class SettingsDocumentationTests {
 
-    /** metrics-collector is left out until docs/quality.md lists the settings of its PostgreSQL history. */
-    static final List<String> MODULES = List.of("libs/join-tokens", "gateway", "meeting-service", "people-service",
-            "signaling-service", "stream-limit-service");
+    static final List<String> MODULES = List.of("libs/join-tokens", "gateway", "meeting-service", "metrics-collector",
+            "people-service", "signaling-service", "stream-limit-service");
 
     static final String METADATA = "target/classes/META-INF/spring-configuration-metadata.json";
 
@@ -95,8 +96,9 @@ class SettingsDocumentationTests {
 
     private static List<String> settings(String module) {
         Path metadata = Chart.ROOT.resolve(module).resolve(METADATA);
-        assertThat(metadata).as("%s's configuration metadata: build %s first (./mvnw -pl %s compile)", module, module,
-                module).isRegularFile();
+        assertThat(metadata)
+            .as("%s's configuration metadata: build %s first (./mvnw -pl %s compile)", module, module, module)
+            .isRegularFile();
         JsonNode properties = JsonMapper.builder().build().readTree(metadata.toFile()).path("properties");
         List<String> names = properties.valueStream()
             .map(property -> property.path("name").asString())
@@ -105,4 +107,5 @@ class SettingsDocumentationTests {
         assertThat(names).as("parley.* settings in %s", metadata).isNotEmpty();
         return names;
     }
+
 }

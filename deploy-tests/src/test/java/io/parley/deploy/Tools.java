@@ -10,10 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** External tools the deploy tests need. A missing tool fails the test with how to install it; nothing is skipped. */
+/**
+ * External tools the deploy tests need. A missing tool fails the test with how to install
+ * it; nothing is skipped.
+ */
 final class Tools {
 
-    /** output is standard output followed by standard error; stdout alone is what a YAML consumer parses. */
+    /**
+     * output is standard output followed by standard error; stdout alone is what a YAML
+     * consumer parses.
+     */
     record Result(int exitCode, String stdout, String stderr) {
 
         String output() {
@@ -26,18 +32,18 @@ final class Tools {
 
     static Path kubectl() {
         return require("kubectl", """
-            kubectl is needed to render the kustomize overlays under k8s/ (`kubectl kustomize`). Install it:
-              Debian/Ubuntu: apt-get install kubernetes-client   (or Google's/Kubernetes' kubectl package)
-              macOS:         brew install kubectl
-            .ci/run installs it when it is missing.""");
+                kubectl is needed to render the kustomize overlays under k8s/ (`kubectl kustomize`). Install it:
+                  Debian/Ubuntu: apt-get install kubernetes-client   (or Google's/Kubernetes' kubectl package)
+                  macOS:         brew install kubectl
+                .ci/run installs it when it is missing.""");
     }
 
     static Path promtool() {
         return require("promtool", """
-            promtool is needed to check the chart's Prometheus rules. Install it:
-              Debian/Ubuntu: apt-get install prometheus
-              macOS:         brew install prometheus
-            .ci/run installs it when it is missing.""");
+                promtool is needed to check the chart's Prometheus rules. Install it:
+                  Debian/Ubuntu: apt-get install prometheus
+                  macOS:         brew install prometheus
+                .ci/run installs it when it is missing.""");
     }
 
     static Result run(Path tool, List<String> arguments, Path workingDirectory) {
@@ -48,7 +54,8 @@ final class Tools {
             Path stderr = Files.createTempFile("parley-tool-", ".err");
             try {
                 Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectError(stderr.toFile()).start();
+                    .redirectError(stderr.toFile())
+                    .start();
                 process.getOutputStream().close();
                 byte[] output = process.getInputStream().readAllBytes();
                 if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -56,15 +63,18 @@ final class Tools {
                     throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
                 }
                 return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8),
-                    Files.readString(stderr));
-            } finally {
+                        Files.readString(stderr));
+            }
+            finally {
                 Files.deleteIfExists(stderr);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(ex);
         }
     }
 
@@ -84,4 +94,5 @@ final class Tools {
         }
         throw new AssertionError(name + " was not found on the PATH.\n" + howToInstall);
     }
+
 }

@@ -19,7 +19,9 @@ final class Yamls {
     private Yamls() {
     }
 
-    /** A safe parser that refuses duplicate keys (a duplicated label is a template bug). */
+    /**
+     * A safe parser that refuses duplicate keys (a duplicated label is a template bug).
+     */
     static Yaml parser() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
@@ -32,8 +34,9 @@ final class Yamls {
         try (Reader reader = Files.newBufferedReader(file)) {
             Object loaded = parser().load(reader);
             return loaded == null ? Map.of() : (Map<String, Object>) loaded;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
@@ -49,7 +52,10 @@ final class Yamls {
         return documents;
     }
 
-    /** The value at a dotted path ("spec.template.metadata"), or null when any step is missing. */
+    /**
+     * The value at a dotted path ("spec.template.metadata"), or null when any step is
+     * missing.
+     */
     static Object at(Object root, String path) {
         Object current = root;
         for (String step : path.split("\\.")) {
@@ -72,4 +78,5 @@ final class Yamls {
         Object value = at(root, path);
         return value instanceof List<?> ? (List<Map<String, Object>>) value : List.of();
     }
+
 }

@@ -1,6 +1,9 @@
 package io.parley.devstack;
 
-/** Something the developer has to act on; the message says what and how, and is printed without a stack trace. */
+/**
+ * Something the developer has to act on; the message says what and how, and is printed
+ * without a stack trace.
+ */
 public class DevstackException extends RuntimeException {
 
     public DevstackException(String message) {
@@ -10,4 +13,5 @@ public class DevstackException extends RuntimeException {
     public DevstackException(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

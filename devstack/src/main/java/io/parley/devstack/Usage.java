@@ -1,6 +1,9 @@
 package io.parley.devstack;
 
-/** The help text; kept in one place so `./parley help` and a wrong argument print the same thing. */
+/**
+ * The help text; kept in one place so `./parley help` and a wrong argument print the same
+ * thing.
+ */
 public final class Usage {
 
     public static final String TEXT = """
@@ -35,4 +38,5 @@ public final class Usage {
 
     private Usage() {
     }
+
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 /**
- * people-service behind the gateway (PEOPLE.md §1–§3): which token each path takes, the session cookie both ways,
- * and what people-service is told about the client. The gateway trusts one proxy in front of it, as the chart runs it.
+ * people-service behind the gateway (PEOPLE.md §1–§3): which token each path takes, the
+ * session cookie both ways, and what people-service is told about the client. The gateway
+ * trusts one proxy in front of it, as the chart runs it.
  */
 class GatewayPeopleIT {
 
@@ -21,7 +22,9 @@ class GatewayPeopleIT {
             + "SameSite=Strict; Secure";
 
     private static StubBackend meeting;
+
     private static StubBackend people;
+
     private static RunningGateway gateway;
 
     @BeforeAll
@@ -45,34 +48,57 @@ class GatewayPeopleIT {
 
     @Test
     void routesAnAccessTokenOnMeToPeopleService() {
-        gateway.client().get().uri("/api/me").header("Authorization", "Bearer " + TestTokens.access("acc-me"))
+        gateway.client()
+            .get()
+            .uri("/api/me")
+            .header("Authorization", "Bearer " + TestTokens.access("acc-me"))
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().valueEquals("X-Parley-Service", "people-service")
-            .expectBody().jsonPath("$.path").isEqualTo("/api/me");
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("X-Parley-Service", "people-service")
+            .expectBody()
+            .jsonPath("$.path")
+            .isEqualTo("/api/me");
     }
 
     @Test
     void refusesJoinTokenOnMe() {
-        gateway.client().get().uri("/api/me").header("Authorization", TestTokens.bearer("u-guest"))
+        gateway.client()
+            .get()
+            .uri("/api/me")
+            .header("Authorization", TestTokens.bearer("u-guest"))
             .exchange()
-            .expectStatus().isUnauthorized()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader().valueEquals("X-Parley-Service", "gateway")
-            .expectHeader().valueMatches("WWW-Authenticate", "Bearer.*")
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals("X-Parley-Service", "gateway")
+            .expectHeader()
+            .valueMatches("WWW-Authenticate", "Bearer.*")
             .expectBody()
-            .jsonPath("$.status").isEqualTo(401)
-            .jsonPath("$.detail").isEqualTo("Not an access token.");
+            .jsonPath("$.status")
+            .isEqualTo(401)
+            .jsonPath("$.detail")
+            .isEqualTo("Not an access token.");
     }
 
     @Test
     void refusesMeWithoutAToken() {
-        gateway.client().get().uri("/api/me")
+        gateway.client()
+            .get()
+            .uri("/api/me")
             .exchange()
-            .expectStatus().isUnauthorized()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader().valueEquals("X-Parley-Service", "gateway")
-            .expectBody().jsonPath("$.detail").isEqualTo("Sign in first: an access token is required.");
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals("X-Parley-Service", "gateway")
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("Sign in first: an access token is required.");
     }
 
     @Test
@@ -80,32 +106,83 @@ class GatewayPeopleIT {
         String expired = TestTokens.ACCESS_SIGNER
             .sign(TestTokens.accessToken("acc-late", Instant.now().minusSeconds(600)));
 
-        gateway.client().get().uri("/api/contacts").header("Authorization", "Bearer " + expired)
+        gateway.client()
+            .get()
+            .uri("/api/contacts")
+            .header("Authorization", "Bearer " + expired)
             .exchange()
-            .expectStatus().isUnauthorized()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody().jsonPath("$.detail").isEqualTo("The access token has expired.");
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("The access token has expired.");
+    }
+
+    @Test
+    void routesQualityDataWithAnAccessTokenAndRefusesAnExpiredOne() {
+        gateway.client()
+            .get()
+            .uri("/api/quality/meetings/m-1/summary")
+            .header("Authorization", "Bearer " + TestTokens.access("acc-past"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.path")
+            .isEqualTo("/api/quality/meetings/m-1/summary");
+        String expired = TestTokens.ACCESS_SIGNER
+            .sign(TestTokens.accessToken("acc-late", Instant.now().minusSeconds(600)));
+
+        gateway.client()
+            .get()
+            .uri("/api/quality/meetings/m-1")
+            .header("Authorization", "Bearer " + expired)
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .valueEquals("X-Parley-Service", "gateway")
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("The access token has expired.");
     }
 
     @Test
     void refusesAccessTokenOnAHostControl() {
-        gateway.client().post().uri("/api/meetings/m-1/mute-all")
+        gateway.client()
+            .post()
+            .uri("/api/meetings/m-1/mute-all")
             .header("Authorization", "Bearer " + TestTokens.access("acc-host"))
             .exchange()
-            .expectStatus().isUnauthorized()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader().valueEquals("X-Parley-Service", "gateway")
-            .expectBody().jsonPath("$.detail").isEqualTo("Not a join token.");
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals("X-Parley-Service", "gateway")
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("Not a join token.");
     }
 
     @Test
     void signsUpAndInWithoutAToken() {
         for (String path : new String[] { "/api/accounts", "/api/session" }) {
-            gateway.client().post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+            gateway.client()
+                .post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("X-Parley-Service", "people-service")
-                .expectBody().jsonPath("$.path").isEqualTo(path);
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Parley-Service", "people-service")
+                .expectBody()
+                .jsonPath("$.path")
+                .isEqualTo(path);
         }
     }
 
@@ -114,76 +191,132 @@ class GatewayPeopleIT {
         String expired = TestTokens.ACCESS_SIGNER
             .sign(TestTokens.accessToken("acc-refresh", Instant.now().minusSeconds(600)));
 
-        gateway.client().post().uri("/api/session/refresh").header("Authorization", "Bearer " + expired)
+        gateway.client()
+            .post()
+            .uri("/api/session/refresh")
+            .header("Authorization", "Bearer " + expired)
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().valueEquals("X-Parley-Service", "people-service");
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("X-Parley-Service", "people-service");
     }
 
     @Test
     void passesTheSessionCookieThroughBothWays() {
-        gateway.client().post().uri("/api/session/refresh").header("Cookie", "parley_session=r1")
+        gateway.client()
+            .post()
+            .uri("/api/session/refresh")
+            .header("Cookie", "parley_session=r1")
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().valueEquals("Set-Cookie", SESSION_COOKIE)
-            .expectBody().jsonPath("$.cookie").isEqualTo("parley_session=r1");
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("Set-Cookie", SESSION_COOKIE)
+            .expectBody()
+            .jsonPath("$.cookie")
+            .isEqualTo("parley_session=r1");
 
-        gateway.client().delete().uri("/api/session").header("Cookie", "parley_session=r1-rotated")
+        gateway.client()
+            .delete()
+            .uri("/api/session")
+            .header("Cookie", "parley_session=r1-rotated")
             .exchange()
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.cookie").isEqualTo("parley_session=r1-rotated");
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.cookie")
+            .isEqualTo("parley_session=r1-rotated");
     }
 
     @Test
     void tellsPeopleServiceTheSchemeAndAddressTheIngressSaw() {
-        gateway.client().post().uri("/api/session")
+        gateway.client()
+            .post()
+            .uri("/api/session")
             .header("X-Forwarded-For", "198.51.100.1, 203.0.113.7")
             .header("X-Forwarded-Proto", "https")
-            .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().exists("Strict-Transport-Security")
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .exists("Strict-Transport-Security")
             .expectBody()
-            .jsonPath("$.forwardedFor").isEqualTo("203.0.113.7")
-            .jsonPath("$.forwardedProto").isEqualTo("https");
+            .jsonPath("$.forwardedFor")
+            .isEqualTo("203.0.113.7")
+            .jsonPath("$.forwardedProto")
+            .isEqualTo("https");
 
-        gateway.client().post().uri("/api/session").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        gateway.client()
+            .post()
+            .uri("/api/session")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().doesNotExist("Strict-Transport-Security")
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .doesNotExist("Strict-Transport-Security")
             .expectBody()
-            .jsonPath("$.forwardedFor").isEqualTo("127.0.0.1")
-            .jsonPath("$.forwardedProto").isEqualTo("http");
+            .jsonPath("$.forwardedFor")
+            .isEqualTo("127.0.0.1")
+            .jsonPath("$.forwardedProto")
+            .isEqualTo("http");
     }
 
     @Test
     void createsAndJoinsMeetingsWithAnOptionalAccessTokenButNeverAJoinToken() {
         String access = "Bearer " + TestTokens.access("acc-creator");
         for (String path : new String[] { "/api/meetings", "/api/meetings/m-1/participants" }) {
-            gateway.client().post().uri(path).header("Authorization", access)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+            gateway.client()
+                .post()
+                .uri(path)
+                .header("Authorization", access)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("X-Parley-Service", "meeting-service");
-            gateway.client().post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Parley-Service", "meeting-service");
+            gateway.client()
+                .post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
                 .exchange()
-                .expectStatus().isOk();
-            gateway.client().post().uri(path).header("Authorization", TestTokens.bearer("u-joiner"))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .expectStatus()
+                .isOk();
+            gateway.client()
+                .post()
+                .uri(path)
+                .header("Authorization", TestTokens.bearer("u-joiner"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.detail").isEqualTo("Not an access token.");
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Not an access token.");
         }
     }
 
     @Test
     void apiIndexListsThePeopleEndpoints() {
-        gateway.client().get().uri("/api").exchange()
-            .expectStatus().isOk()
+        gateway.client()
+            .get()
+            .uri("/api")
+            .exchange()
+            .expectStatus()
+            .isOk()
             .expectBody()
             .jsonPath("$.endpoints[?(@.path == '/api/accounts' && @.method == 'POST')].service")
             .isEqualTo("people-service")
             .jsonPath("$.endpoints[?(@.path == '/api/contacts/{contactId}/messages' && @.method == 'POST')].service")
             .isEqualTo("people-service");
     }
+
 }

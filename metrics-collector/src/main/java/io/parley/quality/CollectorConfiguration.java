@@ -20,4 +20,5 @@ class CollectorConfiguration {
     EventCodec eventCodec(JsonMapper json, Clock clock, @Value("${spring.application.name}") String service) {
         return new EventCodec(json, service, clock);
     }
+
 }

@@ -10,4 +10,5 @@ public class ForbiddenException extends ErrorResponseException {
     public ForbiddenException(String detail) {
         super(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, detail), null);
     }
+
 }

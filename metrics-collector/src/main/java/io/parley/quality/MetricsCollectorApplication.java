@@ -11,4 +11,5 @@ public class MetricsCollectorApplication {
     public static void main(String[] args) {
         SpringApplication.run(MetricsCollectorApplication.class, args);
     }
+
 }

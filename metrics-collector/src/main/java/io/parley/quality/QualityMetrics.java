@@ -16,10 +16,11 @@ import io.parley.quality.sample.QualityStats;
 import org.springframework.stereotype.Component;
 
 /**
- * Every metric the collector adds to Spring Boot's own. Names are given as Prometheus shows them (dots become
- * underscores, the base unit is appended). The quality histograms carry direction and media kind only, never a
- * meeting or participant: their number of series stays fixed however many calls there are. docs/quality.md lists
- * them; the dashboards and alert rules in observability/ use them.
+ * Every metric the collector adds to Spring Boot's own. Names are given as Prometheus
+ * shows them (dots become underscores, the base unit is appended). The quality histograms
+ * carry direction and media kind only, never a meeting or participant: their number of
+ * series stays fixed however many calls there are. docs/quality.md lists them; the
+ * dashboards and alert rules in observability/ use them.
  */
 @Component
 public class QualityMetrics {
@@ -27,32 +28,51 @@ public class QualityMetrics {
     private static final double KBPS = 1_000;
 
     private final Map<BeaconFormat, Counter> accepted = new EnumMap<>(BeaconFormat.class);
+
     private final Map<Rejection, Counter> rejected = new EnumMap<>(Rejection.class);
+
     private final Counter kafkaUnavailable;
+
     private final Counter keysUnavailable;
+
     private final Timer publish;
+
     private final Map<SampleOutcome, Counter> consumed = new EnumMap<>(SampleOutcome.class);
+
     private final Timer pipelineDelay;
+
+    private final Timer historyWrite;
+
+    private final Counter partitionsCreated;
+
+    private final Counter partitionsDropped;
+
     private final DistributionSummary rtt;
+
     private final DistributionSummary jitter;
+
     private final DistributionSummary sendLoss;
+
     private final DistributionSummary recvLoss;
+
     private final Map<String, DistributionSummary> bitrates = new HashMap<>();
 
     public QualityMetrics(MeterRegistry registry) {
         // parley_quality_beacons_accepted_total{format}
         for (BeaconFormat format : BeaconFormat.values()) {
-            accepted.put(format, Counter.builder("parley.quality.beacons.accepted")
-                .description("Beacons answered 204: acknowledged by Kafka")
-                .tag("format", format.label())
-                .register(registry));
+            accepted.put(format,
+                    Counter.builder("parley.quality.beacons.accepted")
+                        .description("Beacons answered 204: acknowledged by Kafka")
+                        .tag("format", format.label())
+                        .register(registry));
         }
         // parley_quality_beacons_rejected_total{reason}
         for (Rejection reason : Rejection.values()) {
-            rejected.put(reason, Counter.builder("parley.quality.beacons.rejected")
-                .description("Beacons answered 4xx, by reason")
-                .tag("reason", reason.tag())
-                .register(registry));
+            rejected.put(reason,
+                    Counter.builder("parley.quality.beacons.rejected")
+                        .description("Beacons answered 4xx, by reason")
+                        .tag("reason", reason.tag())
+                        .register(registry));
         }
         // parley_quality_beacons_unavailable_total{cause}
         kafkaUnavailable = unavailable(registry, "kafka");
@@ -70,11 +90,27 @@ public class QualityMetrics {
                 .tag("result", outcome.tag())
                 .register(registry));
         }
-        // parley_quality_pipeline_delay_seconds: from the beacon's acceptance to its sample being in the views
+        // parley_quality_pipeline_delay_seconds: from the beacon's acceptance to its
+        // sample being in the history
         pipelineDelay = Timer.builder("parley.quality.pipeline.delay")
-            .description("Time from accepting a beacon to its sample being recorded in the views")
+            .description("Time from accepting a beacon to its sample being stored in the history")
             .serviceLevelObjectives(millis(10), millis(50), millis(100), millis(500), millis(1000), millis(2500),
                     millis(5000), millis(10_000), millis(30_000), millis(60_000), millis(300_000))
+            .register(registry);
+        // parley_quality_history_write_seconds: one batch into PostgreSQL, successful or
+        // not
+        historyWrite = Timer.builder("parley.quality.history.write")
+            .description("Time to store one batch of samples in the PostgreSQL history")
+            .serviceLevelObjectives(millis(5), millis(10), millis(25), millis(50), millis(100), millis(250),
+                    millis(500), millis(1000), millis(2500), millis(5000), millis(10_000))
+            .register(registry);
+        // parley_quality_history_partitions_created_total,
+        // parley_quality_history_partitions_dropped_total
+        partitionsCreated = Counter.builder("parley.quality.history.partitions.created")
+            .description("Daily partitions of quality_sample created ahead of time by this instance")
+            .register(registry);
+        partitionsDropped = Counter.builder("parley.quality.history.partitions.dropped")
+            .description("Daily partitions of quality_sample dropped past the retention window by this instance")
             .register(registry);
         // parley_quality_rtt_seconds
         rtt = DistributionSummary.builder("parley.quality.rtt")
@@ -94,14 +130,15 @@ public class QualityMetrics {
         // parley_quality_bitrate_bits_per_second{direction, kind}
         for (String direction : new String[] { "send", "recv" }) {
             for (String kind : new String[] { "total", "audio", "video" }) {
-                bitrates.put(direction + '/' + kind, DistributionSummary.builder("parley.quality.bitrate")
-                    .description("Bitrate reported by clients, by direction and media kind")
-                    .baseUnit("bits.per.second")
-                    .tag("direction", direction)
-                    .tag("kind", kind)
-                    .serviceLevelObjectives(16 * KBPS, 32 * KBPS, 64 * KBPS, 128 * KBPS, 256 * KBPS, 512 * KBPS,
-                            1_000 * KBPS, 1_500 * KBPS, 2_500 * KBPS, 4_000 * KBPS, 8_000 * KBPS, 16_000 * KBPS)
-                    .register(registry));
+                bitrates.put(direction + '/' + kind,
+                        DistributionSummary.builder("parley.quality.bitrate")
+                            .description("Bitrate reported by clients, by direction and media kind")
+                            .baseUnit("bits.per.second")
+                            .tag("direction", direction)
+                            .tag("kind", kind)
+                            .serviceLevelObjectives(16 * KBPS, 32 * KBPS, 64 * KBPS, 128 * KBPS, 256 * KBPS, 512 * KBPS,
+                                    1_000 * KBPS, 1_500 * KBPS, 2_500 * KBPS, 4_000 * KBPS, 8_000 * KBPS, 16_000 * KBPS)
+                            .register(registry));
             }
         }
     }
@@ -154,7 +191,32 @@ public class QualityMetrics {
         consumed.get(outcome).increment();
     }
 
-    /** A newly recorded sample: into the histograms, and how long it took from acceptance to here. */
+    public void consumed(SampleOutcome outcome, int records) {
+        if (records > 0) {
+            consumed.get(outcome).increment(records);
+        }
+    }
+
+    public Timer.Sample startHistoryWrite() {
+        return Timer.start();
+    }
+
+    public void historyWritten(Timer.Sample started) {
+        started.stop(historyWrite);
+    }
+
+    public void partitionCreated() {
+        partitionsCreated.increment();
+    }
+
+    public void partitionDropped() {
+        partitionsDropped.increment();
+    }
+
+    /**
+     * A newly recorded sample: into the histograms, and how long it took from acceptance
+     * to here.
+     */
     public void recorded(QualityStats stats, Duration sinceAccepted) {
         pipelineDelay.record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
         observe(rtt, stats.rttMs(), 1e-3);
@@ -174,4 +236,5 @@ public class QualityMetrics {
             summary.record(value * scale);
         }
     }
+
 }

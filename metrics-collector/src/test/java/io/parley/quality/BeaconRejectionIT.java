@@ -32,14 +32,17 @@ import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Flux;
 
 /**
- * Everything the beacon endpoint must refuse, each answered with a 4xx problem, and none of it published: after
- * the bad beacons, a good one for the same meeting is sent as a marker, and the meeting's records on the topic up
- * to the marker must be the marker alone. Anonymous beacons stay switched off here, as they are by default.
+ * Everything the beacon endpoint must refuse, each answered with a 4xx problem, and none
+ * of it published: after the bad beacons, a good one for the same meeting is sent as a
+ * marker, and the meeting's records on the topic up to the marker must be the marker
+ * alone. Anonymous beacons stay switched off here, as they are by default.
  */
 class BeaconRejectionIT {
 
     private static final String PARTICIPANT = "p-1";
+
     private static RunningCollector collector;
+
     private static SamplesTopic topic;
 
     @BeforeAll
@@ -69,7 +72,8 @@ class BeaconRejectionIT {
         String hourAgo = Long.toString(Instant.now().minus(Duration.ofMinutes(61)).toEpochMilli());
         String inFiveMinutes = Long.toString(Instant.now().plus(Duration.ofMinutes(5)).toEpochMilli());
         return Stream.of(
-                Arguments.of("malformed JSON", "malformed", (BeaconFor) m -> "{\"meetingId\":\"" + m + "\", \"stats\":"),
+                Arguments.of("malformed JSON", "malformed",
+                        (BeaconFor) m -> "{\"meetingId\":\"" + m + "\", \"stats\":"),
                 Arguments.of("not an object", "malformed", (BeaconFor) m -> "[\"" + m + "\"]"),
                 Arguments.of("empty body", "malformed", (BeaconFor) m -> ""),
                 Arguments.of("neither format", "malformed", (BeaconFor) m -> "{\"meeting\":\"" + m + "\"}"),
@@ -102,12 +106,17 @@ class BeaconRejectionIT {
         double rejectedBefore = rejected(reason);
 
         post(body.forMeeting(meeting), MediaType.APPLICATION_JSON, TestTokens.token(meeting, PARTICIPANT))
-            .expectStatus().isBadRequest()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
-            .jsonPath("$.status").isEqualTo(400)
-            .jsonPath("$.detail").isNotEmpty()
-            .jsonPath("$.errors[0].field").isNotEmpty();
+            .jsonPath("$.status")
+            .isEqualTo(400)
+            .jsonPath("$.detail")
+            .isNotEmpty()
+            .jsonPath("$.errors[0].field")
+            .isNotEmpty();
 
         assertNothingPublishedBefore(meeting);
         assertThat(rejected(reason)).isEqualTo(rejectedBefore + 1);
@@ -119,15 +128,20 @@ class BeaconRejectionIT {
         String padded = beacon(meeting, now(), "{\"rttMs\":40,\"padding\":\"" + "x".repeat(1024 * 1024) + "\"}");
         String token = TestTokens.token(meeting, PARTICIPANT);
 
-        post(padded, MediaType.APPLICATION_JSON, token)
-            .expectStatus().isEqualTo(413)
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        OversizedBodies.client(collector.baseUrl()).post().uri("/api/quality/beacons?access_token=" + token)
+        post(padded, MediaType.APPLICATION_JSON, token).expectStatus()
+            .isEqualTo(413)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        OversizedBodies.client(collector.baseUrl())
+            .post()
+            .uri("/api/quality/beacons?access_token=" + token)
             .contentType(MediaType.TEXT_PLAIN)
             .body(BodyInserters.fromDataBuffers(chunked(padded)))
             .exchange()
-            .expectStatus().isEqualTo(413)
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            .expectStatus()
+            .isEqualTo(413)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         assertNothingPublishedBefore(meeting);
     }
@@ -141,8 +155,8 @@ class BeaconRejectionIT {
         assertThat(exactlyAtLimit.getBytes(StandardCharsets.UTF_8)).hasSize(16 * 1024);
 
         post(exactlyAtLimit, MediaType.TEXT_PLAIN, token).expectStatus().isNoContent();
-        post(exactlyAtLimit.replace("\"padding\":\"", "\"padding\":\"x"), MediaType.TEXT_PLAIN, token)
-            .expectStatus().isEqualTo(413);
+        post(exactlyAtLimit.replace("\"padding\":\"", "\"padding\":\"x"), MediaType.TEXT_PLAIN, token).expectStatus()
+            .isEqualTo(413);
     }
 
     @Test
@@ -150,10 +164,12 @@ class BeaconRejectionIT {
         String meeting = "m-" + UUID.randomUUID();
         double rejectedBefore = rejected("unauthorized");
 
-        post(Beacons.parley(meeting, PARTICIPANT, 40), MediaType.TEXT_PLAIN, null)
-            .expectStatus().isUnauthorized()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        post(Beacons.parley(meeting, PARTICIPANT, 40), MediaType.TEXT_PLAIN, null).expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader()
+            .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 
         assertNothingPublishedBefore(meeting);
         assertThat(rejected("unauthorized")).isEqualTo(rejectedBefore + 1);
@@ -168,12 +184,15 @@ class BeaconRejectionIT {
                 TestTokens.expiredToken(meeting, PARTICIPANT), "not.a.jwt")) {
             post(body, MediaType.APPLICATION_JSON, token).expectStatus().isUnauthorized();
         }
-        collector.client().post().uri("/api/quality/beacons")
+        collector.client()
+            .post()
+            .uri("/api/quality/beacons")
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forgedToken(meeting, PARTICIPANT))
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(body)
             .exchange()
-            .expectStatus().isUnauthorized();
+            .expectStatus()
+            .isUnauthorized();
 
         assertNothingPublishedBefore(meeting);
     }
@@ -185,12 +204,19 @@ class BeaconRejectionIT {
 
         post(Beacons.parley(meeting, PARTICIPANT, 40), MediaType.APPLICATION_JSON,
                 TestTokens.token("m-other", PARTICIPANT))
-            .expectStatus().isForbidden()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody().jsonPath("$.detail").isEqualTo("The token is for another meeting.");
+            .expectStatus()
+            .isForbidden()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("The token is for another meeting.");
         post(Beacons.parley(meeting, PARTICIPANT, 40), MediaType.APPLICATION_JSON, TestTokens.token(meeting, "p-2"))
-            .expectStatus().isForbidden()
-            .expectBody().jsonPath("$.detail").isEqualTo("The token is for another participant.");
+            .expectStatus()
+            .isForbidden()
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("The token is for another participant.");
 
         assertNothingPublishedBefore(meeting);
         assertThat(rejected("forbidden")).isEqualTo(rejectedBefore + 2);
@@ -200,9 +226,11 @@ class BeaconRejectionIT {
     void anonymousDailyBeaconIsUnauthorizedWhileAnonymousBeaconsAreOff() {
         String room = "room-" + UUID.randomUUID();
 
-        post(Beacons.daily(room, "sess-1", Instant.now().toEpochMilli()), MediaType.TEXT_PLAIN, null)
-            .expectStatus().isUnauthorized()
-            .expectBody().jsonPath("$.detail").isEqualTo("A join token is required: anonymous beacons are switched off.");
+        post(Beacons.daily(room, "sess-1", Instant.now().toEpochMilli()), MediaType.TEXT_PLAIN, null).expectStatus()
+            .isUnauthorized()
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("A join token is required: anonymous beacons are switched off.");
 
         assertNothingPublishedBefore(room);
     }
@@ -214,9 +242,10 @@ class BeaconRejectionIT {
 
         for (MediaType type : List.of(MediaType.APPLICATION_XML, MediaType.APPLICATION_FORM_URLENCODED,
                 MediaType.APPLICATION_OCTET_STREAM)) {
-            post(Beacons.parley(meeting, PARTICIPANT, 40), type, token)
-                .expectStatus().isEqualTo(415)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            post(Beacons.parley(meeting, PARTICIPANT, 40), type, token).expectStatus()
+                .isEqualTo(415)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
 
         assertNothingPublishedBefore(meeting);
@@ -224,9 +253,14 @@ class BeaconRejectionIT {
 
     @Test
     void otherMethodsAreNotAllowed() {
-        collector.client().get().uri("/api/quality/beacons").exchange()
-            .expectStatus().isEqualTo(405)
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        collector.client()
+            .get()
+            .uri("/api/quality/beacons")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(405)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private static WebTestClient.ResponseSpec post(String body, MediaType type, String token) {
@@ -239,7 +273,10 @@ class BeaconRejectionIT {
             .exchange();
     }
 
-    /** Sends a good beacon as a marker: the meeting's records up to it must be that one alone. */
+    /**
+     * Sends a good beacon as a marker: the meeting's records up to it must be that one
+     * alone.
+     */
     private static void assertNothingPublishedBefore(String meeting) {
         String body = Beacons.parley(meeting, "marker", "s-marker", Instant.now().toEpochMilli(), "{\"rttMs\":1}");
         post(body, MediaType.APPLICATION_JSON, TestTokens.token(meeting, "marker")).expectStatus().isNoContent();
@@ -262,5 +299,7 @@ class BeaconRejectionIT {
     interface BeaconFor {
 
         String forMeeting(String meetingId);
+
     }
+
 }

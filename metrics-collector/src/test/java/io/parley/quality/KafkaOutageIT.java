@@ -42,44 +42,55 @@ class KafkaOutageIT {
                 RunningCollector collector = RunningCollector.start(SharedInfrastructure.redis(), kafka,
                         "--parley.quality.publish-timeout=5s")) {
             long timestamp = Instant.now().toEpochMilli();
-            // a new producer may need longer than the time limit for its first metadata on a loaded machine
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            // a new producer may need longer than the time limit for its first metadata
+            // on a loaded machine
+            await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> send(collector, meeting, token, timestamp) == HttpStatus.NO_CONTENT);
             acknowledged.add(timestamp);
 
             kafka.stop();
             for (int i = 1; i <= 3; i++) {
-                collector.client().post().uri("/api/quality/beacons?access_token=" + token)
+                collector.client()
+                    .post()
+                    .uri("/api/quality/beacons?access_token=" + token)
                     .contentType(MediaType.TEXT_PLAIN)
                     .bodyValue(body(meeting, timestamp + i))
                     .exchange()
-                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .exists(HttpHeaders.RETRY_AFTER);
             }
             assertThat(collector.scrape().value("parley_quality_beacons_unavailable_total", Map.of("cause", "kafka")))
                 .isEqualTo(3);
 
             kafka.start();
-            // what a client does after a 503: send again until the sample is taken; each attempt is the same sample
+            // what a client does after a 503: send again until the sample is taken; each
+            // attempt is the same sample
             for (int i = 1; i <= 3; i++) {
                 long retried = timestamp + i;
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> send(collector, meeting, token, retried) == HttpStatus.NO_CONTENT);
                 acknowledged.add(retried);
             }
             for (int i = 4; i <= 10; i++) {
                 long next = timestamp + i;
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> send(collector, meeting, token, next) == HttpStatus.NO_CONTENT);
                 acknowledged.add(next);
             }
 
             try (SamplesTopic topic = new SamplesTopic(kafka)) {
-                topic.recordsOf(meeting, records -> records.stream()
-                    .map(record -> JSON.readTree(SamplesTopic.data(record)).path("timestamp").asLong())
-                    .toList()
-                    .containsAll(acknowledged));
+                topic.recordsOf(meeting,
+                        records -> records.stream()
+                            .map(record -> JSON.readTree(SamplesTopic.data(record)).path("timestamp").asLong())
+                            .toList()
+                            .containsAll(acknowledged));
             }
             List<Long> recorded = await().atMost(Duration.ofSeconds(60))
                 .until(() -> recordedTimestamps(collector, meeting), found -> found.size() >= acknowledged.size());
@@ -92,7 +103,9 @@ class KafkaOutageIT {
     }
 
     private static HttpStatus send(RunningCollector collector, String meeting, String token, long timestamp) {
-        return HttpStatus.valueOf(collector.client().post().uri("/api/quality/beacons?access_token=" + token)
+        return HttpStatus.valueOf(collector.client()
+            .post()
+            .uri("/api/quality/beacons?access_token=" + token)
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(body(meeting, timestamp))
             .exchange()
@@ -102,7 +115,9 @@ class KafkaOutageIT {
     }
 
     private static List<Long> recordedTimestamps(RunningCollector collector, String meeting) {
-        var result = collector.client().get().uri("/api/quality/meetings/" + meeting)
+        var result = collector.client()
+            .get()
+            .uri("/api/quality/meetings/" + meeting)
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.token(meeting, "viewer"))
             .exchange()
             .expectBody(String.class)
@@ -113,4 +128,5 @@ class KafkaOutageIT {
         JsonNode points = JSON.readTree(result.getResponseBody()).path("participants").path(0).path("points");
         return points.valueStream().map(point -> point.path("timestamp").asLong()).toList();
     }
+
 }

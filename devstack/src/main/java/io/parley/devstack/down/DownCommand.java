@@ -19,22 +19,27 @@ import io.parley.devstack.run.PidFile;
 import io.parley.devstack.services.ReadinessWatch;
 
 /**
- * {@code ./parley down}: asks the running launcher to stop (SIGTERM, which runs its ordered shutdown) and waits.
- * If the launcher is gone — killed with SIGKILL, or its terminal closed the hard way — it stops the children the
- * pid file recorded itself, in the same order, so nothing is left holding the ports.
+ * {@code ./parley down}: asks the running launcher to stop (SIGTERM, which runs its
+ * ordered shutdown) and waits. If the launcher is gone — killed with SIGKILL, or its
+ * terminal closed the hard way — it stops the children the pid file recorded itself, in
+ * the same order, so nothing is left holding the ports.
  */
 public final class DownCommand {
 
     /**
-     * About the launcher's own worst case: 60 s for the services (a service writing its class-data archive on the
-     * way out; 30 s otherwise), 30 s for Kafka, 30 s for PostgreSQL, 10 s for Redis, 10 s for leftovers. Usually it
-     * needs a few seconds; killing it earlier would only leave its work to this command.
+     * About the launcher's own worst case: 60 s for the services (a service writing its
+     * class-data archive on the way out; 30 s otherwise), 30 s for Kafka, 30 s for
+     * PostgreSQL, 10 s for Redis, 10 s for leftovers. Usually it needs a few seconds;
+     * killing it earlier would only leave its work to this command.
      */
     private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(150);
+
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
+
     private static final Duration CHILD_GRACE = Duration.ofSeconds(30);
 
     private final Path dataDir;
+
     private final PrintStream console = System.out;
 
     public DownCommand(Path dataDir) {
@@ -77,8 +82,8 @@ public final class DownCommand {
         }
         stopLeftovers(contents.children());
         pidFile.delete();
-        console.println("Parley is stopped (" + ReadinessWatch.seconds(Duration.ofNanos(System.nanoTime() - started))
-                + ").");
+        console.println(
+                "Parley is stopped (" + ReadinessWatch.seconds(Duration.ofNanos(System.nanoTime() - started)) + ").");
         return 0;
     }
 
@@ -100,19 +105,24 @@ public final class DownCommand {
         }
     }
 
-    /** Recorded children still alive after the launcher is gone, stopped gateway first and Redis last. */
+    /**
+     * Recorded children still alive after the launcher is gone, stopped gateway first and
+     * Redis last.
+     */
     private void stopLeftovers(List<PidFile.Entry> children) {
         Map<Integer, List<ProcessHandle>> byStage = new TreeMap<>(Comparator.naturalOrder());
         for (PidFile.Entry child : children) {
-            child.liveProcess().ifPresent(process -> byStage
-                    .computeIfAbsent(stage(child.name()), stage -> new ArrayList<>()).add(process));
+            child.liveProcess()
+                .ifPresent(process -> byStage.computeIfAbsent(stage(child.name()), stage -> new ArrayList<>())
+                    .add(process));
         }
         if (byStage.isEmpty()) {
             return;
         }
         console.println("Stopping processes the launcher left behind: " + children.stream()
-                .filter(child -> child.liveProcess().isPresent()).map(child -> child.name() + " (pid " + child.pid()
-                        + ")").collect(Collectors.joining(", ")));
+            .filter(child -> child.liveProcess().isPresent())
+            .map(child -> child.name() + " (pid " + child.pid() + ")")
+            .collect(Collectors.joining(", ")));
         for (List<ProcessHandle> stage : byStage.values()) {
             stage.forEach(ProcessHandle::destroy);
             for (ProcessHandle process : stage) {
@@ -127,7 +137,8 @@ public final class DownCommand {
     private static int stage(String name) {
         return switch (name) {
             case "gateway" -> 0;
-            // SIGTERM is PostgreSQL's smart shutdown, which waits for its clients: the services, gone by then
+            // SIGTERM is PostgreSQL's smart shutdown, which waits for its clients: the
+            // services, gone by then
             case "kafka", "postgres" -> 2;
             case "redis" -> 3;
             default -> 1;
@@ -143,4 +154,5 @@ public final class DownCommand {
             return !process.isAlive();
         }
     }
+
 }

@@ -1,4 +1,5 @@
 /**
- * {@code ./parley down}: stopping a running stack, or the processes left behind by a launcher that died.
+ * {@code ./parley down}: stopping a running stack, or the processes left behind by a
+ * launcher that died.
  */
 package io.parley.devstack.down;

@@ -1,6 +1,9 @@
 package io.parley.devstack.ports;
 
-/** A fixed port the devstack binds, with who binds it and what usually holds it when it is taken. */
+/**
+ * A fixed port the devstack binds, with who binds it and what usually holds it when it is
+ * taken.
+ */
 public record PortClaim(int port, String owner, String usualCulprit) {
 
     private static final String ANOTHER_DEVSTACK = "is another `./parley up` running? try `./parley down`";
@@ -16,12 +19,12 @@ public record PortClaim(int port, String owner, String usualCulprit) {
     }
 
     public static PortClaim kafka(int port, String role) {
-        return new PortClaim(port, role, "is a Kafka broker already running, or another `./parley up`? "
-                + "try `./parley down`");
+        return new PortClaim(port, role,
+                "is a Kafka broker already running, or another `./parley up`? " + "try `./parley down`");
     }
 
     public static PortClaim service(int port, String service) {
-        return new PortClaim(port, service, ANOTHER_DEVSTACK + " (or stop the " + service
-                + " you started from your IDE)");
+        return new PortClaim(port, service,
+                ANOTHER_DEVSTACK + " (or stop the " + service + " you started from your IDE)");
     }
 }

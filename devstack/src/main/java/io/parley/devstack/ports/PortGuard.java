@@ -11,9 +11,10 @@ import io.parley.devstack.DevstackException;
 import io.parley.harness.Ports;
 
 /**
- * Checks every port before anything starts. Finding a taken port half-way through would leave Redis and Kafka
- * running for nothing, and a service that cannot bind only says so deep in its log; one message naming every
- * taken port and its likely holder is what the developer needs.
+ * Checks every port before anything starts. Finding a taken port half-way through would
+ * leave Redis and Kafka running for nothing, and a service that cannot bind only says so
+ * deep in its log; one message naming every taken port and its likely holder is what the
+ * developer needs.
  */
 public final class PortGuard {
 
@@ -26,13 +27,15 @@ public final class PortGuard {
             return;
         }
         String lines = taken.stream().map(PortGuard::describe).collect(Collectors.joining("\n"));
-        throw new DevstackException("cannot start: " + (taken.size() == 1 ? "a port Parley needs is"
-                : taken.size() + " ports Parley needs are") + " in use\n" + lines);
+        throw new DevstackException("cannot start: "
+                + (taken.size() == 1 ? "a port Parley needs is" : taken.size() + " ports Parley needs are")
+                + " in use\n" + lines);
     }
 
     /**
-     * Taken if something answers on loopback (what the services connect to) or the wildcard address cannot be
-     * bound (what the services listen on); either alone misses a holder bound to only one interface.
+     * Taken if something answers on loopback (what the services connect to) or the
+     * wildcard address cannot be bound (what the services listen on); either alone misses
+     * a holder bound to only one interface.
      */
     public static boolean isTaken(int port) {
         return Ports.isListening(port) || !canBindWildcard(port);
@@ -40,7 +43,8 @@ public final class PortGuard {
 
     private static boolean canBindWildcard(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            // a connection of a process that just exited lingers in TIME_WAIT; that must not count as taken
+            // a connection of a process that just exited lingers in TIME_WAIT; that must
+            // not count as taken
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
@@ -55,4 +59,5 @@ public final class PortGuard {
         return "  port " + claim.port() + " (" + claim.owner() + ") is in use"
                 + holder.map(process -> " by " + process).orElse("") + " — " + claim.usualCulprit();
     }
+
 }

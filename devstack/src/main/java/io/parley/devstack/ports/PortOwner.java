@@ -12,14 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Best effort: which process listens on a port, so a "port in use" message can say "by pid 3106
- * (redis-server ...)" instead of sending the developer to {@code ss -ltnp}. Linux only (it reads
- * {@code /proc/net/tcp*} and the fd links of processes it may see); anywhere else, or without permission to see
- * the holder, it finds nothing and the message falls back to the usual culprit.
+ * Best effort: which process listens on a port, so a "port in use" message can say "by
+ * pid 3106 (redis-server ...)" instead of sending the developer to {@code ss -ltnp}.
+ * Linux only (it reads {@code /proc/net/tcp*} and the fd links of processes it may see);
+ * anywhere else, or without permission to see the holder, it finds nothing and the
+ * message falls back to the usual culprit.
  */
 final class PortOwner {
 
     private static final String LISTEN = "0A";
+
     private static final int MAX_COMMAND_CHARS = 100;
 
     private PortOwner() {
@@ -41,12 +43,16 @@ final class PortOwner {
             }
         }
         catch (IOException | RuntimeException ex) {
-            // no /proc, or not allowed to look: the caller says what usually holds the port instead
+            // no /proc, or not allowed to look: the caller says what usually holds the
+            // port instead
         }
         return Optional.empty();
     }
 
-    /** Lines look like {@code 0: 0100007F:18EB 00000000:0000 0A ... uid timeout inode ...}. */
+    /**
+     * Lines look like
+     * {@code 0: 0100007F:18EB 00000000:0000 0A ... uid timeout inode ...}.
+     */
     private static Set<String> listeningSocketInodes(int port) throws IOException {
         String portHex = String.format(Locale.ROOT, ":%04X", port);
         Set<String> inodes = new HashSet<>();
@@ -81,9 +87,12 @@ final class PortOwner {
     }
 
     private static String commandOf(long pid) {
-        return ProcessHandle.of(pid).flatMap(handle -> handle.info().commandLine())
-                .map(command -> command.length() > MAX_COMMAND_CHARS
-                        ? command.substring(0, MAX_COMMAND_CHARS) + "..." : command)
-                .map(command -> " (" + command + ")").orElse("");
+        return ProcessHandle.of(pid)
+            .flatMap(handle -> handle.info().commandLine())
+            .map(command -> command.length() > MAX_COMMAND_CHARS ? command.substring(0, MAX_COMMAND_CHARS) + "..."
+                    : command)
+            .map(command -> " (" + command + ")")
+            .orElse("");
     }
+
 }

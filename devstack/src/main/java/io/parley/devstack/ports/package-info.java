@@ -1,4 +1,5 @@
 /**
- * The fixed ports the stack binds, all checked before anything starts, and who holds one that is taken.
+ * The fixed ports the stack binds, all checked before anything starts, and who holds one
+ * that is taken.
  */
 package io.parley.devstack.ports;

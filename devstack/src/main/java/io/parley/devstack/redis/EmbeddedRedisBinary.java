@@ -12,10 +12,11 @@ import redis.embedded.core.ExecutableProvider;
 import redis.embedded.model.OsArchitecture;
 
 /**
- * The redis-server binaries inside the embedded-redis jar ({@code /redis-server-6.2.6-v5-linux-amd64} and
- * siblings). The library's own table maps OS and CPU to the resource, so a newer jar with other binaries needs no
- * change here. The binary is copied out once into the data directory (a jar entry cannot be executed) under its
- * versioned name, so upgrading the jar extracts the new one next to the old.
+ * The redis-server binaries inside the embedded-redis jar
+ * ({@code /redis-server-6.2.6-v5-linux-amd64} and siblings). The library's own table maps
+ * OS and CPU to the resource, so a newer jar with other binaries needs no change here.
+ * The binary is copied out once into the data directory (a jar entry cannot be executed)
+ * under its versioned name, so upgrading the jar extracts the new one next to the old.
  */
 final class EmbeddedRedisBinary {
 
@@ -33,7 +34,8 @@ final class EmbeddedRedisBinary {
                 throw new DevstackException("the embedded-redis jar has no " + resource + "; install redis-server");
             }
             Files.createDirectories(binDir);
-            // copy, then rename: an interrupted copy must not leave a truncated binary that looks usable
+            // copy, then rename: an interrupted copy must not leave a truncated binary
+            // that looks usable
             Path partial = Files.createTempFile(binDir, "redis-server", ".partial");
             Files.copy(binary, partial, StandardCopyOption.REPLACE_EXISTING);
             if (!partial.toFile().setExecutable(true, true)) {
@@ -63,10 +65,12 @@ final class EmbeddedRedisBinary {
             }
         }
         catch (RuntimeException ex) {
-            // detection failed (an OS the library does not know): same advice as a missing binary
+            // detection failed (an OS the library does not know): same advice as a
+            // missing binary
         }
         throw new DevstackException("embedded-redis bundles no redis-server for " + machine + " and none is installed: "
                 + "install redis-server (Debian/Ubuntu: `sudo apt-get install -y redis-server`, macOS: "
                 + "`brew install redis`) or set PARLEY_REDIS_SERVER to its path");
     }
+
 }

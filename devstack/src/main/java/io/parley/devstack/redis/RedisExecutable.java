@@ -8,8 +8,9 @@ import io.parley.devstack.DevstackException;
 import io.parley.harness.RedisServerProcess;
 
 /**
- * Which redis-server to run. An installed one wins (it is the version the developer chose and gets security
- * updates); without one, the binary bundled in embedded-redis keeps `./parley up` working on a bare machine.
+ * Which redis-server to run. An installed one wins (it is the version the developer chose
+ * and gets security updates); without one, the binary bundled in embedded-redis keeps
+ * `./parley up` working on a bare machine.
  */
 public record RedisExecutable(Path path, String origin) {
 
@@ -17,7 +18,8 @@ public record RedisExecutable(Path path, String origin) {
         if (!forceEmbedded) {
             String configured = System.getenv("PARLEY_REDIS_SERVER");
             if (configured != null && !configured.isBlank()) {
-                // the harness would quietly ignore a wrong path; a developer who set it wants to hear about it
+                // the harness would quietly ignore a wrong path; a developer who set it
+                // wants to hear about it
                 if (!Files.isExecutable(Path.of(configured))) {
                     throw new DevstackException("PARLEY_REDIS_SERVER=" + configured + " is not an executable file; "
                             + "fix it, or unset it to use redis-server from PATH or the bundled one");

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import io.parley.devstack.DevstackException;
 
 /**
- * Where a devstack keeps its state. Everything lives under one directory (default {@code .parley/} in the
- * checkout, git-ignored), so stopping and starting again keeps meetings, accounts, Kafka topics and the dev
- * signing keys, and deleting that one directory is a full reset.
+ * Where a devstack keeps its state. Everything lives under one directory (default
+ * {@code .parley/} in the checkout, git-ignored), so stopping and starting again keeps
+ * meetings, accounts, Kafka topics and the dev signing keys, and deleting that one
+ * directory is a full reset.
  */
 public record DataLayout(Path root) {
 
@@ -18,7 +19,10 @@ public record DataLayout(Path root) {
         return root.resolve("redis");
     }
 
-    /** The PostgreSQL cluster ({@code pgdata/}, made by initdb on first start) and the server's log. */
+    /**
+     * The PostgreSQL cluster ({@code pgdata/}, made by initdb on first start) and the
+     * server's log.
+     */
     public Path postgres() {
         return root.resolve("postgres");
     }
@@ -32,7 +36,9 @@ public record DataLayout(Path root) {
         return root.resolve("kafka");
     }
 
-    /** Handed to every service as PARLEY_DATA_DIR (dev keys and other files they keep). */
+    /**
+     * Handed to every service as PARLEY_DATA_DIR (dev keys and other files they keep).
+     */
     public Path serviceData() {
         return root.resolve("data");
     }
@@ -58,8 +64,9 @@ public record DataLayout(Path root) {
                 Files.createDirectories(dir);
             }
             catch (IOException ex) {
-                throw new DevstackException("cannot create " + dir + ": " + ex.getMessage()
-                        + " (choose another location with --data-dir)", ex);
+                throw new DevstackException(
+                        "cannot create " + dir + ": " + ex.getMessage() + " (choose another location with --data-dir)",
+                        ex);
             }
         }
     }

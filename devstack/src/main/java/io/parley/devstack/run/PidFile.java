@@ -14,9 +14,10 @@ import java.util.Optional;
 import io.parley.devstack.DevstackException;
 
 /**
- * {@code run/devstack.pid}: the launcher's pid alone on the first line (so {@code kill $(head -1 ...)} works by
- * hand), then one {@code name pid start-millis} line per process, the launcher included. {@code down} uses the
- * children when the launcher itself is gone (killed with SIGKILL, say); the start time guards against a recycled
+ * {@code run/devstack.pid}: the launcher's pid alone on the first line (so
+ * {@code kill $(head -1 ...)} works by hand), then one {@code name pid start-millis} line
+ * per process, the launcher included. {@code down} uses the children when the launcher
+ * itself is gone (killed with SIGKILL, say); the start time guards against a recycled
  * pid, so {@code down} never signals a stranger that happens to hold a recorded number.
  */
 public final class PidFile {
@@ -24,6 +25,7 @@ public final class PidFile {
     public static final String LAUNCHER = "launcher";
 
     private final Path path;
+
     private final List<Entry> entries = new ArrayList<>();
 
     private PidFile(Path path) {
@@ -38,7 +40,10 @@ public final class PidFile {
         return path;
     }
 
-    /** Adds a process and rewrites the file at once, so a crash half-way through startup still leaves a record. */
+    /**
+     * Adds a process and rewrites the file at once, so a crash half-way through startup
+     * still leaves a record.
+     */
     public synchronized void record(String name, long pid) {
         entries.add(Entry.of(name, pid));
         write();
@@ -46,11 +51,17 @@ public final class PidFile {
 
     private void write() {
         StringBuilder text = new StringBuilder();
-        entries.stream().filter(entry -> entry.name().equals(LAUNCHER)).findFirst()
-                .ifPresent(launcher -> text.append(launcher.pid()).append('\n'));
+        entries.stream()
+            .filter(entry -> entry.name().equals(LAUNCHER))
+            .findFirst()
+            .ifPresent(launcher -> text.append(launcher.pid()).append('\n'));
         for (Entry entry : entries) {
-            text.append(entry.name()).append(' ').append(entry.pid()).append(' ').append(entry.startedMillis())
-                    .append('\n');
+            text.append(entry.name())
+                .append(' ')
+                .append(entry.pid())
+                .append(' ')
+                .append(entry.startedMillis())
+                .append('\n');
         }
         try {
             Files.createDirectories(path.getParent());
@@ -92,8 +103,8 @@ public final class PidFile {
             return launcher == null ? Optional.empty() : Optional.of(new Contents(launcher, children));
         }
         catch (IOException | NumberFormatException ex) {
-            throw new DevstackException("cannot read " + path + " (" + ex.getMessage()
-                    + "); if no ./parley up is running, delete it", ex);
+            throw new DevstackException(
+                    "cannot read " + path + " (" + ex.getMessage() + "); if no ./parley up is running, delete it", ex);
         }
     }
 
@@ -112,16 +123,24 @@ public final class PidFile {
     /** One recorded process. */
     public record Entry(String name, long pid, long startedMillis) {
 
-        /** Recorded start times and fresh ones come from the same clock reading, but allow for rounding. */
+        /**
+         * Recorded start times and fresh ones come from the same clock reading, but allow
+         * for rounding.
+         */
         private static final long START_TOLERANCE_MILLIS = 1000;
 
         static Entry of(String name, long pid) {
-            long started = ProcessHandle.of(pid).flatMap(handle -> handle.info().startInstant())
-                    .map(Instant::toEpochMilli).orElse(0L);
+            long started = ProcessHandle.of(pid)
+                .flatMap(handle -> handle.info().startInstant())
+                .map(Instant::toEpochMilli)
+                .orElse(0L);
             return new Entry(name, pid, started);
         }
 
-        /** The process, if it still runs and is the one recorded (not a later process given the same pid). */
+        /**
+         * The process, if it still runs and is the one recorded (not a later process
+         * given the same pid).
+         */
         public Optional<ProcessHandle> liveProcess() {
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::sameStart);
         }
@@ -130,9 +149,11 @@ public final class PidFile {
             if (startedMillis == 0) {
                 return true;
             }
-            return handle.info().startInstant()
-                    .map(start -> Math.abs(start.toEpochMilli() - startedMillis) <= START_TOLERANCE_MILLIS)
-                    .orElse(true);
+            return handle.info()
+                .startInstant()
+                .map(start -> Math.abs(start.toEpochMilli() - startedMillis) <= START_TOLERANCE_MILLIS)
+                .orElse(true);
         }
     }
+
 }

@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * Resident set size of a process, the figure the platform's "< 250 MB idle" bar is about. Read from
- * {@code /proc/PID/status}, so only on Linux; elsewhere the report shows "n/a" rather than guessing. Also the
- * CPU time a process used, which the JDK knows on every platform.
+ * Resident set size of a process, the figure the platform's "< 250 MB idle" bar is about.
+ * Read from {@code /proc/PID/status}, so only on Linux; elsewhere the report shows "n/a"
+ * rather than guessing. Also the CPU time a process used, which the JDK knows on every
+ * platform.
  */
 public final class ProcessStats {
 
@@ -22,7 +23,7 @@ public final class ProcessStats {
         try {
             for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
                 if (line.startsWith("VmRSS:")) {
-                    // "VmRSS:     187364 kB"
+                    // "VmRSS: 187364 kB"
                     String kilobytes = line.substring("VmRSS:".length()).replace("kB", "").trim();
                     return OptionalLong.of(Long.parseLong(kilobytes) * 1024);
                 }
@@ -35,16 +36,20 @@ public final class ProcessStats {
     }
 
     /**
-     * CPU time the process has used so far. With several JVMs starting on a few cores, time to ready mostly
-     * measures how busy the machine was; CPU time is what each start costs, whatever else runs.
+     * CPU time the process has used so far. With several JVMs starting on a few cores,
+     * time to ready mostly measures how busy the machine was; CPU time is what each start
+     * costs, whatever else runs.
      */
     public static String cpuTime(long pid) {
-        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
-                .map(cpu -> String.format(Locale.ROOT, "%.1f s", cpu.toMillis() / 1000.0)).orElse("n/a");
+        return ProcessHandle.of(pid)
+            .flatMap(process -> process.info().totalCpuDuration())
+            .map(cpu -> String.format(Locale.ROOT, "%.1f s", cpu.toMillis() / 1000.0))
+            .orElse("n/a");
     }
 
     public static String format(OptionalLong bytes) {
         return bytes.isPresent() ? String.format(Locale.ROOT, "%d MB", Math.round(bytes.getAsLong() / 1048576.0))
                 : "n/a";
     }
+
 }

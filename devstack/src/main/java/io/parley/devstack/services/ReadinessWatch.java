@@ -21,19 +21,26 @@ import java.util.stream.Collectors;
 import io.parley.devstack.DevstackException;
 
 /**
- * Waits until every service answers 200 on {@code /actuator/health/readiness}, which each service only does once
- * the Redis (and, for backends, Kafka) it depends on is reachable: a started port alone does not mean usable.
- * All services are probed concurrently each round, so one slow answer does not skew another's time to ready.
+ * Waits until every service answers 200 on {@code /actuator/health/readiness}, which each
+ * service only does once the Redis (and, for backends, Kafka) it depends on is reachable:
+ * a started port alone does not mean usable. All services are probed concurrently each
+ * round, so one slow answer does not skew another's time to ready.
  */
 public final class ReadinessWatch {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
     private static final int MAX_BODY_CHARS = 300;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(1))
+        .build();
+
     private final Duration timeout;
+
     private final PrintStream console;
 
     public ReadinessWatch(Duration timeout, PrintStream console) {
@@ -42,8 +49,9 @@ public final class ReadinessWatch {
     }
 
     /**
-     * Returns each service's time from its start to its first 200. Fails as soon as a service exits, or when the
-     * timeout passes, naming the services concerned; {@code abandon} ends the wait early (the stack is stopping).
+     * Returns each service's time from its start to its first 200. Fails as soon as a
+     * service exits, or when the timeout passes, naming the services concerned;
+     * {@code abandon} ends the wait early (the stack is stopping).
      */
     public Map<LaunchedService, Duration> await(List<LaunchedService> services, BooleanSupplier abandon) {
         Map<LaunchedService, Duration> ready = new ConcurrentHashMap<>();
@@ -57,12 +65,15 @@ public final class ReadinessWatch {
             for (LaunchedService service : pending) {
                 if (!service.process().isAlive()) {
                     throw new DevstackException(service.name() + " exited with code " + service.process().exitValue()
-                            + " before it was ready; its output is above, on the lines starting with ["
-                            + service.name() + "]");
+                            + " before it was ready; its output is above, on the lines starting with [" + service.name()
+                            + "]");
                 }
             }
-            CompletableFuture.allOf(pending.stream().map(service -> probe(service, ready, lastAnswer))
-                    .toArray(CompletableFuture[]::new)).join();
+            CompletableFuture
+                .allOf(pending.stream()
+                    .map(service -> probe(service, ready, lastAnswer))
+                    .toArray(CompletableFuture[]::new))
+                .join();
             pending.removeIf(ready::containsKey);
             if (!pending.isEmpty() && System.nanoTime() > deadline) {
                 throw notReady(pending, lastAnswer);
@@ -76,10 +87,13 @@ public final class ReadinessWatch {
 
     private CompletableFuture<Void> probe(LaunchedService service, Map<LaunchedService, Duration> ready,
             Map<LaunchedService, String> lastAnswer) {
-        HttpRequest request = HttpRequest.newBuilder(service.instance().readinessUri()).timeout(REQUEST_TIMEOUT).GET()
-                .build();
+        HttpRequest request = HttpRequest.newBuilder(service.instance().readinessUri())
+            .timeout(REQUEST_TIMEOUT)
+            .GET()
+            .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-            // the moment the answer arrived, not the end of the round, is when the service was ready
+            // the moment the answer arrived, not the end of the round, is when the
+            // service was ready
             long now = System.nanoTime();
             if (response != null && response.statusCode() == 200) {
                 Duration took = service.sinceStart(now);
@@ -95,9 +109,10 @@ public final class ReadinessWatch {
     }
 
     private DevstackException notReady(List<LaunchedService> pending, Map<LaunchedService, String> lastAnswer) {
-        String details = pending.stream().map(service -> "  " + service.name() + ": last answer from "
-                + service.instance().readinessUri() + " was " + lastAnswer.getOrDefault(service, "none"))
-                .collect(Collectors.joining("\n"));
+        String details = pending.stream()
+            .map(service -> "  " + service.name() + ": last answer from " + service.instance().readinessUri() + " was "
+                    + lastAnswer.getOrDefault(service, "none"))
+            .collect(Collectors.joining("\n"));
         String names = pending.stream().map(LaunchedService::name).collect(Collectors.joining(", "));
         return new DevstackException(names + " did not become ready within " + timeout.toSeconds()
                 + " s; the output is above, on the lines starting with the service's name in brackets\n" + details);
@@ -133,4 +148,5 @@ public final class ReadinessWatch {
             throw new DevstackException("interrupted while waiting for the services", ex);
         }
     }
+
 }

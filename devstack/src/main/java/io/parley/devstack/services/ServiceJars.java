@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 import io.parley.devstack.DevstackException;
 
 /**
- * The Spring Boot jars the services run from: {@code <module>/target/<module>-<version>.jar} in the checkout.
- * The version is the devstack's own (filtered into devstack.properties at build time), since the reactor builds
- * every module at one version.
+ * The Spring Boot jars the services run from:
+ * {@code <module>/target/<module>-<version>.jar} in the checkout. The version is the
+ * devstack's own (filtered into devstack.properties at build time), since the reactor
+ * builds every module at one version.
  */
 public record ServiceJars(Path root, String version) {
 
@@ -34,13 +35,21 @@ public record ServiceJars(Path root, String version) {
         return root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
     }
 
-    /** Fails listing every missing jar, with the build command, before any process is started. */
+    /**
+     * Fails listing every missing jar, with the build command, before any process is
+     * started.
+     */
     public void requireAll(StackPlan plan) {
-        List<Path> missing = plan.services().stream().map(ServiceInstance::module).distinct().map(this::jarOf)
-                .filter(jar -> !Files.isRegularFile(jar)).toList();
+        List<Path> missing = plan.services()
+            .stream()
+            .map(ServiceInstance::module)
+            .distinct()
+            .map(this::jarOf)
+            .filter(jar -> !Files.isRegularFile(jar))
+            .toList();
         if (!missing.isEmpty()) {
-            throw new DevstackException("the service jars are not built:\n" + missing.stream()
-                    .map(jar -> "  " + root.relativize(jar)).collect(Collectors.joining("\n"))
+            throw new DevstackException("the service jars are not built:\n"
+                    + missing.stream().map(jar -> "  " + root.relativize(jar)).collect(Collectors.joining("\n"))
                     + "\nbuild them with `./mvnw -DskipTests install` (./parley up does that unless given --no-build)");
         }
     }

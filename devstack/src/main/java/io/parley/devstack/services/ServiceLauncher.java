@@ -19,24 +19,35 @@ import io.parley.harness.ChildProcess;
 import io.parley.harness.PostgresServerProcess;
 
 /**
- * Starts one service as its own JVM ({@code java -jar}), the way it runs in a container: separate heaps, its own
- * log, killable on its own. Everything it needs to find Redis, Kafka, PostgreSQL and the other services comes in
- * through the environment variables its application.yml reads; anything else in the developer's environment is
- * inherited.
+ * Starts one service as its own JVM ({@code java -jar}), the way it runs in a container:
+ * separate heaps, its own log, killable on its own. Everything it needs to find Redis,
+ * Kafka, PostgreSQL and the other services comes in through the environment variables its
+ * application.yml reads; anything else in the developer's environment is inherited.
  */
 public final class ServiceLauncher {
 
-    /** Unpacking is CPU-bound and Kafka is starting meanwhile: two at a time keeps both cores busy, no more. */
+    /**
+     * Unpacking is CPU-bound and Kafka is starting meanwhile: two at a time keeps both
+     * cores busy, no more.
+     */
     private static final int UNPACK_THREADS = 2;
 
     private final ServiceJars jars;
+
     private final StackPlan plan;
+
     private final DataLayout layout;
+
     private final boolean jsonLogs;
+
     private final List<String> jvmOptions;
+
     private final PrintStream console;
+
     private final AppCache cache;
+
     private final Set<String> recordingModules = new HashSet<>();
+
     private CompletableFuture<Map<String, AppCache.PreparedApp>> prepared;
 
     /** {@code cache} null: run the fat jars as they are (--fat-jars). */
@@ -51,13 +62,15 @@ public final class ServiceLauncher {
         this.console = console;
     }
 
-    /** Unpacks what changed since the last run while Redis and Kafka start; {@link #start} waits for it. */
+    /**
+     * Unpacks what changed since the last run while Redis and Kafka start; {@link #start}
+     * waits for it.
+     */
     public void prepareInBackground() {
         List<String> modules = plan.services().stream().map(ServiceInstance::module).distinct().toList();
         Map<String, AppCache.PreparedApp> apps = new ConcurrentHashMap<>();
         if (cache == null) {
-            modules.forEach(module -> apps.put(module,
-                    new AppCache.PreparedApp(jars.jarOf(module), null, null, null)));
+            modules.forEach(module -> apps.put(module, new AppCache.PreparedApp(jars.jarOf(module), null, null, null)));
             prepared = CompletableFuture.completedFuture(apps);
             return;
         }
@@ -66,12 +79,15 @@ public final class ServiceLauncher {
             thread.setDaemon(true);
             return thread;
         });
-        prepared = CompletableFuture.allOf(modules.stream().map(module -> CompletableFuture.runAsync(
-                () -> apps.put(module, cache.prepare(module, jars.jarOf(module))), unpackers))
-                .toArray(CompletableFuture[]::new)).thenApply(done -> {
-                    unpackers.shutdown();
-                    return apps;
-                });
+        prepared = CompletableFuture
+            .allOf(modules.stream()
+                .map(module -> CompletableFuture
+                    .runAsync(() -> apps.put(module, cache.prepare(module, jars.jarOf(module))), unpackers))
+                .toArray(CompletableFuture[]::new))
+            .thenApply(done -> {
+                unpackers.shutdown();
+                return apps;
+            });
     }
 
     public LaunchedService start(ServiceInstance instance) {
@@ -102,7 +118,8 @@ public final class ServiceLauncher {
         command.addAll(cdsOptions);
         command.add("-jar");
         command.add(jar.toString());
-        // the port variable below is what application.yml reads; the argument makes sure the readiness probe
+        // the port variable below is what application.yml reads; the argument makes sure
+        // the readiness probe
         // and the gateway hit the port chosen here even if someone changes that file
         command.add("--server.port=" + instance.port());
         return command;
@@ -115,7 +132,8 @@ public final class ServiceLauncher {
         env.put("PARLEY_REDIS_PORT", Integer.toString(StackPlan.REDIS_PORT));
         env.put("PARLEY_KAFKA_BOOTSTRAP", "127.0.0.1:" + StackPlan.KAFKA_PORT);
         env.put("PARLEY_DATA_DIR", layout.serviceData().toString());
-        // local development turns on what an operator would decide on in production (off by default there)
+        // local development turns on what an operator would decide on in production (off
+        // by default there)
         env.put("PARLEY_STREAMS_SEED_API_ENABLED", "true");
         env.put("PARLEY_QUALITY_ANONYMOUS_BEACONS_ENABLED", "true");
         env.put("PARLEY_GATEWAY_AUTH_ANONYMOUSBEACONS", "true");
@@ -126,13 +144,18 @@ public final class ServiceLauncher {
             env.put("PARLEY_METRICS_COLLECTOR_URIS", plan.urisOf(StackPlan.METRICS_COLLECTOR));
             env.put("PARLEY_PEOPLE_URIS", plan.urisOf(StackPlan.PEOPLE));
         }
-        // only people-service keeps data in PostgreSQL; no password, the local server trusts loopback sessions
-        if (instance.module().equals(StackPlan.PEOPLE)) {
+        // people-service and metrics-collector keep data in PostgreSQL, each in its own
+        // database; no password, the
+        // local server trusts loopback sessions
+        StackPlan.databaseOf(instance.module()).ifPresent(database -> {
             env.put("PARLEY_POSTGRES_HOST", "127.0.0.1");
             env.put("PARLEY_POSTGRES_PORT", Integer.toString(StackPlan.POSTGRES_PORT));
-            env.put("PARLEY_POSTGRES_DB", StackPlan.PEOPLE_DATABASE);
+            env.put("PARLEY_POSTGRES_DB", database);
             env.put("PARLEY_POSTGRES_USER", PostgresServerProcess.USER);
-            // the gateway does not pass the browser's Host on: an OpenID Connect provider must redirect to the gateway
+        });
+        if (instance.module().equals(StackPlan.PEOPLE)) {
+            // the gateway does not pass the browser's Host on: an OpenID Connect provider
+            // must redirect to the gateway
             env.put("PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI", "http://localhost:" + plan.gateway().port());
         }
         if (jsonLogs) {
@@ -140,4 +163,5 @@ public final class ServiceLauncher {
         }
         return env;
     }
+
 }

@@ -2,23 +2,35 @@ package io.parley.devstack.services;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.parley.devstack.ports.PortClaim;
 
 /**
- * The processes `./parley up` runs and the fixed ports they take. Fixed rather than free ports: the developer,
- * the web client and the docs all expect the gateway at localhost:8080, and each service's application.yml uses
- * the same defaults, so a service started from an IDE next to a partial stack finds the others.
+ * The processes `./parley up` runs and the fixed ports they take. Fixed rather than free
+ * ports: the developer, the web client and the docs all expect the gateway at
+ * localhost:8080, and each service's application.yml uses the same defaults, so a service
+ * started from an IDE next to a partial stack finds the others.
  */
 public record StackPlan(List<ServiceInstance> services) {
 
     public static final int REDIS_PORT = 6379;
+
     public static final int KAFKA_PORT = 9092;
+
     public static final int KAFKA_CONTROLLER_PORT = 9093;
+
     public static final int POSTGRES_PORT = 5432;
+
     /** people-service's database, created at every start unless it exists. */
     public static final String PEOPLE_DATABASE = "people";
+
+    /**
+     * metrics-collector's quality history, a database of its own on the same server,
+     * created the same way.
+     */
+    public static final String QUALITY_DATABASE = "quality";
 
     static final String SIGNALING = "signaling-service";
     static final String MEETING = "meeting-service";
@@ -31,8 +43,8 @@ public record StackPlan(List<ServiceInstance> services) {
 
     public static StackPlan of(int signalingInstances) {
         List<ServiceInstance> services = new ArrayList<>();
-        services.add(new ServiceInstance(ServiceInstance.GATEWAY, ServiceInstance.GATEWAY, 8080,
-                "PARLEY_GATEWAY_PORT"));
+        services
+            .add(new ServiceInstance(ServiceInstance.GATEWAY, ServiceInstance.GATEWAY, 8080, "PARLEY_GATEWAY_PORT"));
         for (int instance = 1; instance <= signalingInstances; instance++) {
             String name = signalingInstances == 1 ? SIGNALING : SIGNALING + "-" + instance;
             int port = instance == 1 ? 8081 : FIRST_EXTRA_SIGNALING_PORT + instance - 2;
@@ -45,6 +57,23 @@ public record StackPlan(List<ServiceInstance> services) {
         return new StackPlan(List.copyOf(services));
     }
 
+    /**
+     * The services that keep data in PostgreSQL, each in a database of its own: every
+     * database to create.
+     */
+    public static List<String> databases() {
+        return List.of(PEOPLE_DATABASE, QUALITY_DATABASE);
+    }
+
+    /** The database a module keeps its data in, if it has one. */
+    public static Optional<String> databaseOf(String module) {
+        return switch (module) {
+            case PEOPLE -> Optional.of(PEOPLE_DATABASE);
+            case METRICS_COLLECTOR -> Optional.of(QUALITY_DATABASE);
+            default -> Optional.empty();
+        };
+    }
+
     public ServiceInstance gateway() {
         return services.stream().filter(ServiceInstance::isGateway).findFirst().orElseThrow();
     }
@@ -53,10 +82,15 @@ public record StackPlan(List<ServiceInstance> services) {
         return services.stream().filter(service -> !service.isGateway()).toList();
     }
 
-    /** The gateway's view of a module: every instance's URL, comma-separated, which it load-balances over. */
+    /**
+     * The gateway's view of a module: every instance's URL, comma-separated, which it
+     * load-balances over.
+     */
     public String urisOf(String module) {
-        return services.stream().filter(service -> service.module().equals(module)).map(ServiceInstance::internalUrl)
-                .collect(Collectors.joining(","));
+        return services.stream()
+            .filter(service -> service.module().equals(module))
+            .map(ServiceInstance::internalUrl)
+            .collect(Collectors.joining(","));
     }
 
     public List<PortClaim> portClaims() {

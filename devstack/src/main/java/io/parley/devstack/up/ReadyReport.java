@@ -13,9 +13,9 @@ import io.parley.devstack.services.ReadinessWatch;
 import io.parley.devstack.services.StackPlan;
 
 /**
- * The summary printed once everything is ready: per process its port, time to ready, CPU time used so far and
- * resident memory (the figures the platform's "ready in < 6 s, < 250 MB" bars are about), then where to point a
- * browser.
+ * The summary printed once everything is ready: per process its port, time to ready, CPU
+ * time used so far and resident memory (the figures the platform's "ready in < 6 s, < 250
+ * MB" bars are about), then where to point a browser.
  */
 final class ReadyReport {
 
@@ -46,7 +46,8 @@ final class ReadyReport {
                 servicesRss == 0 ? "n/a" : ProcessStats.format(OptionalLong.of(servicesRss))));
         text.append('\n');
         text.append("Parley is up: http://localhost:8080   (everything ready after ")
-                .append(ReadinessWatch.seconds(total)).append(")\n");
+            .append(ReadinessWatch.seconds(total))
+            .append(")\n");
         for (LaunchedService service : started.services().keySet()) {
             text.append(String.format(Locale.ROOT, "  %-22s %s/actuator%n", service.name(),
                     service.instance().managementUrl()));
@@ -62,4 +63,5 @@ final class ReadyReport {
         return String.format(Locale.ROOT, ROW, name, port, ReadinessWatch.seconds(ready), cpu,
                 ProcessStats.format(rss));
     }
+
 }

@@ -25,34 +25,56 @@ import io.parley.harness.PostgresServerProcess;
 import io.parley.harness.RedisServerProcess;
 
 /**
- * The processes of a running stack, and the one way they stop: the gateway first (no new requests reach the
- * backends), then the backends (their last Kafka sends, Redis and database writes still find the servers), then
- * Kafka, then PostgreSQL, then Redis. The shutdown hook (Ctrl-C, SIGTERM from {@code ./parley down}) and a failed
- * start both use it.
+ * The processes of a running stack, and the one way they stop: the gateway first (no new
+ * requests reach the backends), then the backends (their last Kafka sends, Redis and
+ * database writes still find the servers), then Kafka, then PostgreSQL, then Redis. The
+ * shutdown hook (Ctrl-C, SIGTERM from {@code ./parley down}) and a failed start both use
+ * it.
  * <p>
- * Processes are started while holding this object's lock and stopping flips a flag under the same lock, so a
- * Ctrl-C in the middle of startup can never miss a process that is being started at that moment.
+ * Processes are started while holding this object's lock and stopping flips a flag under
+ * the same lock, so a Ctrl-C in the middle of startup can never miss a process that is
+ * being started at that moment.
  */
 final class RunningStack {
 
-    /** Longer than the services' own graceful-shutdown budget (spring.lifecycle.timeout-per-shutdown-phase, 20 s). */
+    /**
+     * Longer than the services' own graceful-shutdown budget
+     * (spring.lifecycle.timeout-per-shutdown-phase, 20 s).
+     */
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
-    /** Writing a class-data archive on the way out costs several CPU-seconds, far more on a busy machine. */
+
+    /**
+     * Writing a class-data archive on the way out costs several CPU-seconds, far more on
+     * a busy machine.
+     */
     private static final Duration RECORDING_GRACE = Duration.ofSeconds(60);
+
     private static final int SIGTERM_EXIT = 143;
+
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
+
     private static final Duration REDIS_GRACE = Duration.ofSeconds(10);
+
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
+
     private static final String OUTPUT_ABOVE = "its output is above";
 
     private final PidFile pidFile;
+
     private final Path postgresLog;
+
     private final PrintStream console;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
+
     private final List<LaunchedService> services = new ArrayList<>();
+
     private RedisServerProcess redis;
+
     private PostgresServerProcess postgres;
+
     private KafkaBrokerProcess kafka;
+
     private boolean stopping;
 
     RunningStack(PidFile pidFile, Path postgresLog, PrintStream console) {
@@ -100,7 +122,10 @@ final class RunningStack {
         return stopping;
     }
 
-    /** Stops everything in order; a second caller waits for the first to finish instead of returning early. */
+    /**
+     * Stops everything in order; a second caller waits for the first to finish instead of
+     * returning early.
+     */
     void stop() {
         List<LaunchedService> servicesToStop;
         KafkaBrokerProcess kafkaToStop;
@@ -116,7 +141,8 @@ final class RunningStack {
             redisToStop = redis;
         }
         if (alreadyStopping) {
-            // e.g. the shutdown hook while a failed start is still cleaning up: the JVM must not halt before that
+            // e.g. the shutdown hook while a failed start is still cleaning up: the JVM
+            // must not halt before that
             awaitStopped(Duration.ofMinutes(5));
             return;
         }
@@ -127,18 +153,20 @@ final class RunningStack {
             stopServices(servicesToStop);
             if (kafkaToStop != null) {
                 kafkaToStop.pid().ifPresent(pid -> terminate(pid, KAFKA_GRACE));
-                kafkaToStop.stop(); // a no-op once it exited; otherwise the harness's SIGTERM-then-SIGKILL
+                kafkaToStop.stop(); // a no-op once it exited; otherwise the harness's
+                                    // SIGTERM-then-SIGKILL
             }
             if (postgresToStop != null) {
-                postgresToStop.stop(); // the harness's fast shutdown: a checkpoint, then exit
+                postgresToStop.stop(); // the harness's fast shutdown: a checkpoint, then
+                                       // exit
             }
             if (redisToStop != null) {
                 redisToStop.pid().ifPresent(pid -> terminate(pid, REDIS_GRACE));
                 redisToStop.stop();
             }
             stopLeftovers();
-            console.println("[devstack] stopped after " + ReadinessWatch.seconds(Duration.ofNanos(System.nanoTime()
-                    - started)));
+            console.println("[devstack] stopped after "
+                    + ReadinessWatch.seconds(Duration.ofNanos(System.nanoTime() - started)));
         }
         finally {
             pidFile.delete();
@@ -147,8 +175,9 @@ final class RunningStack {
     }
 
     /**
-     * The gateway first: once it no longer accepts connections, nothing new reaches the backends, which are then
-     * stopped together while the gateway's JVM finishes exiting (writing a class-data archive can take a while).
+     * The gateway first: once it no longer accepts connections, nothing new reaches the
+     * backends, which are then stopped together while the gateway's JVM finishes exiting
+     * (writing a class-data archive can take a while).
      */
     private void stopServices(List<LaunchedService> servicesToStop) {
         List<Thread> stoppers = new ArrayList<>();
@@ -198,21 +227,23 @@ final class RunningStack {
         boolean wasRunning = service.process().isAlive();
         Duration grace = graceOf(service);
         if (wasRunning && !terminate(service.process().pid(), grace)) {
-            console.println("[devstack] " + service.name() + " did not stop within " + grace.toSeconds()
-                    + " s; killing it");
+            console.println(
+                    "[devstack] " + service.name() + " did not stop within " + grace.toSeconds() + " s; killing it");
             service.process().kill();
             service.exited(false);
             return;
         }
         service.process().waitFor(Duration.ofSeconds(5));
-        // 143 = the JVM's exit after SIGTERM; a service that died before being asked to stop is not clean
+        // 143 = the JVM's exit after SIGTERM; a service that died before being asked to
+        // stop is not clean
         int status = service.process().isAlive() ? -1 : service.process().exitValue();
         service.exited(wasRunning && (status == SIGTERM_EXIT || status == 0));
     }
 
     /**
-     * SIGTERM through the process handle rather than {@code Process.destroy()}, which also closes the output pipe
-     * at once and so swallows everything a process logs while it shuts down. True if it exited within the grace.
+     * SIGTERM through the process handle rather than {@code Process.destroy()}, which
+     * also closes the output pipe at once and so swallows everything a process logs while
+     * it shuts down. True if it exited within the grace.
      */
     private static boolean terminate(long pid, Duration grace) {
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
@@ -234,16 +265,17 @@ final class RunningStack {
     }
 
     /**
-     * Whatever is still a child of this JVM: a Redis, PostgreSQL or Kafka whose start failed half-way (the harness
-     * does not hand those back), or a process started while Ctrl-C arrived. Nothing may outlive the launcher.
+     * Whatever is still a child of this JVM: a Redis, PostgreSQL or Kafka whose start
+     * failed half-way (the harness does not hand those back), or a process started while
+     * Ctrl-C arrived. Nothing may outlive the launcher.
      */
     private void stopLeftovers() {
         List<ProcessHandle> leftovers = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
         if (leftovers.isEmpty()) {
             return;
         }
-        console.println("[devstack] stopping leftover processes " + leftovers.stream().map(ProcessHandle::pid)
-                .map(String::valueOf).collect(Collectors.joining(", ")));
+        console.println("[devstack] stopping leftover processes "
+                + leftovers.stream().map(ProcessHandle::pid).map(String::valueOf).collect(Collectors.joining(", ")));
         leftovers.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + LEFTOVER_GRACE.toNanos();
         for (ProcessHandle leftover : leftovers) {
@@ -269,8 +301,9 @@ final class RunningStack {
     }
 
     /**
-     * Until the stack is stopped, reports any process that dies on its own. The others keep running, as they
-     * would in production, so the developer can read the dead one's log and restart the stack when ready.
+     * Until the stack is stopped, reports any process that dies on its own. The others
+     * keep running, as they would in production, so the developer can read the dead one's
+     * log and restart the stack when ready.
      */
     void watchUntilStopped() {
         Set<String> reported = new HashSet<>();
@@ -309,4 +342,5 @@ final class RunningStack {
         console.println("[devstack] " + what + " — the rest keeps running; " + whereItsOutputIs + ". Restart the "
                 + "stack with Ctrl-C (or ./parley down) and ./parley up");
     }
+
 }

@@ -27,13 +27,15 @@ import io.parley.harness.PostgresServerProcess;
 import io.parley.harness.RedisServerProcess;
 
 /**
- * {@code ./parley up}: checks everything that can be checked before starting anything (jars, a running stack,
- * ports), then starts Redis, PostgreSQL, Kafka and all services, waits until each is ready, reports how long that
- * took and how much memory each holds, and stays in the foreground until stopped.
+ * {@code ./parley up}: checks everything that can be checked before starting anything
+ * (jars, a running stack, ports), then starts Redis, PostgreSQL, Kafka and all services,
+ * waits until each is ready, reports how long that took and how much memory each holds,
+ * and stays in the foreground until stopped.
  */
 public final class UpCommand {
 
     private final UpOptions options;
+
     private final PrintStream console = System.out;
 
     public UpCommand(UpOptions options) {
@@ -67,7 +69,8 @@ public final class UpCommand {
         }
         catch (RuntimeException ex) {
             if (stack.isStopping()) {
-                // Ctrl-C or ./parley down during startup: the shutdown hook is stopping everything; not an error
+                // Ctrl-C or ./parley down during startup: the shutdown hook is stopping
+                // everything; not an error
                 stack.awaitStopped(Duration.ofMinutes(5));
                 return 0;
             }
@@ -88,16 +91,17 @@ public final class UpCommand {
         launcher.prepareInBackground();
 
         long redisStart = System.nanoTime();
-        RedisServerProcess redis = stack.startRedis(() -> RedisServerProcess.start(redisExecutable.path(),
-                StackPlan.REDIS_PORT, layout.redis(), console));
+        RedisServerProcess redis = stack.startRedis(
+                () -> RedisServerProcess.start(redisExecutable.path(), StackPlan.REDIS_PORT, layout.redis(), console));
         Duration redisReady = since(redisStart);
         this.console.println("[devstack] redis is ready after " + ReadinessWatch.seconds(redisReady));
 
         long postgresStart = System.nanoTime();
-        // its own log file, not the console: PostgreSQL logs every checkpoint and every client that went away
+        // its own log file, not the console: PostgreSQL logs every checkpoint and every
+        // client that went away
         PostgresServerProcess postgres = stack.startPostgres(() -> PostgresServerProcess.start(postgresBinaries,
                 StackPlan.POSTGRES_PORT, layout.postgres(), ChildProcess.Output.toFile(layout.postgresLog())));
-        postgres.createDatabase(StackPlan.PEOPLE_DATABASE);
+        StackPlan.databases().forEach(postgres::createDatabase);
         Duration postgresReady = since(postgresStart);
         this.console.println("[devstack] postgres is ready after " + ReadinessWatch.seconds(postgresReady));
 
@@ -107,9 +111,11 @@ public final class UpCommand {
         Duration kafkaReady = since(kafkaStart);
         this.console.println("[devstack] kafka is ready after " + ReadinessWatch.seconds(kafkaReady));
 
-        // all at once, gateway included: none needs another to start, and two cores are kept busy either way
-        this.console.println("[devstack] starting " + plan.services().stream().map(ServiceInstance::name)
-                .collect(Collectors.joining(", ")) + " with " + String.join(" ", jvmOptions));
+        // all at once, gateway included: none needs another to start, and two cores are
+        // kept busy either way
+        this.console.println("[devstack] starting "
+                + plan.services().stream().map(ServiceInstance::name).collect(Collectors.joining(", ")) + " with "
+                + String.join(" ", jvmOptions));
         List<LaunchedService> launched = new ArrayList<>();
         for (ServiceInstance instance : plan.services()) {
             launched.add(stack.startService(() -> launcher.start(instance)));
@@ -125,13 +131,17 @@ public final class UpCommand {
                 throw new DevstackException("Parley is already running (launcher pid " + previous.launcher().pid()
                         + ", " + pidFile.path() + "); stop it with `" + downCommand() + "`");
             }
-            List<PidFile.Entry> leftovers = previous.children().stream()
-                    .filter(child -> child.liveProcess().isPresent()).toList();
+            List<PidFile.Entry> leftovers = previous.children()
+                .stream()
+                .filter(child -> child.liveProcess().isPresent())
+                .toList();
             if (!leftovers.isEmpty()) {
-                throw new DevstackException("a previous `./parley up` (pid " + previous.launcher().pid()
-                        + ") ended without stopping " + leftovers.stream().map(child -> child.name() + " (pid "
-                                + child.pid() + ")").collect(Collectors.joining(", "))
-                        + "; clean up with `" + downCommand() + "`");
+                throw new DevstackException(
+                        "a previous `./parley up` (pid " + previous.launcher().pid() + ") ended without stopping "
+                                + leftovers.stream()
+                                    .map(child -> child.name() + " (pid " + child.pid() + ")")
+                                    .collect(Collectors.joining(", "))
+                                + "; clean up with `" + downCommand() + "`");
             }
             // the launcher was killed and nothing of it is left: the file is stale
             pidFile.delete();
@@ -147,9 +157,13 @@ public final class UpCommand {
         return Duration.ofNanos(System.nanoTime() - nanos);
     }
 
-    /** What the ready report needs: the infrastructure with its start times, and each service's time to ready. */
+    /**
+     * What the ready report needs: the infrastructure with its start times, and each
+     * service's time to ready.
+     */
     record StartedStack(RedisServerProcess redis, Duration redisReady, PostgresServerProcess postgres,
             Duration postgresReady, KafkaBrokerProcess kafka, Duration kafkaReady,
             Map<LaunchedService, Duration> services) {
     }
+
 }

@@ -8,14 +8,23 @@ import java.util.stream.Stream;
 import io.parley.devstack.DevstackException;
 import io.parley.devstack.Usage;
 
-/** What `./parley up` was asked for. Relative paths are taken from the caller's working directory. */
+/**
+ * What `./parley up` was asked for. Relative paths are taken from the caller's working
+ * directory.
+ */
 public record UpOptions(Path root, int signalingInstances, Path dataDir, boolean jsonLogs, boolean embeddedRedis,
         boolean fatJars, Duration readyTimeout) {
 
-    /** Enough for five services starting together on two idle cores, with room to spare; see docs/devstack.md. */
+    /**
+     * Enough for five services starting together on two idle cores, with room to spare;
+     * see docs/devstack.md.
+     */
     static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
 
-    /** Extra signaling instances take 8086, 8087, ...; more than this would run into ports other tools favour. */
+    /**
+     * Extra signaling instances take 8086, 8087, ...; more than this would run into ports
+     * other tools favour.
+     */
     static final int MAX_SIGNALING_INSTANCES = 8;
 
     public static UpOptions parse(List<String> args, Path root) {
@@ -25,10 +34,13 @@ public record UpOptions(Path root, int signalingInstances, Path dataDir, boolean
         boolean embeddedRedis = false;
         boolean fatJars = false;
         Duration readyTimeout = DEFAULT_READY_TIMEOUT;
-        // "--name value" is split into two so that "--name=value" and "--name value" read the same
-        List<String> words = args.stream().flatMap(arg -> arg.startsWith("--") && arg.contains("=")
-                ? Stream.of(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1))
-                : Stream.of(arg)).toList();
+        // "--name value" is split into two so that "--name=value" and "--name value" read
+        // the same
+        List<String> words = args.stream()
+            .flatMap(arg -> arg.startsWith("--") && arg.contains("=")
+                    ? Stream.of(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1))
+                    : Stream.of(arg))
+            .toList();
         for (int i = 0; i < words.size(); i++) {
             String name = words.get(i);
             switch (name) {
@@ -38,7 +50,8 @@ public record UpOptions(Path root, int signalingInstances, Path dataDir, boolean
                 case "--json-logs" -> jsonLogs = true;
                 case "--embedded-redis" -> embeddedRedis = true;
                 case "--fat-jars" -> fatJars = true;
-                // the script consumes it; tolerated here so a direct `java ... up --no-build` does not fail
+                // the script consumes it; tolerated here so a direct `java ... up
+                // --no-build` does not fail
                 case "--no-build" -> {
                 }
                 default -> throw new DevstackException("unknown option '" + name + "' for up\n\n" + Usage.TEXT);

@@ -41,4 +41,5 @@ class PidFileTests {
     void noFileMeansNothingIsRunning() {
         assertThat(PidFile.at(dir.resolve("devstack.pid")).read()).isEmpty();
     }
+
 }

@@ -54,8 +54,8 @@ class AppCacheTests {
     @Test
     void anArchiveRecordedByAProcessThatDidNotStopCleanlyIsDropped() throws IOException {
         Path archive = dir.resolve("svc.jsa");
-        AppCache.PreparedApp app = new AppCache.PreparedApp(dir.resolve("svc.jar"), archive,
-                dir.resolve("svc.jsa.key"), "v1");
+        AppCache.PreparedApp app = new AppCache.PreparedApp(dir.resolve("svc.jar"), archive, dir.resolve("svc.jsa.key"),
+                "v1");
         Files.writeString(dir.resolve("svc.jsa.new"), "maybe truncated");
 
         app.discardRecordedArchive();
@@ -82,4 +82,5 @@ class AppCacheTests {
             zip.closeEntry();
         }
     }
+
 }

@@ -15,6 +15,7 @@ import io.parley.devstack.run.DataLayout;
 class ServiceLauncherTests {
 
     private final StackPlan plan = StackPlan.of(2);
+
     private final ServiceLauncher launcher = new ServiceLauncher(new ServiceJars(Path.of("/checkout"), "1.0"), plan,
             new DataLayout(Path.of("/checkout/.parley")), false, List.of(), null,
             new PrintStream(OutputStream.nullOutputStream()));
@@ -24,17 +25,30 @@ class ServiceLauncherTests {
         Map<String, String> env = launcher.environment(instance("people-service"));
 
         assertThat(env).containsEntry("PARLEY_PEOPLE_SERVICE_PORT", "8085")
-                .containsEntry("PARLEY_POSTGRES_HOST", "127.0.0.1").containsEntry("PARLEY_POSTGRES_PORT", "5432")
-                .containsEntry("PARLEY_POSTGRES_DB", "people").containsEntry("PARLEY_POSTGRES_USER", "parley")
-                .containsEntry("PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI", "http://localhost:8080")
-                .doesNotContainKey("PARLEY_POSTGRES_PASSWORD");
+            .containsEntry("PARLEY_POSTGRES_HOST", "127.0.0.1")
+            .containsEntry("PARLEY_POSTGRES_PORT", "5432")
+            .containsEntry("PARLEY_POSTGRES_DB", "people")
+            .containsEntry("PARLEY_POSTGRES_USER", "parley")
+            .containsEntry("PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI", "http://localhost:8080")
+            .doesNotContainKey("PARLEY_POSTGRES_PASSWORD");
     }
 
     @Test
-    void onlyPeopleServiceIsPointedAtPostgres() {
-        for (String name : List.of("gateway", "signaling-service-1", "meeting-service", "metrics-collector")) {
+    void metricsCollectorFindsItsOwnDatabaseOnTheSamePostgres() {
+        Map<String, String> env = launcher.environment(instance("metrics-collector"));
+
+        assertThat(env).containsEntry("PARLEY_POSTGRES_HOST", "127.0.0.1")
+            .containsEntry("PARLEY_POSTGRES_PORT", "5432")
+            .containsEntry("PARLEY_POSTGRES_DB", "quality")
+            .containsEntry("PARLEY_POSTGRES_USER", "parley")
+            .doesNotContainKey("PARLEY_POSTGRES_PASSWORD");
+    }
+
+    @Test
+    void onlyPeopleServiceAndMetricsCollectorArePointedAtPostgres() {
+        for (String name : List.of("gateway", "signaling-service-1", "meeting-service", "stream-limit-service")) {
             assertThat(launcher.environment(instance(name)).keySet()).as(name)
-                    .noneMatch(key -> key.startsWith("PARLEY_POSTGRES_"));
+                .noneMatch(key -> key.startsWith("PARLEY_POSTGRES_"));
         }
     }
 
@@ -43,10 +57,11 @@ class ServiceLauncherTests {
         Map<String, String> env = launcher.environment(instance("gateway"));
 
         assertThat(env).containsEntry("PARLEY_PEOPLE_URIS", "http://127.0.0.1:8085")
-                .containsEntry("PARLEY_SIGNALING_URIS", "http://127.0.0.1:8081,http://127.0.0.1:8086");
+            .containsEntry("PARLEY_SIGNALING_URIS", "http://127.0.0.1:8081,http://127.0.0.1:8086");
     }
 
     private ServiceInstance instance(String name) {
         return plan.services().stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
     }
+
 }

@@ -39,10 +39,13 @@ class UpOptionsTests {
     @Test
     void rejectsWhatItDoesNotKnow() {
         assertThatThrownBy(() -> UpOptions.parse(List.of("--signaling-instances", "0"), root))
-                .isInstanceOf(DevstackException.class).hasMessageContaining("from 1 to 8");
+            .isInstanceOf(DevstackException.class)
+            .hasMessageContaining("from 1 to 8");
         assertThatThrownBy(() -> UpOptions.parse(List.of("--signaling-instances"), root))
-                .isInstanceOf(DevstackException.class).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> UpOptions.parse(List.of("--verbose"), root))
-                .isInstanceOf(DevstackException.class).hasMessageContaining("unknown option '--verbose'");
+            .isInstanceOf(DevstackException.class)
+            .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> UpOptions.parse(List.of("--verbose"), root)).isInstanceOf(DevstackException.class)
+            .hasMessageContaining("unknown option '--verbose'");
     }
+
 }

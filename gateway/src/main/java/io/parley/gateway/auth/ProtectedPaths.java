@@ -9,14 +9,20 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Which token a request needs at the gateway, by method and path; the first matching rule wins.
+ * Which token a request needs at the gateway, by method and path; the first matching rule
+ * wins.
  * <ul>
- * <li>people-service (PEOPLE.md §1, §3): an access token everywhere except signing up, in (with a password or
- * through an OpenID Connect provider) and out and refreshing, which the gateway leaves alone.</li>
- * <li>Creating and joining a meeting: an access token when a signed-in person sends one, never a join token.</li>
- * <li>Host controls, streams, quality data and the signaling socket (PLATFORM.md §4.1): a join token; requests with an
- * API key are left to the service, which checks the key.</li>
- * <li>The user socket {@code /ws/user} (PEOPLE.md §4): an access token, never a join token.</li>
+ * <li>people-service (PEOPLE.md §1, §3): an access token everywhere except signing up, in
+ * (with a password or through an OpenID Connect provider) and out and refreshing, which
+ * the gateway leaves alone.</li>
+ * <li>Creating and joining a meeting: an access token when a signed-in person sends one,
+ * never a join token.</li>
+ * <li>Host controls, streams, quality data and the signaling socket (PLATFORM.md §4.1): a
+ * join token; requests with an API key are left to the service, which checks the key.
+ * Quality data also opens to an access token, for the accounts that took part once the
+ * meeting ended (the service decides whose).</li>
+ * <li>The user socket {@code /ws/user} (PEOPLE.md §4): an access token, never a join
+ * token.</li>
  * <li>Everything else: a join token when one is sent.</li>
  * </ul>
  */
@@ -38,18 +44,17 @@ public final class ProtectedPaths {
     private final List<Rule> rules;
 
     public ProtectedPaths(boolean anonymousBeacons) {
-        List<Rule> rules = new ArrayList<>(List.of(
-                rule(HttpMethod.POST, "/api/accounts", TokenRequirement.NONE),
+        List<Rule> rules = new ArrayList<>(List.of(rule(HttpMethod.POST, "/api/accounts", TokenRequirement.NONE),
                 rule(HttpMethod.POST, "/api/session", TokenRequirement.NONE),
                 rule(HttpMethod.POST, "/api/session/refresh", TokenRequirement.NONE),
                 rule(HttpMethod.DELETE, "/api/session", TokenRequirement.NONE),
-                // signing in through an OpenID Connect provider: browser navigations, which carry no bearer token
+                // signing in through an OpenID Connect provider: browser navigations,
+                // which carry no bearer token
                 rule(HttpMethod.GET, "/api/session/providers", TokenRequirement.NONE),
                 rule(HttpMethod.GET, "/api/session/oidc/{provider}/start", TokenRequirement.NONE),
                 rule(HttpMethod.GET, "/api/session/oidc/{provider}/callback", TokenRequirement.NONE)));
         PEOPLE_SERVICE.forEach(pattern -> rules.add(rule(null, pattern, TokenRequirement.ACCESS_REQUIRED)));
-        rules.addAll(List.of(
-                rule(HttpMethod.POST, "/api/meetings", TokenRequirement.ACCESS_IF_PRESENT),
+        rules.addAll(List.of(rule(HttpMethod.POST, "/api/meetings", TokenRequirement.ACCESS_IF_PRESENT),
                 rule(HttpMethod.POST, "/api/meetings/{id}/participants", TokenRequirement.ACCESS_IF_PRESENT),
                 rule(HttpMethod.POST, "/api/meetings/{id}/mute-all", TokenRequirement.JOIN_REQUIRED),
                 rule(HttpMethod.POST, "/api/meetings/{id}/participants/{pid}/mute", TokenRequirement.JOIN_REQUIRED),
@@ -59,7 +64,7 @@ public final class ProtectedPaths {
                 rule(HttpMethod.POST, "/api/meetings/{id}/end", TokenRequirement.JOIN_REQUIRED),
                 rule(null, "/api/streams", TokenRequirement.JOIN_REQUIRED),
                 rule(null, "/api/streams/**", TokenRequirement.JOIN_REQUIRED),
-                rule(HttpMethod.GET, "/api/quality/meetings/**", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.GET, "/api/quality/meetings/**", TokenRequirement.JOIN_OR_ACCESS_REQUIRED),
                 rule(HttpMethod.GET, "/ws/signaling", TokenRequirement.JOIN_REQUIRED),
                 rule(HttpMethod.GET, "/ws/user", TokenRequirement.ACCESS_REQUIRED)));
         if (!anonymousBeacons) {
@@ -73,8 +78,9 @@ public final class ProtectedPaths {
     }
 
     /**
-     * @param hasApiKey whether the request carries an API key: then a join token is no longer required (the service
-     *        checks the key), while people-service, which takes no API keys, still requires an access token
+     * @param hasApiKey whether the request carries an API key: then a join token is no
+     * longer required (the service checks the key), while people-service, which takes no
+     * API keys, still requires an access token
      */
     public TokenRequirement requirementFor(HttpMethod method, String path, boolean hasApiKey) {
         PathContainer container = PathContainer.parsePath(path);
@@ -86,4 +92,5 @@ public final class ProtectedPaths {
         return hasApiKey && requirement == TokenRequirement.JOIN_REQUIRED ? TokenRequirement.JOIN_IF_PRESENT
                 : requirement;
     }
+
 }

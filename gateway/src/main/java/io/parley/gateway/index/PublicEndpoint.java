@@ -1,6 +1,8 @@
 package io.parley.gateway.index;
 
-/** The public API, as the gateway routes it (PLATFORM.md §4.2, §4.3; PEOPLE.md §3, §4). */
+/**
+ * The public API, as the gateway routes it (PLATFORM.md §4.2, §4.3; PEOPLE.md §3, §4).
+ */
 public enum PublicEndpoint {
 
     CREATE_MEETING("POST", "/api/meetings", "meeting-service", "Create a meeting, signed in or not: the host's token"),
@@ -22,7 +24,10 @@ public enum PublicEndpoint {
     SEED_END_STREAM("GET", "/api/endstream/{user_id}", "stream-limit-service", "Seed-compatible: end a stream"),
     BEACON("POST", "/api/quality/beacons", "metrics-collector", "Call-quality beacon (sendBeacon), 204"),
     QUALITY("GET", "/api/quality/meetings/{id}", "metrics-collector", "Per-participant quality time series"),
-    QUALITY_SUMMARY("GET", "/api/quality/meetings/{id}/summary", "metrics-collector", "Quality percentiles, histograms"),
+    QUALITY_SUMMARY("GET", "/api/quality/meetings/{id}/summary", "metrics-collector",
+            "Quality percentiles, histograms"),
+    QUALITY_EXPORT("GET", "/api/quality/meetings/{id}/samples", "metrics-collector",
+            "Every stored quality sample: JSON Lines or CSV by Accept"),
     SIGNALING("GET", "/ws/signaling?access_token={jwt}", "signaling-service", "WebSocket signaling"),
     USER_SOCKET("GET", "/ws/user?access_token={jwt}", "signaling-service",
             "Access token: WebSocket for messages, calls and presence"),
@@ -70,8 +75,11 @@ public enum PublicEndpoint {
     END_CALL("DELETE", "/api/calls/{callId}", "people-service", "Access token: cancel or hang up");
 
     private final String method;
+
     private final String path;
+
     private final String service;
+
     private final String description;
 
     PublicEndpoint(String method, String path, String service, String description) {
@@ -96,4 +104,5 @@ public enum PublicEndpoint {
     public String description() {
         return description;
     }
+
 }

@@ -18,10 +18,16 @@ class ProtectedPathsTests {
     @CsvSource({ "POST, /api/meetings/m1/mute-all", "POST, /api/meetings/m1/participants/p2/mute",
             "DELETE, /api/meetings/m1/participants/p2", "POST, /api/meetings/m1/timer", "POST, /api/meetings/m1/lock",
             "POST, /api/meetings/m1/end", "POST, /api/streams", "PUT, /api/streams/s1/lease", "DELETE, /api/streams/s1",
-            "GET, /api/streams", "GET, /api/quality/meetings/m1", "GET, /api/quality/meetings/m1/summary",
-            "POST, /api/quality/beacons", "GET, /ws/signaling" })
-    void requiresAJoinTokenForHostControlsStreamsQualityAndSignaling(String method, String path) {
+            "GET, /api/streams", "POST, /api/quality/beacons", "GET, /ws/signaling" })
+    void requiresAJoinTokenForHostControlsStreamsBeaconsAndSignaling(String method, String path) {
         assertThat(requirement(method, path)).isEqualTo(TokenRequirement.JOIN_REQUIRED);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "GET, /api/quality/meetings/m1", "GET, /api/quality/meetings/m1/summary",
+            "GET, /api/quality/meetings/m1/samples" })
+    void requiresAJoinOrAnAccessTokenForQualityData(String method, String path) {
+        assertThat(requirement(method, path)).isEqualTo(TokenRequirement.JOIN_OR_ACCESS_REQUIRED);
     }
 
     @ParameterizedTest
@@ -40,13 +46,13 @@ class ProtectedPathsTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "GET, /api/me", "PATCH, /api/me", "DELETE, /api/me", "POST, /api/me/password",
-            "GET, /api/me/export", "GET, /api/me/sessions", "DELETE, /api/me/sessions", "DELETE, /api/me/sessions/s1",
-            "GET, /api/me/meetings", "GET, /api/accounts", "GET, /api/accounts/a1", "GET, /api/session",
-            "POST, /api/session/other", "POST, /api/orgs", "GET, /api/orgs/o1", "GET, /api/orgs/o1/members",
-            "POST, /api/orgs/o1/invitations", "PATCH, /api/orgs/o1/members/a2", "DELETE, /api/orgs/o1/members/a2",
-            "PUT, /api/orgs/o1/limits", "POST, /api/invitations/t1/accept", "GET, /api/invitations",
-            "POST, /api/contacts/requests", "GET, /api/contacts/requests", "POST, /api/contacts/requests/r1/accept",
+    @CsvSource({ "GET, /api/me", "PATCH, /api/me", "DELETE, /api/me", "POST, /api/me/password", "GET, /api/me/export",
+            "GET, /api/me/sessions", "DELETE, /api/me/sessions", "DELETE, /api/me/sessions/s1", "GET, /api/me/meetings",
+            "GET, /api/accounts", "GET, /api/accounts/a1", "GET, /api/session", "POST, /api/session/other",
+            "POST, /api/orgs", "GET, /api/orgs/o1", "GET, /api/orgs/o1/members", "POST, /api/orgs/o1/invitations",
+            "PATCH, /api/orgs/o1/members/a2", "DELETE, /api/orgs/o1/members/a2", "PUT, /api/orgs/o1/limits",
+            "POST, /api/invitations/t1/accept", "GET, /api/invitations", "POST, /api/contacts/requests",
+            "GET, /api/contacts/requests", "POST, /api/contacts/requests/r1/accept",
             "POST, /api/contacts/requests/r1/decline", "GET, /api/contacts", "DELETE, /api/contacts/c1",
             "POST, /api/contacts/c1/messages", "GET, /api/contacts/c1/messages", "POST, /api/contacts/c1/read",
             "POST, /api/contacts/c1/calls", "GET, /api/calls", "POST, /api/calls/k1/answer",
@@ -72,7 +78,8 @@ class ProtectedPathsTests {
 
     @ParameterizedTest
     @CsvSource({ "POST, /api/accounts", "POST, /api/session", "POST, /api/session/refresh", "DELETE, /api/session",
-            "GET, /api/session/providers", "GET, /api/session/oidc/corp/start", "GET, /api/session/oidc/corp/callback" })
+            "GET, /api/session/providers", "GET, /api/session/oidc/corp/start",
+            "GET, /api/session/oidc/corp/callback" })
     void looksAtNoTokenWhenSigningUpInOrOutOrRefreshing(String method, String path) {
         assertThat(requirement(method, path)).isEqualTo(TokenRequirement.NONE);
     }
@@ -90,4 +97,5 @@ class ProtectedPathsTests {
         assertThat(new ProtectedPaths(true).requirementFor(HttpMethod.valueOf(method), path, false))
             .isEqualTo(TokenRequirement.JOIN_IF_PRESENT);
     }
+
 }

@@ -9,10 +9,11 @@ import io.parley.tokens.InvalidTokenException;
 import io.parley.tokens.JoinToken;
 
 /**
- * Who may report a sample for whom. A Parley beacon needs the join token of exactly the meeting and participant it
- * reports for. A Daily-style beacon with a token must be for the token's meeting and is filed under the token's
- * participant (Daily's session id says nothing about Parley participants); without a token it is taken only where
- * the operator allows anonymous beacons.
+ * Who may report a sample for whom. A Parley beacon needs the join token of exactly the
+ * meeting and participant it reports for. A Daily-style beacon with a token must be for
+ * the token's meeting and is filed under the token's participant (Daily's session id says
+ * nothing about Parley participants); without a token it is taken only where the operator
+ * allows anonymous beacons.
  */
 public final class BeaconAuthorization {
 
@@ -28,8 +29,7 @@ public final class BeaconAuthorization {
                 return sample;
             }
             throw new InvalidTokenException(sample.format() == BeaconFormat.DAILY
-                    ? "A join token is required: anonymous beacons are switched off."
-                    : "A join token is required.");
+                    ? "A join token is required: anonymous beacons are switched off." : "A join token is required.");
         }
         JoinToken holder = token.get();
         if (!holder.meetingId().equals(sample.meetingId())) {
@@ -44,4 +44,5 @@ public final class BeaconAuthorization {
         }
         return sample;
     }
+
 }

@@ -33,4 +33,5 @@ class BeaconConfiguration {
             QualityProperties properties, QualityMetrics metrics) {
         return new SamplePublisher(kafka, codec, properties.publishTimeout(), metrics);
     }
+
 }

@@ -27,23 +27,31 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /api/quality/beacons}: a quality sample from a browser, as {@code application/json} or as the
- * {@code text/plain} that {@code navigator.sendBeacon} sends for a string, with the join token as
- * {@code access_token} parameter (sendBeacon cannot set headers) or bearer header. 204 means the sample is on Kafka.
- * The body is read raw, up to the configured limit, so the size rule holds whatever the content type.
+ * {@code POST /api/quality/beacons}: a quality sample from a browser, as
+ * {@code application/json} or as the {@code text/plain} that {@code navigator.sendBeacon}
+ * sends for a string, with the join token as {@code access_token} parameter (sendBeacon
+ * cannot set headers) or bearer header. 204 means the sample is on Kafka. The body is
+ * read raw, up to the configured limit, so the size rule holds whatever the content type.
  */
 @RestController
 public class BeaconController {
 
     public static final String PATH = "/api/quality/beacons";
+
     private static final List<MediaType> ACCEPTED = List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN);
 
     private final BeaconParser parser;
+
     private final BeaconAuthorization authorization;
+
     private final JoinTokenVerifier verifier;
+
     private final SamplePublisher publisher;
+
     private final QualityMetrics metrics;
+
     private final Clock clock;
+
     private final int maxBytes;
 
     public BeaconController(BeaconParser parser, BeaconAuthorization authorization, JoinTokenVerifier verifier,
@@ -64,13 +72,10 @@ public class BeaconController {
             requireDeclaredSizeWithinLimit(request);
             return token(request).flatMap(token -> body(request)
                 .map(bytes -> authorization.authorize(parser.parse(bytes, clock.instant()), token)));
-        })
-            .flatMap(sample -> publisher.publish(sample).thenReturn(sample))
-            .map(sample -> {
-                metrics.beaconAccepted(sample.format());
-                return ResponseEntity.noContent().<Void>build();
-            })
-            .doOnError(this::countRejection);
+        }).flatMap(sample -> publisher.publish(sample).thenReturn(sample)).map(sample -> {
+            metrics.beaconAccepted(sample.format());
+            return ResponseEntity.noContent().<Void>build();
+        }).doOnError(this::countRejection);
     }
 
     private static void requireAcceptedMediaType(ServerHttpRequest request) {
@@ -94,14 +99,11 @@ public class BeaconController {
 
     private Mono<Optional<JoinToken>> token(ServerHttpRequest request) {
         return BearerTokens.resolve(request)
-            .map(raw -> verifier.verify(raw)
-                .map(Optional::of)
-                .onErrorMap(DataAccessException.class, error -> {
-                    metrics.tokensUnavailable();
-                    return Problems.unavailable("Tokens cannot be checked right now.",
-                            QualityProperties.RETRY_AFTER_UNAVAILABLE, error);
-                })
-                .doOnError(KeysUnavailableException.class, error -> metrics.tokensUnavailable()))
+            .map(raw -> verifier.verify(raw).map(Optional::of).onErrorMap(DataAccessException.class, error -> {
+                metrics.tokensUnavailable();
+                return Problems.unavailable("Tokens cannot be checked right now.",
+                        QualityProperties.RETRY_AFTER_UNAVAILABLE, error);
+            }).doOnError(KeysUnavailableException.class, error -> metrics.tokensUnavailable()))
             .orElseGet(() -> Mono.just(Optional.empty()));
     }
 
@@ -144,4 +146,5 @@ public class BeaconController {
             metrics.beaconRejected(reason);
         }
     }
+
 }

@@ -15,14 +15,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a beacon body in either format (PLATFORM.md §4.2) into one {@link QualitySample}, or says everything that is
- * wrong with it. Reading the JSON tree by hand, rather than binding it to a class, is what lets every violation name
- * its field and keeps a string where a number belongs from becoming a 500. Unknown fields are ignored, so clients
- * may send more than the collector keeps.
+ * Reads a beacon body in either format (PLATFORM.md §4.2) into one {@link QualitySample},
+ * or says everything that is wrong with it. Reading the JSON tree by hand, rather than
+ * binding it to a class, is what lets every violation name its field and keeps a string
+ * where a number belongs from becoming a 500. Unknown fields are ignored, so clients may
+ * send more than the collector keeps.
  */
 public final class BeaconParser {
 
-    /** Ids become parts of Redis keys and metric-free log lines: short, and free of separators and spaces. */
+    /**
+     * Ids become parts of Redis keys and metric-free log lines: short, and free of
+     * separators and spaces.
+     */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
 
     static final double MAX_MILLIS = 60_000;
@@ -30,11 +34,17 @@ public final class BeaconParser {
     static final double MAX_PERCENT = 100;
     static final double MAX_FRAMES_PER_SECOND = 1_000;
     static final int MAX_FRAME_EDGE = 16_384;
-    /** Below this a Daily timestamp is read as seconds: as milliseconds it would lie in 1973. */
+
+    /**
+     * Below this a Daily timestamp is read as seconds: as milliseconds it would lie in
+     * 1973.
+     */
     static final double SECONDS_BELOW = 1e11;
 
     private final JsonMapper json;
+
     private final Duration maxClockSkew;
+
     private final Duration maxSampleAge;
 
     public BeaconParser(JsonMapper json, Duration maxClockSkew, Duration maxSampleAge) {
@@ -88,12 +98,11 @@ public final class BeaconParser {
             JsonNode bitrate = fields.object(stats, "bitrateBps", "stats.bitrateBps", false);
             Bitrates send = fields.bitrates(bitrate, "send", "stats.bitrateBps.send");
             Bitrates recv = fields.bitrates(bitrate, "recv", "stats.bitrateBps.recv");
-            measured = new QualityStats(
-                    fields.number(stats, "rttMs", "stats.rttMs", MAX_MILLIS, false),
+            measured = new QualityStats(fields.number(stats, "rttMs", "stats.rttMs", MAX_MILLIS, false),
                     fields.number(stats, "jitterMs", "stats.jitterMs", MAX_MILLIS, false),
                     fields.number(loss, "send", "stats.packetLossPct.send", MAX_PERCENT, false),
-                    fields.number(loss, "recv", "stats.packetLossPct.recv", MAX_PERCENT, false),
-                    send.total(), recv.total(), send.audio(), recv.audio(), send.video(), recv.video(),
+                    fields.number(loss, "recv", "stats.packetLossPct.recv", MAX_PERCENT, false), send.total(),
+                    recv.total(), send.audio(), recv.audio(), send.video(), recv.video(),
                     fields.number(stats, "framesPerSecond", "stats.framesPerSecond", MAX_FRAMES_PER_SECOND, false),
                     fields.integer(stats, "frameWidth", "stats.frameWidth", MAX_FRAME_EDGE),
                     fields.integer(stats, "frameHeight", "stats.frameHeight", MAX_FRAME_EDGE));
@@ -104,8 +113,9 @@ public final class BeaconParser {
     }
 
     /**
-     * Daily's {@code getNetworkStats()} shape: the room is the meeting, Daily's per-participant session id stands
-     * for both participant and session, packet loss comes as a fraction of 1 and round-trip time in seconds.
+     * Daily's {@code getNetworkStats()} shape: the room is the meeting, Daily's
+     * per-participant session id stands for both participant and session, packet loss
+     * comes as a fraction of 1 and round-trip time in seconds.
      */
     private static QualitySample daily(JsonNode root, Fields fields, Instant receivedAt) {
         String room = fields.id(root, "room", true);
@@ -121,17 +131,16 @@ public final class BeaconParser {
                 timestamp = timestamp * 1000;
             }
             String at = "stats.latest.";
-            Double sendLoss = firstPresent(fields.number(latest, "totalSendPacketLoss", at + "totalSendPacketLoss", 1,
-                    false), fields.number(latest, "videoSendPacketLoss", at + "videoSendPacketLoss", 1, false));
-            Double recvLoss = firstPresent(fields.number(latest, "totalRecvPacketLoss", at + "totalRecvPacketLoss", 1,
-                    false), fields.number(latest, "videoRecvPacketLoss", at + "videoRecvPacketLoss", 1, false));
+            Double sendLoss = firstPresent(
+                    fields.number(latest, "totalSendPacketLoss", at + "totalSendPacketLoss", 1, false),
+                    fields.number(latest, "videoSendPacketLoss", at + "videoSendPacketLoss", 1, false));
+            Double recvLoss = firstPresent(
+                    fields.number(latest, "totalRecvPacketLoss", at + "totalRecvPacketLoss", 1, false),
+                    fields.number(latest, "videoRecvPacketLoss", at + "videoRecvPacketLoss", 1, false));
             Double rttSeconds = fields.number(latest, "networkRoundTripTime", at + "networkRoundTripTime",
                     MAX_MILLIS / 1000, false);
-            measured = new QualityStats(
-                    rttSeconds == null ? null : rttSeconds * 1000,
-                    null,
-                    sendLoss == null ? null : sendLoss * 100,
-                    recvLoss == null ? null : recvLoss * 100,
+            measured = new QualityStats(rttSeconds == null ? null : rttSeconds * 1000, null,
+                    sendLoss == null ? null : sendLoss * 100, recvLoss == null ? null : recvLoss * 100,
                     fields.number(latest, "sendBitsPerSecond", at + "sendBitsPerSecond", MAX_BITRATE_BPS, false),
                     fields.number(latest, "recvBitsPerSecond", at + "recvBitsPerSecond", MAX_BITRATE_BPS, false),
                     fields.number(latest, "audioSendBitsPerSecond", at + "audioSendBitsPerSecond", MAX_BITRATE_BPS,
@@ -171,9 +180,13 @@ public final class BeaconParser {
     record Bitrates(Double audio, Double video, Double total) {
 
         static final Bitrates NONE = new Bitrates(null, null, null);
+
     }
 
-    /** Reads fields and collects what is wrong with them instead of stopping at the first problem. */
+    /**
+     * Reads fields and collects what is wrong with them instead of stopping at the first
+     * problem.
+     */
     private static final class Fields {
 
         final List<Violation> violations = new ArrayList<>();
@@ -213,7 +226,10 @@ public final class BeaconParser {
             return node;
         }
 
-        /** A finite, non-negative number up to {@code max}; absent (or null) is fine unless required. */
+        /**
+         * A finite, non-negative number up to {@code max}; absent (or null) is fine
+         * unless required.
+         */
         Double number(JsonNode parent, String name, String path, double max, boolean required) {
             JsonNode node = parent == null ? null : parent.get(name);
             if (node == null || node.isNull()) {
@@ -254,7 +270,10 @@ public final class BeaconParser {
             return value.intValue();
         }
 
-        /** A direction of {@code bitrateBps}: a number (the total) or {@code {audio, video, total}}. */
+        /**
+         * A direction of {@code bitrateBps}: a number (the total) or {@code {audio,
+         * video, total}}.
+         */
         Bitrates bitrates(JsonNode bitrate, String name, String path) {
             JsonNode node = bitrate == null ? null : bitrate.get(name);
             if (node == null || node.isNull()) {
@@ -285,5 +304,7 @@ public final class BeaconParser {
         private static String format(double value) {
             return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
         }
+
     }
+
 }

@@ -9,8 +9,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A beacon the collector will not take: 400 with every violation found, each naming the field as a JSON path, so a
- * client developer can fix all of them in one round.
+ * A beacon the collector will not take: 400 with every violation found, each naming the
+ * field as a JSON path, so a client developer can fix all of them in one round.
  */
 public class InvalidBeaconException extends ErrorResponseException {
 
@@ -30,9 +30,10 @@ public class InvalidBeaconException extends ErrorResponseException {
         String detail = violations.size() == 1 ? first.describe()
                 : first.describe() + " (and " + (violations.size() - 1) + " more)";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, detail);
-        problem.setProperty("errors", violations.stream()
-            .map(violation -> Map.of("field", violation.field(), "message", violation.message()))
-            .toList());
+        problem.setProperty("errors",
+                violations.stream()
+                    .map(violation -> Map.of("field", violation.field(), "message", violation.message()))
+                    .toList());
         return problem;
     }
 
@@ -40,11 +41,15 @@ public class InvalidBeaconException extends ErrorResponseException {
         return reason;
     }
 
-    /** One thing wrong with a beacon: where (a JSON path such as {@code stats.rttMs}) and what. */
+    /**
+     * One thing wrong with a beacon: where (a JSON path such as {@code stats.rttMs}) and
+     * what.
+     */
     public record Violation(String field, String message) {
 
         String describe() {
             return "$".equals(field) ? message : field + " " + message;
         }
     }
+
 }

@@ -21,18 +21,23 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * Makes the collector's Kafka producer safe to call from an event loop. {@code send} blocks only while it waits for
- * topic metadata or for room in a full buffer: with {@code max.block.ms=0} it fails instead (a 503), the samples
- * topic's metadata is fetched once the application is ready and then kept however long the topic stays quiet.
- * Until that first fetch succeeds, beacons would get 503, so the collector reports itself not ready until then
- * (health contributor {@code beaconProducer}, part of the readiness group).
+ * Makes the collector's Kafka producer safe to call from an event loop. {@code send}
+ * blocks only while it waits for topic metadata or for room in a full buffer: with
+ * {@code max.block.ms=0} it fails instead (a 503), the samples topic's metadata is
+ * fetched once the application is ready and then kept however long the topic stays quiet.
+ * Until that first fetch succeeds, beacons would get 503, so the collector reports itself
+ * not ready until then (health contributor {@code beaconProducer}, part of the readiness
+ * group).
  */
 @Component("beaconProducer")
 public class NonBlockingProducer implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(NonBlockingProducer.class);
+
     private final KafkaTemplate<String, CloudEvent> kafka;
+
     private volatile Disposable warmUp;
+
     private volatile boolean ready;
 
     public NonBlockingProducer(KafkaTemplate<String, CloudEvent> kafka) {
@@ -43,7 +48,10 @@ public class NonBlockingProducer implements HealthIndicator {
         return factory -> factory.updateConfigs(NonBlockingSends.PRODUCER_SETTINGS);
     }
 
-    /** Asks for the topic's metadata until it is there; each attempt only triggers a fetch, it does not wait. */
+    /**
+     * Asks for the topic's metadata until it is there; each attempt only triggers a
+     * fetch, it does not wait.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void fetchTopicMetadata() {
         String topic = Topic.QUALITY_SAMPLES.topicName();
@@ -69,4 +77,5 @@ public class NonBlockingProducer implements HealthIndicator {
             running.dispose();
         }
     }
+
 }

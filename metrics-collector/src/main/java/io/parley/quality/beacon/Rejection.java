@@ -1,6 +1,9 @@
 package io.parley.quality.beacon;
 
-/** Why a beacon was turned away; the {@code reason} tag of {@code parley_quality_beacons_rejected_total}. */
+/**
+ * Why a beacon was turned away; the {@code reason} tag of
+ * {@code parley_quality_beacons_rejected_total}.
+ */
 public enum Rejection {
 
     /** Not JSON, not an object, or neither beacon format. */
@@ -8,9 +11,7 @@ public enum Rejection {
     /** Wrong types, missing fields, values out of range. */
     INVALID("invalid"),
     /** Measured too far in the future or too long ago. */
-    TIMESTAMP("timestamp"),
-    TOO_LARGE("too_large"),
-    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
+    TIMESTAMP("timestamp"), TOO_LARGE("too_large"), UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
     /** No token, or one that does not verify. */
     UNAUTHORIZED("unauthorized"),
     /** A valid token for another meeting or participant. */
@@ -25,4 +26,5 @@ public enum Rejection {
     public String tag() {
         return tag;
     }
+
 }

@@ -14,20 +14,22 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class PipelineConfiguration {
 
     /**
-     * A record that is not a CloudEvent arrives with a null value instead of failing the poll, so the listener can
-     * skip it rather than stall its partition.
+     * A record that is not a CloudEvent arrives with a null value instead of failing the
+     * poll, so the listener can skip it rather than stall its partition.
      */
     @Bean
     @SuppressWarnings({ "unchecked", "rawtypes" })
     DefaultKafkaConsumerFactoryCustomizer tolerantCloudEventDeserializer() {
-        // the factory is typed <?, ?>: the raw view is the only way to hand it a deserializer of a concrete type
+        // the factory is typed <?, ?>: the raw view is the only way to hand it a
+        // deserializer of a concrete type
         return factory -> ((DefaultKafkaConsumerFactory) factory)
             .setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
     }
 
     /**
-     * A failed batch (Redis down or slow) is retried, paused but still polling so the group keeps its partitions,
-     * with growing pauses and without limit: giving up would commit past samples that were never recorded.
+     * A failed batch (Redis down or slow) is retried, paused but still polling so the
+     * group keeps its partitions, with growing pauses and without limit: giving up would
+     * commit past samples that were never recorded.
      */
     @Bean
     CommonErrorHandler retryBatchesUntilStored() {
@@ -35,4 +37,5 @@ class PipelineConfiguration {
         backOff.setMaxInterval(10_000);
         return new DefaultErrorHandler(backOff);
     }
+
 }

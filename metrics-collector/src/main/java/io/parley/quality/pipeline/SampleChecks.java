@@ -4,8 +4,8 @@ import io.parley.quality.beacon.BeaconParser;
 import io.parley.quality.sample.QualitySample;
 
 /**
- * What a record from the topic must hold before it may shape Redis keys: the collector's own samples always do, but
- * the topic is open to other producers.
+ * What a record from the topic must hold before it may shape Redis keys: the collector's
+ * own samples always do, but the topic is open to other producers.
  */
 final class SampleChecks {
 
@@ -20,4 +20,5 @@ final class SampleChecks {
     private static boolean isId(String value) {
         return value != null && BeaconParser.ID.matcher(value).matches();
     }
+
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** The two beacon shapes the collector understands. */
 public enum BeaconFormat {
 
-    /** {@code {meetingId, participantId, sessionId, timestamp, stats:{...}}}, always with a join token. */
+    /**
+     * {@code {meetingId, participantId, sessionId, timestamp, stats:{...}}}, always with
+     * a join token.
+     */
     PARLEY("parley"),
     /** Daily's {@code {room, meetingSessionId, sessionId, stats:{latest:{...}}}}. */
     DAILY("daily");
@@ -21,4 +24,5 @@ public enum BeaconFormat {
     public String label() {
         return label;
     }
+
 }

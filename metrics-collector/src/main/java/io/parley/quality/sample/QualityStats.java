@@ -3,8 +3,9 @@ package io.parley.quality.sample;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What one sample measured, normalised from either beacon format. Every value is optional (a client that sends no
- * video has no video bitrate); present values are finite and non-negative, packet loss is a percentage (0–100).
+ * What one sample measured, normalised from either beacon format. Every value is optional
+ * (a client that sends no video has no video bitrate); present values are finite and
+ * non-negative, packet loss is a percentage (0–100).
  *
  * @param rttMs round-trip time of the selected ICE candidate pair, milliseconds
  * @param jitterMs inbound jitter, milliseconds
@@ -14,19 +15,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param recvBitrateBps everything received, bits per second
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record QualityStats(
-        Double rttMs,
-        Double jitterMs,
-        Double sendPacketLossPct,
-        Double recvPacketLossPct,
-        Double sendBitrateBps,
-        Double recvBitrateBps,
-        Double audioSendBitrateBps,
-        Double audioRecvBitrateBps,
-        Double videoSendBitrateBps,
-        Double videoRecvBitrateBps,
-        Double framesPerSecond,
-        Integer frameWidth,
+public record QualityStats(Double rttMs, Double jitterMs, Double sendPacketLossPct, Double recvPacketLossPct,
+        Double sendBitrateBps, Double recvBitrateBps, Double audioSendBitrateBps, Double audioRecvBitrateBps,
+        Double videoSendBitrateBps, Double videoRecvBitrateBps, Double framesPerSecond, Integer frameWidth,
         Integer frameHeight) {
 
     public boolean isEmpty() {

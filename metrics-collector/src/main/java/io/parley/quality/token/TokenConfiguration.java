@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-/** The shared verifier (JWKS keys, Redis revocations), in front of which the collector keeps verified tokens. */
+/**
+ * The shared verifier (JWKS keys, Redis revocations), in front of which the collector
+ * keeps verified tokens.
+ */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
@@ -19,4 +22,5 @@ class TokenConfiguration {
         return new JoinTokenVerifier(new CachingJwtDecoder(decoder, properties.verifiedTokenCacheSize(),
                 properties.verifiedTokenCacheTtl(), clock), revocations);
     }
+
 }

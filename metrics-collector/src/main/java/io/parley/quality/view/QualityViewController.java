@@ -1,52 +1,75 @@
 package io.parley.quality.view;
 
 import io.parley.quality.QualityProperties;
-import io.parley.quality.pipeline.QualityStore;
+import io.parley.quality.history.MeetingSamples;
+import io.parley.quality.history.MeetingTotals;
 import io.parley.quality.sample.MeetingSeries;
 import io.parley.support.problem.Problems;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The per-meeting quality views: every participant's time series, and the meeting's percentiles and histograms.
- * Readable with any join token of the meeting ({@link MeetingAccess}); a meeting without samples is 404.
+ * The per-meeting quality views, served from the history for any meeting within
+ * retention, live or ended: every participant's time series, and the meeting's
+ * percentiles and histograms, optionally over a range ({@code from}/{@code to}, epoch
+ * milliseconds). Readers: {@link MeetingReaders}; a meeting without samples in the range
+ * is 404.
  */
 @RestController
 @RequestMapping("/api/quality/meetings/{meetingId}")
 class QualityViewController {
 
-    private final QualityStore store;
-    private final MeetingAccess access;
+    private final MeetingSamples samples;
 
-    QualityViewController(QualityStore store, MeetingAccess access) {
-        this.store = store;
-        this.access = access;
+    private final MeetingReaders readers;
+
+    private final QualityProperties properties;
+
+    QualityViewController(MeetingSamples samples, MeetingReaders readers, QualityProperties properties) {
+        this.samples = samples;
+        this.readers = readers;
+        this.properties = properties;
     }
 
     @GetMapping
-    Mono<MeetingSeries> series(@PathVariable String meetingId, ServerHttpRequest request) {
-        return access.requireReader(request, meetingId).then(find(meetingId));
+    Mono<MeetingSeries> series(@PathVariable String meetingId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, ServerHttpRequest request) {
+        TimeRange range = TimeRange.parse(from, to);
+        return readers.requireReader(request, meetingId)
+            .then(totals(meetingId, range))
+            .flatMap(totals -> samples
+                .series(meetingId, range.from(), range.to(), properties.maxParticipantsPerMeeting(),
+                        properties.maxPointsPerParticipant())
+                .map(participants -> new MeetingSeries(meetingId, totals.samples(), totals.firstTimestamp(),
+                        totals.lastTimestamp(), participants)));
     }
 
     @GetMapping("/summary")
-    Mono<MeetingSummary> summary(@PathVariable String meetingId, ServerHttpRequest request) {
-        return access.requireReader(request, meetingId).then(find(meetingId)).map(SummaryCalculator::summarise);
+    Mono<MeetingSummary> summary(@PathVariable String meetingId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, ServerHttpRequest request) {
+        TimeRange range = TimeRange.parse(from, to);
+        return readers.requireReader(request, meetingId)
+            .then(totals(meetingId, range))
+            .flatMap(totals -> samples.summary(meetingId, range.from(), range.to())
+                .collectList()
+                .map(aggregates -> SummaryCalculator.summarise(meetingId, totals, aggregates)));
     }
 
-    private Mono<MeetingSeries> find(String meetingId) {
-        return Mono.defer(() -> store.read(meetingId))
-            .onErrorMap(DataAccessException.class,
-                    error -> Problems.unavailable("Quality data cannot be read right now.",
-                            QualityProperties.RETRY_AFTER_UNAVAILABLE, error))
-            .switchIfEmpty(Mono.error(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                    Problems.of(HttpStatus.NOT_FOUND, "There are no quality samples of meeting " + meetingId + "."),
-                    null)));
+    private Mono<MeetingTotals> totals(String meetingId, TimeRange range) {
+        return Mono.defer(() -> samples.totals(meetingId, range.from(), range.to()))
+            .switchIfEmpty(Mono.error(() -> notFound(meetingId)));
     }
+
+    static ErrorResponseException notFound(String meetingId) {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND,
+                "There are no quality samples of meeting " + meetingId + " in the range."), null);
+    }
+
 }

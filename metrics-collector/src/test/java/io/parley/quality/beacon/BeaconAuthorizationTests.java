@@ -21,6 +21,7 @@ class BeaconAuthorizationTests {
             null, null, null, null);
 
     private final BeaconAuthorization strict = new BeaconAuthorization(false);
+
     private final BeaconAuthorization anonymousAllowed = new BeaconAuthorization(true);
 
     private static QualitySample sample(BeaconFormat format, String meeting, String participant) {
@@ -51,8 +52,8 @@ class BeaconAuthorizationTests {
 
     @Test
     void needsATokenForAParleyBeaconEvenWhereAnonymousBeaconsAreAllowed() {
-        assertThatThrownBy(() -> anonymousAllowed.authorize(sample(BeaconFormat.PARLEY, "m-1", "p-1"),
-                Optional.empty()))
+        assertThatThrownBy(
+                () -> anonymousAllowed.authorize(sample(BeaconFormat.PARLEY, "m-1", "p-1"), Optional.empty()))
             .isInstanceOf(InvalidTokenException.class);
     }
 
@@ -61,9 +62,9 @@ class BeaconAuthorizationTests {
         QualitySample daily = sample(BeaconFormat.DAILY, "room", "sess");
 
         assertThat(anonymousAllowed.authorize(daily, Optional.empty())).isEqualTo(daily);
-        assertThatThrownBy(() -> strict.authorize(daily, Optional.empty()))
-            .isInstanceOfSatisfying(InvalidTokenException.class,
-                    error -> assertThat(error.reason()).contains("anonymous beacons are switched off"));
+        assertThatThrownBy(() -> strict.authorize(daily, Optional.empty())).isInstanceOfSatisfying(
+                InvalidTokenException.class,
+                error -> assertThat(error.reason()).contains("anonymous beacons are switched off"));
     }
 
     @Test
@@ -75,4 +76,5 @@ class BeaconAuthorizationTests {
         assertThatThrownBy(() -> strict.authorize(sample(BeaconFormat.DAILY, "other", "x"), token("m-1", "p-1")))
             .isInstanceOf(ForbiddenException.class);
     }
+
 }

@@ -40,10 +40,11 @@ class BeaconParserTests {
 
     @Test
     void readsEveryMeasurementOfAParleyBeacon() {
-        QualitySample sample = parse(parley("""
-                {"rttMs":42.5,"jitterMs":3,"packetLossPct":{"send":0.5,"recv":2},
-                 "bitrateBps":{"send":{"audio":32000,"video":800000},"recv":{"audio":30000,"video":700000,"total":731000}},
-                 "framesPerSecond":29.97,"frameWidth":1280,"frameHeight":720,"somethingNew":{"ignored":true}}"""));
+        QualitySample sample = parse(
+                parley("""
+                        {"rttMs":42.5,"jitterMs":3,"packetLossPct":{"send":0.5,"recv":2},
+                         "bitrateBps":{"send":{"audio":32000,"video":800000},"recv":{"audio":30000,"video":700000,"total":731000}},
+                         "framesPerSecond":29.97,"frameWidth":1280,"frameHeight":720,"somethingNew":{"ignored":true}}"""));
 
         assertThat(sample.meetingId()).isEqualTo("m-1");
         assertThat(sample.participantId()).isEqualTo("p-1");
@@ -94,10 +95,11 @@ class BeaconParserTests {
 
     @Test
     void prefersDailysTotalPacketLossAndReadsTimestampsInSeconds() {
-        QualitySample sample = parse("""
-                {"room":"r","sessionId":"s","stats":{"latest":{"timestamp":%s,
-                  "totalSendPacketLoss":0.02,"videoSendPacketLoss":0.5,"totalRecvPacketLoss":null,"videoRecvPacketLoss":0.03}}}"""
-            .formatted(NOW.getEpochSecond() + ".25"));
+        QualitySample sample = parse(
+                """
+                        {"room":"r","sessionId":"s","stats":{"latest":{"timestamp":%s,
+                          "totalSendPacketLoss":0.02,"videoSendPacketLoss":0.5,"totalRecvPacketLoss":null,"videoRecvPacketLoss":0.03}}}"""
+                    .formatted(NOW.getEpochSecond() + ".25"));
 
         assertThat(sample.timestamp()).isEqualTo(NOW.toEpochMilli() + 250);
         assertThat(sample.stats().sendPacketLossPct()).isEqualTo(2.0);
@@ -123,7 +125,8 @@ class BeaconParserTests {
                 assertThat(error.reason()).isEqualTo(Rejection.INVALID);
                 assertThat(error.getBody().getStatus()).isEqualTo(400);
                 @SuppressWarnings("unchecked")
-                List<Map<String, String>> errors = (List<Map<String, String>>) error.getBody().getProperties()
+                List<Map<String, String>> errors = (List<Map<String, String>>) error.getBody()
+                    .getProperties()
                     .get("errors");
                 assertThat(errors).extracting(e -> e.get("field"))
                     .containsExactly("meetingId", "participantId", "sessionId", "timestamp", "stats.rttMs",
@@ -150,16 +153,15 @@ class BeaconParserTests {
         assertThatThrownBy(() -> parse("""
                 {"room":"r","sessionId":"s","stats":{"latest":{"timestamp":%d,"videoSendPacketLoss":2}}}"""
             .formatted(NOW.toEpochMilli())))
-            .isInstanceOfSatisfying(InvalidBeaconException.class,
-                    error -> assertThat(error.getBody().getDetail())
-                        .isEqualTo("stats.latest.videoSendPacketLoss must be at most 1"));
+            .isInstanceOfSatisfying(InvalidBeaconException.class, error -> assertThat(error.getBody().getDetail())
+                .isEqualTo("stats.latest.videoSendPacketLoss must be at most 1"));
     }
 
     @Test
     void rejectsADailyBeaconWithoutLatestStats() {
-        assertThatThrownBy(() -> parse("{\"room\":\"r\",\"sessionId\":\"s\",\"stats\":{}}"))
-            .isInstanceOfSatisfying(InvalidBeaconException.class,
-                    error -> assertThat(error.getBody().getDetail()).isEqualTo("stats.latest is required"));
+        assertThatThrownBy(() -> parse("{\"room\":\"r\",\"sessionId\":\"s\",\"stats\":{}}")).isInstanceOfSatisfying(
+                InvalidBeaconException.class,
+                error -> assertThat(error.getBody().getDetail()).isEqualTo("stats.latest is required"));
     }
 
     @Test
@@ -173,9 +175,8 @@ class BeaconParserTests {
     @ValueSource(longs = { 61, 3_600_000, -3601, -86_400 * 365 })
     void rejectsTimestampsTooFarInTheFutureOrPast(long offsetSeconds) {
         long timestamp = NOW.plusSeconds(offsetSeconds).toEpochMilli();
-        assertThatThrownBy(() -> parse(parley(timestamp, "{\"rttMs\":1}")))
-            .isInstanceOfSatisfying(InvalidBeaconException.class,
-                    error -> assertThat(error.reason()).isEqualTo(Rejection.TIMESTAMP));
+        assertThatThrownBy(() -> parse(parley(timestamp, "{\"rttMs\":1}"))).isInstanceOfSatisfying(
+                InvalidBeaconException.class, error -> assertThat(error.reason()).isEqualTo(Rejection.TIMESTAMP));
     }
 
     @Test
@@ -195,4 +196,5 @@ class BeaconParserTests {
         assertThat(retried.eventId()).isEqualTo(first.eventId());
         assertThat(next.eventId()).isNotEqualTo(first.eventId());
     }
+
 }

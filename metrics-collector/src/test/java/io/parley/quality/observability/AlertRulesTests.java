@@ -15,7 +15,10 @@ import io.parley.quality.support.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** The alert rules in observability/alerts are valid for Prometheus and behave as their unit tests say. */
+/**
+ * The alert rules in observability/alerts are valid for Prometheus and behave as their
+ * unit tests say.
+ */
 class AlertRulesTests {
 
     @Test
@@ -81,4 +84,5 @@ class AlertRulesTests {
             return tests;
         }
     }
+
 }

@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Grafana dashboards in observability/dashboards are importable (the model Grafana expects, on a Prometheus
- * datasource chosen at import), show what operators need, and query with valid PromQL.
+ * The Grafana dashboards in observability/dashboards are importable (the model Grafana
+ * expects, on a Prometheus datasource chosen at import), show what operators need, and
+ * query with valid PromQL.
  */
 class DashboardsTests {
 
@@ -41,7 +42,9 @@ class DashboardsTests {
     }
 
     private static List<JsonNode> queryPanels(JsonNode dashboard) {
-        return dashboard.path("panels").valueStream().filter(panel -> !"row".equals(panel.path("type").asString()))
+        return dashboard.path("panels")
+            .valueStream()
+            .filter(panel -> !"row".equals(panel.path("type").asString()))
             .toList();
     }
 
@@ -70,9 +73,10 @@ class DashboardsTests {
             assertThat(dashboard.path("schemaVersion").isInt()).as(file).isTrue();
             assertThat(dashboard.path("time").path("from").asString()).as(file).isNotBlank();
             JsonNode variables = dashboard.path("templating").path("list");
-            assertThat(variables.valueStream().anyMatch(v -> "datasource".equals(v.path("name").asString())
-                    && "datasource".equals(v.path("type").asString())
-                    && "prometheus".equals(v.path("query").asString())))
+            assertThat(variables.valueStream()
+                .anyMatch(v -> "datasource".equals(v.path("name").asString())
+                        && "datasource".equals(v.path("type").asString())
+                        && "prometheus".equals(v.path("query").asString())))
                 .as(file + " lets the importer pick a Prometheus datasource")
                 .isTrue();
 
@@ -127,8 +131,9 @@ class DashboardsTests {
     }
 
     /**
-     * promtool has no query checker, but it parses every expression of a rule file: each dashboard query becomes a
-     * recording rule, with Grafana's interval variable replaced by a duration.
+     * promtool has no query checker, but it parses every expression of a rule file: each
+     * dashboard query becomes a recording rule, with Grafana's interval variable replaced
+     * by a duration.
      */
     @Test
     void everyDashboardQueryIsValidPromQL() throws IOException {
@@ -137,8 +142,12 @@ class DashboardsTests {
         for (JsonNode dashboard : dashboards().values()) {
             for (String expr : expressions(dashboard)) {
                 String promql = expr.replace("$__rate_interval", "5m").replace("\n", " ");
-                rules.append("      - record: dashboard:query_").append(n++).append('\n')
-                    .append("        expr: '").append(promql.replace("'", "''")).append("'\n");
+                rules.append("      - record: dashboard:query_")
+                    .append(n++)
+                    .append('\n')
+                    .append("        expr: '")
+                    .append(promql.replace("'", "''"))
+                    .append("'\n");
             }
         }
         Path file = temp.resolve("dashboard-queries.yaml");
@@ -149,4 +158,5 @@ class DashboardsTests {
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS: " + n + " rules found");
     }
+
 }

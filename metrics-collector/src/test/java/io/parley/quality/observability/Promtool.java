@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Prometheus's {@code promtool}. A machine without it fails the tests with instructions instead of skipping
- * them: unchecked alert rules would ship silently.
+ * Runs Prometheus's {@code promtool}. A machine without it fails the tests with
+ * instructions instead of skipping them: unchecked alert rules would ship silently.
  */
 final class Promtool {
 
@@ -67,4 +67,5 @@ final class Promtool {
         }
         return Optional.empty();
     }
+
 }

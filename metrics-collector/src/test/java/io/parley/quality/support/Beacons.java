@@ -32,4 +32,5 @@ public final class Beacons {
                   "worstVideoRecvPacketLoss":0.05,"worstVideoSendPacketLoss":0.01},
                  "threshold":"good","quality":98}""".formatted(room, sessionId, timestamp);
     }
+
 }

@@ -13,7 +13,10 @@ public final class PrometheusScrape {
         this.text = text;
     }
 
-    /** The sum of every sample of {@code name} whose labels include all of {@code labels}; 0 when there is none. */
+    /**
+     * The sum of every sample of {@code name} whose labels include all of {@code labels};
+     * 0 when there is none.
+     */
     public double value(String name, Map<String, String> labels) {
         double sum = 0;
         for (String line : text.split("\n")) {
@@ -22,7 +25,8 @@ public final class PrometheusScrape {
             }
             int space = line.lastIndexOf(' ');
             String series = line.substring(0, space);
-            boolean matches = labels.entrySet().stream()
+            boolean matches = labels.entrySet()
+                .stream()
                 .allMatch(label -> series.contains(label.getKey() + "=\"" + label.getValue() + "\""));
             if (matches) {
                 sum += Double.parseDouble(line.substring(space + 1));
@@ -42,4 +46,5 @@ public final class PrometheusScrape {
         }
         return names;
     }
+
 }

@@ -3,13 +3,19 @@ package io.parley.quality.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Files kept at the repository root that the collector's tests check: dashboards and alert rules. */
+/**
+ * Files kept at the repository root that the collector's tests check: dashboards and
+ * alert rules.
+ */
 public final class RepositoryFiles {
 
     private RepositoryFiles() {
     }
 
-    /** The {@code observability/} directory, found upwards from the working directory (the module when built). */
+    /**
+     * The {@code observability/} directory, found upwards from the working directory (the
+     * module when built).
+     */
     public static Path observability() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("observability");
@@ -31,4 +37,5 @@ public final class RepositoryFiles {
     public static Path alertTests() {
         return observability().resolve("alerts").resolve("tests");
     }
+
 }

@@ -28,27 +28,33 @@ import org.apache.kafka.common.utils.Utils;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
- * Reads {@code parley.quality.samples} as any consumer would: the records of one meeting, from the partition its
- * key maps to. Because a meeting's records stay in order on that partition, "every record up to a marker" is a
- * complete answer — which is how tests show that rejected beacons were never published.
+ * Reads {@code parley.quality.samples} as any consumer would: the records of one meeting,
+ * from the partition its key maps to. Because a meeting's records stay in order on that
+ * partition, "every record up to a marker" is a complete answer — which is how tests show
+ * that rejected beacons were never published.
  */
 public final class SamplesTopic implements AutoCloseable {
 
     private static final Topic TOPIC = Topic.QUALITY_SAMPLES;
 
     private final KafkaConsumer<String, CloudEvent> consumer;
+
     private final String bootstrapServers;
 
     public SamplesTopic(KafkaBrokerProcess kafka) {
         this.bootstrapServers = kafka.bootstrapServers();
         Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // other tests put garbage on the topic on purpose: it reads as a null value instead of failing the poll
+        // other tests put garbage on the topic on purpose: it reads as a null value
+        // instead of failing the poll
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
     }
 
-    /** The meeting's records, from the first, once {@code complete} holds for them; fails after 30 s. */
+    /**
+     * The meeting's records, from the first, once {@code complete} holds for them; fails
+     * after 30 s.
+     */
     public List<ConsumerRecord<String, CloudEvent>> recordsOf(String meetingId,
             Predicate<List<ConsumerRecord<String, CloudEvent>>> complete) {
         TopicPartition partition = new TopicPartition(TOPIC.topicName(), partitionOf(meetingId));
@@ -70,7 +76,10 @@ public final class SamplesTopic implements AutoCloseable {
                 TOPIC.topicName(), records.size());
     }
 
-    /** The record the meeting's marker sample ended with, and everything of the meeting before it. */
+    /**
+     * The record the meeting's marker sample ended with, and everything of the meeting
+     * before it.
+     */
     public List<ConsumerRecord<String, CloudEvent>> recordsUpTo(String meetingId, String markerSessionId) {
         return recordsOf(meetingId, records -> records.stream()
             .anyMatch(record -> data(record).contains("\"sessionId\":\"" + markerSessionId + "\"")));
@@ -82,8 +91,10 @@ public final class SamplesTopic implements AutoCloseable {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
-            producer.send(new ProducerRecord<>(TOPIC.topicName(), meetingId,
-                    "not a cloud event".getBytes(StandardCharsets.UTF_8))).get();
+            producer
+                .send(new ProducerRecord<>(TOPIC.topicName(), meetingId,
+                        "not a cloud event".getBytes(StandardCharsets.UTF_8)))
+                .get();
         }
     }
 
@@ -99,4 +110,5 @@ public final class SamplesTopic implements AutoCloseable {
     public void close() {
         consumer.close();
     }
+
 }

@@ -23,15 +23,22 @@ class CachingJwtDecoderTests {
 
     private final AtomicInteger decodings = new AtomicInteger();
 
-    /** Stands in for signature checking: "good-*" tokens decode, expiring at the instant after the dash. */
+    /**
+     * Stands in for signature checking: "good-*" tokens decode, expiring at the instant
+     * after the dash.
+     */
     private final ReactiveJwtDecoder verifying = token -> {
         decodings.incrementAndGet();
         if (!token.startsWith("good-")) {
             return Mono.error(new BadJwtException("bad signature"));
         }
         Instant expiresAt = Instant.parse(token.substring("good-".length()));
-        return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("u").issuedAt(NOW.minusSeconds(60))
-            .expiresAt(expiresAt).build());
+        return Mono.just(Jwt.withTokenValue(token)
+            .header("alg", "RS256")
+            .subject("u")
+            .issuedAt(NOW.minusSeconds(60))
+            .expiresAt(expiresAt)
+            .build());
     };
 
     private CachingJwtDecoder decoderAt(Instant now) {
@@ -89,4 +96,5 @@ class CachingJwtDecoderTests {
 
         assertThat(decodings).hasValue(2);
     }
+
 }

@@ -1,80 +1,69 @@
 package io.parley.quality.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
-import io.parley.quality.sample.MeetingSeries;
-import io.parley.quality.sample.ParticipantSeries;
-import io.parley.quality.sample.QualityPoint;
-import io.parley.quality.sample.QualityStats;
+import io.parley.quality.history.MeetingTotals;
+import io.parley.quality.history.MetricAggregate;
 import org.junit.jupiter.api.Test;
 
 class SummaryCalculatorTests {
 
-    @Test
-    void interpolatesPercentilesBetweenTheClosestRanks() {
-        double[] oneToHundred = new double[100];
-        for (int i = 0; i < 100; i++) {
-            oneToHundred[i] = i + 1;
-        }
+    private static final MeetingTotals TOTALS = new MeetingTotals(7, 2, 1_000, 3_000);
 
-        MetricSummary summary = SummaryCalculator.summarise(oneToHundred);
-
-        assertThat(summary.count()).isEqualTo(100);
-        assertThat(summary.min()).isEqualTo(1);
-        assertThat(summary.max()).isEqualTo(100);
-        assertThat(summary.mean()).isEqualTo(50.5);
-        assertThat(summary.p50()).isCloseTo(50.5, within(1e-9));
-        assertThat(summary.p95()).isCloseTo(95.05, within(1e-9));
-        assertThat(summary.p99()).isCloseTo(99.01, within(1e-9));
+    private static long[] counts(long... leading) {
+        long[] counts = new long[MetricAggregate.BINS];
+        System.arraycopy(leading, 0, counts, 0, leading.length);
+        return counts;
     }
 
     @Test
-    void givesTwentyEqualBinsFromMinimumToMaximumWithTheMaximumInTheLast() {
-        List<HistogramBin> bins = SummaryCalculator.histogram(new double[] { 0, 1, 4.99, 5, 99, 100 });
+    void givesTwentyEqualBinsFromMinimumToMaximumEndingExactlyAtTheMaximum() {
+        List<HistogramBin> bins = SummaryCalculator.histogram(0, 100, counts(3, 1));
 
         assertThat(bins).hasSize(20);
         assertThat(bins.get(0)).isEqualTo(new HistogramBin(0, 5, 3));
         assertThat(bins.get(1)).isEqualTo(new HistogramBin(5, 10, 1));
-        assertThat(bins.get(19)).isEqualTo(new HistogramBin(95, 100, 2));
-        assertThat(bins.stream().mapToLong(HistogramBin::count).sum()).isEqualTo(6);
+        assertThat(bins.get(19)).isEqualTo(new HistogramBin(95, 100, 0));
     }
 
     @Test
     void keepsTheBinsWideWhenEveryValueIsTheSame() {
-        List<HistogramBin> bins = SummaryCalculator.histogram(new double[] { 0, 0, 0 });
+        List<HistogramBin> bins = SummaryCalculator.histogram(7, 7, counts(3));
 
-        assertThat(bins.get(0)).isEqualTo(new HistogramBin(0, 0.05, 3));
-        assertThat(bins.get(19).to()).isEqualTo(1);
+        assertThat(bins.get(0)).isEqualTo(new HistogramBin(7, 7.05, 3));
+        assertThat(bins.get(19).to()).isEqualTo(8);
     }
 
     @Test
-    void summarisesEveryMetricOverAllParticipantsAndSkipsMissingValues() {
-        QualityStats withRtt = new QualityStats(100.0, null, 1.0, null, 1_000.0, null, null, null, null, null, null,
-                null, null);
-        QualityStats withoutRtt = new QualityStats(null, 5.0, 3.0, null, 3_000.0, null, null, null, null, null, null,
-                null, null);
-        MeetingSeries series = new MeetingSeries("m-1", 7, 1, 3, List.of(
-                new ParticipantSeries("p-1", List.of(new QualityPoint(1, "s", withRtt), new QualityPoint(2, "s",
-                        withoutRtt))),
-                new ParticipantSeries("p-2", List.of(new QualityPoint(3, "t", withRtt)))));
+    void listsEveryMetricInTheCatalogueOrderAndMarksTheUnmeasuredOnesEmpty() {
+        MetricAggregate rtt = new MetricAggregate("rttMs", 2, 10, 100, 55, 55, 95.5, 99.1, counts(1));
 
-        MeetingSummary summary = SummaryCalculator.summarise(series);
+        MeetingSummary summary = SummaryCalculator.summarise("m-1", TOTALS, List.of(rtt));
 
-        assertThat(summary.participants()).isEqualTo(2);
-        assertThat(summary.samples()).isEqualTo(7);
-        assertThat(summary.retainedSamples()).isEqualTo(3);
         assertThat(summary.metrics()).containsOnlyKeys("sendBitrateBps", "recvBitrateBps", "videoSendBitrateBps",
                 "videoRecvBitrateBps", "rttMs", "jitterMs", "sendPacketLossPct", "recvPacketLossPct");
-        assertThat(summary.metrics().get("rttMs").count()).isEqualTo(2);
-        assertThat(summary.metrics().get("jitterMs").count()).isEqualTo(1);
-        assertThat(summary.metrics().get("sendBitrateBps").p50()).isEqualTo(1_000);
-        assertThat(summary.metrics().get("sendPacketLossPct").max()).isEqualTo(3);
-        MetricSummary none = summary.metrics().get("recvBitrateBps");
+        assertThat(summary.metrics().keySet()).startsWith("sendBitrateBps", "recvBitrateBps");
+        MetricSummary measured = summary.metrics().get("rttMs");
+        assertThat(measured.count()).isEqualTo(2);
+        assertThat(measured.p95()).isEqualTo(95.5);
+        assertThat(measured.histogram()).hasSize(20);
+        MetricSummary none = summary.metrics().get("jitterMs");
         assertThat(none.count()).isZero();
         assertThat(none.p50()).isNull();
         assertThat(none.histogram()).isEmpty();
     }
+
+    @Test
+    void carriesTheMeetingsTotals() {
+        MeetingSummary summary = SummaryCalculator.summarise("m-1", TOTALS, List.of());
+
+        assertThat(summary.participants()).isEqualTo(2);
+        assertThat(summary.samples()).isEqualTo(7);
+        assertThat(summary.retainedSamples()).isEqualTo(7);
+        assertThat(summary.firstTimestamp()).isEqualTo(1_000);
+        assertThat(summary.lastTimestamp()).isEqualTo(3_000);
+    }
+
 }
