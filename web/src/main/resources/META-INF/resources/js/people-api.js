@@ -1,7 +1,7 @@
-// people-service's account and organization calls (docs/people.md, PEOPLE.md §3), all with the account's bearer
-// token through the session's authorizedFetch (except the list of sign-in providers, which is public). Sign-in,
-// sign-up, refresh and sign-out are in account-session.js.
-import { authorizedFetch } from './account-session.js';
+// people-service's account, organization, contact, message and call requests (docs/people.md, PEOPLE.md §3), all
+// with the account's bearer token through the session's authorizedFetch (except the list of sign-in providers, which
+// is public). Sign-in, sign-up, refresh and sign-out are in account-session.js.
+import { accessToken, authorizedFetch } from './account-session.js';
 import { answerOf, ApiError, send, UNREACHABLE } from './http.js';
 
 const authorized = (method, path, body) => send(method, path, { body, fetcher: authorizedFetch });
@@ -11,6 +11,9 @@ const noRetry = (path, init) => authorizedFetch(path, init, { retry: false });
 const withPassword = (method, path, body) => send(method, path, { body, fetcher: noRetry });
 
 const org = (orgId) => `/api/orgs/${encodeURIComponent(orgId)}`;
+const contact = (contactId) => `/api/contacts/${encodeURIComponent(contactId)}`;
+const request = (requestId) => `/api/contacts/requests/${encodeURIComponent(requestId)}`;
+const call = (callId) => `/api/calls/${encodeURIComponent(callId)}`;
 
 export const people = {
   /** {accountId, email, displayName, createdAt, hasPassword, orgs: [{orgId, name, role}]} */
@@ -72,7 +75,49 @@ export const people = {
   linkIdentity: (provider) => authorized('POST', `/api/me/identities/${encodeURIComponent(provider)}`),
   /** DELETE /api/me/identities/{provider}; 409 `last-sign-in-method` when it is the only way left to sign in. */
   unlinkIdentity: (provider) => authorized('DELETE', `/api/me/identities/${encodeURIComponent(provider)}`),
+
+  /** 202 (null) whether or not the address is an account's; 409 `blocked` for someone I blocked, 400 my own. */
+  requestContact: (email) => authorized('POST', '/api/contacts/requests', { email }),
+  /** {incoming: [{requestId, from: {accountId, displayName}, createdAt}], outgoing: [{requestId, email, createdAt}]} */
+  contactRequests: () => authorized('GET', '/api/contacts/requests'),
+  /** {contactId, contact: {accountId, displayName}}; 403 `not-addressee` */
+  acceptContact: (requestId) => authorized('POST', `${request(requestId)}/accept`),
+  declineContact: (requestId) => authorized('POST', `${request(requestId)}/decline`),
+  /** {contacts: [{contactId, account: {accountId, displayName}, unread, lastMessage, since}]}, most active first */
+  contacts: () => authorized('GET', '/api/contacts'),
+  removeContact: (contactId) => authorized('DELETE', contact(contactId)),
+  block: (accountId) => authorized('POST', '/api/blocks', { accountId }),
+  unblock: (accountId) => authorized('DELETE', `/api/blocks/${encodeURIComponent(accountId)}`),
+  /** {blocks: [{accountId, displayName, blockedAt}]} */
+  blocks: () => authorized('GET', '/api/blocks'),
+
+  /** {messages: [...], next}: newest first; `next` (null at message 1) is the `before` of the older page. */
+  messages: (contactId, before, limit = 30) => authorized('GET', `${contact(contactId)}/messages?limit=`
+    + encodeURIComponent(limit) + (before ? `&before=${encodeURIComponent(before)}` : '')),
+  /** The stored message (201, or 200 for a repeated clientMessageId); 400 text rules, 403 `not-contact`. */
+  sendMessage: (contactId, clientMessageId, text) =>
+    authorized('POST', `${contact(contactId)}/messages`, { clientMessageId, text }),
+  markRead: (contactId, upTo) => authorized('POST', `${contact(contactId)}/read`, { upTo }),
+
+  /** {callId, meetingId, token, state: 'ringing' | 'answered', expiresAt}; 409 `busy`, 403, 429, 503 */
+  startCall: (contactId) => authorized('POST', `${contact(contactId)}/calls`),
+  /** {calls: [{callId, contactId, meetingId, from: {accountId, displayName}, expiresAt}]}: what rings for me now */
+  ringingCalls: () => authorized('GET', '/api/calls?state=ringing'),
+  /** {meetingId, token}; 409 `not-ringing` (answered on another device, or over) */
+  answerCall: (callId) => authorized('POST', `${call(callId)}/answer`),
+  declineCall: (callId) => authorized('POST', `${call(callId)}/decline`),
+  /** Cancels a ringing call of mine, declines one ringing for me, ends an answered one; 204 for one already over. */
+  hangUp: (callId) => authorized('DELETE', call(callId)),
 };
+
+/** Hangs up while the page goes away (closed, reloaded): a request the browser finishes after the page is gone. */
+export function hangUpOnUnload(callId) {
+  const token = accessToken();
+  fetch(call(callId), {
+    method: 'DELETE', keepalive: true, credentials: 'same-origin',
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  }).catch(() => {});
+}
 
 /** A provider id as people-service allows it (it ends up in paths). */
 const PROVIDER_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;

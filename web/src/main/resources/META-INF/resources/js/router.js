@@ -1,17 +1,23 @@
 // Client-side routing on location.pathname. The gateway answers /, /m/{meeting} and /m/{meeting}/quality (and the
-// account pages: /signin, /signup, /account, /meetings, /orgs, /orgs/{id}, /invite/{token}) with the same index.html. Moving
-// between views with pushState keeps the page (and so the user's click, which lets the call's audio start playing,
-// and the signed-in account, which lives in memory) instead of loading it again.
+// account pages: /signin, /signup, /account, /meetings, /orgs, /orgs/{id}, /invite/{token}, /contacts,
+// /contacts/{id}) with the same index.html. Moving between views with pushState keeps the page (and so the user's
+// click, which lets the call's audio start playing, and the signed-in account, which lives in memory) instead of
+// loading it again.
 
 let render = () => {};
 let leaveCurrent = () => {};
+/** Views drawn by a module of their own (addView) rather than by app.js; guards that see every route first. */
+const views = new Map();
+const guards = [];
 
 /** Account pages without parameters: path → view. */
-const ACCOUNT_VIEWS = { signin: 'signin', signup: 'signup', account: 'account', meetings: 'meetings', orgs: 'orgs' };
+const ACCOUNT_VIEWS = {
+  signin: 'signin', signup: 'signup', account: 'account', meetings: 'meetings', orgs: 'orgs', contacts: 'contacts',
+};
 
 /**
  * A route of the app: {view: 'start' | 'meeting' | 'quality' | 'signin' | 'signup' | 'account' | 'meetings' | 'orgs' |
- * 'org' | 'invite' | 'not-found', meetingRef?, orgId?, token?}.
+ * 'org' | 'invite' | 'contacts' | 'contact' | 'not-found', meetingRef?, orgId?, token?, contactId?}.
  */
 export function parse(pathname) {
   let parts;
@@ -28,6 +34,9 @@ export function parse(pathname) {
   }
   if (parts[0] === 'orgs' && parts.length === 2) {
     return { view: 'org', orgId: parts[1] };
+  }
+  if (parts[0] === 'contacts' && parts.length === 2) {
+    return { view: 'contact', contactId: parts[1] };
   }
   if (parts[0] === 'invite' && parts.length === 2) {
     return { view: 'invite', token: parts[1] };
@@ -46,9 +55,36 @@ export function start(renderRoute) {
   window.addEventListener('popstate', () => {
     leaveCurrent();
     leaveCurrent = () => {};
-    render(parse(location.pathname));
+    showCurrent();
   });
-  render(parse(location.pathname));
+  showCurrent();
+}
+
+/** Draws the view of the current address, after the guards had their say. */
+function showCurrent() {
+  let route = parse(location.pathname);
+  for (const guard of guards) {
+    const instead = guard(route);
+    if (instead) {
+      history.replaceState(null, '', instead);
+      route = parse(location.pathname);
+      break;
+    }
+  }
+  (views.get(route.view) || render)(route);
+}
+
+/** `renderer(route)` draws `view` instead of the app's own renderer (a feature that brings its pages along). */
+export function addView(view, renderer) {
+  views.set(view, renderer);
+}
+
+/**
+ * `guard(route)` runs before every route is drawn: it may follow where the person goes, and answer a path of this
+ * site to draw instead (the address is replaced), or nothing.
+ */
+export function addGuard(guard) {
+  guards.push(guard);
 }
 
 export function navigate(path, { replace = false } = {}) {
@@ -59,7 +95,7 @@ export function navigate(path, { replace = false } = {}) {
   } else {
     history.pushState(null, '', path);
   }
-  render(parse(location.pathname));
+  showCurrent();
 }
 
 /**

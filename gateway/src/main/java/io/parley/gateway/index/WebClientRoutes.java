@@ -12,8 +12,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Links into the web client open it at any depth, and it reads the path itself: meeting links ({@code /m/{meetingId}},
- * named rooms), the account pages, and invitation links sent by email ({@code /invite/{token}}).
+ * Links into the web client open it at any depth, and it reads the path itself: meeting
+ * links ({@code /m/{meetingId}}, named rooms), the account pages (contacts and
+ * conversations too), and invitation links sent by email ({@code /invite/{token}}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebClientRoutes {
@@ -22,14 +23,18 @@ class WebClientRoutes {
 
     @Bean
     RouterFunction<ServerResponse> meetingLinks() {
-        return RouterFunctions.route(GET("/m/{meeting}").or(GET("/m/{meeting}/**"))
-            .or(GET("/signin"))
-            .or(GET("/signup"))
-            .or(GET("/account"))
-            .or(GET("/meetings"))
-            .or(GET("/orgs"))
-            .or(GET("/orgs/{orgId}"))
-            .or(GET("/invite/{token}")),
+        return RouterFunctions.route(
+                GET("/m/{meeting}").or(GET("/m/{meeting}/**"))
+                    .or(GET("/signin"))
+                    .or(GET("/signup"))
+                    .or(GET("/account"))
+                    .or(GET("/meetings"))
+                    .or(GET("/orgs"))
+                    .or(GET("/orgs/{orgId}"))
+                    .or(GET("/invite/{token}"))
+                    .or(GET("/contacts"))
+                    .or(GET("/contacts/{contactId}")),
                 request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(INDEX));
     }
+
 }
