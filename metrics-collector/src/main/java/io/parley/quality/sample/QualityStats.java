@@ -1,5 +1,6 @@
 package io.parley.quality.sample;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -20,6 +21,8 @@ public record QualityStats(Double rttMs, Double jitterMs, Double sendPacketLossP
         Double videoSendBitrateBps, Double videoRecvBitrateBps, Double framesPerSecond, Integer frameWidth,
         Integer frameHeight) {
 
+    /** Not a measurement: kept out of the JSON of views and Kafka records. */
+    @JsonIgnore
     public boolean isEmpty() {
         return rttMs == null && jitterMs == null && sendPacketLossPct == null && recvPacketLossPct == null
                 && sendBitrateBps == null && recvBitrateBps == null && audioSendBitrateBps == null
