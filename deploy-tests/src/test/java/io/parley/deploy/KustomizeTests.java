@@ -54,8 +54,16 @@ class KustomizeTests {
             .map(o -> Yamls.map(o, "data").get("redis.conf").toString())
             .findFirst()
             .orElseThrow();
-        assertThat(redisConf).contains("appendonly yes", "appendfsync everysec", "dir /data",
+        assertThat(redisConf).contains("appendonly yes", "appendfsync everysec", "dir /data", "maxmemory 768mb",
                 "maxmemory-policy noeviction");
+        Map<String, Object> redisContainer = Yamls.list(redis, "spec.template.spec.containers").get(0);
+        assertThat(Yamls.at(redisContainer, "args"))
+            .hasToString("[/etc/redis/redis.conf, --requirepass, $(REDIS_PASSWORD)]");
+        assertThat(Yamls.list(redisContainer, "env")).extracting(e -> e.get("name"))
+            .containsExactlyInAnyOrder("REDIS_PASSWORD", "REDISCLI_AUTH");
+        assertThat(Yamls.list(redisContainer, "env"))
+            .allSatisfy(e -> assertThat(Yamls.map(e, "valueFrom.secretKeyRef")).containsEntry("name", "parley-redis")
+                .containsEntry("key", "password"));
         assertThat(objects).anySatisfy(o -> assertThat(Yamls.at(o, "metadata.name")).isEqualTo("parley-redis"))
             .anySatisfy(o -> assertThat(Yamls.at(o, "metadata.name")).isEqualTo("parley-prometheus-scrape"));
         assertThat(objects).filteredOn(o -> "parley-prometheus-scrape".equals(Yamls.at(o, "metadata.name")))

@@ -3,8 +3,11 @@ package io.parley.devstack.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 import io.parley.devstack.DevstackException;
+import io.parley.harness.OwnerOnlyFiles;
 
 /**
  * Where a devstack keeps its state. Everything lives under one directory (default
@@ -29,6 +32,28 @@ public record DataLayout(Path root) {
 
     public Path postgresLog() {
         return postgres().resolve("postgres.log");
+    }
+
+    /**
+     * The password Redis requires, generated at the first start and kept (readable by its
+     * owner only) so services and Redis agree across restarts; never in the repository.
+     */
+    public String redisPassword() {
+        Path file = root.resolve("secrets").resolve("redis-password");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            OwnerOnlyFiles.write(file, password + "\n");
+            return password;
+        }
+        catch (IOException | RuntimeException ex) {
+            throw new DevstackException("cannot keep the Redis password in " + file + ": " + ex.getMessage()
+                    + " (choose another location with --data-dir)", ex);
+        }
     }
 
     /** The KRaft log directory and the broker's generated configuration. */

@@ -130,6 +130,7 @@ public final class ServiceLauncher {
         env.put(instance.portVariable(), Integer.toString(instance.port()));
         env.put("PARLEY_REDIS_HOST", "127.0.0.1");
         env.put("PARLEY_REDIS_PORT", Integer.toString(StackPlan.REDIS_PORT));
+        env.put("PARLEY_REDIS_PASSWORD", layout.redisPassword());
         env.put("PARLEY_KAFKA_BOOTSTRAP", "127.0.0.1:" + StackPlan.KAFKA_PORT);
         env.put("PARLEY_DATA_DIR", layout.serviceData().toString());
         // local development turns on what an operator would decide on in production (off

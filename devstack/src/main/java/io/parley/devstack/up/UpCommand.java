@@ -91,8 +91,8 @@ public final class UpCommand {
         launcher.prepareInBackground();
 
         long redisStart = System.nanoTime();
-        RedisServerProcess redis = stack.startRedis(
-                () -> RedisServerProcess.start(redisExecutable.path(), StackPlan.REDIS_PORT, layout.redis(), console));
+        RedisServerProcess redis = stack.startRedis(() -> RedisServerProcess.start(redisExecutable.path(),
+                StackPlan.REDIS_PORT, layout.redis(), layout.redisPassword(), console));
         Duration redisReady = since(redisStart);
         this.console.println("[devstack] redis is ready after " + ReadinessWatch.seconds(redisReady));
 

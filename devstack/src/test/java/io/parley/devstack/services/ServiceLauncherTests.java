@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.parley.devstack.run.DataLayout;
 
@@ -16,9 +20,31 @@ class ServiceLauncherTests {
 
     private final StackPlan plan = StackPlan.of(2);
 
-    private final ServiceLauncher launcher = new ServiceLauncher(new ServiceJars(Path.of("/checkout"), "1.0"), plan,
-            new DataLayout(Path.of("/checkout/.parley")), false, List.of(), null,
-            new PrintStream(OutputStream.nullOutputStream()));
+    @TempDir
+    Path dataDir;
+
+    private ServiceLauncher launcher;
+
+    @BeforeEach
+    void launcher() {
+        launcher = new ServiceLauncher(new ServiceJars(Path.of("/checkout"), "1.0"), plan, new DataLayout(dataDir),
+                false, List.of(), null, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @Test
+    void everyServiceGetsTheRedisPasswordGeneratedAtTheFirstStartAndKeptForTheNext() throws Exception {
+        String password = launcher.environment(instance("gateway")).get("PARLEY_REDIS_PASSWORD");
+
+        assertThat(password).hasSizeGreaterThanOrEqualTo(32);
+        for (ServiceInstance service : plan.services()) {
+            assertThat(launcher.environment(service)).as(service.name())
+                .containsEntry("PARLEY_REDIS_PASSWORD", password);
+        }
+        assertThat(new DataLayout(dataDir).redisPassword()).as("after a restart").isEqualTo(password);
+        assertThat(PosixFilePermissions
+            .toString(Files.getPosixFilePermissions(dataDir.resolve("secrets").resolve("redis-password"))))
+            .isEqualTo("rw-------");
+    }
 
     @Test
     void peopleServiceFindsItsDatabaseOnTheLocalPostgresWithoutAPassword() {

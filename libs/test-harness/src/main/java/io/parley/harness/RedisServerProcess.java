@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,14 +33,26 @@ public final class RedisServerProcess extends ServerProcess {
 
     private final Path dataDir;
 
-    private RedisServerProcess(Path executable, int port, Path dataDir, ChildProcess.Output output) {
+    private final String password;
+
+    private RedisServerProcess(Path executable, int port, Path dataDir, String password, ChildProcess.Output output) {
         super("redis-server", port, output);
         this.executable = executable;
         this.dataDir = dataDir;
+        this.password = password;
     }
 
     public static RedisServerProcess start(Path executable, int port, Path dataDir, ChildProcess.Output output) {
-        RedisServerProcess redis = new RedisServerProcess(executable, port, dataDir, output);
+        return start(executable, port, dataDir, null, output);
+    }
+
+    /**
+     * @param password what clients must authenticate with ({@code requirepass}); null for
+     * none
+     */
+    public static RedisServerProcess start(Path executable, int port, Path dataDir, String password,
+            ChildProcess.Output output) {
+        RedisServerProcess redis = new RedisServerProcess(executable, port, dataDir, password, output);
         redis.start();
         return redis;
     }
@@ -77,9 +90,16 @@ public final class RedisServerProcess extends ServerProcess {
         catch (IOException ex) {
             throw new HarnessException("Cannot create Redis data directory " + dataDir, ex);
         }
-        List<String> command = List.of(executable.toString(), "--port", String.valueOf(port()), "--bind", host(),
-                "--dir", dataDir.toAbsolutePath().toString(), "--appendonly", "yes", "--appendfsync", "everysec",
-                "--save", "", "--daemonize", "no", "--protected-mode", "no");
+        List<String> command = new ArrayList<>(List.of(executable.toString()));
+        if (password != null) {
+            // in a file only its owner reads, not on the command line where ps shows it
+            // to everyone
+            command.add(OwnerOnlyFiles.write(dataDir.resolve("auth.conf"), "requirepass \"" + password + "\"\n")
+                .toString());
+        }
+        command.addAll(List.of("--port", String.valueOf(port()), "--bind", host(), "--dir",
+                dataDir.toAbsolutePath().toString(), "--appendonly", "yes", "--appendfsync", "everysec", "--save", "",
+                "--daemonize", "no", "--protected-mode", "no"));
         return ChildProcess.start("redis", command, Map.of(), output());
     }
 
@@ -98,15 +118,29 @@ public final class RedisServerProcess extends ServerProcess {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port())) {
             socket.setSoTimeout(500);
             OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            String auth = (password != null) ? command("AUTH", password) : "";
+            out.write((auth + command("PING")).getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] reply = in.readNBytes(7);
-            return new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG");
+            String expected = (password != null ? "+OK\r\n" : "") + "+PONG\r\n";
+            byte[] reply = in.readNBytes(expected.length());
+            return new String(reply, StandardCharsets.US_ASCII).equals(expected);
         }
         catch (IOException ex) {
             return false;
         }
+    }
+
+    private static String command(String... parts) {
+        StringBuilder resp = new StringBuilder("*").append(parts.length).append("\r\n");
+        for (String part : parts) {
+            resp.append('$')
+                .append(part.getBytes(StandardCharsets.UTF_8).length)
+                .append("\r\n")
+                .append(part)
+                .append("\r\n");
+        }
+        return resp.toString();
     }
 
 }

@@ -1,6 +1,7 @@
 package io.parley.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -67,6 +68,31 @@ class RedisServerProcessIT {
             assertThat(redis.isPaused()).isFalse();
             redis.start();
             assertThat(read(redis, "greeting")).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void withAPasswordAnswersOnlyClientsThatAuthenticate() {
+        try (RedisServerProcess redis = RedisServerProcess.start(RedisServerProcess.requireExecutable(),
+                Ports.freePort(), dataDir, "s3cret-for-this-test",
+                ChildProcess.Output.toFile(dataDir.resolve("log")))) {
+            assertThat(redis.ping()).isTrue();
+
+            RedisClient anonymous = RedisClient.create("redis://127.0.0.1:" + redis.port());
+            try {
+                assertThatThrownBy(() -> anonymous.connect().sync().get("greeting")).hasStackTraceContaining("NOAUTH");
+            }
+            finally {
+                anonymous.shutdown();
+            }
+            RedisClient authenticated = RedisClient.create("redis://s3cret-for-this-test@127.0.0.1:" + redis.port());
+            try (StatefulRedisConnection<String, String> connection = authenticated.connect()) {
+                assertThat(connection.sync().set("greeting", "hello")).isEqualTo("OK");
+            }
+            finally {
+                authenticated.shutdown();
+            }
+            assertThat(dataDir.resolve("auth.conf")).content().contains("requirepass");
         }
     }
 
