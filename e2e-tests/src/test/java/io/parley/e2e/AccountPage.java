@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The account screens as a person uses them, through the ids docs/web-client.md lists. */
+/**
+ * The account screens as a person uses them, through the ids docs/web-client.md lists.
+ */
 final class AccountPage {
 
     private final Browser browser;
@@ -47,7 +49,8 @@ final class AccountPage {
     void awaitState(String state) {
         await(browser.name() + "'s header to be " + state).atMost(CallPage.UI_TIMEOUT)
             .ignoreExceptions()
-            .until(() -> state.equals(browser.driver().findElement(By.id("account-nav")).getDomAttribute("data-state")));
+            .until(() -> state
+                .equals(browser.driver().findElement(By.id("account-nav")).getDomAttribute("data-state")));
     }
 
     private void type(String id, String text) {
@@ -58,4 +61,5 @@ final class AccountPage {
         field.clear();
         field.sendKeys(text);
     }
+
 }

@@ -19,22 +19,30 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * One headless Debian Chromium driven by chromedriver, with a fake camera (a test pattern) and microphone (a beep),
- * its own fresh profile and HOME, and nothing that phones home. Debian's binaries at fixed paths, so a test never
- * depends on a driver downloaded at run time; without them the test fails and says what to install.
+ * One headless Debian Chromium driven by chromedriver, with a fake camera (a test
+ * pattern) and microphone (a beep), its own fresh profile and HOME, and nothing that
+ * phones home. Debian's binaries at fixed paths, so a test never depends on a driver
+ * downloaded at run time; without them the test fails and says what to install.
  */
 final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    /** Whether the page may use the (fake) camera and microphone, or finds them blocked as by a user's "Block". */
+    /**
+     * Whether the page may use the (fake) camera and microphone, or finds them blocked as
+     * by a user's "Block".
+     */
     enum Media {
+
         ALLOWED, BLOCKED
+
     }
 
     private final String name;
+
     private final ChromeDriver driver;
+
     private final Path home;
 
     private Browser(String name, ChromeDriver driver, Path home) {
@@ -55,21 +63,23 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--use-fake-device-for-media-stream", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,860",
-                "--user-data-dir=" + home.resolve("profile"));
+                "--use-fake-device-for-media-stream", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,860", "--user-data-dir=" + home.resolve("profile"));
         if (media == Media.ALLOWED) {
             // answers the permission prompt with "allow"
             options.addArguments("--use-fake-ui-for-media-stream");
         }
         else {
-            // what a user's "Block" in the site settings stores: getUserMedia fails with NotAllowedError
+            // what a user's "Block" in the site settings stores: getUserMedia fails with
+            // NotAllowedError
             options.setExperimentalOption("prefs", Map.of("profile.default_content_setting_values.media_stream_camera",
                     2, "profile.default_content_setting_values.media_stream_mic", 2));
         }
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withEnvironment(Map.of("HOME", home.toString())).build();
+            .usingAnyFreePort()
+            .withEnvironment(Map.of("HOME", home.toString()))
+            .build();
         return new Browser(name, new ChromeDriver(service, options), home);
     }
 
@@ -98,7 +108,10 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
-    /** Runs a script that calls {@code arguments[arguments.length - 1]} with its result, maybe later. */
+    /**
+     * Runs a script that calls {@code arguments[arguments.length - 1]} with its result,
+     * maybe later.
+     */
     Object asyncJs(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
     }
@@ -114,7 +127,10 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** The page's console output so far (warnings of the mesh, errors), for a failed test's report. */
+    /**
+     * The page's console output so far (warnings of the mesh, errors), for a failed
+     * test's report.
+     */
     List<String> consoleLog() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
     }
@@ -137,4 +153,5 @@ final class Browser implements AutoCloseable {
             // a temp dir left behind is no reason to fail a test
         }
     }
+
 }

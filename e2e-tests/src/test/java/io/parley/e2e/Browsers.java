@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Browsers a test (or a test class) opened. {@link BrowsersExtension} quits them afterwards; when a test failed it
- * first saves a screenshot and the console log of each under {@code target/e2e}.
+ * Browsers a test (or a test class) opened. {@link BrowsersExtension} quits them
+ * afterwards; when a test failed it first saves a screenshot and the console log of each
+ * under {@code target/e2e}.
  */
 final class Browsers implements AutoCloseable {
 
@@ -56,4 +57,5 @@ final class Browsers implements AutoCloseable {
             throw failure;
         }
     }
+
 }

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives a test method, or a class's {@code @BeforeAll} method, its {@link Browsers}: per test, or shared by the tests
- * of the class (opening Chromium twice per test adds up). After a failed test, every browser it could have used
- * leaves a screenshot and its console log; a test's own browsers are quit after it, a class's after the class.
+ * Gives a test method, or a class's {@code @BeforeAll} method, its {@link Browsers}: per
+ * test, or shared by the tests of the class (opening Chromium twice per test adds up).
+ * After a failed test, every browser it could have used leaves a screenshot and its
+ * console log; a test's own browsers are quit after it, a class's after the class.
  */
 final class BrowsersExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
 
@@ -31,7 +32,7 @@ final class BrowsersExtension implements ParameterResolver, AfterEachCallback, A
     public void afterEach(ExtensionContext context) {
         Browsers own = context.getStore(NAMESPACE).remove(Browsers.class, Browsers.class);
         Optional<Browsers> shared = context.getParent()
-                .map(parent -> parent.getStore(NAMESPACE).get(Browsers.class, Browsers.class));
+            .map(parent -> parent.getStore(NAMESPACE).get(Browsers.class, Browsers.class));
         try {
             if (context.getExecutionException().isPresent()) {
                 String name = context.getRequiredTestClass().getSimpleName() + "-"
@@ -56,4 +57,5 @@ final class BrowsersExtension implements ParameterResolver, AfterEachCallback, A
             shared.close();
         }
     }
+
 }

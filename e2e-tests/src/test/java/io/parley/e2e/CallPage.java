@@ -13,12 +13,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The web client as a person uses it, through its labelled controls (ids and data-* attributes that
- * docs/web-client.md lists), plus read-outs of what the page shows: the screen, the call's state, a tile's video.
+ * The web client as a person uses it, through its labelled controls (ids and data-*
+ * attributes that docs/web-client.md lists), plus read-outs of what the page shows: the
+ * screen, the call's state, a tile's video.
  */
 final class CallPage {
 
-    /** Getting camera, socket and the first peer connection up on a busy two-core machine. */
+    /**
+     * Getting camera, socket and the first peer connection up on a busy two-core machine.
+     */
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(45);
     static final Duration UI_TIMEOUT = Duration.ofSeconds(20);
 
@@ -39,7 +42,10 @@ final class CallPage {
         return createMeeting(hostName, null);
     }
 
-    /** From the start page: name and a room name (null for none), "Start meeting"; returns the meeting id. */
+    /**
+     * From the start page: name and a room name (null for none), "Start meeting"; returns
+     * the meeting id.
+     */
     String createMeeting(String hostName, String roomName) {
         browser.get("/");
         type(By.id("host-name"), hostName);
@@ -62,33 +68,49 @@ final class CallPage {
         browser.get("/m/" + meetingRef);
     }
 
-    /** Puts join credentials into the tab's sessionStorage, as an earlier join in this tab would have. */
+    /**
+     * Puts join credentials into the tab's sessionStorage, as an earlier join in this tab
+     * would have.
+     */
     void storeCredentials(String meetingId, String participantId, String token, String name, String role) {
         browser.get("/");
-        String value = JSON.createObjectNode().put("meetingId", meetingId).put("participantId", participantId)
-                .put("token", token).put("name", name).put("role", role).toString();
+        String value = JSON.createObjectNode()
+            .put("meetingId", meetingId)
+            .put("participantId", participantId)
+            .put("token", token)
+            .put("name", name)
+            .put("role", role)
+            .toString();
         browser.js("sessionStorage.setItem(arguments[0], arguments[1])", "parley.join." + meetingId, value);
     }
 
     void awaitConnected() {
-        await("the call of " + browser.name() + " to connect").atMost(JOIN_TIMEOUT).ignoreExceptions()
-                .until(this::connected);
+        await("the call of " + browser.name() + " to connect").atMost(JOIN_TIMEOUT)
+            .ignoreExceptions()
+            .until(this::connected);
     }
 
     boolean connected() {
         return "connected".equals(attribute(By.id("connection-status"), "data-state"));
     }
 
-    /** How many times this call was welcomed by a signaling instance: 1, plus one per reconnect. */
+    /**
+     * How many times this call was welcomed by a signaling instance: 1, plus one per
+     * reconnect.
+     */
     int welcomes() {
         return Integer.parseInt(attribute(By.cssSelector(".call"), "data-welcomes"));
     }
 
-    /** The join credentials this tab keeps for the meeting on display: {meetingId, participantId, token, role, name}. */
+    /**
+     * The join credentials this tab keeps for the meeting on display: {meetingId,
+     * participantId, token, role, name}.
+     */
     JsonNode credentials() {
-        Object stored = browser.js("""
-                const meeting = location.pathname.split('/')[2];
-                return meeting ? sessionStorage.getItem('parley.join.' + decodeURIComponent(meeting).toLowerCase()) : null;""");
+        Object stored = browser
+            .js("""
+                    const meeting = location.pathname.split('/')[2];
+                    return meeting ? sessionStorage.getItem('parley.join.' + decodeURIComponent(meeting).toLowerCase()) : null;""");
         if (stored == null) {
             throw new AssertionError(browser.name() + " holds no join credentials");
         }
@@ -99,7 +121,10 @@ final class CallPage {
         return credentials().path("participantId").asString();
     }
 
-    /** What the tile of a participant shows: its peer connection's state and its video element's progress. */
+    /**
+     * What the tile of a participant shows: its peer connection's state and its video
+     * element's progress.
+     */
     record Video(String connectionState, double currentTime, long frames, long width, boolean paused) {
 
         boolean playing() {
@@ -125,17 +150,18 @@ final class CallPage {
                 Boolean.TRUE.equals(state.get("paused")));
     }
 
-    /** The participant's video plays here: connected, has a picture, and time and frames keep advancing. */
+    /**
+     * The participant's video plays here: connected, has a picture, and time and frames
+     * keep advancing.
+     */
     void awaitVideoPlaying(String participantId, Duration timeout) {
         await(browser.name() + " to play the video of " + participantId).atMost(timeout)
-                .until(() -> video(participantId).playing());
+            .until(() -> video(participantId).playing());
         Video before = video(participantId);
-        await(browser.name() + "'s video of " + participantId + " to advance").atMost(UI_TIMEOUT)
-                .until(() -> {
-                    Video now = video(participantId);
-                    return now.playing() && now.currentTime() > before.currentTime() + 0.5
-                            && now.frames() > before.frames();
-                });
+        await(browser.name() + "'s video of " + participantId + " to advance").atMost(UI_TIMEOUT).until(() -> {
+            Video now = video(participantId);
+            return now.playing() && now.currentTime() > before.currentTime() + 0.5 && now.frames() > before.frames();
+        });
     }
 
     /** Whether the page fits the window's width, without scrolling sideways. */
@@ -149,22 +175,32 @@ final class CallPage {
     }
 
     List<String> chatTexts() {
-        return browser.driver().findElements(By.cssSelector("#chat-log .chat-text")).stream().map(WebElement::getText)
-                .toList();
+        return browser.driver()
+            .findElements(By.cssSelector("#chat-log .chat-text"))
+            .stream()
+            .map(WebElement::getText)
+            .toList();
     }
 
-    /** The ending or problem screen on display (data-screen), or null while in a call or a form. */
+    /**
+     * The ending or problem screen on display (data-screen), or null while in a call or a
+     * form.
+     */
     String screen() {
         Object screen = browser.js("return document.querySelector('[data-screen]')?.dataset.screen ?? null;");
         return screen == null ? null : screen.toString();
     }
 
     void awaitScreen(String screen) {
-        await(browser.name() + " to show the " + screen + " screen").atMost(UI_TIMEOUT).ignoreExceptions()
-                .until(() -> screen.equals(screen()));
+        await(browser.name() + " to show the " + screen + " screen").atMost(UI_TIMEOUT)
+            .ignoreExceptions()
+            .until(() -> screen.equals(screen()));
     }
 
-    /** The participant list's entry, as data-* attributes (audio, video: on/off); empty when not listed. */
+    /**
+     * The participant list's entry, as data-* attributes (audio, video: on/off); empty
+     * when not listed.
+     */
     Map<String, String> person(String participantId) {
         @SuppressWarnings("unchecked")
         Map<String, String> person = (Map<String, String>) browser.js("""
@@ -173,7 +209,10 @@ final class CallPage {
         return person;
     }
 
-    /** Whether this page's own microphone track is on (the fake device, through the page's toggle). */
+    /**
+     * Whether this page's own microphone track is on (the fake device, through the page's
+     * toggle).
+     */
     boolean microphoneOn() {
         return Boolean.TRUE.equals(browser.js("""
                 const video = document.querySelector('.tile.self video');
@@ -186,10 +225,14 @@ final class CallPage {
         return timer.isDisplayed() ? timer.getText() : "";
     }
 
-    /** On the quality page: the samples its participant table counts for the participant. */
+    /**
+     * On the quality page: the samples its participant table counts for the participant.
+     */
     int samplesOf(String participantId) {
-        return Integer.parseInt(browser.driver().findElement(By.cssSelector(
-                "#quality-participants tr[data-participant-id='" + participantId + "'] td.samples")).getText());
+        return Integer.parseInt(browser.driver()
+            .findElement(
+                    By.cssSelector("#quality-participants tr[data-participant-id='" + participantId + "'] td.samples"))
+            .getText());
     }
 
     /** On the quality page: every chart canvas has a Chart.js chart drawn into it. */
@@ -223,4 +266,5 @@ final class CallPage {
     String attribute(By element, String name) {
         return browser.driver().findElement(element).getDomAttribute(name);
     }
+
 }

@@ -17,13 +17,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client's decision logic (reconnect policy, perfect-negotiation bookkeeping, quality arithmetic, routing) run
- * in the browser it is written for, as plain ES modules: the web module's files served by a small local server, no
- * platform needed. Fast, so the rules are pinned down here and the end-to-end tests can stay about behaviour.
+ * The client's decision logic (reconnect policy, perfect-negotiation bookkeeping, quality
+ * arithmetic, routing) run in the browser it is written for, as plain ES modules: the web
+ * module's files served by a small local server, no platform needed. Fast, so the rules
+ * are pinned down here and the end-to-end tests can stay about behaviour.
  */
 class ClientLogicIT {
 
     private static HttpServer server;
+
     private static Browser browser;
 
     @BeforeAll
@@ -73,12 +75,15 @@ class ClientLogicIT {
         return "text/html";
     }
 
-    /** Imports a module of the client as {@code m} and returns the value of {@code expression}. */
+    /**
+     * Imports a module of the client as {@code m} and returns the value of
+     * {@code expression}.
+     */
     private static Object evaluate(String module, String expression) {
         return browser.asyncJs("""
                 const done = arguments[arguments.length - 1];
                 import(arguments[0]).then(m => done(%s)).catch(error => done('failed: ' + error));"""
-                .formatted(expression), module);
+            .formatted(expression), module);
     }
 
     @Test
@@ -92,7 +97,8 @@ class ClientLogicIT {
                 Map.entry("4401", "bad-token"), Map.entry("4403", "removed"), Map.entry("4404", "not-found"),
                 Map.entry("4409", "stream-limit"), Map.entry("4410", "ended"), Map.entry("4503", "reconnect")));
         assertThat(evaluate("/js/policy.js", "m.closeOutcome(1006, {drainRequested: true})"))
-                .as("a drop right after a `reconnect` message").isEqualTo("reconnect-now");
+            .as("a drop right after a `reconnect` message")
+            .isEqualTo("reconnect-now");
     }
 
     @Test
@@ -107,7 +113,7 @@ class ClientLogicIT {
     @Test
     void exactlyOneSideOfEveryPairIsPolite() {
         assertThat(evaluate("/js/policy.js", "[m.isPolite('p2', 'p1'), m.isPolite('p1', 'p2')]"))
-                .isEqualTo(List.of(true, false));
+            .isEqualTo(List.of(true, false));
     }
 
     @Test
@@ -140,34 +146,33 @@ class ClientLogicIT {
 
     @Test
     void qualitySamplesTurnCountersIntoRatesOverTheTimeBetweenReports() {
-        Object samples = evaluate("/js/quality.js", """
-                (() => {
-                  const report = (t, f) => [
-                    {id: 'out-v', type: 'outbound-rtp', kind: 'video', timestamp: t, bytesSent: 1000 + f * 625000, packetsSent: 100 + f * 400},
-                    {id: 'out-a', type: 'outbound-rtp', kind: 'audio', timestamp: t, bytesSent: 500 + f * 25000, packetsSent: 50 + f * 100},
-                    {id: 'rin-v', type: 'remote-inbound-rtp', kind: 'video', timestamp: t, packetsLost: 2 + f * 5},
-                    {id: 'in-v', type: 'inbound-rtp', kind: 'video', timestamp: t, bytesReceived: f * 250000, packetsReceived: 10 + f * 990,
-                     packetsLost: f * 10, framesPerSecond: 24, frameWidth: 640, frameHeight: 360},
-                    {id: 'in-a', type: 'inbound-rtp', kind: 'audio', timestamp: t, bytesReceived: f * 12500, packetsReceived: 0,
-                     packetsLost: 0, jitter: 0.003},
-                    {id: 'transport', type: 'transport', timestamp: t, selectedCandidatePairId: 'pair'},
-                    {id: 'pair', type: 'candidate-pair', timestamp: t, currentRoundTripTime: 0.042},
-                  ];
-                  const calculator = new m.QualityCalculator();
-                  const first = calculator.sample([{key: 'p1', report: report(1000, 0)}]);
-                  const second = calculator.sample([{key: 'p1', report: report(6000, 1)}]);
-                  const nothingMeasured = new m.QualityCalculator().sample([]) === null;
-                  return {first, second, nothingMeasured};
-                })()""");
-        assertThat(samples).isEqualTo(Map.of(
-                "first", Map.of("rttMs", 42L, "jitterMs", 3L, "framesPerSecond", 24L, "frameWidth", 640L,
-                        "frameHeight", 360L),
-                "second", Map.of("rttMs", 42L, "jitterMs", 3L, "framesPerSecond", 24L, "frameWidth", 640L,
-                        "frameHeight", 360L,
-                        "packetLossPct", Map.of("send", 1L, "recv", 1L),
-                        "bitrateBps", Map.of(
-                                "send", Map.of("audio", 40000L, "video", 1000000L, "total", 1040000L),
-                                "recv", Map.of("audio", 20000L, "video", 400000L, "total", 420000L))),
+        Object samples = evaluate("/js/quality.js",
+                """
+                        (() => {
+                          const report = (t, f) => [
+                            {id: 'out-v', type: 'outbound-rtp', kind: 'video', timestamp: t, bytesSent: 1000 + f * 625000, packetsSent: 100 + f * 400},
+                            {id: 'out-a', type: 'outbound-rtp', kind: 'audio', timestamp: t, bytesSent: 500 + f * 25000, packetsSent: 50 + f * 100},
+                            {id: 'rin-v', type: 'remote-inbound-rtp', kind: 'video', timestamp: t, packetsLost: 2 + f * 5},
+                            {id: 'in-v', type: 'inbound-rtp', kind: 'video', timestamp: t, bytesReceived: f * 250000, packetsReceived: 10 + f * 990,
+                             packetsLost: f * 10, framesPerSecond: 24, frameWidth: 640, frameHeight: 360},
+                            {id: 'in-a', type: 'inbound-rtp', kind: 'audio', timestamp: t, bytesReceived: f * 12500, packetsReceived: 0,
+                             packetsLost: 0, jitter: 0.003},
+                            {id: 'transport', type: 'transport', timestamp: t, selectedCandidatePairId: 'pair'},
+                            {id: 'pair', type: 'candidate-pair', timestamp: t, currentRoundTripTime: 0.042},
+                          ];
+                          const calculator = new m.QualityCalculator();
+                          const first = calculator.sample([{key: 'p1', report: report(1000, 0)}]);
+                          const second = calculator.sample([{key: 'p1', report: report(6000, 1)}]);
+                          const nothingMeasured = new m.QualityCalculator().sample([]) === null;
+                          return {first, second, nothingMeasured};
+                        })()""");
+        assertThat(samples).isEqualTo(Map.of("first",
+                Map.of("rttMs", 42L, "jitterMs", 3L, "framesPerSecond", 24L, "frameWidth", 640L, "frameHeight", 360L),
+                "second",
+                Map.of("rttMs", 42L, "jitterMs", 3L, "framesPerSecond", 24L, "frameWidth", 640L, "frameHeight", 360L,
+                        "packetLossPct", Map.of("send", 1L, "recv", 1L), "bitrateBps",
+                        Map.of("send", Map.of("audio", 40000L, "video", 1000000L, "total", 1040000L), "recv",
+                                Map.of("audio", 20000L, "video", 400000L, "total", 420000L))),
                 "nothingMeasured", true));
     }
 
@@ -175,24 +180,26 @@ class ClientLogicIT {
     void theQualityPagesTimeAxisStepsOnRoundSecondsOrMinutes() {
         assertThat(evaluate("/js/quality-page.js", "[m.timeStep(5000), m.timeStep(10000), m.timeStep(90000), "
                 + "m.timeStep(3600000), m.timeStep(86400000), m.median([]), m.median([3, 1, 2]), m.median([4, 1, 3, 2])]"))
-                .isEqualTo(Arrays.asList(1000L, 2000L, 15000L, 600000L, 14400000L, null, 2L, 2.5));
+            .isEqualTo(Arrays.asList(1000L, 2000L, 15000L, 600000L, 14400000L, null, 2L, 2.5));
     }
 
     @Test
     void pathsAndPastedLinksLeadToTheirViews() {
         Object routes = evaluate("/js/router.js", """
                 ['/', '/m/abcd-efgh-ijkl', '/m/team-room/quality', '/m/', '/elsewhere'].map(path => m.parse(path))""");
-        assertThat(routes).isEqualTo(List.of(Map.of("view", "start"),
-                Map.of("view", "meeting", "meetingRef", "abcd-efgh-ijkl"),
-                Map.of("view", "quality", "meetingRef", "team-room"), Map.of("view", "not-found"),
-                Map.of("view", "not-found")));
-        Object accountRoutes = evaluate("/js/router.js", """
-                ['/signin', '/account', '/meetings', '/orgs', '/orgs/o-1', '/invite/tok-1'].map(path => m.parse(path))""");
+        assertThat(routes)
+            .isEqualTo(List.of(Map.of("view", "start"), Map.of("view", "meeting", "meetingRef", "abcd-efgh-ijkl"),
+                    Map.of("view", "quality", "meetingRef", "team-room"), Map.of("view", "not-found"),
+                    Map.of("view", "not-found")));
+        Object accountRoutes = evaluate("/js/router.js",
+                """
+                        ['/signin', '/account', '/meetings', '/orgs', '/orgs/o-1', '/invite/tok-1'].map(path => m.parse(path))""");
         assertThat(accountRoutes).isEqualTo(List.of(Map.of("view", "signin"), Map.of("view", "account"),
                 Map.of("view", "meetings"), Map.of("view", "orgs"), Map.of("view", "org", "orgId", "o-1"),
                 Map.of("view", "invite", "token", "tok-1")));
-        Object refs = evaluate("/js/router.js", """
-                ['https://parley.example/m/Team-Room?x=1', '  abcd-efgh-ijkl ', 'not a code!', ''].map(m.meetingRefFrom)""");
+        Object refs = evaluate("/js/router.js",
+                """
+                        ['https://parley.example/m/Team-Room?x=1', '  abcd-efgh-ijkl ', 'not a code!', ''].map(m.meetingRefFrom)""");
         assertThat(refs).isEqualTo(Arrays.asList("team-room", "abcd-efgh-ijkl", null, null));
     }
 
@@ -200,13 +207,16 @@ class ClientLogicIT {
     void everyEndingHasAScreenWhoseHeadingTakesTheFocus() {
         List<String> kinds = List.of("ended", "removed", "stream-limit", "full", "locked", "not-found", "bad-token",
                 "replaced", "connection-lost", "left", "sign-in-required", "not-invited");
-        Object screens = evaluate("/js/screens.js", """
-                %s.map(kind => {
-                  const view = m.showScreen(document.getElementById('app'), kind, {onRetry: () => {}, onRejoin: () => {}});
-                  const heading = view.querySelector('h1');
-                  return view.dataset.screen + ':' + (heading.textContent.length > 0) + ':'
-                      + (document.activeElement === heading);
-                })""".formatted(kinds.stream().map(kind -> "'" + kind + "'").toList()));
+        Object screens = evaluate("/js/screens.js",
+                """
+                        %s.map(kind => {
+                          const view = m.showScreen(document.getElementById('app'), kind, {onRetry: () => {}, onRejoin: () => {}});
+                          const heading = view.querySelector('h1');
+                          return view.dataset.screen + ':' + (heading.textContent.length > 0) + ':'
+                              + (document.activeElement === heading);
+                        })"""
+                    .formatted(kinds.stream().map(kind -> "'" + kind + "'").toList()));
         assertThat(screens).isEqualTo(kinds.stream().map(kind -> kind + ":true:true").toList());
     }
+
 }

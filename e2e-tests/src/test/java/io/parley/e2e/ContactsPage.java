@@ -1,6 +1,5 @@
 package io.parley.e2e;
 
-import static io.parley.e2e.CallPage.UI_TIMEOUT;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
@@ -8,12 +7,14 @@ import java.util.List;
 import org.openqa.selenium.By;
 
 /**
- * The contacts list, a conversation and the call banners as a person uses them, through the ids and data-*
- * attributes docs/web-client.md lists ("Contacts and calls"), plus read-outs of what they show.
+ * The contacts list, a conversation and the call banners as a person uses them, through
+ * the ids and data-* attributes docs/web-client.md lists ("Contacts and calls"), plus
+ * read-outs of what they show.
  */
 final class ContactsPage {
 
     private final Browser browser;
+
     private final CallPage controls;
 
     ContactsPage(Browser browser) {
@@ -25,7 +26,10 @@ final class ContactsPage {
         return browser;
     }
 
-    /** "Contacts" in the header, then the list with its user socket connected (live from then on). */
+    /**
+     * "Contacts" in the header, then the list with its user socket connected (live from
+     * then on).
+     */
     void open() {
         controls.click(By.id("menu-contacts"));
         awaitPage("contacts");
@@ -33,28 +37,37 @@ final class ContactsPage {
     }
 
     void awaitLive() {
-        await(browser.name() + "'s user socket to be connected").atMost(UI_TIMEOUT).ignoreExceptions()
+        await(browser.name() + "'s user socket to be connected").atMost(CallPage.UI_TIMEOUT)
+            .ignoreExceptions()
             .until(() -> "connected".equals(browser.js("return document.documentElement.dataset.userSocket;")));
     }
 
     void awaitPage(String page) {
-        await(browser.name() + " to show the " + page + " page").atMost(UI_TIMEOUT).ignoreExceptions()
+        await(browser.name() + " to show the " + page + " page").atMost(CallPage.UI_TIMEOUT)
+            .ignoreExceptions()
             .until(() -> !browser.driver().findElements(By.cssSelector("[data-page='" + page + "']")).isEmpty());
     }
 
     void requestContact(String email) {
         controls.type(By.id("contact-email"), email);
         controls.click(By.id("contact-add"));
-        await(browser.name() + " to say the request was sent").atMost(UI_TIMEOUT).ignoreExceptions()
-            .until(() -> browser.driver().findElement(By.id("contact-add-status")).getText()
+        await(browser.name() + " to say the request was sent").atMost(CallPage.UI_TIMEOUT)
+            .ignoreExceptions()
+            .until(() -> browser.driver()
+                .findElement(By.id("contact-add-status"))
+                .getText()
                 .startsWith("Request sent"));
     }
 
-    /** Asks for {@code email} as a contact, expecting a refusal: the error shown under the field. */
+    /**
+     * Asks for {@code email} as a contact, expecting a refusal: the error shown under the
+     * field.
+     */
     String refusedRequest(String email) {
         controls.type(By.id("contact-email"), email);
         controls.click(By.id("contact-add"));
-        await(browser.name() + " to refuse the request").atMost(UI_TIMEOUT).ignoreExceptions()
+        await(browser.name() + " to refuse the request").atMost(CallPage.UI_TIMEOUT)
+            .ignoreExceptions()
             .until(() -> browser.driver().findElement(By.id("contact-email-error")).isDisplayed());
         return browser.driver().findElement(By.id("contact-email-error")).getText();
     }
@@ -69,7 +82,8 @@ final class ContactsPage {
     }
 
     void awaitRequestFrom(String name) {
-        await(browser.name() + " to show the request of " + name).atMost(UI_TIMEOUT).ignoreExceptions()
+        await(browser.name() + " to show the request of " + name).atMost(CallPage.UI_TIMEOUT)
+            .ignoreExceptions()
             .until(() -> requestNames().contains(name));
     }
 
@@ -81,12 +95,16 @@ final class ContactsPage {
 
     /** Waits until {@code name} is listed as a contact; returns the contact id. */
     String awaitContact(String name) {
-        await(browser.name() + " to list " + name + " as a contact").atMost(UI_TIMEOUT).ignoreExceptions()
+        await(browser.name() + " to list " + name + " as a contact").atMost(CallPage.UI_TIMEOUT)
+            .ignoreExceptions()
             .until(() -> contactAttribute(name, "contactId") != null);
         return contactAttribute(name, "contactId");
     }
 
-    /** A data-* attribute (camelCase: contactId, unread, presence) of the contact row named {@code name}, or null. */
+    /**
+     * A data-* attribute (camelCase: contactId, unread, presence) of the contact row
+     * named {@code name}, or null.
+     */
     String contactAttribute(String name, String attribute) {
         Object value = browser.js("""
                 const row = [...document.querySelectorAll('#contact-list li.contact')]
@@ -124,7 +142,8 @@ final class ContactsPage {
     }
 
     void awaitMessages(List<String> expected) {
-        await(browser.name() + " to show the messages " + expected).atMost(UI_TIMEOUT).ignoreExceptions()
+        await(browser.name() + " to show the messages " + expected).atMost(CallPage.UI_TIMEOUT)
+            .ignoreExceptions()
             .until(() -> messages().equals(expected));
     }
 
@@ -167,7 +186,10 @@ final class ContactsPage {
         controls.click(By.cssSelector("#incoming-calls .call-decline"));
     }
 
-    /** Puts {@code text} into the message box at once (typing a long text key by key is slow). */
+    /**
+     * Puts {@code text} into the message box at once (typing a long text key by key is
+     * slow).
+     */
     void draft(String text) {
         browser.js("document.getElementById('message-input').value = arguments[0];", text);
     }
@@ -180,7 +202,10 @@ final class ContactsPage {
         return text == null ? null : text.toString();
     }
 
-    /** The header's count of unread messages over all contacts: 0 while the badge is hidden. */
+    /**
+     * The header's count of unread messages over all contacts: 0 while the badge is
+     * hidden.
+     */
     int headerUnread() {
         Object text = browser.js("""
                 const badge = document.getElementById('menu-contacts-unread');
@@ -191,4 +216,5 @@ final class ContactsPage {
     String path() {
         return browser.js("return location.pathname;").toString();
     }
+
 }

@@ -1,7 +1,5 @@
 package io.parley.e2e;
 
-import static io.parley.e2e.CallPage.JOIN_TIMEOUT;
-import static io.parley.e2e.CallPage.UI_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,8 +23,8 @@ class EndingsIT {
         CallPage host = new CallPage(browsers.open("host"));
         String meetingId = host.createMeeting("Ada");
         host.click(By.id("lock-meeting"));
-        await().atMost(UI_TIMEOUT).until(() -> "Meeting locked".equals(
-                host.browser().driver().findElement(By.id("lock-meeting")).getText()));
+        await().atMost(CallPage.UI_TIMEOUT)
+            .until(() -> "Meeting locked".equals(host.browser().driver().findElement(By.id("lock-meeting")).getText()));
 
         CallPage guest = new CallPage(browsers.open("guest"));
         guest.join(meetingId, "Grace");
@@ -56,7 +54,8 @@ class EndingsIT {
         String token = host.path("token").asString();
         CallPage page = new CallPage(browsers.open("host"));
         page.storeCredentials(meetingId, host.path("participantId").asString(), token, "Ada", "host");
-        // the host's user already holds as many streams as it may (elsewhere, say): every lease the limit allows,
+        // the host's user already holds as many streams as it may (elsewhere, say): every
+        // lease the limit allows,
         // taken just before the page joins, since unrenewed leases expire
         int taken = 0;
         while (api.startStream(token).status() == 201) {
@@ -84,11 +83,11 @@ class EndingsIT {
         guest.click(By.id("join-without-media"));
         guest.awaitConnected();
 
-        guest.awaitVideoPlaying(hostId, JOIN_TIMEOUT);
+        guest.awaitVideoPlaying(hostId, CallPage.JOIN_TIMEOUT);
         String guestId = guest.selfId();
-        await("the host to list the guest without microphone and camera").atMost(UI_TIMEOUT)
-                .until(() -> "off".equals(host.person(guestId).get("audio"))
-                        && "off".equals(host.person(guestId).get("video")));
+        await("the host to list the guest without microphone and camera").atMost(CallPage.UI_TIMEOUT)
+            .until(() -> "off".equals(host.person(guestId).get("audio"))
+                    && "off".equals(host.person(guestId).get("video")));
         assertThat(guest.attribute(By.id("toggle-mic"), "disabled")).as("no microphone to toggle").isNotNull();
     }
 

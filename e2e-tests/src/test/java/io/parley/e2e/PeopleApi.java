@@ -11,27 +11,33 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One signed-in person through the gateway's REST API, for set-up a test does without a browser: keeps the session
- * cookie as a browser does, and the latest access token.
+ * One signed-in person through the gateway's REST API, for set-up a test does without a
+ * browser: keeps the session cookie as a browser does, and the latest access token.
  */
 final class PeopleApi {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
         .cookieHandler(new CookieManager())
         .connectTimeout(Duration.ofSeconds(5))
         .build();
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private String accessToken;
 
     /** Signs up and keeps the answer's access token; returns the account id. */
     String signUp(String email, String name, String password) {
-        JsonNode answer = post("/api/accounts", json.createObjectNode().put("email", email).put("displayName", name)
-            .put("password", password), 201);
+        JsonNode answer = post("/api/accounts",
+                json.createObjectNode().put("email", email).put("displayName", name).put("password", password), 201);
         accessToken = answer.path("accessToken").asString();
         return answer.path("account").path("accountId").asString();
     }
 
-    /** A fresh access token from the session cookie, e.g. to carry a membership made since the last one. */
+    /**
+     * A fresh access token from the session cookie, e.g. to carry a membership made since
+     * the last one.
+     */
     void refresh() {
         accessToken = post("/api/session/refresh", json.createObjectNode(), 200).path("accessToken").asString();
     }
@@ -48,7 +54,10 @@ final class PeopleApi {
         return accessToken;
     }
 
-    /** A request of any method; the answer's body as JSON, or an empty object when it has none. */
+    /**
+     * A request of any method; the answer's body as JSON, or an empty object when it has
+     * none.
+     */
     JsonNode send(String method, String path, JsonNode body, int expectedStatus) {
         HttpRequest.Builder request = HttpRequest.newBuilder(Platform.GATEWAY.resolve(path))
             .timeout(Duration.ofSeconds(20))
@@ -79,4 +88,5 @@ final class PeopleApi {
     JsonMapper json() {
         return json;
     }
+
 }

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * People with accounts, in headless Chromium through the gateway: sign up, out and in; a signed-in host starts a
- * meeting and a second account joins it, each under their own name and identity; a guest is turned away from a
- * meeting for an organization.
+ * People with accounts, in headless Chromium through the gateway: sign up, out and in; a
+ * signed-in host starts a meeting and a second account joins it, each under their own
+ * name and identity; a guest is turned away from a meeting for an organization.
  */
 @ExtendWith({ PlatformExtension.class, BrowsersExtension.class })
 class PeopleIT {
@@ -68,11 +68,15 @@ class PeopleIT {
     void aGuestIsTurnedAwayFromAnOrganizationsMeeting(Platform platform, Browsers browsers) {
         PeopleApi owner = new PeopleApi();
         owner.signUp(email("owner"), "Org Owner", "owns the org here");
-        String orgId = owner.post("/api/orgs", JSON.createObjectNode().put("name", "Acme"), 201).path("orgId")
+        String orgId = owner.post("/api/orgs", JSON.createObjectNode().put("name", "Acme"), 201)
+            .path("orgId")
             .asString();
         owner.refresh();
-        String meetingId = owner.post("/api/meetings", JSON.createObjectNode().put("hostName", "Org Owner")
-            .put("access", "org").put("orgId", orgId), 201).path("meetingId").asString();
+        String meetingId = owner
+            .post("/api/meetings",
+                    JSON.createObjectNode().put("hostName", "Org Owner").put("access", "org").put("orgId", orgId), 201)
+            .path("meetingId")
+            .asString();
 
         CallPage guest = new CallPage(browsers.open("guest"));
         guest.join(meetingId, "Curious Guest");
@@ -82,4 +86,5 @@ class PeopleIT {
         assertThat(guest.browser().driver().findElements(By.id("screen-signin"))).isNotEmpty();
         guest.browser().screenshot("org-meeting-guest-refused");
     }
+
 }

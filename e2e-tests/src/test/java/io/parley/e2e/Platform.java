@@ -19,44 +19,59 @@ import io.parley.devstack.services.ServiceInstance;
 import io.parley.devstack.services.StackPlan;
 
 /**
- * The whole platform as {@code ./parley up --signaling-instances 2} runs it: the devstack launcher as a child JVM
- * (on devstack's own class path, as the script starts it), which runs Redis, Kafka and every service jar of the
- * checkout. Two signaling instances, so that browsers of one meeting can sit on different instances and one of
- * them can be killed. It takes the devstack's fixed ports (gateway 8080): nothing else may hold them meanwhile.
+ * The whole platform as {@code ./parley up --signaling-instances 2} runs it: the devstack
+ * launcher as a child JVM (on devstack's own class path, as the script starts it), which
+ * runs Redis, Kafka and every service jar of the checkout. Two signaling instances, so
+ * that browsers of one meeting can sit on different instances and one of them can be
+ * killed. It takes the devstack's fixed ports (gateway 8080): nothing else may hold them
+ * meanwhile.
  */
 final class Platform implements AutoCloseable {
 
     static final URI GATEWAY = URI.create("http://localhost:8080");
     static final int SIGNALING_INSTANCES = 2;
+
     /**
-     * meeting-service's timer presets here, shortest first ({@link #MEETING_SETTINGS}): not its default list, so
-     * TimerButtonsIT sees the client draw what the server lists; {@code seconds_15} stays for CallIT's countdown.
+     * meeting-service's timer presets here, shortest first ({@link #MEETING_SETTINGS}):
+     * not its default list, so TimerButtonsIT sees the client draw what the server lists;
+     * {@code seconds_15} stays for CallIT's countdown.
      */
     static final List<String> TIMER_PRESETS = List.of("seconds_15", "seconds_20", "minutes_2");
+
     /**
-     * Given to the services as {@code SPRING_APPLICATION_JSON}; only meeting-service reads {@code parley.meetings}.
-     * A stack attached to with {@code parley.e2e.running-stack} must be started with the same variable.
+     * Given to the services as {@code SPRING_APPLICATION_JSON}; only meeting-service
+     * reads {@code parley.meetings}. A stack attached to with
+     * {@code parley.e2e.running-stack} must be started with the same variable.
      */
     static final String MEETING_SETTINGS = "{\"parley\":{\"meetings\":{\"timer-presets\":"
             + "{\"seconds_15\":15,\"seconds_20\":20,\"minutes_2\":120}}}}";
 
     /**
-     * How long the devstack waits for its services to be ready. Six JVMs and Kafka starting on two cores that the
-     * rest of a build (or other people's builds) also use need more than its default of two minutes at times; an
-     * outer bound, not an expectation.
+     * How long the devstack waits for its services to be ready. Six JVMs and Kafka
+     * starting on two cores that the rest of a build (or other people's builds) also use
+     * need more than its default of two minutes at times; an outer bound, not an
+     * expectation.
      */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
     /** Kafka first, then the services. */
     private static final Duration UP_TIMEOUT = READY_TIMEOUT.plusMinutes(2);
+
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(2);
+
     private static final String READY_LINE = "Parley is up:";
 
     /** Null when attached to a stack someone else started (and will stop). */
     private final Process launcher;
+
     private final Path dataDir;
+
     private final Path log;
+
     private final StackPlan plan = StackPlan.of(SIGNALING_INSTANCES);
+
     private final List<ProcessHandle> processes = new ArrayList<>();
+
     private boolean closed;
 
     private Platform(Process launcher, Path dataDir, Path log) {
@@ -66,9 +81,10 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * The stack to test: a running {@code ./parley up --signaling-instances 2} when the system property
-     * {@code parley.e2e.running-stack} names its data directory (quick iterations on the client: the stack stays
-     * up between runs; note that FailoverIT kills one of its signaling instances), otherwise a new one.
+     * The stack to test: a running {@code ./parley up --signaling-instances 2} when the
+     * system property {@code parley.e2e.running-stack} names its data directory (quick
+     * iterations on the client: the stack stays up between runs; note that FailoverIT
+     * kills one of its signaling instances), otherwise a new one.
      */
     static Platform startOrAttach(Path root, Path output) {
         String running = System.getProperty("parley.e2e.running-stack");
@@ -76,12 +92,15 @@ final class Platform implements AutoCloseable {
     }
 
     private static Platform attach(Path dataDir) {
-        PidFile.Contents recorded = PidFile.at(dataDir.resolve("run/devstack.pid")).read()
-                .filter(contents -> contents.launcher().liveProcess().isPresent())
-                .orElseThrow(() -> new IllegalStateException("parley.e2e.running-stack is " + dataDir
-                        + ", but no ./parley up runs with that data directory"));
-        long instances = recorded.children().stream().filter(child -> child.name().startsWith("signaling-service"))
-                .count();
+        PidFile.Contents recorded = PidFile.at(dataDir.resolve("run/devstack.pid"))
+            .read()
+            .filter(contents -> contents.launcher().liveProcess().isPresent())
+            .orElseThrow(() -> new IllegalStateException(
+                    "parley.e2e.running-stack is " + dataDir + ", but no ./parley up runs with that data directory"));
+        long instances = recorded.children()
+            .stream()
+            .filter(child -> child.name().startsWith("signaling-service"))
+            .count();
         if (instances != SIGNALING_INSTANCES) {
             throw new IllegalStateException("the running stack has " + instances + " signaling instance(s); the "
                     + "tests need ./parley up --signaling-instances " + SIGNALING_INSTANCES);
@@ -106,17 +125,19 @@ final class Platform implements AutoCloseable {
             Path log = output.resolve("devstack.log");
             String classpath = classes + java.io.File.pathSeparator
                     + Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
-            List<String> command = List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Xss512k", "-Xmx128m", "-Dparley.root=" + root, "-cp", classpath, "io.parley.devstack.Devstack",
-                    "up", "--no-build", "--data-dir", dataDir.toString(), "--signaling-instances",
+            List<String> command = List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+                    "-Xmx128m", "-Dparley.root=" + root, "-cp", classpath, "io.parley.devstack.Devstack", "up",
+                    "--no-build", "--data-dir", dataDir.toString(), "--signaling-instances",
                     String.valueOf(SIGNALING_INSTANCES), "--ready-timeout", String.valueOf(READY_TIMEOUT.toSeconds()));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
             // the services inherit the launcher's environment
             builder.environment().put("SPRING_APPLICATION_JSON", MEETING_SETTINGS);
             Process launcher = builder.start();
             Platform platform = new Platform(launcher, dataDir, log);
-            // should the test JVM be stopped (Ctrl-C, a Failsafe timeout) before the run ends, the stack goes too
+            // should the test JVM be stopped (Ctrl-C, a Failsafe timeout) before the run
+            // ends, the stack goes too
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-stop"));
             platform.awaitUp();
             return platform;
@@ -127,9 +148,10 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * A clean slate for Redis, Kafka and the services' files, but the unpacked service jars and their class-data
-     * archives ({@code apps/}) of the previous run stay: with them the services start in about half the CPU time
-     * (docs/devstack.md), which is most of the wait on two cores.
+     * A clean slate for Redis, Kafka and the services' files, but the unpacked service
+     * jars and their class-data archives ({@code apps/}) of the previous run stay: with
+     * them the services start in about half the CPU time (docs/devstack.md), which is
+     * most of the wait on two cores.
      */
     private static void clearExceptApps(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
@@ -154,9 +176,12 @@ final class Platform implements AutoCloseable {
                 return;
             }
             if (!launcher.isAlive()) {
-                // the launcher's own explanation (ports taken, jars missing, a service not ready) is its last word
-                String reason = output.lines().filter(line -> line.startsWith("parley: ")).reduce((a, b) -> b)
-                        .orElse("no reason given");
+                // the launcher's own explanation (ports taken, jars missing, a service
+                // not ready) is its last word
+                String reason = output.lines()
+                    .filter(line -> line.startsWith("parley: "))
+                    .reduce((a, b) -> b)
+                    .orElse("no reason given");
                 throw new IllegalStateException("the devstack exited with " + launcher.exitValue()
                         + " before the platform was up: " + reason + "\n(its output is in " + log
                         + "; the tests need the ports of ./parley up: 8080-8086, 6379, 9092, 9093)\n" + tail(output));
@@ -170,16 +195,19 @@ final class Platform implements AutoCloseable {
     }
 
     List<SignalingInstance> signalingInstances() {
-        PidFile.Contents recorded = PidFile.at(dataDir.resolve("run/devstack.pid")).read()
-                .orElseThrow(() -> new IllegalStateException("the devstack wrote no pid file in " + dataDir));
+        PidFile.Contents recorded = PidFile.at(dataDir.resolve("run/devstack.pid"))
+            .read()
+            .orElseThrow(() -> new IllegalStateException("the devstack wrote no pid file in " + dataDir));
         List<SignalingInstance> instances = new ArrayList<>();
         for (ServiceInstance service : plan.backends()) {
             if (!service.module().equals("signaling-service")) {
                 continue;
             }
-            recorded.children().stream().filter(child -> child.name().equals(service.name())).findFirst()
-                    .ifPresent(child -> instances.add(new SignalingInstance(service.name(), service.port(),
-                            child.pid())));
+            recorded.children()
+                .stream()
+                .filter(child -> child.name().equals(service.name()))
+                .findFirst()
+                .ifPresent(child -> instances.add(new SignalingInstance(service.name(), service.port(), child.pid())));
         }
         return instances;
     }
@@ -192,8 +220,9 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * SIGTERM to the launcher, whose shutdown hook stops the gateway, the services, Kafka and Redis in order; then
-     * anything of the stack that is somehow still alive is killed, so no run leaves processes or bound ports.
+     * SIGTERM to the launcher, whose shutdown hook stops the gateway, the services, Kafka
+     * and Redis in order; then anything of the stack that is somehow still alive is
+     * killed, so no run leaves processes or bound ports.
      */
     @Override
     public synchronized void close() {
@@ -216,7 +245,8 @@ final class Platform implements AutoCloseable {
         leftovers.forEach(process -> process.onExit().join());
         if (!leftovers.isEmpty()) {
             System.err.println("[e2e] killed processes the devstack left behind: " + leftovers.stream()
-                    .map(process -> String.valueOf(process.pid())).collect(Collectors.joining(", ")));
+                .map(process -> String.valueOf(process.pid()))
+                .collect(Collectors.joining(", ")));
         }
     }
 
@@ -247,4 +277,5 @@ final class Platform implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for the platform", ex);
         }
     }
+
 }

@@ -13,13 +13,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The platform's REST API through the gateway, for the set-up a test does without a browser. */
+/**
+ * The platform's REST API through the gateway, for the set-up a test does without a
+ * browser.
+ */
 final class PlatformApi {
 
-    private static final Pattern SESSIONS = Pattern.compile("(?m)^parley_signaling_sessions(?:\\{[^}]*})?\\s+([0-9.eE+-]+)");
+    private static final Pattern SESSIONS = Pattern
+        .compile("(?m)^parley_signaling_sessions(?:\\{[^}]*})?\\s+([0-9.eE+-]+)");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     record Response(int status, JsonNode body) {
@@ -35,25 +42,36 @@ final class PlatformApi {
     }
 
     JsonNode join(String meetingId, String name) {
-        return expect(201, post("/api/meetings/" + meetingId + "/participants",
-                json.createObjectNode().put("name", name), null));
+        return expect(201,
+                post("/api/meetings/" + meetingId + "/participants", json.createObjectNode().put("name", name), null));
     }
 
-    /** POST /api/streams with a join token: a stream lease for the token's user, as signaling takes one per socket. */
+    /**
+     * POST /api/streams with a join token: a stream lease for the token's user, as
+     * signaling takes one per socket.
+     */
     Response startStream(String token) {
         return post("/api/streams", json.createObjectNode(), token);
     }
 
     Response get(String path, String token) {
-        HttpRequest request = HttpRequest.newBuilder(Platform.GATEWAY.resolve(path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(Platform.GATEWAY.resolve(path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
         return response(send(request));
     }
 
-    /** The sockets a signaling instance holds right now (its parley.signaling.sessions gauge). */
+    /**
+     * The sockets a signaling instance holds right now (its parley.signaling.sessions
+     * gauge).
+     */
     int signalingSessions(int port) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
         String metrics = send(request).body();
         Matcher matcher = SESSIONS.matcher(metrics);
         if (!matcher.find()) {
@@ -64,8 +82,9 @@ final class PlatformApi {
 
     private Response post(String path, JsonNode body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(Platform.GATEWAY.resolve(path))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -74,8 +93,8 @@ final class PlatformApi {
 
     private Response response(HttpResponse<String> response) {
         String text = response.body();
-        return new Response(response.statusCode(), text == null || text.isBlank() ? json.createObjectNode()
-                : json.readTree(text));
+        return new Response(response.statusCode(),
+                text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text));
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -97,4 +116,5 @@ final class PlatformApi {
         }
         return response.body();
     }
+
 }

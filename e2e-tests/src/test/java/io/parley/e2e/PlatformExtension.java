@@ -5,10 +5,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Hands tests the running {@link Platform}, started on first use and shared by every test class of the run: starting
- * six JVMs and Kafka takes most of a minute on two cores. It lives in the root context's store, which closes it
- * (stops the whole stack) when the run ends, failed or not. A start that failed is remembered, so the other tests
- * fail at once with its reason instead of each trying again for minutes.
+ * Hands tests the running {@link Platform}, started on first use and shared by every test
+ * class of the run: starting six JVMs and Kafka takes most of a minute on two cores. It
+ * lives in the root context's store, which closes it (stops the whole stack) when the run
+ * ends, failed or not. A start that failed is remembered, so the other tests fail at once
+ * with its reason instead of each trying again for minutes.
  */
 final class PlatformExtension implements ParameterResolver {
 
@@ -38,4 +39,5 @@ final class PlatformExtension implements ParameterResolver {
         }
         return started;
     }
+
 }

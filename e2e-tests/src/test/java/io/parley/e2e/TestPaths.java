@@ -8,11 +8,14 @@ final class TestPaths {
     private TestPaths() {
     }
 
-    /** The checkout: Failsafe passes the reactor root; from an IDE, the module's parent directory. */
+    /**
+     * The checkout: Failsafe passes the reactor root; from an IDE, the module's parent
+     * directory.
+     */
     static Path root() {
         String configured = System.getProperty("parley.root");
         return (configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().getParent()).toAbsolutePath()
-                .normalize();
+            .normalize();
     }
 
     /** {@code target/e2e}: the devstack's log and data, screenshots, browser logs. */
@@ -23,4 +26,5 @@ final class TestPaths {
     static Path screenshots() {
         return output().resolve("screenshots");
     }
+
 }

@@ -1,6 +1,5 @@
 package io.parley.e2e;
 
-import static io.parley.e2e.CallPage.UI_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,9 +11,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The host's timer buttons are the presets meeting-service is configured with ({@link Platform#TIMER_PRESETS}, not
- * its default list), as {@code GET /api/meetings/{id}} lists them: exactly those buttons, and one that the default
- * list lacks starts a countdown.
+ * The host's timer buttons are the presets meeting-service is configured with
+ * ({@link Platform#TIMER_PRESETS}, not its default list), as {@code GET
+ * /api/meetings/{id}} lists them: exactly those buttons, and one that the default list
+ * lacks starts a countdown.
  */
 @ExtendWith({ PlatformExtension.class, BrowsersExtension.class })
 class TimerButtonsIT {
@@ -28,18 +28,20 @@ class TimerButtonsIT {
         CallPage host = new CallPage(browsers.open("host"));
         host.createMeeting("Ada");
 
-        List<WebElement> buttons = host.browser().driver()
-                .findElements(By.cssSelector("#host-panel button.timer-preset"));
+        List<WebElement> buttons = host.browser()
+            .driver()
+            .findElements(By.cssSelector("#host-panel button.timer-preset"));
         assertThat(buttons).extracting(button -> button.getDomAttribute("data-preset"))
-                .containsExactlyElementsOf(Platform.TIMER_PRESETS);
+            .containsExactlyElementsOf(Platform.TIMER_PRESETS);
         assertThat(buttons).extracting(WebElement::getText).containsExactly("15 s", "20 s", "2 min");
         assertThat(buttons).extracting(button -> button.getDomAttribute("aria-label"))
-                .containsExactly("Start a 15 second timer", "Start a 20 second timer", "Start a 2 minute timer");
+            .containsExactly("Start a 15 second timer", "Start a 20 second timer", "Start a 2 minute timer");
 
         host.click(By.cssSelector("button[data-preset='minutes_2']"));
 
-        await("the host to see a two-minute countdown").atMost(UI_TIMEOUT)
-                .until(() -> host.timerText().matches("Timer (2:00|1:[0-5][0-9])"));
+        await("the host to see a two-minute countdown").atMost(CallPage.UI_TIMEOUT)
+            .until(() -> host.timerText().matches("Timer (2:00|1:[0-5][0-9])"));
         host.browser().screenshot("timer-presets");
     }
+
 }

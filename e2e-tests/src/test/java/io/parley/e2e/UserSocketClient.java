@@ -16,14 +16,20 @@ import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One device's user socket ({@code /ws/user}) with the JDK's WebSocket client: records every message and the close. */
+/**
+ * One device's user socket ({@code /ws/user}) with the JDK's WebSocket client: records
+ * every message and the close.
+ */
 final class UserSocketClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
     private final WebSocket socket;
 
     private UserSocketClient(URI uri) {
@@ -64,10 +70,13 @@ final class UserSocketClient implements AutoCloseable {
         return new UserSocketClient(URI.create("ws://localhost:8080/ws/user?access_token=" + accessToken));
     }
 
-    /** Straight to one signaling instance, to put devices of one person on different instances. */
+    /**
+     * Straight to one signaling instance, to put devices of one person on different
+     * instances.
+     */
     static UserSocketClient at(Platform.SignalingInstance instance, String token) {
-        return new UserSocketClient(URI.create("ws://127.0.0.1:" + instance.port() + "/ws/user"
-                + (token == null ? "" : "?access_token=" + token)));
+        return new UserSocketClient(URI.create(
+                "ws://127.0.0.1:" + instance.port() + "/ws/user" + (token == null ? "" : "?access_token=" + token)));
     }
 
     void send(String text) {
@@ -105,4 +114,5 @@ final class UserSocketClient implements AutoCloseable {
             socket.abort();
         }
     }
+
 }

@@ -11,16 +11,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The user socket ({@code /ws/user}) on the running platform: people-service commits, its outbox publishes on
- * Kafka, one signaling instance consumes and publishes on the person's Redis channel, and every device of the person,
- * on either instance or through the gateway, hears it.
+ * The user socket ({@code /ws/user}) on the running platform: people-service commits, its
+ * outbox publishes on Kafka, one signaling instance consumes and publishes on the
+ * person's Redis channel, and every device of the person, on either instance or through
+ * the gateway, hears it.
  */
 @ExtendWith(PlatformExtension.class)
 class UserSocketIT {
 
     private static final String PASSWORD = "correct horse battery staple";
 
-    /** Two people who are contacts: the contact id, and each one's API client and account id. */
+    /**
+     * Two people who are contacts: the contact id, and each one's API client and account
+     * id.
+     */
     private record Pair(PeopleApi alice, String aliceId, PeopleApi bob, String bobId, String contactId) {
     }
 
@@ -33,13 +37,17 @@ class UserSocketIT {
         String bobId = bob.signUp(bobEmail, "Bob", PASSWORD);
         alice.post("/api/contacts/requests", alice.json().createObjectNode().put("email", bobEmail), 202);
         String requestId = bob.get("/api/contacts/requests").path("incoming").get(0).path("requestId").asString();
-        String contactId = bob.post("/api/contacts/requests/" + requestId + "/accept", bob.json().createObjectNode(),
-                201).path("contactId").asString();
+        String contactId = bob
+            .post("/api/contacts/requests/" + requestId + "/accept", bob.json().createObjectNode(), 201)
+            .path("contactId")
+            .asString();
         return new Pair(alice, aliceId, bob, bobId, contactId);
     }
 
     private static JsonNode send(PeopleApi from, String contactId, String text) {
-        ObjectNode body = from.json().createObjectNode().put("clientMessageId", UUID.randomUUID().toString())
+        ObjectNode body = from.json()
+            .createObjectNode()
+            .put("clientMessageId", UUID.randomUUID().toString())
             .put("text", text);
         return from.post("/api/contacts/" + contactId + "/messages", body, 201);
     }
@@ -61,7 +69,8 @@ class UserSocketIT {
             JsonNode second = send(pair.alice(), pair.contactId(), "Are you there?");
 
             for (UserSocketClient device : List.of(bobHere, bobThere, aliceViaGateway)) {
-                // the second arrives after the first on the same partition: by then any copy of the first would have
+                // the second arrives after the first on the same partition: by then any
+                // copy of the first would have
                 device.await("message", event -> isMessage(event, second));
                 assertThat(device.all("message", event -> isMessage(event, first))).hasSize(1);
             }
@@ -113,17 +122,18 @@ class UserSocketIT {
                 UserSocketClient three = UserSocketClient.viaGateway(pair.bob().accessToken())) {
             List.of(one, two, three).forEach(device -> device.await("catch-up"));
 
-            JsonNode call = pair.alice().post("/api/contacts/" + pair.contactId() + "/calls",
-                    pair.alice().json().createObjectNode(), 201);
+            JsonNode call = pair.alice()
+                .post("/api/contacts/" + pair.contactId() + "/calls", pair.alice().json().createObjectNode(), 201);
             String callId = call.path("callId").asString();
             for (UserSocketClient device : List.of(one, two, three)) {
-                JsonNode ringing = device.await("call-ringing", event -> event.path("callId").asString().equals(callId));
+                JsonNode ringing = device.await("call-ringing",
+                        event -> event.path("callId").asString().equals(callId));
                 assertThat(ringing.path("from").path("accountId").asString()).isEqualTo(pair.aliceId());
                 assertThat(ringing.path("meetingId").asString()).isEqualTo(call.path("meetingId").asString());
             }
 
-            JsonNode answer = pair.bob().post("/api/calls/" + callId + "/answer", pair.bob().json().createObjectNode(),
-                    200);
+            JsonNode answer = pair.bob()
+                .post("/api/calls/" + callId + "/answer", pair.bob().json().createObjectNode(), 200);
             assertThat(answer.path("token").asString()).isNotBlank();
             pair.bob().post("/api/calls/" + callId + "/answer", pair.bob().json().createObjectNode(), 409);
             for (UserSocketClient device : List.of(one, two, three)) {
@@ -189,4 +199,5 @@ class UserSocketIT {
             assertThat(bob.await("refreshed").path("expiresAt").asString()).isNotBlank();
         }
     }
+
 }
