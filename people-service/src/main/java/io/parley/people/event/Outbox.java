@@ -10,6 +10,9 @@ import io.parley.events.Ids;
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,10 +31,19 @@ public class Outbox {
 
     private final Clock clock;
 
-    Outbox(DatabaseClient db, JsonMapper json, Clock clock) {
+    private final TransactionSynchronization relayAfterCommit;
+
+    Outbox(DatabaseClient db, JsonMapper json, Clock clock, OutboxRelay relay) {
         this.db = db;
         this.json = json;
         this.clock = clock;
+        this.relayAfterCommit = new TransactionSynchronization() {
+            @Override
+            public Mono<Void> afterCommit() {
+                relay.wake();
+                return Mono.empty();
+            }
+        };
     }
 
     public Mono<Void> append(EventType type, String accountId, Object payload) {
@@ -43,6 +55,15 @@ public class Outbox {
             .bind("key", accountId)
             .bind("payload", Json.of(json.writeValueAsBytes(payload)))
             .bind("createdAt", clock.instant())
+            .then()
+            .then(wakeRelayAfterCommit());
+    }
+
+    private Mono<Void> wakeRelayAfterCommit() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+            .filter(TransactionSynchronizationManager::isSynchronizationActive)
+            .doOnNext(synchronization -> synchronization.registerSynchronization(relayAfterCommit))
+            .onErrorResume(NoTransactionException.class, outsideATransaction -> Mono.empty())
             .then();
     }
 

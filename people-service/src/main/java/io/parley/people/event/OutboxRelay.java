@@ -28,7 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * a batch is acknowledged. The rows are locked with {@code SKIP LOCKED} for the length of
  * one batch, so several instances relay side by side without publishing the same row
  * twice at once; a crash between acknowledgement and delete publishes a batch again,
- * which consumers tolerate because each event keeps its id.
+ * which consumers tolerate because each event keeps its id. It runs as soon as a
+ * transaction that appended events commits, again at once after a full batch, and
+ * otherwise every {@code relay-interval} (which then only catches what another instance
+ * committed or a failed run left).
  */
 @Component
 class OutboxRelay extends PeriodicTask {
@@ -66,7 +69,18 @@ class OutboxRelay extends PeriodicTask {
 
     @Override
     protected Mono<Integer> runOnce() {
-        return relayOnce();
+        return relayOnce().doOnNext(count -> {
+            if (count == settings.relayBatch()) {
+                // a full batch: more are likely waiting, and the next tick would cap the
+                // rate
+                runSoon();
+            }
+        });
+    }
+
+    /** Events were committed: relay them now rather than at the next tick. */
+    void wake() {
+        runSoon();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 class PeriodicTaskTests {
 
@@ -67,6 +68,43 @@ class PeriodicTaskTests {
             task.stop();
         }
         assertThat(most.get()).isEqualTo(1);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aWakeUpRunsTheTaskLongBeforeItsNextTick() {
+        AtomicInteger runs = new AtomicInteger();
+        PeriodicTask task = every(Duration.ofHours(1), () -> Mono.fromRunnable(runs::incrementAndGet));
+
+        task.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 1);
+            task.runSoon();
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 2);
+        }
+        finally {
+            task.stop();
+        }
+    }
+
+    @Test
+    void wakeUpsDuringARunBringOneMoreRunAfterIt() {
+        AtomicInteger runs = new AtomicInteger();
+        Sinks.One<Void> release = Sinks.one();
+        PeriodicTask task = every(Duration.ofHours(1),
+                () -> runs.incrementAndGet() == 1 ? release.asMono() : Mono.empty());
+
+        task.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 1);
+            task.runSoon();
+            task.runSoon();
+            release.tryEmitEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() >= 2);
+        }
+        finally {
+            task.stop();
+        }
         assertThat(failures).isEmpty();
     }
 
