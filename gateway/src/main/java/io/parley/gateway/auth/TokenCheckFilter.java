@@ -43,7 +43,6 @@ import reactor.core.publisher.Mono;
 @Component
 public class TokenCheckFilter implements GlobalFilter, Ordered {
 
-    public static final String VERIFIED_CALLER = TokenCheckFilter.class.getName() + ".caller";
     static final String API_KEY_HEADER = "X-Api-Key";
 
     private final JoinTokenVerifier joinTokens;
@@ -82,7 +81,7 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
                 return budget.refuse(exchange, refusal);
             })
             .flatMap(caller -> {
-                caller.ifPresent(verified -> exchange.getAttributes().put(VERIFIED_CALLER, verified));
+                caller.ifPresent(verified -> VerifiedCaller.keep(exchange, verified));
                 return chain.filter(exchange);
             });
     }
@@ -128,14 +127,6 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
                 .onErrorResume(RevokedTokenException.class, revoked -> revoked.revocation() == Revocation.MEETING_ENDED
                         ? Mono.just(Optional.empty()) : Mono.error(revoked));
         };
-    }
-
-    /**
-     * The caller whose token this request carried and the gateway verified; null when
-     * there was none.
-     */
-    public static VerifiedCaller verifiedCaller(ServerWebExchange exchange) {
-        return exchange.getAttribute(VERIFIED_CALLER);
     }
 
     @Override

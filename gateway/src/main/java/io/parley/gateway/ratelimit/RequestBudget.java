@@ -2,7 +2,6 @@ package io.parley.gateway.ratelimit;
 
 import io.parley.gateway.GatewayMetrics;
 import io.parley.gateway.GatewayProperties;
-import io.parley.gateway.auth.TokenCheckFilter;
 import io.parley.gateway.auth.VerifiedCaller;
 import io.parley.gateway.forwarding.ClientOrigin;
 import org.slf4j.Logger;
@@ -73,7 +72,7 @@ public class RequestBudget {
     }
 
     private String clientKey(ServerWebExchange exchange) {
-        VerifiedCaller caller = TokenCheckFilter.verifiedCaller(exchange);
+        VerifiedCaller caller = VerifiedCaller.of(exchange);
         if (caller != null) {
             return "sub:" + caller.subject();
         }
