@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -122,11 +121,17 @@ public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Va
          * @param issuerUri the issuer exactly as its ID tokens name it;
          * {@code /.well-known/openid-configuration} under it describes the rest
          * @param displayName what the sign-in button says
-         * @param scopes what to ask for; {@code openid} is asked for whether listed or
-         * not
+         * @param scopes what to ask for (default {@code openid}, {@code email},
+         * {@code profile}); {@code openid} is asked for whether listed or not
          */
         public record Provider(@NotNull URI issuerUri, @NotBlank String clientId, @NotBlank String clientSecret,
-                @NotBlank String displayName, @NotEmpty @DefaultValue("openid,email,profile") List<String> scopes) {
+                @NotBlank String displayName, List<String> scopes) {
+
+            static final List<String> DEFAULT_SCOPES = List.of("openid", "email", "profile");
+
+            public Provider {
+                scopes = (scopes == null || scopes.isEmpty()) ? DEFAULT_SCOPES : List.copyOf(scopes);
+            }
 
             /**
              * Without the secret: records print all their fields, and this one ends up in
