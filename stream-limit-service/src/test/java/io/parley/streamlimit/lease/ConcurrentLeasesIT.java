@@ -117,7 +117,9 @@ class ConcurrentLeasesIT {
             .block(Duration.ofMinutes(2));
 
         assertThat(answers).hasSize(REQUESTS);
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.get("streamCount").asInt()).isBetween(0, 2));
+        // an end of s3, which was never held, answers the count as it stands: 3 when it
+        // comes before every other end
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.get("streamCount").asInt()).isBetween(0, 3));
         assertThat(activeCount(user)).isZero();
         client.post()
             .uri(first.baseUrl() + "/api/streams")
