@@ -89,8 +89,9 @@ public final class ProtectedPaths {
             .map(Rule::requirement)
             .findFirst()
             .orElse(TokenRequirement.JOIN_IF_PRESENT);
-        return hasApiKey && requirement == TokenRequirement.JOIN_REQUIRED ? TokenRequirement.JOIN_IF_PRESENT
-                : requirement;
+        boolean leftToTheService = requirement == TokenRequirement.JOIN_REQUIRED
+                || requirement == TokenRequirement.JOIN_OR_ACCESS_REQUIRED;
+        return hasApiKey && leftToTheService ? TokenRequirement.JOIN_IF_PRESENT : requirement;
     }
 
 }

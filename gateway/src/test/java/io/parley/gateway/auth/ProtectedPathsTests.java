@@ -70,6 +70,14 @@ class ProtectedPathsTests {
     }
 
     @ParameterizedTest
+    @CsvSource({ "GET, /api/quality/meetings/m1", "GET, /api/quality/meetings/m1/samples" })
+    void leavesQualityDataWithAnApiKeyToTheService(String method, String path) {
+        assertThat(requirement(method, path)).isEqualTo(TokenRequirement.JOIN_OR_ACCESS_REQUIRED);
+        assertThat(paths.requirementFor(HttpMethod.valueOf(method), path, true))
+            .isEqualTo(TokenRequirement.JOIN_IF_PRESENT);
+    }
+
+    @ParameterizedTest
     @CsvSource({ "GET, /api/me", "POST, /api/contacts/c1/messages" })
     void stillRequiresAnAccessTokenWithAnApiKeyWhichPeopleServiceDoesNotTake(String method, String path) {
         assertThat(paths.requirementFor(HttpMethod.valueOf(method), path, true))
