@@ -2,7 +2,7 @@
 // hand over to the Call. Every way this can fail ends on its own screen (screens.js).
 import * as accountSession from './account-session.js';
 import { api } from './api.js';
-import { Call } from './call.js';
+import { Call } from './call/call.js';
 import * as credentials from './credentials.js';
 import { h, show } from './dom.js';
 import { LocalMedia } from './media.js';

@@ -1,0 +1,215 @@
+// A call in progress, put together from its feature modules (one per feature, each owning its part of the screen and
+// the signaling messages it registers for in messages.js). Media flows peer to peer (mesh.js); when the socket drops,
+// the peer connections keep running, and the next `welcome` reconciles them with who is still there.
+import { api } from '../api.js';
+import { claims } from '../credentials.js';
+import { h, toast } from '../dom.js';
+import { PeerMesh } from '../mesh.js';
+import { QualityReporter } from '../quality.js';
+import { SignalingClient } from '../signaling.js';
+import { ChatPanel } from './chat.js';
+import { ConnectionStatus } from './connection-status.js';
+import { MediaControls } from './controls.js';
+import { HostPanel } from './host-panel.js';
+import { InviteLink } from './invite.js';
+import { Incoming, MessageRouter, Outgoing } from './messages.js';
+import { Roster } from './roster.js';
+import { TileGrid } from './tiles.js';
+import { TimerDisplay } from './timer.js';
+
+/** How long the last quality sample may hold the ending screen back. */
+const LAST_SAMPLE_WAIT_MS = 1000;
+
+export class Call {
+  /** onEnded(kind) is called once, after everything was released (unless the user navigated away). */
+  constructor(root, { meetingRef, meeting, credentials, media, onEnded }) {
+    this.root = root;
+    this.meetingRef = meetingRef;
+    this.meeting = meeting;
+    this.credentials = credentials;
+    this.media = media;
+    this.onEnded = onEnded;
+    this.selfId = credentials.participantId;
+    this.welcomes = 0;
+    this.finished = false;
+    this.router = new MessageRouter();
+  }
+
+  start() {
+    this.mesh = new PeerMesh({
+      send: (message) => this.client.send(message),
+      onTrack: (peerId, stream) => this.grid.tile(peerId, this.roster.person(peerId)).attach(stream),
+      onState: (peerId, state) => this.grid.setConnectionState(peerId, state),
+    });
+    this.mesh.setLocalStream(this.media.stream);
+    this.client = new SignalingClient(this.credentials.token, {
+      onMessage: (message) => this.router.dispatch(message),
+      onStatus: (state, detail) => this.onStatus(state, detail),
+      onEnding: (outcome) => this.finish(outcome),
+      onHandshakeFailed: () => this.checkMeeting(),
+    });
+    this.reporter = new QualityReporter({
+      meetingId: this.credentials.meetingId,
+      participantId: this.selfId,
+      token: this.credentials.token,
+      connections: () => this.mesh.connections(),
+    });
+    this.assemble();
+    this.client.connect();
+    this.reporter.start();
+  }
+
+  /** The features, their messages and the layout. */
+  assemble() {
+    const send = (message) => this.client.send(message);
+    this.status = new ConnectionStatus();
+    this.timer = new TimerDisplay();
+    this.grid = new TileGrid({ selfId: this.selfId, onSoundBlocked: () => this.controls.soundBlocked() });
+    this.controls = new MediaControls({
+      media: this.media,
+      meetingId: this.credentials.meetingId,
+      onChange: () => this.mediaChanged(),
+      onSoundOn: () => this.grid.unmuteAll(),
+      onLeave: () => this.hangUp(),
+    });
+    this.roster = new Roster({
+      self: { participantId: this.selfId, role: this.credentials.role, ...this.media.state(),
+        name: this.credentials.name || claims(this.credentials.token).name || 'You' },
+      credentials: this.credentials,
+      peers: this.peers(),
+    });
+    const chat = new ChatPanel({ selfId: () => this.selfId, send });
+    const host = this.credentials.role === 'host'
+      ? new HostPanel({ meeting: this.meeting, credentials: this.credentials }) : null;
+
+    this.router.register({ [Incoming.WELCOME]: (message) => this.onWelcome(message) });
+    for (const feature of [this.roster, chat, this.timer, this.controls, host]) {
+      if (feature) {
+        this.router.register(feature.messages());
+      }
+    }
+    // a new socket starts out as "microphone and camera on" for the others: once every feature had the welcome,
+    // tell them how it really is
+    this.router.register({ [Incoming.WELCOME]: () => this.sendMediaState() });
+    this.router.register({
+      [Incoming.OFFER]: (message) => this.mesh.handle(message.type, message.from, message.sdp),
+      [Incoming.ANSWER]: (message) => this.mesh.handle(message.type, message.from, message.sdp),
+      [Incoming.ICE]: (message) => this.mesh.handle('ice', message.from, message.candidate),
+      [Incoming.REMOVED]: () => this.finish('removed'),
+      [Incoming.MEETING_ENDED]: () => this.finish('ended'),
+      [Incoming.ERROR]: (message) => {
+        if (message.code !== 'unknown-participant') {
+          toast(message.message || message.code, { kind: 'error' });
+        }
+      },
+    });
+
+    const title = this.meeting.title || 'Meeting';
+    this.view = h('div', { className: 'call', 'data-welcomes': '0' },
+      h('header', { className: 'call-bar' },
+        h('h1', { id: 'meeting-title' }, title),
+        new InviteLink(this.meetingRef).element,
+        this.timer.element,
+        this.status.element),
+      h('section', { className: 'stage', 'aria-label': 'Video' }, this.grid.element),
+      this.controls.element,
+      h('aside', { className: 'side' }, this.roster.element, chat.element, host?.element));
+    this.root.replaceChildren(this.view);
+    document.title = `${title} · Parley`;
+    const own = this.grid.tile(this.selfId, this.roster.person(this.selfId));
+    if (this.media.stream) {
+      own.attach(this.media.stream);
+    }
+    this.roster.render();
+  }
+
+  /** The roster's comings and goings, applied to the peer connections and the tiles. */
+  peers() {
+    return {
+      joined: (id, person, connect) => {
+        this.grid.tile(id, person);
+        if (connect) {
+          this.mesh.connect(id);
+        }
+      },
+      updated: (person) => this.grid.tile(person.participantId, person),
+      left: (id) => {
+        this.mesh.disconnect(id);
+        this.grid.remove(id);
+      },
+      welcomed: (ids) => {
+        this.mesh.retain(ids);
+        if (this.welcomes > 1) {
+          this.mesh.restartUnconnected();
+        }
+      },
+    };
+  }
+
+  /** Registered first, so the mesh knows who it is before the roster connects anyone. */
+  onWelcome(message) {
+    this.welcomes += 1;
+    this.view.dataset.welcomes = String(this.welcomes);
+    this.selfId = message.participantId || this.selfId;
+    this.mesh.configure(this.selfId, message.iceServers);
+  }
+
+  mediaChanged() {
+    this.roster.updateSelf(this.media.state());
+    this.sendMediaState();
+  }
+
+  sendMediaState() {
+    this.client.send({ type: Outgoing.MEDIA, ...this.media.state() });
+  }
+
+  onStatus(state, detail) {
+    this.status.show(state, detail);
+    this.view.dataset.state = state;
+    if (state === 'lost') {
+      this.finish('connection-lost');
+    }
+  }
+
+  /**
+   * A socket was refused before it opened. The gateway answers a revoked token with 401 before signaling can
+   * close with 4410/4403, and the browser does not tell why; meeting-service can.
+   */
+  async checkMeeting() {
+    try {
+      const meeting = await api.getMeeting(this.credentials.meetingId);
+      if (meeting.state === 'ended') {
+        this.finish('ended');
+      } else if (!(meeting.participants || []).some((person) => person.participantId === this.selfId)) {
+        this.finish('removed');
+      }
+    } catch (error) {
+      if (error.status === 404) {
+        this.finish('not-found');
+      }
+      // anything else: the network or the platform is down; the reconnects go on
+    }
+  }
+
+  hangUp({ silent = false } = {}) {
+    this.finish('left', { silent });
+  }
+
+  /** Releases everything once: last quality sample, peer connections, camera, socket, timers; then the screen. */
+  async finish(kind, { silent = false } = {}) {
+    if (this.finished) {
+      return;
+    }
+    this.finished = true;
+    this.client.stop();
+    this.timer.stop();
+    // the last sample needs the connections; do not let a slow getStats hold the screen back
+    await Promise.race([this.reporter.stop(), new Promise((resolve) => { setTimeout(resolve, LAST_SAMPLE_WAIT_MS); })]);
+    this.mesh.closeAll();
+    this.media.stop();
+    this.grid.detachAll();
+    if (!silent) {
+      this.onEnded(kind);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+// The video grid: one tile per participant, the own preview first, the others in the order they came.
+import { h } from '../dom.js';
+
+/** One participant's video with name and state; the own preview is muted and mirrored. */
+class Tile {
+  constructor(participantId, self, onSoundBlocked) {
+    this.self = self;
+    this.onSoundBlocked = onSoundBlocked;
+    this.video = h('video', { autoplay: true, playsInline: true, muted: self });
+    this.name = h('figcaption', { className: 'tile-name' });
+    this.placeholder = h('div', { className: 'tile-placeholder', 'aria-hidden': 'true' });
+    this.element = h('figure', { className: `tile${self ? ' self' : ''}`, 'data-participant-id': participantId,
+      'data-connection-state': self ? 'local' : 'new', 'data-video': 'on' },
+    this.video, this.placeholder, this.name);
+  }
+
+  attach(stream) {
+    if (this.video.srcObject !== stream) {
+      this.video.srcObject = stream;
+    }
+    this.play();
+  }
+
+  play() {
+    this.video.play().catch((error) => {
+      if (error.name === 'NotAllowedError' && !this.video.muted) {
+        // the browser's autoplay policy wants a click first: play muted now, offer "Turn on sound"
+        this.video.muted = true;
+        this.video.play().catch(() => {});
+        this.onSoundBlocked();
+      }
+    });
+  }
+
+  unmute() {
+    if (!this.self) {
+      this.video.muted = false;
+      this.play();
+    }
+  }
+
+  update(person) {
+    const name = person.name || 'Guest';
+    this.name.textContent = this.self ? `${name} (you)` : name;
+    if (person.audio === false) {
+      this.name.append(h('span', { className: 'muted-indicator' }, ' · muted'));
+    }
+    this.element.dataset.video = person.video === false ? 'off' : 'on';
+    this.placeholder.textContent = name.slice(0, 1).toUpperCase();
+    this.element.setAttribute('aria-label', `${name}${person.audio === false ? ', muted' : ''}`);
+  }
+
+  setConnectionState(state) {
+    this.element.dataset.connectionState = state;
+  }
+
+  detach() {
+    this.video.srcObject = null;
+  }
+}
+
+export class TileGrid {
+  constructor({ selfId, onSoundBlocked }) {
+    this.selfId = selfId;
+    this.onSoundBlocked = onSoundBlocked;
+    this.tiles = new Map();
+    this.element = h('div', { id: 'video-grid', className: 'video-grid', 'data-count': '1' });
+  }
+
+  /** The participant's tile, made on first use; person (when given) refreshes its name and state. */
+  tile(participantId, person) {
+    let tile = this.tiles.get(participantId);
+    if (!tile) {
+      tile = new Tile(participantId, participantId === this.selfId, this.onSoundBlocked);
+      this.tiles.set(participantId, tile);
+      if (participantId === this.selfId) {
+        this.element.prepend(tile.element);
+      } else {
+        this.element.append(tile.element);
+      }
+      this.element.dataset.count = String(this.tiles.size);
+    }
+    if (person) {
+      tile.update(person);
+    }
+    return tile;
+  }
+
+  /** Called only for a tile that exists: a late connection-state change must not bring a departed tile back. */
+  setConnectionState(participantId, state) {
+    this.tiles.get(participantId)?.setConnectionState(state);
+  }
+
+  remove(participantId) {
+    const tile = this.tiles.get(participantId);
+    if (tile) {
+      tile.element.remove();
+      this.tiles.delete(participantId);
+      this.element.dataset.count = String(this.tiles.size);
+    }
+  }
+
+  unmuteAll() {
+    for (const tile of this.tiles.values()) {
+      tile.unmute();
+    }
+  }
+
+  detachAll() {
+    for (const tile of this.tiles.values()) {
+      tile.detach();
+    }
+  }
+}
