@@ -35,7 +35,7 @@ class TimerButtonsIT {
             .containsExactlyElementsOf(Platform.TIMER_PRESETS);
         assertThat(buttons).extracting(WebElement::getText).containsExactly("15 s", "20 s", "2 min");
         assertThat(buttons).extracting(button -> button.getDomAttribute("aria-label"))
-            .containsExactly("Start a 15 second timer", "Start a 20 second timer", "Start a 2 minute timer");
+            .containsExactly("Start a 15 s timer", "Start a 20 s timer", "Start a 2 min timer");
 
         host.click(By.cssSelector("button[data-preset='minutes_2']"));
 

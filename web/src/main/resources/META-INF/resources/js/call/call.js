@@ -203,6 +203,7 @@ export class Call {
     this.finished = true;
     this.client.stop();
     this.timer.stop();
+    this.controls.stop();
     // the last sample needs the connections; do not let a slow getStats hold the screen back
     await Promise.race([this.reporter.stop(), new Promise((resolve) => { setTimeout(resolve, LAST_SAMPLE_WAIT_MS); })]);
     this.mesh.closeAll();

@@ -8,8 +8,10 @@ export class ChatPanel {
     this.selfId = selfId;
     this.send = send;
     this.ids = new Set();
-    this.log = h('ol', { id: 'chat-log', className: 'chat-log', role: 'log', 'aria-live': 'polite',
-      'aria-label': 'Chat messages' });
+    this.messageList = h('ol', { className: 'chat-messages' });
+    // the log role is on a wrapper: on the list itself it would take away the list semantics its items need
+    this.log = h('div', { id: 'chat-log', className: 'chat-log', role: 'log', 'aria-live': 'polite',
+      'aria-label': 'Chat messages' }, this.messageList);
     this.element = this.render();
   }
 
@@ -47,7 +49,7 @@ export class ChatPanel {
     }
     this.ids.add(message.id);
     const mine = message.from === this.selfId();
-    this.log.append(h('li', { 'data-message-id': message.id, className: mine ? 'mine' : '' },
+    this.messageList.append(h('li', { 'data-message-id': message.id, className: mine ? 'mine' : '' },
       h('span', { className: 'chat-name' }, mine ? 'You' : message.name || 'Guest'),
       h('time', { dateTime: message.sentAt }, formatTime(message.sentAt)),
       h('p', { className: 'chat-text' }, message.text)));

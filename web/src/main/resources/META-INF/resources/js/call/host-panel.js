@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { h, toast } from '../dom.js';
 import { Incoming } from './messages.js';
-import { presetLabel, presetName } from './timer.js';
+import { presetLabel } from './timer.js';
 
 export class HostPanel {
   constructor({ meeting, credentials }) {
@@ -47,7 +47,7 @@ export class HostPanel {
     // the presets are the server's configuration (GET /api/meetings/{id}): a button for each, none of our own
     const timers = (this.meeting.timerPresets || []).map(({ preset, seconds }) => {
       const button = h('button', { type: 'button', className: 'secondary timer-preset', 'data-preset': preset,
-        'aria-label': `Start a ${presetName(seconds)} timer` }, presetLabel(seconds));
+        'aria-label': `Start a ${presetLabel(seconds)} timer` }, presetLabel(seconds));
       button.onclick = this.action(button, () => api.timer(meetingId, preset, token));
       return button;
     });
