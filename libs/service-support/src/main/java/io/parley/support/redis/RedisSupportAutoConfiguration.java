@@ -1,5 +1,6 @@
 package io.parley.support.redis;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,10 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * {@link RedisScripts}, and shared connections opened at start, for every service that
- * talks to Redis.
+ * {@link RedisScripts}, shared connections opened at start and Redis's memory as metrics,
+ * for every service that talks to Redis.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(LettuceConnectionFactory.class)
 public class RedisSupportAutoConfiguration {
 
@@ -20,6 +22,12 @@ public class RedisSupportAutoConfiguration {
     @ConditionalOnMissingBean
     RedisScripts redisScripts(LettuceConnectionFactory connectionFactory) {
         return new RedisScripts(connectionFactory);
+    }
+
+    @Bean
+    @ConditionalOnBean({ LettuceConnectionFactory.class, MeterRegistry.class })
+    RedisMemoryMetrics redisMemoryMetrics(LettuceConnectionFactory connectionFactory, MeterRegistry registry) {
+        return new RedisMemoryMetrics(connectionFactory, registry);
     }
 
     @Bean
