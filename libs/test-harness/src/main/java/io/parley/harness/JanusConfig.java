@@ -1,0 +1,141 @@
+package io.parley.harness;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.parley.harness.media.MediaNetwork;
+
+/**
+ * The configuration folder a harness Janus runs from ({@code janus -F <folder>}). Janus
+ * loads every plugin and transport in its folders, so the folders it is given hold links
+ * to the VideoRoom plugin and the HTTP transport only; no event handlers and no loggers.
+ *
+ * @param folder where the files are written
+ * @param libraries the package's library folder (with {@code plugins/} and
+ * {@code transports/})
+ * @param httpPort the Janus API port ({@code /janus})
+ * @param adminPort the admin API port ({@code /admin})
+ * @param apiSecret what every Janus API request must carry
+ * @param adminSecret what every admin API request must carry
+ * @param mediaAddress the only address ICE candidates are gathered on
+ * @param rtpPorts the UDP ports media uses
+ */
+record JanusConfig(Path folder, Path libraries, int httpPort, int adminPort, String apiSecret, String adminSecret,
+        String mediaAddress, MediaNetwork.PortRange rtpPorts) {
+
+    static final String LIBRARIES_VARIABLE = "PARLEY_JANUS_LIBRARIES";
+
+    static final String PLUGIN = "libjanus_videoroom.so";
+
+    static final String TRANSPORT = "libjanus_http.so";
+
+    /** Writes the folder from scratch; returns it. */
+    Path write() {
+        try {
+            TempDirs.deleteQuietly(folder);
+            Files.createDirectories(folder);
+            Path plugins = link(folder.resolve("plugins"), libraries.resolve("plugins").resolve(PLUGIN));
+            Path transports = link(folder.resolve("transports"), libraries.resolve("transports").resolve(TRANSPORT));
+            Path events = Files.createDirectories(folder.resolve("events"));
+            Path loggers = Files.createDirectories(folder.resolve("loggers"));
+            OwnerOnlyFiles.write(folder.resolve("janus.jcfg"), janus(plugins, transports, events, loggers));
+            Files.writeString(folder.resolve("janus.transport.http.jcfg"), http());
+            Files.writeString(folder.resolve("janus.plugin.videoroom.jcfg"), "general: {\n}\n");
+            return folder;
+        }
+        catch (IOException ex) {
+            throw new HarnessException("Cannot write the Janus configuration in " + folder, ex);
+        }
+    }
+
+    private String janus(Path plugins, Path transports, Path events, Path loggers) {
+        // mDNS (.local) candidates would need a resolver; the host address is enough here
+        return """
+                general: {
+                    configs_folder = "%s"
+                    plugins_folder = "%s"
+                    transports_folder = "%s"
+                    events_folder = "%s"
+                    loggers_folder = "%s"
+                    log_to_stdout = true
+                    debug_level = 4
+                    api_secret = "%s"
+                    admin_secret = "%s"
+                    server_name = "parley-harness-%d"
+                    protected_folders = ["/bin", "/boot", "/dev", "/etc", "/lib", "/proc", "/sbin", "/sys", "/usr"]
+                }
+                media: {
+                    rtp_port_range = "%s"
+                }
+                nat: {
+                    ignore_mdns = true
+                    ice_enforce_list = "%s"
+                }
+                events: {
+                    broadcast = false
+                }
+                """.formatted(folder.toAbsolutePath(), plugins.toAbsolutePath(), transports.toAbsolutePath(),
+                events.toAbsolutePath(), loggers.toAbsolutePath(), apiSecret, adminSecret, httpPort, rtpPorts,
+                mediaAddress);
+    }
+
+    private String http() {
+        return """
+                general: {
+                    json = "plain"
+                    base_path = "/janus"
+                    http = true
+                    port = %d
+                    ip = "127.0.0.1"
+                    https = false
+                }
+                admin: {
+                    admin_base_path = "/admin"
+                    admin_http = true
+                    admin_port = %d
+                    admin_ip = "127.0.0.1"
+                    admin_https = false
+                }
+                """.formatted(httpPort, adminPort);
+    }
+
+    private static Path link(Path dir, Path target) throws IOException {
+        Files.createDirectories(dir);
+        Files.createSymbolicLink(dir.resolve(target.getFileName()), target);
+        return dir;
+    }
+
+    /**
+     * The folder with {@code plugins/} and {@code transports/}: the value of
+     * {@value #LIBRARIES_VARIABLE} when set, else next to the executable
+     * ({@code /usr/bin/janus}: {@code /usr/lib/<multiarch>/janus}).
+     */
+    static Optional<Path> findLibraries(Path executable) {
+        String configured = System.getenv(LIBRARIES_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(JanusConfig::hasVideoRoom);
+        }
+        Path lib = executable.toAbsolutePath().getParent().resolveSibling("lib");
+        List<Path> candidates = new ArrayList<>(List.of(lib.resolve("janus")));
+        if (Files.isDirectory(lib)) {
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(lib, Files::isDirectory)) {
+                dirs.forEach(dir -> candidates.add(dir.resolve("janus")));
+            }
+            catch (IOException ex) {
+                return Optional.empty();
+            }
+        }
+        return candidates.stream().filter(JanusConfig::hasVideoRoom).findFirst();
+    }
+
+    private static boolean hasVideoRoom(Path libraries) {
+        return Files.isRegularFile(libraries.resolve("plugins").resolve(PLUGIN))
+                && Files.isRegularFile(libraries.resolve("transports").resolve(TRANSPORT));
+    }
+
+}

@@ -1,0 +1,89 @@
+package io.parley.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JanusServerProcessIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsOnlyTheVideoRoomPluginAndTheHttpTransportOnTheHostAddress() throws Exception {
+        try (JanusServerProcess janus = JanusServerProcess.startOnFreePorts(dir)) {
+            String info = get(URI.create(janus.apiUri() + "/info"));
+
+            Map<String, Object> plugins = JsonPath.read(info, "$.plugins");
+            Map<String, Object> transports = JsonPath.read(info, "$.transports");
+            assertThat(plugins).containsOnlyKeys("janus.plugin.videoroom");
+            assertThat(transports).containsOnlyKeys("janus.transport.http");
+            assertThat(JsonPath.<String>read(info, "$['local-ip']")).isEqualTo(janus.mediaAddress())
+                .isNotEqualTo("127.0.0.1");
+            assertThat(JsonPath.<Boolean>read(info, "$['api_secret']")).isTrue();
+        }
+    }
+
+    @Test
+    void adminApiAnswersOnlyWithTheGeneratedSecret() throws Exception {
+        try (JanusServerProcess janus = JanusServerProcess.startOnFreePorts(dir)) {
+            String listed = post(janus.adminUri(),
+                    "{\"janus\":\"list_sessions\",\"transaction\":\"t1\",\"admin_secret\":\"" + janus.adminSecret()
+                            + "\"}");
+            String refused = post(janus.adminUri(),
+                    "{\"janus\":\"list_sessions\",\"transaction\":\"t2\",\"admin_secret\":\"janusoverlord\"}");
+
+            assertThat(JsonPath.<String>read(listed, "$.janus")).isEqualTo("success");
+            assertThat(JsonPath.<Integer>read(refused, "$.error.code")).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void keepsItsSecretsInAFileOnlyItsOwnerReads() throws Exception {
+        try (JanusServerProcess janus = JanusServerProcess.startOnFreePorts(dir)) {
+            Path config = dir.resolve("conf/janus.jcfg");
+
+            assertThat(Files.readString(config)).contains(janus.apiSecret(), janus.adminSecret());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void stopsAnsweringWhenKilledAndAnswersAgainAfterStart() {
+        try (JanusServerProcess janus = JanusServerProcess.startOnFreePorts(dir)) {
+            String apiSecret = janus.apiSecret();
+
+            janus.kill();
+            assertThat(janus.answersInfo()).isFalse();
+            assertThat(janus.isRunning()).isFalse();
+
+            janus.start();
+            assertThat(janus.answersInfo()).isTrue();
+            assertThat(janus.apiSecret()).isEqualTo(apiSecret);
+        }
+    }
+
+    private String get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String post(URI uri, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+}

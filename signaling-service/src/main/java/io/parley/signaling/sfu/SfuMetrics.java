@@ -1,0 +1,93 @@
+package io.parley.signaling.sfu;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The SFU's metrics, one series per Janus instance ({@code instance} tag: the API's host
+ * and port), read from each instance's admin API every {@code metrics-interval}:
+ * {@code parley.signaling.sfu.up} (1 when the instance answered its last reading),
+ * {@code parley.signaling.sfu.rooms}, {@code parley.signaling.sfu.publishers} and
+ * {@code parley.signaling.sfu.subscribers}. While an instance does not answer, the three
+ * counts are NaN rather than a stale or a false zero.
+ */
+@Component
+public class SfuMetrics implements InitializingBean, DisposableBean {
+
+    private final SfuProperties settings;
+
+    private final List<Instance> instances;
+
+    private volatile Disposable polling;
+
+    public SfuMetrics(JanusInstances janus, SfuProperties settings, MeterRegistry registry) {
+        this.settings = settings;
+        this.instances = janus.all().stream().map((rooms) -> new Instance(rooms, registry)).toList();
+    }
+
+    /** Reads every instance once; the metrics hold the outcome when it completes. */
+    public Mono<Void> refresh() {
+        return Flux.fromIterable(instances).flatMap(Instance::refresh).then();
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (!instances.isEmpty()) {
+            polling = Flux.interval(Duration.ZERO, settings.metricsInterval())
+                .onBackpressureDrop()
+                .concatMap((tick) -> refresh())
+                .subscribe();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (polling != null) {
+            polling.dispose();
+        }
+    }
+
+    private static final class Instance {
+
+        private final JanusLoad load;
+
+        private final AtomicReference<JanusLoad.Reading> last = new AtomicReference<>(JanusLoad.Reading.DOWN);
+
+        Instance(VideoRooms rooms, MeterRegistry registry) {
+            this.load = new JanusLoad(rooms.janus());
+            String name = rooms.instance();
+            Gauge.builder("parley.signaling.sfu.up", last, (reading) -> reading.get().up() ? 1 : 0)
+                .tag("instance", name)
+                .description("1 when the Janus instance answered its admin API at the last reading")
+                .register(registry);
+            Gauge.builder("parley.signaling.sfu.rooms", last, (reading) -> reading.get().rooms())
+                .tag("instance", name)
+                .description("VideoRoom rooms on the Janus instance")
+                .register(registry);
+            Gauge.builder("parley.signaling.sfu.publishers", last, (reading) -> reading.get().publishers())
+                .tag("instance", name)
+                .description("VideoRoom publisher handles on the Janus instance")
+                .register(registry);
+            Gauge.builder("parley.signaling.sfu.subscribers", last, (reading) -> reading.get().subscribers())
+                .tag("instance", name)
+                .description("VideoRoom subscriber handles on the Janus instance")
+                .register(registry);
+        }
+
+        Mono<Void> refresh() {
+            return load.read().doOnNext(last::set).then();
+        }
+
+    }
+
+}

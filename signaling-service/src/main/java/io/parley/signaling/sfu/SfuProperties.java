@@ -1,0 +1,59 @@
+package io.parley.signaling.sfu;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * SFU settings ({@code parley.signaling.sfu.*}).
+ *
+ * @param instances the Janus instances (default none: every meeting is a mesh)
+ * @param apiSecret Janus's {@code api_secret}, sent with every Janus API request (default
+ * empty: Janus runs without one)
+ * @param adminSecret Janus's {@code admin_secret}, for the admin API the metrics come
+ * from (default empty)
+ * @param switchAt the participant count at which a meeting moves from mesh to the SFU
+ * (default 5: a mesh holds up to 4)
+ * @param maxPublishers most publishers a VideoRoom room accepts (default 100, the largest
+ * meeting)
+ * @param requestTimeout time limit of one request to Janus (default 2s)
+ * @param keepaliveInterval how often the sessions signaling holds are kept alive; under
+ * Janus's {@code session_timeout} (default 20s, Janus's timeout being 60s)
+ * @param metricsInterval how often each instance's rooms, publishers and subscribers are
+ * read from its admin API (default 15s)
+ */
+@Validated
+@ConfigurationProperties("parley.signaling.sfu")
+public record SfuProperties(@Valid List<Instance> instances, @DefaultValue("") String apiSecret,
+        @DefaultValue("") String adminSecret, @Min(2) @Max(100) @DefaultValue("5") int switchAt,
+        @Min(2) @Max(1000) @DefaultValue("100") int maxPublishers, @NotNull @DefaultValue("2s") Duration requestTimeout,
+        @NotNull @DefaultValue("20s") Duration keepaliveInterval,
+        @NotNull @DefaultValue("15s") Duration metricsInterval) {
+
+    public SfuProperties {
+        instances = (instances != null) ? List.copyOf(instances) : List.of();
+    }
+
+    /**
+     * One Janus instance.
+     *
+     * @param api its Janus API, e.g. {@code http://janus-0:8088/janus}
+     * @param admin its admin API, e.g. {@code http://janus-0:7088/admin}
+     */
+    public record Instance(@NotNull URI api, @NotNull URI admin) {
+
+        /** The name metrics and logs use: the API's host and port. */
+        public String name() {
+            return api.getAuthority();
+        }
+    }
+
+}

@@ -1,0 +1,69 @@
+package io.parley.signaling.sfu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class SfuPropertiesTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+        .withUserConfiguration(Settings.class);
+
+    @Test
+    void defaultsToNoInstancesAndASwitchAtFiveParticipants() {
+        runner.run((context) -> {
+            SfuProperties settings = context.getBean(SfuProperties.class);
+            assertThat(settings.instances()).isEmpty();
+            assertThat(settings.switchAt()).isEqualTo(5);
+            assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(settings.keepaliveInterval()).isEqualTo(Duration.ofSeconds(20));
+        });
+    }
+
+    @Test
+    void bindsInstancesWithTheirApiAndAdminUris() {
+        runner
+            .withPropertyValues("parley.signaling.sfu.instances[0].api=http://janus-0:8088/janus",
+                    "parley.signaling.sfu.instances[0].admin=http://janus-0:7088/admin",
+                    "parley.signaling.sfu.api-secret=s1")
+            .run((context) -> {
+                SfuProperties settings = context.getBean(SfuProperties.class);
+                assertThat(settings.instances()).singleElement().satisfies((instance) -> {
+                    assertThat(instance.admin()).isEqualTo(URI.create("http://janus-0:7088/admin"));
+                    assertThat(instance.name()).isEqualTo("janus-0:8088");
+                });
+                assertThat(settings.apiSecret()).isEqualTo("s1");
+            });
+    }
+
+    @Test
+    void refusesToStartWithASwitchBelowTwoParticipants() {
+        runner.withPropertyValues("parley.signaling.sfu.switch-at=1")
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("switchAt"));
+    }
+
+    @Test
+    void refusesToStartWithAnInstanceWithoutAnAdminUri() {
+        runner.withPropertyValues("parley.signaling.sfu.instances[0].api=http://janus-0:8088/janus")
+            .run((context) -> assertThat(context).hasFailed());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(SfuProperties.class)
+    static class Settings {
+
+    }
+
+}

@@ -1,0 +1,65 @@
+package io.parley.signaling.sfu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parley.harness.Ports;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The SFU beans as signaling wires them, with no Janus and with one that is not there.
+ */
+class SfuWiringTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+        .withUserConfiguration(Beans.class);
+
+    @Test
+    void withoutInstancesEveryMeetingStaysAMeshAndNoSfuMetricExists() {
+        runner.run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(JanusInstances.class).enabled()).isFalse();
+            assertThat(context.getBean(MeterRegistry.class).find("parley.signaling.sfu.up").gauges()).isEmpty();
+        });
+    }
+
+    @Test
+    void startsWhileItsJanusIsUnreachableAndReportsItDown() {
+        int closed = Ports.freePort();
+        runner
+            .withPropertyValues("parley.signaling.sfu.instances[0].api=http://127.0.0.1:" + closed + "/janus",
+                    "parley.signaling.sfu.instances[0].admin=http://127.0.0.1:" + closed + "/admin")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(JanusInstances.class).enabled()).isTrue();
+                context.getBean(SfuMetrics.class).refresh().block();
+                assertThat(context.getBean(MeterRegistry.class)
+                    .get("parley.signaling.sfu.up")
+                    .tag("instance", "127.0.0.1:" + closed)
+                    .gauge()
+                    .value()).isZero();
+            });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(SfuProperties.class)
+    @Import({ JanusInstances.class, SfuMetrics.class })
+    static class Beans {
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+    }
+
+}
