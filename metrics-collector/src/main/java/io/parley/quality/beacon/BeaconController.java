@@ -1,5 +1,6 @@
 package io.parley.quality.beacon;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -99,12 +100,17 @@ public class BeaconController {
 
     private Mono<Optional<JoinToken>> token(ServerHttpRequest request) {
         return BearerTokens.resolve(request)
-            .map(raw -> verifier.verify(raw).map(Optional::of).onErrorMap(DataAccessException.class, error -> {
+            // Redis reset mid-check: a plain IOException, unavailable too
+            .map(raw -> verifier.verify(raw).map(Optional::of).onErrorMap(BeaconController::redisFailure, error -> {
                 metrics.tokensUnavailable();
                 return Problems.unavailable("Tokens cannot be checked right now.",
                         QualityProperties.RETRY_AFTER_UNAVAILABLE, error);
             }).doOnError(KeysUnavailableException.class, error -> metrics.tokensUnavailable()))
             .orElseGet(() -> Mono.just(Optional.empty()));
+    }
+
+    private static boolean redisFailure(Throwable error) {
+        return error instanceof DataAccessException || error instanceof IOException;
     }
 
     /** Chunked bodies have no declared length: the limit is enforced while reading. */
