@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Beacon benchmark: builds the collector jar and this program, then runs it from the repository root.
-# Needs wrk and nginx (Debian: apt-get install -y wrk nginx) and redis-server. Extra arguments go to the program,
+# Needs wrk and nginx (Debian: apt-get install -y wrk nginx) and redis-server; PostgreSQL (the collector's history)
+# comes from the test harness's bundled binaries. Extra arguments go to the program,
 # e.g. ./benchmarks/beacons/run.sh --duration 60 --connections 128
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -92,6 +92,7 @@ class MeetingEventsIT {
         assertThat(createdData.get("host").get("participantId").asString()).isEqualTo(created.hostId());
         assertThat(createdData.get("host").get("role").asString()).isEqualTo("host");
         assertThat(createdData.get("host").get("userId").asString()).startsWith("guest:");
+        assertThat(createdData.get("orgId").isNull()).as("a meeting of no organization").isTrue();
 
         JsonNode joined = data(events.get(1).value());
         assertThat(joined.get("participant").get("participantId").asString()).isEqualTo(grace.participantId());

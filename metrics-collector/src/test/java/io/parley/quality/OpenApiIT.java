@@ -45,6 +45,9 @@ class OpenApiIT {
 
     private static final String PARTICIPANT = "p-1";
 
+    /** The organization {@link #measured} belongs to. */
+    private static final String ORG = "org-" + UUID.randomUUID();
+
     private static RunningCollector collector;
 
     /**
@@ -73,7 +76,7 @@ class OpenApiIT {
         document = OpenApiDocument.load(SPEC);
         measured = "m-" + UUID.randomUUID();
         host = UUID.randomUUID().toString();
-        events.meetingCreated(measured, "p-host", host);
+        events.meetingCreated(measured, "p-host", host, ORG);
         long now = Instant.now().toEpochMilli();
         for (long timestamp : List.of(now - 5_000, now)) {
             assertThat(beacon(TestTokens.token(measured, PARTICIPANT), MediaType.APPLICATION_JSON,
@@ -86,7 +89,8 @@ class OpenApiIT {
         await().atMost(Duration.ofSeconds(30))
             .until(() -> database.count("select count(*) from quality_sample where meeting_id = ?", measured) == 2
                     && database.count("select count(*) from quality_participant where meeting_id = ? and user_id = ?",
-                            measured, host) == 1);
+                            measured, host) == 1
+                    && database.count("select count(*) from quality_org_meeting where org_id = ?", ORG) == 1);
         // only now: its meeting-events consumer shares the first one's group, and could
         // otherwise hold the partition of the event above
         unreachable = RunningCollector.start(SharedInfrastructure.redis(), SharedInfrastructure.kafka(),
@@ -168,6 +172,14 @@ class OpenApiIT {
         s.put(export + "200 application/x-ndjson", () -> read(samples(measured), token, "application/x-ndjson"));
         s.put(export + "200 text/csv", () -> read(samples(measured), token, "text/csv"));
         s.put(export + "406", () -> read(samples(measured), token, "application/xml"));
+        String trends = "/api/quality/orgs/" + ORG + "/trends";
+        String admin = TestTokens.accessToken(host, ORG, "admin");
+        String operation = "GET /api/quality/orgs/{orgId}/trends ";
+        s.put(operation + "200", () -> read(trends, admin, null));
+        s.put(operation + "400", () -> read(trends + "?from=2026-13-01", admin, null));
+        s.put(operation + "401", () -> read(trends, token, null));
+        s.put(operation + "403", () -> read(trends, TestTokens.accessToken(host, ORG, "member"), null));
+        s.put(operation + "503", () -> read(unreachable, trends, admin, null));
         return s;
     }
 

@@ -28,6 +28,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import io.parley.events.Topic;
 import io.parley.harness.KafkaBrokerProcess;
+import io.parley.harness.PostgresServerProcess;
 import io.parley.harness.Ports;
 import io.parley.harness.RedisServerProcess;
 import io.parley.tokens.JoinToken;
@@ -44,27 +45,39 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Beacons per second against the real metrics-collector, and nginx answering {@code return 204} as the ceiling, in
- * one run on one machine. The collector runs as it does in production (its jar, its own JVM) on a real Redis server
- * and KRaft broker; wrk drives both targets with the same script at a fixed concurrency over keep-alive connections.
- * Afterwards every record on {@code parley.quality.samples} is read back: the distinct samples on Kafka must equal
- * the 204s the collector gave, or a sample was lost.
+ * Beacons per second against the real metrics-collector, and nginx answering
+ * {@code return 204} as the ceiling, in one run on one machine. The collector runs as it
+ * does in production (its jar, its own JVM) on a real Redis server and KRaft broker; wrk
+ * drives both targets with the same script at a fixed concurrency over keep-alive
+ * connections. Afterwards every record on {@code parley.quality.samples} is read back:
+ * the distinct samples on Kafka must equal the 204s the collector gave, or a sample was
+ * lost.
  * <p>
- * Arguments (all optional): {@code --jar <collector jar>} {@code --duration 30} (seconds) {@code --warmup 120}
- * {@code --connections 64} {@code --threads 2} {@code --participants 1000} {@code --keep true} (keep the work
- * directory with the logs and wrk's output).
+ * Arguments (all optional): {@code --jar <collector jar>} {@code --duration 30} (seconds)
+ * {@code --warmup 120} {@code --connections 64} {@code --threads 2}
+ * {@code --participants 1000} {@code --keep true} (keep the work directory with the logs
+ * and wrk's output).
  */
 public final class BeaconBenchmark {
 
+    /** The collector's history database on the benchmark's own PostgreSQL. */
+    private static final String HISTORY_DATABASE = "quality";
+
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|75|90|99)%\\s+([\\d.]+)(us|ms|s)\\s*$",
             Pattern.MULTILINE);
+
     private static final Pattern COUNTS = Pattern.compile("PARLEY accepted=(\\d+) other=(\\d+)(.*)");
+
     private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: (.*)");
+
     private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
 
     private final Map<String, String> options;
+
     private final Path work;
+
     private final List<Process> processes = new ArrayList<>();
 
     private BeaconBenchmark(Map<String, String> options, Path work) {
@@ -73,9 +86,9 @@ public final class BeaconBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("jar", "metrics-collector/target/metrics-collector-0.1.0-SNAPSHOT.jar",
-                "duration", "30", "warmup", "120", "connections", "64", "threads", "2", "participants", "1000",
-                "floor-warmup", "30"));
+        Map<String, String> options = new HashMap<>(Map.of("jar",
+                "metrics-collector/target/metrics-collector-0.1.0-SNAPSHOT.jar", "duration", "30", "warmup", "120",
+                "connections", "64", "threads", "2", "participants", "1000", "floor-warmup", "30"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -107,7 +120,8 @@ public final class BeaconBenchmark {
     private void run() throws Exception {
         Path jar = Path.of(options.get("jar")).toAbsolutePath();
         Path script = Path.of("benchmarks/beacons/beacon.lua").toAbsolutePath();
-        require(Files.isRegularFile(jar), "collector jar not found: " + jar + " (build it: ./mvnw -pl metrics-collector -am package -DskipTests)");
+        require(Files.isRegularFile(jar), "collector jar not found: " + jar
+                + " (build it: ./mvnw -pl metrics-collector -am package -DskipTests)");
         require(Files.isRegularFile(script), "run from the repository root: " + script + " not found");
 
         System.out.printf("Machine: %d cores (%s), %s%n", Runtime.getRuntime().availableProcessors(),
@@ -115,12 +129,18 @@ public final class BeaconBenchmark {
         System.out.printf("Work directory: %s%n", work);
 
         try (RedisServerProcess redis = RedisServerProcess.startOnFreePort(work.resolve("redis"));
-                KafkaBrokerProcess kafka = KafkaBrokerProcess.startOnFreePorts(work.resolve("kafka"))) {
+                KafkaBrokerProcess kafka = KafkaBrokerProcess.startOnFreePorts(work.resolve("kafka"));
+                PostgresServerProcess postgres = PostgresServerProcess.startOnFreePort(work.resolve("postgres"))) {
+            // the collector's consumer stores every sample in its history (issue 24):
+            // without PostgreSQL it does
+            // not start, and the drain below would wait for a consumer that stores
+            // nothing
+            postgres.createDatabase(HISTORY_DATABASE);
             RSAKey key = RsaKeys.generate();
             HttpServer jwks = serveJwks(key);
             try {
                 Path tokens = writeTokens(key, option("participants"));
-                int collectorPort = startCollector(jar, redis, kafka, jwks.getAddress().getPort());
+                int collectorPort = startCollector(jar, redis, kafka, postgres, jwks.getAddress().getPort());
                 int nginxPort = startNginx();
                 String collector = "http://127.0.0.1:" + collectorPort;
                 String nginx = "http://127.0.0.1:" + nginxPort;
@@ -158,24 +178,31 @@ public final class BeaconBenchmark {
                 print("WebFlux floor (204, no work)", floorResult);
                 System.out.printf("%ncollector / nginx: %.1f%%%n", 100 * measured.rate() / ceiling.rate());
                 System.out.printf("CPU per 1000 beacons: collector %s, Kafka broker %s, Redis %s; nginx %s%n",
-                        perThousand(collectorCpu.get("collector"), measured), perThousand(collectorCpu.get("kafka"), measured),
+                        perThousand(collectorCpu.get("collector"), measured),
+                        perThousand(collectorCpu.get("kafka"), measured),
                         perThousand(collectorCpu.get("redis"), measured), perThousand(nginxCpu.get("nginx"), ceiling));
-                System.out.printf("CPU per 1000 requests of wrk: %s against the collector, %s against the floor; of the "
-                        + "WebFlux floor: %s%n", perThousand(measured.loadCpu(), measured),
-                        perThousand(floorResult.loadCpu(), floorResult), perThousand(floorCpu.get("floor"), floorResult));
-                double floorMicros = micros(floorCpu.get("floor"), floorResult) + micros(floorResult.loadCpu(), floorResult)
-                        + micros(collectorCpu.get("kafka"), measured) + micros(collectorCpu.get("redis"), measured);
-                System.out.printf("At 20,000 beacons/s the floor, wrk, the Kafka broker and Redis alone would take %.2f of "
-                        + "%d cores, before any work of the collector's own%n", floorMicros * 20_000 / 1e6,
-                        Runtime.getRuntime().availableProcessors());
+                System.out.printf(
+                        "CPU per 1000 requests of wrk: %s against the collector, %s against the floor; of the "
+                                + "WebFlux floor: %s%n",
+                        perThousand(measured.loadCpu(), measured), perThousand(floorResult.loadCpu(), floorResult),
+                        perThousand(floorCpu.get("floor"), floorResult));
+                double floorMicros = micros(floorCpu.get("floor"), floorResult)
+                        + micros(floorResult.loadCpu(), floorResult) + micros(collectorCpu.get("kafka"), measured)
+                        + micros(collectorCpu.get("redis"), measured);
+                System.out.printf(
+                        "At 20,000 beacons/s the floor, wrk, the Kafka broker and Redis alone would take %.2f of "
+                                + "%d cores, before any work of the collector's own%n",
+                        floorMicros * 20_000 / 1e6, Runtime.getRuntime().availableProcessors());
                 long answered = acknowledged + warmup.other() + measured.other();
-                System.out.printf("Kafka: %d records, %d distinct samples; the collector answered %d beacons, %d of them "
-                        + "204 (warm-up %d + measured %d) -> %s%n", onKafka.records(), onKafka.distinctSamples(),
-                        answered, acknowledged, warmup.accepted(), measured.accepted(),
-                        onKafka.distinctSamples() >= acknowledged ? "zero lost"
+                System.out.printf(
+                        "Kafka: %d records, %d distinct samples; the collector answered %d beacons, %d of them "
+                                + "204 (warm-up %d + measured %d) -> %s%n",
+                        onKafka.records(), onKafka.distinctSamples(), answered, acknowledged, warmup.accepted(),
+                        measured.accepted(), onKafka.distinctSamples() >= acknowledged ? "zero lost"
                                 : (acknowledged - onKafka.distinctSamples()) + " LOST");
                 System.out.println(drained == null ? "Aggregator: did not catch up within 180 s"
-                        : "Aggregator: recorded every record within " + drained.toSeconds() + " s after the load stopped");
+                        : "Aggregator: recorded every record within " + drained.toSeconds()
+                                + " s after the load stopped");
             }
             finally {
                 jwks.stop(0);
@@ -191,7 +218,8 @@ public final class BeaconBenchmark {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+            return Files.readAllLines(Path.of("/proc/cpuinfo"))
+                .stream()
                 .filter(line -> line.startsWith("model name"))
                 .findFirst()
                 .map(line -> line.substring(line.indexOf(':') + 1).trim())
@@ -216,7 +244,10 @@ public final class BeaconBenchmark {
         return server;
     }
 
-    /** One meeting per participant, so the records spread over every partition as real meetings do. */
+    /**
+     * One meeting per participant, so the records spread over every partition as real
+     * meetings do.
+     */
     private Path writeTokens(RSAKey key, int participants) throws IOException {
         JoinTokenSigner signer = new JoinTokenSigner(key, "parley");
         List<String> lines = new ArrayList<>();
@@ -224,8 +255,8 @@ public final class BeaconBenchmark {
         for (int i = 0; i < participants; i++) {
             String meeting = "bench-" + UUID.randomUUID();
             String participant = "p-" + i;
-            String token = signer.sign(new JoinToken("user-" + i, meeting, participant, "Bench " + i,
-                    Role.PARTICIPANT, UUID.randomUUID().toString(), now, now.plus(Duration.ofHours(2))));
+            String token = signer.sign(new JoinToken("user-" + i, meeting, participant, "Bench " + i, Role.PARTICIPANT,
+                    UUID.randomUUID().toString(), now, now.plus(Duration.ofHours(2))));
             lines.add(meeting + " " + participant + " " + token);
         }
         Path file = work.resolve("tokens.txt");
@@ -233,12 +264,16 @@ public final class BeaconBenchmark {
         return file;
     }
 
-    private int startCollector(Path jar, RedisServerProcess redis, KafkaBrokerProcess kafka, int jwksPort)
-            throws Exception {
+    private int startCollector(Path jar, RedisServerProcess redis, KafkaBrokerProcess kafka,
+            PostgresServerProcess postgres, int jwksPort) throws Exception {
         int port = Ports.freePort();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
-                "--spring.data.redis.port=" + redis.port(), "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m",
+                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port, "--spring.data.redis.port=" + redis.port(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.r2dbc.url=" + postgres.r2dbcUrl(HISTORY_DATABASE),
+                "--spring.r2dbc.username=" + postgres.username(),
+                "--spring.flyway.url=" + postgres.jdbcUrl(HISTORY_DATABASE),
+                "--spring.flyway.user=" + postgres.username(),
                 "--parley.tokens.jwks-uri=http://127.0.0.1:" + jwksPort + "/.well-known/jwks.json");
         start(command, work.resolve("collector.log"));
         awaitReady(port, "collector.log");
@@ -250,9 +285,9 @@ public final class BeaconBenchmark {
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = client
+                    .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -334,6 +369,7 @@ public final class BeaconBenchmark {
     private static final class CpuMeter {
 
         private final Map<String, List<Long>> pids;
+
         private final Map<String, Duration> before;
 
         CpuMeter(Map<String, List<Long>> pids) {
@@ -350,11 +386,15 @@ public final class BeaconBenchmark {
 
         private Map<String, Duration> read() {
             Map<String, Duration> totals = new HashMap<>();
-            pids.forEach((name, list) -> totals.put(name, list.stream()
-                .map(pid -> ProcessHandle.of(pid).flatMap(handle -> handle.info().totalCpuDuration()).orElse(Duration.ZERO))
-                .reduce(Duration.ZERO, Duration::plus)));
+            pids.forEach((name, list) -> totals.put(name,
+                    list.stream()
+                        .map(pid -> ProcessHandle.of(pid)
+                            .flatMap(handle -> handle.info().totalCpuDuration())
+                            .orElse(Duration.ZERO))
+                        .reduce(Duration.ZERO, Duration::plus)));
             return totals;
         }
+
     }
 
     private void start(List<String> command, Path log) throws IOException {
@@ -387,11 +427,13 @@ public final class BeaconBenchmark {
 
     private WrkResult wrk(Path script, String target, int seconds, Path tokens, long base, String label)
             throws Exception {
-        // a generous timeout: a request wrk gave up on would be neither a 204 nor a failure in the counts
+        // a generous timeout: a request wrk gave up on would be neither a 204 nor a
+        // failure in the counts
         List<String> command = List.of("wrk", "-t", options.get("threads"), "-c", options.get("connections"), "-d",
                 seconds + "s", "--timeout", "10s", "--latency", "-s", script.toString(), target, "--",
                 tokens.toString(), Long.toString(base), label);
-        // bash's times prints the CPU wrk used (user and system) as the output's last line
+        // bash's times prints the CPU wrk used (user and system) as the output's last
+        // line
         List<String> timed = new ArrayList<>(List.of("bash", "-c", "\"$@\"; status=$?; times; exit $status", "timed"));
         timed.addAll(command);
         Process process = new ProcessBuilder(timed).redirectErrorStream(true).start();
@@ -400,9 +442,9 @@ public final class BeaconBenchmark {
         List<String> lines = output.lines().toList();
         Matcher times = TIMES.matcher(lines.get(lines.size() - 1));
         require(times.matches(), "no CPU times after wrk's output:\n" + output);
-        Duration loadCpu = Duration.ofNanos((long) (1e9 * (Integer.parseInt(times.group(1)) * 60
-                + Double.parseDouble(times.group(2)) + Integer.parseInt(times.group(3)) * 60
-                + Double.parseDouble(times.group(4)))));
+        Duration loadCpu = Duration
+            .ofNanos((long) (1e9 * (Integer.parseInt(times.group(1)) * 60 + Double.parseDouble(times.group(2))
+                    + Integer.parseInt(times.group(3)) * 60 + Double.parseDouble(times.group(4)))));
         Files.writeString(work.resolve("wrk-" + label + ".txt"), String.join(" ", command) + "\n" + output);
         Matcher rate = REQUESTS_PER_SECOND.matcher(output);
         Matcher counts = COUNTS.matcher(output);
@@ -439,7 +481,10 @@ public final class BeaconBenchmark {
     record KafkaCount(long records, long distinctSamples) {
     }
 
-    /** Every record on the topic, read to the end; samples are told apart by their CloudEvent id. */
+    /**
+     * Every record on the topic, read to the end; samples are told apart by their
+     * CloudEvent id.
+     */
     private static KafkaCount countRecords(String bootstrapServers) {
         Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -466,15 +511,20 @@ public final class BeaconBenchmark {
         }
     }
 
-    /** How long after the load the aggregator took to record every record of the topic, or null. */
+    /**
+     * How long after the load the aggregator took to record every record of the topic, or
+     * null.
+     */
     private static Duration awaitAggregator(String collector, long records) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         Instant started = Instant.now();
         Pattern consumed = Pattern.compile("^parley_quality_samples_consumed_total\\{[^}]*} ([\\d.E+]+)$",
                 Pattern.MULTILINE);
         while (Duration.between(started, Instant.now()).toSeconds() < 180) {
-            String scrape = client.send(HttpRequest.newBuilder(URI.create(collector + "/actuator/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String scrape = client
+                .send(HttpRequest.newBuilder(URI.create(collector + "/actuator/prometheus")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
             double total = 0;
             Matcher matcher = consumed.matcher(scrape);
             while (matcher.find()) {
@@ -487,4 +537,5 @@ public final class BeaconBenchmark {
         }
         return null;
     }
+
 }

@@ -11,9 +11,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The floor under the collector: the same Spring Boot, WebFlux and Actuator (so each request is observed as
- * {@code http.server.requests}), one route that reads the beacon's body and answers 204, and no work at all: no
- * token, parsing, Kafka or Redis. What the framework costs per beacon on this machine, measured in the same run.
+ * The floor under the collector: the same Spring Boot, WebFlux and Actuator (so each
+ * request is observed as {@code http.server.requests}), one route that reads the beacon's
+ * body and answers 204, and no work at all: no token, parsing, Kafka or Redis. What the
+ * framework costs per beacon on this machine, measured in the same run.
  */
 @SpringBootApplication
 public class WebFluxFloor {
@@ -22,10 +23,14 @@ public class WebFluxFloor {
         SpringApplication.run(WebFluxFloor.class, args);
     }
 
-    /** With one header: wrk passes an answer without any to no script callback, so it would not be counted. */
+    /**
+     * With one header: wrk passes an answer without any to no script callback, so it
+     * would not be counted.
+     */
     @Bean
     RouterFunction<ServerResponse> beacons() {
         return route(POST("/api/quality/beacons"), request -> request.bodyToMono(String.class)
             .then(ServerResponse.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build()));
     }
+
 }

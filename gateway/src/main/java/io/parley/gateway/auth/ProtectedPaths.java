@@ -65,6 +65,7 @@ public final class ProtectedPaths {
                 rule(null, "/api/streams", TokenRequirement.JOIN_REQUIRED),
                 rule(null, "/api/streams/**", TokenRequirement.JOIN_REQUIRED),
                 rule(HttpMethod.GET, "/api/quality/meetings/**", TokenRequirement.JOIN_OR_ACCESS_REQUIRED),
+                rule(HttpMethod.GET, "/api/quality/orgs/**", TokenRequirement.ACCESS_REQUIRED),
                 rule(HttpMethod.GET, "/ws/signaling", TokenRequirement.JOIN_REQUIRED),
                 rule(HttpMethod.GET, "/ws/user", TokenRequirement.ACCESS_REQUIRED)));
         if (!anonymousBeacons) {

@@ -28,6 +28,8 @@ public enum PublicEndpoint {
             "Quality percentiles, histograms"),
     QUALITY_EXPORT("GET", "/api/quality/meetings/{id}/samples", "metrics-collector",
             "Every stored quality sample: JSON Lines or CSV by Accept"),
+    QUALITY_TRENDS("GET", "/api/quality/orgs/{orgId}/trends", "metrics-collector",
+            "Access token of an owner or admin: an organization's call quality per day"),
     SIGNALING("GET", "/ws/signaling?access_token={jwt}", "signaling-service", "WebSocket signaling"),
     USER_SOCKET("GET", "/ws/user?access_token={jwt}", "signaling-service",
             "Access token: WebSocket for messages, calls and presence"),

@@ -62,8 +62,8 @@ class ProtectedPathsTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "GET, /ws/user" })
-    void requiresAnAccessTokenOnTheUserSocketEvenWithAnApiKey(String method, String path) {
+    @CsvSource({ "GET, /ws/user", "GET, /api/quality/orgs/o1/trends" })
+    void requiresAnAccessTokenOnTheUserSocketAndOrganizationTrendsEvenWithAnApiKey(String method, String path) {
         assertThat(requirement(method, path)).isEqualTo(TokenRequirement.ACCESS_REQUIRED);
         assertThat(paths.requirementFor(HttpMethod.valueOf(method), path, true))
             .isEqualTo(TokenRequirement.ACCESS_REQUIRED);

@@ -93,7 +93,7 @@ class NewMeetings {
                 spec.subject(), now);
         var event = new MeetingEvents.Created(draft.meetingId(), spec.slug(), spec.title(), spec.maxParticipants(),
                 new MeetingEvents.ParticipantData(draft.hostId(), spec.hostName(), Role.HOST.claim(), spec.subject()),
-                now);
+                now, spec.access().orgId());
         return store.create(draft.meetingId(), spec.slug(), spec.title(), spec.maxParticipants(), now, spec.access(),
                 host, EventType.MEETING_CREATED, event);
     }

@@ -20,8 +20,13 @@ public final class MeetingEvents {
     public record ParticipantData(String participantId, String name, String role, String userId) {
     }
 
+    /**
+     * {@code orgId}: the organization a meeting with access {@code org} was created for
+     * (null otherwise); metrics-collector counts the meeting in that organization's
+     * quality.
+     */
     public record Created(String meetingId, String slug, String title, int maxParticipants, ParticipantData host,
-            Instant createdAt) {
+            Instant createdAt, String orgId) {
     }
 
     public record ParticipantJoined(String meetingId, ParticipantData participant, Instant joinedAt) {

@@ -16,10 +16,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Builds the roster from {@code parley.meeting.events}: the host of each creation and
- * every join, with the join token's subject (the account id of signed-in people). Runs on
- * a Kafka consumer thread, where waiting for PostgreSQL is allowed; a failed write is
- * retried by the container's error handler, so an outage pauses the roster instead of
- * losing it.
+ * every join, with the join token's subject (the account id of signed-in people), and the
+ * organization of each meeting created for one. Runs on a Kafka consumer thread, where
+ * waiting for PostgreSQL is allowed; a failed write is retried by the container's error
+ * handler, so an outage pauses the roster instead of losing it.
  */
 @Component
 class MeetingEventsListener {
@@ -40,7 +40,8 @@ class MeetingEventsListener {
     record Participant(String participantId, String role, String userId) {
     }
 
-    record Created(String meetingId, Participant host, Instant createdAt) {
+    /** {@code orgId} is the organization the meeting belongs to, when it has one. */
+    record Created(String meetingId, Participant host, Instant createdAt, String orgId) {
     }
 
     record Joined(String meetingId, Participant participant, Instant joinedAt) {
@@ -59,7 +60,7 @@ class MeetingEventsListener {
             write = switch (type) {
                 case MEETING_CREATED -> {
                     Created created = codec.decode(event, Created.class);
-                    yield joined(created.meetingId(), created.host(), created.createdAt());
+                    yield joined(created.meetingId(), created.host(), created.createdAt()).then(organized(created));
                 }
                 case PARTICIPANT_JOINED -> {
                     Joined joined = codec.decode(event, Joined.class);
@@ -79,6 +80,11 @@ class MeetingEventsListener {
         Participant who = required(participant);
         return roster.joined(required(meetingId), required(who.participantId()), who.userId(), who.role(),
                 required(at));
+    }
+
+    private Mono<Void> organized(Created created) {
+        return (created.orgId() != null) ? roster.organized(created.meetingId(), created.orgId(), created.createdAt())
+                : Mono.empty();
     }
 
     /**

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTParser;
 import io.parley.quality.ForbiddenException;
 import io.parley.quality.QualityProperties;
 import io.parley.quality.meeting.MeetingRoster;
+import io.parley.quality.meeting.OrgAdmins;
 import io.parley.support.problem.Problems;
 import io.parley.tokens.BearerTokens;
 import io.parley.tokens.InvalidTokenException;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
  * <li>a valid join token of that meeting, host's or participant's, while it lives
  * (participants see each other's call quality, as they see each other in the call);</li>
  * <li>the access token of an account that hosted or joined the meeting (the roster,
- * {@link MeetingRoster}), for as long as the history keeps it.</li>
+ * {@link MeetingRoster}), or of an owner or admin of the organization the meeting belongs
+ * to ({@link OrgAdmins}), for as long as the history keeps it.</li>
  * </ul>
  * The token's {@code typ} claim picks the verifier, which then checks everything (the
  * claim read first is only a hint: each verifier refuses the other kind). Checked before
@@ -68,9 +70,10 @@ class MeetingReaders {
 
     private Mono<Void> byAccount(String token, String meetingId) {
         return accessTokens.verify(token)
-            .filterWhen(account -> roster.tookPart(meetingId, account.accountId()))
-            .switchIfEmpty(Mono.error(
-                    () -> new ForbiddenException("Only the accounts that hosted or joined the meeting may read it.")))
+            .filterWhen(account -> roster.mayRead(meetingId, account.accountId(), OrgAdmins.of(account)))
+            .switchIfEmpty(Mono.error(() -> new ForbiddenException(
+                    "Only the accounts that hosted or joined the meeting, or its organization's owners and admins, "
+                            + "may read it.")))
             .then();
     }
 

@@ -42,12 +42,20 @@ public final class EventPublisher implements AutoCloseable {
      * meeting-service announces it.
      */
     public void meetingCreated(String meetingId, String hostParticipantId, String hostUserId) {
+        meetingCreated(meetingId, hostParticipantId, hostUserId, null);
+    }
+
+    /** A meeting of the organization {@code orgId} (none when null). */
+    public void meetingCreated(String meetingId, String hostParticipantId, String hostUserId, String orgId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("meetingId", meetingId);
         data.put("title", "Weekly review");
         data.put("maxParticipants", 10);
         data.put("host", participant(hostParticipantId, "host", hostUserId));
         data.put("createdAt", Instant.now().toString());
+        if (orgId != null) {
+            data.put("orgId", orgId);
+        }
         send(EventType.MEETING_CREATED, meetingId, data);
     }
 

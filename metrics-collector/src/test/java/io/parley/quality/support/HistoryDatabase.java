@@ -5,8 +5,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.parley.harness.PostgresServerProcess;
 
@@ -46,6 +50,38 @@ public final class HistoryDatabase {
                 values.add(rows.getString(1));
             }
             return values;
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(sql, ex);
+        }
+    }
+
+    /**
+     * A sample row as the consumer writes it, with round-trip time, receive loss and
+     * receive bitrate (each may be null).
+     */
+    public void storeSample(String meetingId, String participantId, Instant measuredAt, Double rttMs,
+            Double recvLossPct, Double recvBitrateBps) {
+        execute("insert into quality_sample (meeting_id, measured_at, event_id, participant_id, session_id, "
+                + "received_at, format, rtt_ms, recv_loss_pct, recv_bitrate_bps) values (?, ?::timestamptz, "
+                + "?::uuid, ?, 's-1', ?::timestamptz, 'parley', ?, ?, ?)", meetingId, measuredAt.toString(),
+                UUID.randomUUID().toString(), participantId, measuredAt.toString(), rttMs, recvLossPct, recvBitrateBps);
+    }
+
+    /** Every row, each as column label to value, in the order the query returns them. */
+    public List<Map<String, Object>> rows(String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            List<Map<String, Object>> result = new ArrayList<>();
+            while (rows.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    row.put(rows.getMetaData().getColumnLabel(i), rows.getObject(i));
+                }
+                result.add(row);
+            }
+            return result;
         }
         catch (SQLException ex) {
             throw new IllegalStateException(sql, ex);

@@ -44,8 +44,20 @@ public final class TestTokens {
 
     /** An access token of the account, as people-service signs it. */
     public static String accessToken(String accountId) {
+        return accessToken(accountId, List.of());
+    }
+
+    /**
+     * An access token of an account with the given role ({@code owner}, {@code admin},
+     * {@code member}) in one organization.
+     */
+    public static String accessToken(String accountId, String orgId, String role) {
+        return accessToken(accountId, List.of(new AccessToken.Membership(orgId, role)));
+    }
+
+    private static String accessToken(String accountId, List<AccessToken.Membership> orgs) {
         Instant now = Instant.now();
-        return new AccessTokenSigner(PEOPLE_KEY, "parley").sign(new AccessToken(accountId, "Grace", List.of(),
+        return new AccessTokenSigner(PEOPLE_KEY, "parley").sign(new AccessToken(accountId, "Grace", orgs,
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), now, now.plusSeconds(900)));
     }
 
