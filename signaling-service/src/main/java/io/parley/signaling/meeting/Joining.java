@@ -14,6 +14,7 @@ import io.parley.signaling.presence.PresenceStore;
 import io.parley.signaling.protocol.MessageType;
 import io.parley.signaling.protocol.ServerMessages;
 import io.parley.signaling.session.Connection;
+import io.parley.signaling.user.CallPresence;
 import io.parley.tokens.JoinToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * An admitted participant enters the meeting: this instance listens to the meeting's
  * channel, the participant enters presence, gets {@code welcome} (meeting, the others,
- * ICE servers, recent chat), and the others learn it joined.
+ * ICE servers, recent chat), and the others learn it joined; a signed-in person's
+ * contacts see them in a call.
  */
 @Component
 class Joining {
@@ -40,8 +42,10 @@ class Joining {
 
     private final SignalingEvents events;
 
+    private final CallPresence calls;
+
     Joining(MeetingChannels channels, PresenceStore presence, ParticipantPresence participants, ChatHistory chatHistory,
-            IceServers iceServers, ServerMessages messages, SignalingEvents events) {
+            IceServers iceServers, ServerMessages messages, SignalingEvents events, CallPresence calls) {
         this.channels = channels;
         this.presence = presence;
         this.participants = participants;
@@ -49,27 +53,36 @@ class Joining {
         this.iceServers = iceServers;
         this.messages = messages;
         this.events = events;
+        this.calls = calls;
     }
 
     Mono<Void> join(Connection connection, Map<String, Object> meeting) {
         JoinToken token = connection.token();
         PresenceEntry entry = participants.entry(connection);
+        // stored, not built from the socket: a participant that reconnects keeps its
+        // raised hand
         return channels.listen(token.meetingId())
-            .then(presence.put(token.meetingId(), entry))
-            .then(Mono.zip(presence.list(token.meetingId()), chatHistory.recent(token.meetingId())))
-            .doOnNext(state -> {
-                List<PresenceEntry.View> others = state.getT1()
-                    .stream()
-                    .filter(other -> !other.participantId().equals(token.participantId()))
-                    .map(PresenceEntry::view)
-                    .toList();
-                connection.send(messages.welcome(token.participantId(), meeting, others,
-                        iceServers.forUser(token.subject()), state.getT2()));
+            .then(presence.store(token.meetingId(), entry))
+            .flatMap(stored -> Mono.zip(presence.list(token.meetingId()), chatHistory.recent(token.meetingId()))
+                .doOnNext(state -> {
+                    List<PresenceEntry.View> others = state.getT1()
+                        .stream()
+                        .filter(other -> !other.participantId().equals(token.participantId()))
+                        .map(PresenceEntry::view)
+                        .toList();
+                    connection.send(messages.welcome(token.participantId(), meeting, others,
+                            iceServers.forUser(token.subject()), state.getT2()));
+                    if (stored.raisedAt() != null) {
+                        connection.send(messages.participant(MessageType.PARTICIPANT_UPDATED, stored.view()));
+                    }
+                })
+                .then(channels.publish(token.meetingId(),
+                        Envelope.everyoneExcept(token.participantId(),
+                                messages.participant(MessageType.PARTICIPANT_JOINED, stored.view())))))
+            .doOnSuccess(ignored -> {
+                events.connected(participants.event(token));
+                calls.entered(token);
             })
-            .then(channels.publish(token.meetingId(),
-                    Envelope.everyoneExcept(token.participantId(),
-                            messages.participant(MessageType.PARTICIPANT_JOINED, entry.view()))))
-            .doOnSuccess(ignored -> events.connected(participants.event(token)))
             .then();
     }
 

@@ -13,6 +13,7 @@ import io.parley.signaling.protocol.MessageType;
 import io.parley.signaling.protocol.ServerMessages;
 import io.parley.signaling.session.Connection;
 import io.parley.signaling.session.LocalSessions;
+import io.parley.signaling.user.CallPresence;
 import io.parley.tokens.JoinToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
 /**
  * A closed socket leaves the meeting: out of presence (the others learn it left, unless a
  * newer socket of the same participant replaced it), its stream lease released, and the
- * meeting's channel dropped once no local socket of the meeting is left.
+ * meeting's channel dropped once no local socket of the meeting is left; a signed-in
+ * person's contacts no longer see them in this call.
  */
 @Component
 class Leaving {
@@ -43,8 +45,10 @@ class Leaving {
 
     private final StreamLeases leases;
 
+    private final CallPresence calls;
+
     Leaving(LocalSessions sessions, PresenceStore presence, ParticipantPresence participants, MeetingChannels channels,
-            ServerMessages messages, SignalingEvents events, StreamLeases leases) {
+            ServerMessages messages, SignalingEvents events, StreamLeases leases, CallPresence calls) {
         this.sessions = sessions;
         this.presence = presence;
         this.participants = participants;
@@ -52,6 +56,7 @@ class Leaving {
         this.messages = messages;
         this.events = events;
         this.leases = leases;
+        this.calls = calls;
     }
 
     void leave(Connection connection, String rawToken) {
@@ -60,6 +65,7 @@ class Leaving {
             return;
         }
         JoinToken token = connection.token();
+        calls.left(token);
         presence.remove(token.meetingId(), token.participantId())
             .flatMap(removed -> removed ? announce(token).thenReturn(true) : Mono.just(false))
             .then(leases.release(token, rawToken))

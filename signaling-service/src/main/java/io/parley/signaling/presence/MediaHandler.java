@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code media}: the sender's microphone and camera state, kept in presence and shown to
- * everyone.
+ * {@code media}: the sender's microphone and camera state and the screen it shares (if
+ * any), kept in presence and shown to everyone.
  */
 @Component
 class MediaHandler implements MessageHandler<ClientMessage.Media> {
@@ -52,11 +52,11 @@ class MediaHandler implements MessageHandler<ClientMessage.Media> {
 
     @Override
     public Mono<Void> handle(Connection sender, ClientMessage.Media media) {
-        sender.media(media.audio(), media.video());
+        sender.media(media.audio(), media.video(), media.screen());
         PresenceEntry entry = participants.entry(sender);
-        return presence.put(sender.meetingId(), entry)
-            .then(channels.publish(sender.meetingId(),
-                    Envelope.everyone(messages.participant(MessageType.PARTICIPANT_UPDATED, entry.view()))))
+        return presence.store(sender.meetingId(), entry)
+            .flatMap(stored -> channels.publish(sender.meetingId(),
+                    Envelope.everyone(messages.participant(MessageType.PARTICIPANT_UPDATED, stored.view()))))
             .then()
             .onErrorResume(
                     error -> replies.error(sender, ErrorCode.UNAVAILABLE, "The mute state could not be shared."));

@@ -35,7 +35,7 @@ public class ParticipantPresence {
     PresenceEntry entry(Connection connection, long nowMillis) {
         JoinToken token = connection.token();
         return new PresenceEntry(token.participantId(), token.name(), token.role().claim(), token.subject(), instanceId,
-                connection.audio(), connection.video(), nowMillis);
+                connection.audio(), connection.video(), nowMillis, null, connection.screen());
     }
 
     public SignalingEvents.Presence event(JoinToken token) {

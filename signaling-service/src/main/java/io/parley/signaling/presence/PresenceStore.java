@@ -7,6 +7,8 @@ import java.util.List;
 import io.parley.signaling.protocol.ServerMessages;
 import io.parley.support.redis.LuaScript;
 import io.parley.support.redis.RedisScripts;
+import io.parley.support.redis.ScriptSources;
+import io.lettuce.core.ScriptOutputType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,7 +23,11 @@ public class PresenceStore {
 
     private static final Duration KEY_TTL = Duration.ofHours(12);
 
-    private static final LuaScript BEAT = LuaScript.list("presence-beat-v1.lua");
+    private static final LuaScript BEAT = withKeepHand("presence-beat-v2.lua", ScriptOutputType.MULTI);
+
+    private static final LuaScript PUT = withKeepHand("presence-put-v1.lua", ScriptOutputType.VALUE);
+
+    private static final LuaScript HAND = LuaScript.text("hand-v1.lua");
 
     private final ReactiveStringRedisTemplate redis;
 
@@ -39,12 +45,35 @@ public class PresenceStore {
         return "presence:{meeting:" + meetingId + "}";
     }
 
+    private static LuaScript withKeepHand(String fileName, ScriptOutputType output) {
+        return LuaScript.assembled(fileName, ScriptSources.read("keep-hand-v1.lua") + ScriptSources.read(fileName),
+                output);
+    }
+
     public Mono<Void> put(String meetingId, PresenceEntry entry) {
-        String key = key(meetingId);
-        return redis.opsForHash()
-            .put(key, entry.participantId(), json.toJson(entry))
-            .then(redis.expire(key, KEY_TTL))
-            .then();
+        return store(meetingId, entry).then();
+    }
+
+    /**
+     * Writes the entry as a socket sees it, keeping the hand Redis holds; answers the
+     * entry as stored.
+     */
+    public Mono<PresenceEntry> store(String meetingId, PresenceEntry entry) {
+        return scripts
+            .text(PUT, List.of(key(meetingId)), entry.participantId(), json.toJson(entry),
+                    String.valueOf(KEY_TTL.toSeconds()))
+            .map(stored -> json.fromJson(stored, PresenceEntry.class));
+    }
+
+    /**
+     * Raises the participant's hand at {@code nowMillis} (kept if it is already up), or
+     * lowers it when {@code nowMillis} is null; answers the entry as stored, empty when
+     * the participant is not in the meeting.
+     */
+    public Mono<PresenceEntry> hand(String meetingId, String participantId, Long nowMillis) {
+        return scripts
+            .text(HAND, List.of(key(meetingId)), participantId, nowMillis == null ? "" : String.valueOf(nowMillis))
+            .map(stored -> json.fromJson(stored, PresenceEntry.class));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.parley.signaling.protocol;
 
+import java.util.regex.Pattern;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -9,6 +11,12 @@ import tools.jackson.databind.JsonNode;
 public sealed interface ClientMessage {
 
     int MAX_ID_LENGTH = 64;
+
+    /**
+     * What a MediaStream id looks like in the browsers Parley supports, at most 64
+     * characters.
+     */
+    Pattern STREAM_ID = Pattern.compile("[A-Za-z0-9{}_-]{1,64}");
 
     MessageType type();
 
@@ -27,11 +35,42 @@ public sealed interface ClientMessage {
         }
     }
 
-    record Media(boolean audio, boolean video) implements ClientMessage {
+    /**
+     * {@code screen}: the id of the MediaStream the sender shares its screen in (the
+     * others tell it from the camera by it), or null.
+     */
+    record Media(boolean audio, boolean video, String screen) implements ClientMessage {
 
         @Override
         public MessageType type() {
             return MessageType.MEDIA;
+        }
+    }
+
+    /** The sender's own hand, up or down. */
+    record Hand(boolean raised) implements ClientMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.HAND;
+        }
+    }
+
+    /** A host lowers someone's hand. */
+    record LowerHand(String participantId) implements ClientMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.LOWER_HAND;
+        }
+    }
+
+    /** A host stops someone's screen share. */
+    record StopShare(String participantId) implements ClientMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.STOP_SHARE;
         }
     }
 
@@ -70,7 +109,10 @@ public sealed interface ClientMessage {
             case OFFER, ANSWER -> new Relay(type, target(json), requiredField(json, "sdp"));
             case ICE -> new Relay(type, target(json), requiredField(json, "candidate"));
             case CHAT -> new Chat(requiredText(json, "text"));
-            case MEDIA -> new Media(requiredBoolean(json, "audio"), requiredBoolean(json, "video"));
+            case MEDIA -> new Media(requiredBoolean(json, "audio"), requiredBoolean(json, "video"), streamId(json));
+            case HAND -> new Hand(requiredBoolean(json, "raised"));
+            case LOWER_HAND -> new LowerHand(participantId(json, "participantId"));
+            case STOP_SHARE -> new StopShare(participantId(json, "participantId"));
             case PING -> new Ping();
             case REFRESH -> new Refresh(requiredText(json, "token"));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type.");
@@ -78,11 +120,29 @@ public sealed interface ClientMessage {
     }
 
     private static String target(JsonNode json) {
-        String to = requiredText(json, "to");
-        if (to.length() > MAX_ID_LENGTH) {
-            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'to' is not a participant id.");
+        return participantId(json, "to");
+    }
+
+    private static String participantId(JsonNode json, String field) {
+        String id = requiredText(json, field);
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + field + "' is not a participant id.");
         }
-        return to;
+        return id;
+    }
+
+    /**
+     * Absent or null: no share. Browsers make stream ids of letters, digits, {}, - and _.
+     */
+    private static String streamId(JsonNode json) {
+        JsonNode value = json.get("screen");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString() || !STREAM_ID.matcher(value.asString()).matches()) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'screen' must be a stream id or null.");
+        }
+        return value.asString();
     }
 
     private static JsonNode requiredField(JsonNode json, String field) {

@@ -8,7 +8,7 @@ public enum ErrorCode {
 
     MALFORMED("malformed"), UNKNOWN_TYPE("unknown-type"), MISSING_FIELD("missing-field"),
     INVALID_FIELD("invalid-field"), UNKNOWN_PARTICIPANT("unknown-participant"), RATE_LIMITED("rate-limited"),
-    CHAT_TOO_LONG("chat-too-long"), UNAVAILABLE("unavailable");
+    CHAT_TOO_LONG("chat-too-long"), UNAVAILABLE("unavailable"), HOST_ONLY("host-only");
 
     private final String wireName;
 

@@ -18,7 +18,9 @@ public enum MessageType {
     OFFER("offer", Direction.FROM_CLIENT, Socket.MEETING), ANSWER("answer", Direction.FROM_CLIENT, Socket.MEETING),
     ICE("ice", Direction.FROM_CLIENT, Socket.MEETING), CHAT("chat", Direction.FROM_CLIENT, Socket.MEETING),
     MEDIA("media", Direction.FROM_CLIENT, Socket.MEETING), PING("ping", Direction.FROM_CLIENT, Socket.BOTH),
-    REFRESH("refresh", Direction.FROM_CLIENT, Socket.USER),
+    REFRESH("refresh", Direction.FROM_CLIENT, Socket.USER), HAND("hand", Direction.FROM_CLIENT, Socket.MEETING),
+    LOWER_HAND("lower-hand", Direction.FROM_CLIENT, Socket.MEETING),
+    STOP_SHARE("stop-share", Direction.FROM_CLIENT, Socket.MEETING),
 
     // server → client, meeting socket
     WELCOME("welcome", Direction.FROM_SERVER, Socket.MEETING),
@@ -28,6 +30,7 @@ public enum MessageType {
     MUTED("muted", Direction.FROM_SERVER, Socket.MEETING), TIMER("timer", Direction.FROM_SERVER, Socket.MEETING),
     MEETING_ENDED("meeting-ended", Direction.FROM_SERVER, Socket.MEETING),
     REMOVED("removed", Direction.FROM_SERVER, Socket.MEETING),
+    SHARE_STOPPED("share-stopped", Direction.FROM_SERVER, Socket.MEETING),
     RECONNECT("reconnect", Direction.FROM_SERVER, Socket.BOTH), ERROR("error", Direction.FROM_SERVER, Socket.BOTH),
     PONG("pong", Direction.FROM_SERVER, Socket.BOTH),
 

@@ -21,6 +21,8 @@ public final class Connection {
 
     private volatile boolean video = true;
 
+    private volatile String screen;
+
     public Connection(JoinToken token, Outbound outbound, TokenBucket messages, TokenBucket chat) {
         this.token = token;
         this.outbound = outbound;
@@ -81,9 +83,15 @@ public final class Connection {
         return video;
     }
 
-    public void media(boolean audio, boolean video) {
+    /** The MediaStream id of the screen this participant shares, or null. */
+    public String screen() {
+        return screen;
+    }
+
+    public void media(boolean audio, boolean video, String screen) {
         this.audio = audio;
         this.video = video;
+        this.screen = screen;
     }
 
 }

@@ -7,6 +7,8 @@ import io.parley.signaling.SignalingProperties;
 import io.parley.signaling.protocol.CloseCode;
 import io.parley.signaling.protocol.MessageType;
 import io.parley.signaling.protocol.ServerMessages;
+import io.parley.signaling.session.Connection;
+import io.parley.signaling.session.LocalSessions;
 import io.parley.support.lifecycle.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +20,8 @@ import reactor.core.publisher.Mono;
  * Every presence heartbeat: user sockets whose access token expired without a refresh are
  * closed with 4401; sockets of a revoked sign-in are closed with 4401 even when this
  * instance missed the revocation's event or message (the revocation is also remembered in
- * Redis); this instance's devices stay present; and people whose entries a dead instance
- * left behind are reaped and their new presence announced.
+ * Redis); this instance's devices and meeting sockets stay present; and people whose
+ * entries a dead instance left behind are reaped and their new presence announced.
  */
 @Component
 class UserHeartbeat extends PeriodicTask {
@@ -36,18 +38,25 @@ class UserHeartbeat extends PeriodicTask {
 
     private final RevokedSessions revokedSessions;
 
+    private final LocalSessions meetingSockets;
+
+    private final CallPresence calls;
+
     private final ServerMessages messages;
 
     private final Clock clock;
 
     UserHeartbeat(UserSockets sockets, UserArrivals arrivals, UserPresence presence, UserChannels channels,
-            RevokedSessions revokedSessions, ServerMessages messages, SignalingProperties properties, Clock clock) {
+            RevokedSessions revokedSessions, LocalSessions meetingSockets, CallPresence calls, ServerMessages messages,
+            SignalingProperties properties, Clock clock) {
         super(properties.presence().heartbeat(), properties.presence().heartbeat());
         this.sockets = sockets;
         this.arrivals = arrivals;
         this.presence = presence;
         this.channels = channels;
         this.revokedSessions = revokedSessions;
+        this.meetingSockets = meetingSockets;
+        this.calls = calls;
         this.messages = messages;
         this.clock = clock;
     }
@@ -57,9 +66,15 @@ class UserHeartbeat extends PeriodicTask {
         List<UserConnection> open = sockets.all().stream().filter(this::stillValid).toList();
         return closeRevoked(open).thenMany(Flux.fromIterable(open))
             .filter(connection -> !connection.outbound().isClosed())
-            .concatMap(connection -> presence.put(connection.accountId(), arrivals.presenceMember(connection),
-                    clock.millis()))
-            .thenMany(presence.reap(clock.millis()))
+            .concatMap(connection -> presence
+                .put(connection.accountId(), arrivals.presenceMember(connection), clock.millis())
+                .flatMap(changed -> channels.announce(connection.accountId(), changed)))
+            .then(Mono.defer(() -> calls.stay(meetingSockets.all()
+                .stream()
+                .filter(connection -> !connection.outbound().isClosed())
+                .map(Connection::token)
+                .toList(), clock.millis())))
+            .thenMany(Flux.defer(() -> presence.reap(clock.millis())))
             .concatMap(change -> channels.announce(change.getKey(), change.getValue()))
             .then();
     }

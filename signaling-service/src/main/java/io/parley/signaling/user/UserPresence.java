@@ -17,17 +17,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A person's presence for their contacts, in Redis: online while a user socket of theirs
- * lives on any instance, offline otherwise. Each socket is an entry with a deadline its
- * instance keeps pushing forward; the entries of an instance that died pass their
- * deadline and are reaped by any instance, so a killed instance's people go offline
- * within the presence timeout. Every change of state is returned once, to the caller that
- * made it, which announces it.
+ * A person's presence for their contacts, in Redis: in a call while a meeting socket of
+ * theirs lives on any instance, online while a user socket of theirs does, offline
+ * otherwise. Each socket is an entry with a deadline its instance keeps pushing forward;
+ * the entries of an instance that died pass their deadline and are reaped by any
+ * instance, so a killed instance's people leave their call or go offline within the
+ * presence timeout. Every change of state is returned once, to the caller that made it,
+ * which announces it.
  */
 @Component
 class UserPresence {
 
-    private static final LuaScript PRESENCE = LuaScript.text("user-presence-v2.lua");
+    private static final LuaScript PRESENCE = LuaScript.text("user-presence-v3.lua");
 
     private static final String FULL = "full";
 
@@ -54,6 +55,10 @@ class UserPresence {
 
     static String devicesKey(String accountId) {
         return "user:{" + accountId + "}:devices";
+    }
+
+    static String callsKey(String accountId) {
+        return "user:{" + accountId + "}:calls";
     }
 
     static String stateKey(String accountId) {
@@ -84,6 +89,21 @@ class UserPresence {
     }
 
     /**
+     * Adds or refreshes a meeting socket's entry; the new state if it changed, empty
+     * otherwise.
+     */
+    Mono<String> inCall(String accountId, String member, long nowMillis) {
+        return run("stay", accountId, member, nowMillis);
+    }
+
+    /**
+     * Removes a meeting socket's entry; the new state if it changed, empty otherwise.
+     */
+    Mono<String> leftCall(String accountId, String member, long nowMillis) {
+        return run("exit", accountId, member, nowMillis);
+    }
+
+    /**
      * Every person whose earliest entry passed its deadline, with their state once the
      * dead entries are gone.
      */
@@ -111,7 +131,8 @@ class UserPresence {
                 String.valueOf(nowMillis), accountId, String.valueOf(Duration.ofDays(1).toMillis())));
         args.addAll(List.of(more));
         return scripts
-            .text(PRESENCE, List.of(devicesKey(accountId), stateKey(accountId), INDEX), args.toArray(String[]::new))
+            .text(PRESENCE, List.of(devicesKey(accountId), callsKey(accountId), stateKey(accountId), INDEX),
+                    args.toArray(String[]::new))
             .filter(state -> !state.isEmpty());
     }
 

@@ -20,7 +20,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * presence-beat-v1.lua through {@link PresenceStore#beat}, against a real Redis server.
+ * presence-beat-v2.lua through {@link PresenceStore#beat}, against a real Redis server.
  */
 class PresenceBeatIT {
 

@@ -32,7 +32,7 @@ class ClientMessageTests {
     void parsesChatMediaAndPing() {
         assertThat(parse("{\"type\":\"chat\",\"text\":\"hi\"}")).isEqualTo(new ClientMessage.Chat("hi"));
         assertThat(parse("{\"type\":\"media\",\"audio\":false,\"video\":true}"))
-            .isEqualTo(new ClientMessage.Media(false, true));
+            .isEqualTo(new ClientMessage.Media(false, true, null));
         assertThat(parse("{\"type\":\"ping\"}")).isInstanceOf(ClientMessage.Ping.class);
     }
 

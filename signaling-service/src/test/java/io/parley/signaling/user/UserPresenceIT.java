@@ -18,7 +18,7 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
-/** user-presence-v2.lua through {@link UserPresence}, against a real Redis server. */
+/** user-presence-v3.lua through {@link UserPresence}, against a real Redis server. */
 class UserPresenceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(7);
@@ -104,6 +104,60 @@ class UserPresenceIT {
         assertThat(changes).contains(Map.entry(gone, "offline"));
         assertThat(changes.stream().map(Map.Entry::getKey)).doesNotContain(stays);
         assertThat(presence.states(List.of(gone, stays)).block(WAIT)).containsExactly("offline", "online");
+    }
+
+    @Test
+    void aMeetingSocketShowsThePersonInACallUntilItLeaves() {
+        String account = account();
+        assertThat(presence.put(account, "u:a:1", NOW).block(WAIT)).isEqualTo("online");
+
+        assertThat(presence.inCall(account, "m:meeting:p1", NOW).block(WAIT)).isEqualTo("in-call");
+        assertThat(presence.put(account, "u:b:2", NOW).block(WAIT)).as("another device changes nothing").isNull();
+        assertThat(presence.inCall(account, "m:meeting:p1", NOW + 3_000).block(WAIT)).as("a refresh").isNull();
+        assertThat(presence.states(List.of(account)).block(WAIT)).containsExactly("in-call");
+
+        assertThat(presence.leftCall(account, "m:meeting:p1", NOW + 3_000).block(WAIT)).isEqualTo("online");
+        assertThat(presence.states(List.of(account)).block(WAIT)).containsExactly("online");
+    }
+
+    @Test
+    void aPersonInACallWithoutAnOpenContactsPageIsInACallThenOffline() {
+        String account = account();
+
+        assertThat(presence.inCall(account, "m:one:p1", NOW).block(WAIT)).isEqualTo("in-call");
+        assertThat(presence.inCall(account, "m:two:p2", NOW).block(WAIT)).as("a second meeting").isNull();
+        assertThat(presence.leftCall(account, "m:one:p1", NOW).block(WAIT)).as("still in the second").isNull();
+
+        assertThat(presence.leftCall(account, "m:two:p2", NOW).block(WAIT)).isEqualTo("offline");
+        assertThat(presence.states(List.of(account)).block(WAIT)).containsExactly("offline");
+    }
+
+    @Test
+    void meetingSocketsTakeNoDevicePlace() {
+        String account = account();
+        presence.inCall(account, "m:meeting:p1", NOW).block(WAIT);
+        presence.inCall(account, "m:meeting:p2", NOW).block(WAIT);
+
+        assertThat(presence.join(account, "u:a:1", NOW, 1).block(WAIT)).as("in a call, so no change").isNull();
+        assertThatThrownBy(() -> presence.join(account, "u:a:2", NOW, 1).block(WAIT))
+            .isInstanceOf(TooManyDevices.class);
+    }
+
+    @Test
+    void theCallOfADeadInstanceEndsOnceItsDeadlinePassedWhileTheDevicesStay() {
+        String inCallOnly = account();
+        String withDevice = account();
+        presence.inCall(inCallOnly, "m:meeting:p1", NOW).block(WAIT);
+        presence.inCall(withDevice, "m:meeting:p2", NOW).block(WAIT);
+        presence.put(withDevice, "u:alive:1", NOW + 6_000).block(WAIT);
+
+        List<Map.Entry<String, String>> early = presence.reap(NOW + TIMEOUT.toMillis() - 1).collectList().block(WAIT);
+        assertThat(early.stream().map(Map.Entry::getKey)).doesNotContain(inCallOnly, withDevice);
+
+        List<Map.Entry<String, String>> changes = presence.reap(NOW + TIMEOUT.toMillis() + 1).collectList().block(WAIT);
+
+        assertThat(changes).contains(Map.entry(inCallOnly, "offline"), Map.entry(withDevice, "online"));
+        assertThat(presence.states(List.of(inCallOnly, withDevice)).block(WAIT)).containsExactly("offline", "online");
     }
 
 }

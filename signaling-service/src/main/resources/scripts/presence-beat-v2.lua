@@ -1,6 +1,7 @@
--- presence-beat-v1: one instance's heartbeat for one meeting in one round trip: refresh the entries of the
--- participants this instance holds, then remove the entries that no instance refreshed within the timeout (their
--- instance died). Removing and answering in the same script means exactly one instance announces each departure.
+-- presence-beat-v2 (after keep-hand-v1): one instance's heartbeat for one meeting in one round trip: refresh the
+-- entries of the participants this instance holds (keeping their stored hands), then remove the entries that no
+-- instance refreshed within the timeout (their instance died). Removing and answering in the same script means
+-- exactly one instance announces each departure.
 --
 -- KEYS[1]   presence:{meeting:<id>}: hash, participant id -> entry JSON (PresenceEntry)
 -- ARGV[1]   now (ms since the epoch)
@@ -12,7 +13,7 @@
 local now = tonumber(ARGV[1])
 local timeout = tonumber(ARGV[2])
 for i = 5, #ARGV, 2 do
-  redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+  redis.call('HSET', KEYS[1], ARGV[i], keep_hand(redis.call('HGET', KEYS[1], ARGV[i]), ARGV[i + 1]))
 end
 local removed = {}
 local entries = redis.call('HGETALL', KEYS[1])
