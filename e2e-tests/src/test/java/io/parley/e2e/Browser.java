@@ -19,10 +19,10 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * One headless Debian Chromium driven by chromedriver, with a fake camera (a test
- * pattern) and microphone (a beep), its own fresh profile and HOME, and nothing that
- * phones home. Debian's binaries at fixed paths, so a test never depends on a driver
- * downloaded at run time; without them the test fails and says what to install.
+ * One headless Debian Chromium driven by chromedriver, with fake cameras (test patterns)
+ * and microphones (a beep), its own fresh profile and HOME, and nothing that phones home.
+ * Debian's binaries at fixed paths, so a test never depends on a driver downloaded at run
+ * time; without them the test fails and says what to install.
  */
 final class Browser implements AutoCloseable {
 
@@ -62,9 +62,13 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        // three fake cameras, so that a test can switch: fake_device_0 (I420) and _2
+        // (MJPEG) are ordinary ones, _1 (Y16) is a depth camera whose frames WebRTC does
+        // not send. Chromium's fake microphones and speakers come in threes anyway.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--use-fake-device-for-media-stream", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,860", "--user-data-dir=" + home.resolve("profile"));
+                "--use-fake-device-for-media-stream=device-count=3", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,860",
+                "--user-data-dir=" + home.resolve("profile"));
         if (media == Media.ALLOWED) {
             // answers the permission prompt with "allow"
             options.addArguments("--use-fake-ui-for-media-stream");

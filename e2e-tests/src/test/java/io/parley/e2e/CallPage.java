@@ -57,11 +57,53 @@ final class CallPage {
         return credentials().path("meetingId").asString();
     }
 
-    /** Opens the meeting's link and enters a name. */
+    /**
+     * Opens the meeting's link, enters a name on the pre-join screen and joins with the
+     * camera and microphone it offers.
+     */
     void join(String meetingRef, String name) {
+        openPrejoin(meetingRef, name);
+        click(By.id("join-meeting"));
+    }
+
+    /**
+     * Opens the meeting's link: the pre-join screen (name, preview, devices), with the
+     * name entered.
+     */
+    void openPrejoin(String meetingRef, String name) {
         openLink(meetingRef);
         type(By.id("participant-name"), name);
-        click(By.id("join-meeting"));
+    }
+
+    /** The pre-join screen's microphone level meter, 0 to 1. */
+    double microphoneLevel() {
+        return ((Number) browser.js("return document.getElementById('mic-level').value;")).doubleValue();
+    }
+
+    /**
+     * The device id of this page's own camera or microphone ({@code video} or
+     * {@code audio}), in the pre-join preview or the call's own tile; "" when none.
+     */
+    String ownDeviceId(String kind) {
+        return String.valueOf(browser.js("""
+                const video = document.querySelector('#prejoin-video, .tile.self video');
+                const track = video && video.srcObject
+                    && video.srcObject.getTracks().find(track => track.kind === arguments[0]);
+                return track ? track.getSettings().deviceId : '';""", kind));
+    }
+
+    /** What the participant's tile shows of its camera: "on" or "off" (data-video). */
+    String tileVideo(String participantId) {
+        return attribute(By.cssSelector(".tile[data-participant-id='" + participantId + "']"), "data-video");
+    }
+
+    /** The notices (toasts) on display. */
+    List<String> toasts() {
+        return browser.driver()
+            .findElements(By.cssSelector("#toasts .toast"))
+            .stream()
+            .map(WebElement::getText)
+            .toList();
     }
 
     void openLink(String meetingRef) {
@@ -218,6 +260,56 @@ final class CallPage {
                 const video = document.querySelector('.tile.self video');
                 const track = video && video.srcObject && video.srcObject.getAudioTracks()[0];
                 return Boolean(track && track.enabled);"""));
+    }
+
+    /**
+     * What a participant's tile shows of the call's features: speaking (data-speaking),
+     * followed by the speaker layout (data-active-speaker), the microphone icon's state
+     * (data-mic), the connection quality (data-quality) with its reason, and the media
+     * state (data-media-state) with its text.
+     */
+    record TileState(boolean speaking, boolean activeSpeaker, String mic, String quality, String qualityReason,
+            String mediaState, String mediaText) {
+    }
+
+    TileState tileState(String participantId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> state = (Map<String, Object>) browser
+            .js("""
+                    const tile = document.querySelector(`.tile[data-participant-id="${arguments[0]}"]`);
+                    if (!tile) return null;
+                    return {speaking: tile.dataset.speaking === 'true', active: tile.hasAttribute('data-active-speaker'),
+                            mic: tile.querySelector('.tile-mic')?.dataset.mic ?? '', quality: tile.dataset.quality ?? '',
+                            reason: tile.querySelector('.tile-quality-reason')?.textContent ?? '',
+                            media: tile.dataset.mediaState ?? '', text: tile.querySelector('.tile-state')?.textContent ?? ''};""",
+                    participantId);
+        if (state == null) {
+            return new TileState(false, false, "", "", "", "absent", "");
+        }
+        return new TileState(Boolean.TRUE.equals(state.get("speaking")), Boolean.TRUE.equals(state.get("active")),
+                String.valueOf(state.get("mic")), String.valueOf(state.get("quality")),
+                String.valueOf(state.get("reason")), String.valueOf(state.get("media")),
+                String.valueOf(state.get("text")));
+    }
+
+    /**
+     * The raised-hands panel: participant ids in the order the hands went up, and whether
+     * the participant's tile and people-list entry show the hand.
+     */
+    List<String> raisedHands() {
+        return browser.driver()
+            .findElements(By.cssSelector("#raised-hands li"))
+            .stream()
+            .map(item -> item.getDomAttribute("data-participant-id"))
+            .toList();
+    }
+
+    boolean handShown(String participantId) {
+        return Boolean.TRUE.equals(browser.js("""
+                const tile = document.querySelector(`.tile[data-participant-id="${arguments[0]}"]`);
+                const item = document.querySelector(`#participant-list li[data-participant-id="${arguments[0]}"]`);
+                return tile?.dataset.hand === 'raised' && Boolean(item?.querySelector('.hand-marker'));""",
+                participantId));
     }
 
     String timerText() {

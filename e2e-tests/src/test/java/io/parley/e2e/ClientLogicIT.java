@@ -219,4 +219,51 @@ class ClientLogicIT {
         assertThat(screens).isEqualTo(kinds.stream().map(kind -> kind + ":true:true").toList());
     }
 
+    @Test
+    void tileQualityIsItsWorstFigureAndNamesIt() {
+        assertThat(evaluate("/js/call/quality-levels.js", """
+                [['lossPct', 1.9], ['lossPct', 2], ['lossPct', 8], ['rttMs', 299], ['rttMs', 300], ['rttMs', 600],
+                 ['framesPerSecond', 15], ['framesPerSecond', 14.9], ['framesPerSecond', 7.9], ['rttMs', undefined]]
+                    .map(([metric, value]) => m.levelOf(metric, value))"""))
+            .isEqualTo(Arrays.asList("good", "fair", "poor", "good", "fair", "poor", "good", "fair", "poor", null));
+        assertThat(evaluate("/js/call/quality-levels.js",
+                """
+                        [m.assessQuality({rttMs: 42, packetLossPct: {send: 0.5, recv: 9}, framesPerSecond: 24}),
+                         m.assessQuality({rttMs: 350, framesPerSecond: 12}), m.assessQuality({rttMs: 20}), m.assessQuality(null)]
+                            .map(q => [q.level, q.causes.join(' '), q.text])"""))
+            .isEqualTo(List.of(
+                    List.of("poor", "lossPct", "Poor connection: packet loss 9.0 %, round trip 42 ms, 24 frames/s"),
+                    List.of("fair", "rttMs framesPerSecond", "Fair connection: round trip 350 ms, 12 frames/s"),
+                    List.of("good", "", "Good connection: round trip 20 ms"),
+                    List.of("unknown", "", "Measuring the connection…")));
+    }
+
+    @Test
+    void theSpeakerHighlightOutlastsPausesAndTheLayoutSwitchesOnlyAfterASecondOfSpeech() {
+        Object steps = evaluate("/js/call/speaking.js", """
+                (() => {
+                  const tracker = new m.SpeakerTracker({followable: id => id !== 'me'});
+                  return [[0, {me: 0, a: 0.2, b: 0}], [400, {me: 0, a: 0.01, b: 0}], [2000, {me: 0, a: 0, b: 0}],
+                          [2400, {me: 0, a: 0, b: 0.2}], [3000, {me: 0, a: 0, b: 0.2}], [3400, {me: 0, a: 0, b: 0.2}],
+                          [3800, {me: 0.3, a: 0.5, b: 0.2}], [4200, {me: 0, a: 0.5}]]
+                    .map(([now, levels]) => tracker.update(levels, now))
+                    .map(result => result.speaking.join(',') + '|' + result.active);
+                })()""");
+        assertThat(steps).isEqualTo(List.of("a|a", "a|a", "|a", "b|a", "b|a", "b|b", "b,me,a|b", "me,a|a"));
+        assertThat(evaluate("/js/call/speaking.js", """
+                Math.round(1000 * m.levelBetween({totalAudioEnergy: 0.5, totalSamplesDuration: 10},
+                                                 {totalAudioEnergy: 0.52, totalSamplesDuration: 12}))"""))
+            .isEqualTo(100L);
+    }
+
+    @Test
+    void tilesSayWhatTheMediaConnectionIsDoing() {
+        assertThat(evaluate("/js/call/tile-states.js", """
+                [m.mediaState('new'), m.mediaState('connected'), m.mediaState('disconnected', {wasConnected: true}),
+                 m.mediaState('failed', {iceRestart: true}), m.mediaState('new', {wasConnected: true})]
+                    .map(s => s.state + ':' + s.text)"""))
+            .isEqualTo(List.of("connecting:Connecting…", "connected:", "reconnecting:Media interrupted, reconnecting…",
+                    "ice-restart:Connection failed, restarting ICE…", "reconnecting:Reconnecting media…"));
+    }
+
 }

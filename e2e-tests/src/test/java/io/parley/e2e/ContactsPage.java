@@ -114,11 +114,40 @@ final class ContactsPage {
     }
 
     String lastMessageOf(String name) {
+        return rowText(name, ".contact-last");
+    }
+
+    /** What the row of {@code name} says of their presence ("in a call", …), or null. */
+    String presenceTextOf(String name) {
+        return rowText(name, ".presence-text");
+    }
+
+    private String rowText(String name, String selector) {
         Object value = browser.js("""
                 const row = [...document.querySelectorAll('#contact-list li.contact')]
                   .find(li => li.querySelector('.contact-link').textContent === arguments[0]);
-                return row ? row.querySelector('.contact-last').textContent : null;""", name);
+                return row?.querySelector(arguments[1])?.textContent ?? null;""", name, selector);
         return value == null ? null : value.toString();
+    }
+
+    /**
+     * Clicks Remove ({@code contact-remove}) or Block ({@code contact-block}) on the row
+     * of {@code name}, then confirms the dialog.
+     */
+    void endContact(String name, String button) {
+        browser.js("""
+                [...document.querySelectorAll('#contact-list li.contact')]
+                  .find(li => li.querySelector('.contact-link').textContent === arguments[0])
+                  .querySelector('.' + arguments[1]).click();""", name, button);
+        controls.click(By.id("contact-dialog-confirm"));
+    }
+
+    /** The names on the contact list, or on the list of people I blocked. */
+    @SuppressWarnings("unchecked")
+    List<String> names(String list) {
+        return (List<String>) browser.js("""
+                return [...document.querySelectorAll('#' + arguments[0] + ' li .item-title')]
+                  .map(e => e.textContent);""", list);
     }
 
     void openConversation(String name) {

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One device's user socket ({@code /ws/user}) with the JDK's WebSocket client: records
- * every message and the close.
+ * every message and the close. A meeting socket ({@code /ws/signaling}) speaks JSON
+ * frames too, so a test puts a person into a meeting with it.
  */
 final class UserSocketClient implements AutoCloseable {
 
@@ -77,6 +78,20 @@ final class UserSocketClient implements AutoCloseable {
     static UserSocketClient at(Platform.SignalingInstance instance, String token) {
         return new UserSocketClient(URI.create(
                 "ws://127.0.0.1:" + instance.port() + "/ws/user" + (token == null ? "" : "?access_token=" + token)));
+    }
+
+    /**
+     * A meeting socket through the gateway, with a join token: the person is in the
+     * meeting once {@code welcome} came.
+     */
+    static UserSocketClient meetingViaGateway(String joinToken) {
+        return new UserSocketClient(URI.create("ws://localhost:8080/ws/signaling?access_token=" + joinToken));
+    }
+
+    /** A meeting socket straight to one signaling instance. */
+    static UserSocketClient meetingAt(Platform.SignalingInstance instance, String joinToken) {
+        return new UserSocketClient(
+                URI.create("ws://127.0.0.1:" + instance.port() + "/ws/signaling?access_token=" + joinToken));
     }
 
     void send(String text) {

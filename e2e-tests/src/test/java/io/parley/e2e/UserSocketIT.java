@@ -2,9 +2,12 @@ package io.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -197,6 +200,41 @@ class UserSocketIT {
             bob.send("{\"type\":\"refresh\",\"token\":\"" + pair.bob().accessToken() + "\"}");
 
             assertThat(bob.await("refreshed").path("expiresAt").asString()).isNotBlank();
+        }
+    }
+
+    private static Predicate<JsonNode> presence(String accountId, String state) {
+        return event -> event.path("accountId").asString().equals(accountId)
+                && event.path("state").asString().equals(state);
+    }
+
+    @Test
+    void contactsSeeAPersonInAnyMeetingInACallUntilTheyLeaveIt(Platform platform) {
+        Pair pair = contacts();
+        List<Platform.SignalingInstance> instances = platform.signalingInstances();
+        try (UserSocketClient bob = UserSocketClient.at(instances.get(0), pair.bob().accessToken())) {
+            bob.await("catch-up");
+            try (UserSocketClient alice = UserSocketClient.viaGateway(pair.alice().accessToken())) {
+                assertThat(alice.await("catch-up").path("contacts").get(0).path("presence").asString())
+                    .isEqualTo("online");
+                String joinToken = pair.bob()
+                    .post("/api/meetings", pair.bob().json().createObjectNode().put("hostName", "Bob"), 201)
+                    .path("host")
+                    .path("token")
+                    .asString();
+
+                // a meeting of his own (not a call), on the other instance
+                UserSocketClient meeting = UserSocketClient.meetingAt(instances.get(1), joinToken);
+                meeting.await("welcome");
+                alice.await("presence", presence(pair.bobId(), "in-call"));
+                int onlineBefore = alice.all("presence", presence(pair.bobId(), "online")).size();
+                meeting.close();
+
+                Awaitility.await("Bob back online for Alice")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> alice.all("presence", presence(pair.bobId(), "online")).size() > onlineBefore);
+                assertThat(alice.all("presence", presence(pair.bobId(), "offline"))).isEmpty();
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 // The local camera and microphone. Turning one off disables its track (the peers receive silence / black frames)
 // rather than removing it, so toggling needs no renegotiation and is instant for everyone.
-
-const VIDEO = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24, max: 30 } };
+import { constraintsFor } from './devices.js';
 
 export class LocalMedia {
   constructor(stream) {
@@ -10,14 +9,22 @@ export class LocalMedia {
 
   /**
    * Asks for camera and microphone, falling back to whichever exists. Resolves to {media} or to
-   * {error: 'denied' | 'unavailable' | 'unsupported', detail}.
+   * {error: 'denied' | 'unavailable' | 'unsupported', detail}. `choices` (devices.js) names the preferred devices.
    */
-  static async acquire() {
+  static async acquire(choices = {}) {
     if (!navigator.mediaDevices?.getUserMedia) {
       return { error: 'unsupported', detail: 'This browser cannot use a camera here (it needs https or localhost).' };
     }
     let lastError;
-    for (const constraints of [{ audio: true, video: VIDEO }, { audio: true }, { video: VIDEO }]) {
+    const audio = constraintsFor('audio');
+    const video = constraintsFor('video');
+    const ladder = [{ audio, video }, { audio }, { video }];
+    if (choices.audioinput || choices.videoinput) {
+      // exactly the remembered devices first (browsers may ignore a merely preferred one), any devices after that
+      ladder.unshift({ audio: constraintsFor('audio', choices.audioinput, { exact: true }),
+        video: constraintsFor('video', choices.videoinput, { exact: true }) });
+    }
+    for (const constraints of ladder) {
       try {
         return { media: new LocalMedia(await navigator.mediaDevices.getUserMedia(constraints)) };
       } catch (error) {
@@ -52,6 +59,20 @@ export class LocalMedia {
     if (track) {
       track.enabled = enabled;
     }
+  }
+
+  /** Puts another device's track in place of this kind's (same stream, same on/off); the old one is stopped. */
+  replaceTrack(kind, track) {
+    const old = this.track(kind);
+    if (!this.stream) {
+      this.stream = new MediaStream();
+    }
+    if (old) {
+      track.enabled = old.enabled;
+      this.stream.removeTrack(old);
+      old.stop();
+    }
+    this.stream.addTrack(track);
   }
 
   /** The `media` message peers learn our state from. */

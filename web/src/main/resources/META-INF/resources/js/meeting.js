@@ -1,11 +1,14 @@
-// /m/{meeting}: find the meeting, ask for a name unless this tab already joined it, get camera and microphone, then
-// hand over to the Call. Every way this can fail ends on its own screen (screens.js).
+// /m/{meeting}: find the meeting; unless this tab already joined it, the pre-join screen (name, camera, microphone);
+// else camera and microphone as chosen last time; then hand over to the Call. Every way this can fail ends on its
+// own screen (screens.js).
 import * as accountSession from './account-session.js';
 import { api } from './api.js';
 import { Call } from './call/call.js';
 import * as credentials from './credentials.js';
+import { loadChoices } from './devices.js';
 import { h, show } from './dom.js';
 import { LocalMedia } from './media.js';
+import { Prejoin } from './prejoin.js';
 import { onLeave } from './router.js';
 import { showMediaProblem, showScreen } from './screens.js';
 
@@ -70,61 +73,50 @@ class MeetingSession {
     }
   }
 
+  /** The pre-join screen (prejoin.js) with the name; "Join" comes back to joinAs. */
   askForName() {
-    const meeting = this.meeting;
-    const name = h('input', { id: 'participant-name', name: 'name', required: true, maxLength: 64, autocomplete: 'name' });
-    const account = accountSession.currentAccount();
-    if (account) {
-      // the server names a signed-in person by their account's display name
-      name.value = account.displayName;
-      name.setAttribute('aria-describedby', 'participant-name-hint');
+    this.prejoin = new Prejoin(this.root, { meeting: this.meeting, account: accountSession.currentAccount(),
+      onJoin: (name) => this.joinAs(name) });
+    this.prejoin.show();
+  }
+
+  /** Resolves to a problem text for the pre-join screen, or to nothing once it moved on to another screen. */
+  async joinAs(typed) {
+    try {
+      const answer = await api.join(this.ref, typed);
+      this.credentials = credentials.fromAnswer(answer, typed, { nameFromToken: accountSession.isSignedIn() });
+      credentials.save(this.credentials, this.ref);
+    } catch (error) {
+      if (error.status === 409) {
+        this.prejoin.release();
+        showScreen(this.root, CONFLICT_SCREENS[error.reason] || 'locked', { detail: error.detail });
+      } else if (accessScreen(error)) {
+        this.prejoin.release();
+        showScreen(this.root, accessScreen(error), { detail: error.detail });
+      } else if (error.status === 404) {
+        this.prejoin.release();
+        showScreen(this.root, 'not-found');
+      } else {
+        return `Could not join: ${error.detail}`;
+      }
+      return null;
     }
-    const status = h('p', { className: 'form-status', role: 'status', 'aria-live': 'polite' });
-    const submit = h('button', { type: 'submit', className: 'primary', id: 'join-meeting' }, 'Join');
-    const form = h('form', { id: 'join-form', className: 'card', 'aria-labelledby': 'join-heading' },
-      h('h1', { id: 'join-heading' }, `Join ${meeting.title || 'the meeting'}`),
-      meeting.state === 'locked' ? h('p', { className: 'notice' }, 'The host has locked this meeting.') : null,
-      h('label', { for: 'participant-name' }, 'Your name'),
-      name,
-      account ? h('p', { id: 'participant-name-hint', className: 'hint' },
-        'You are signed in: you join with your display name.') : null,
-      submit,
-      status);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const typed = name.value.trim();
-      if (!typed) {
-        status.textContent = 'Please enter your name.';
-        name.focus();
-        return;
-      }
-      submit.disabled = true;
-      status.textContent = 'Joining…';
-      try {
-        const answer = await api.join(this.ref, typed);
-        this.credentials = credentials.fromAnswer(answer, typed, { nameFromToken: accountSession.isSignedIn() });
-        credentials.save(this.credentials, this.ref);
-        this.startMedia();
-      } catch (error) {
-        if (error.status === 409) {
-          showScreen(this.root, CONFLICT_SCREENS[error.reason] || 'locked', { detail: error.detail });
-        } else if (accessScreen(error)) {
-          showScreen(this.root, accessScreen(error), { detail: error.detail });
-        } else if (error.status === 404) {
-          showScreen(this.root, 'not-found');
-        } else {
-          status.textContent = `Could not join: ${error.detail}`;
-          submit.disabled = false;
-        }
-      }
-    });
-    show(this.root, h('div', { className: 'join' }, form));
-    (account ? submit : name).focus();
+    const acquired = await this.prejoin.take();
+    this.prejoin = null;
+    this.withMedia(acquired);
+    return null;
   }
 
   async startMedia() {
     this.loading('Starting your camera and microphone…');
-    const { media, error, detail } = await LocalMedia.acquire();
+    const choices = loadChoices();
+    const acquired = await LocalMedia.acquire(choices);
+    acquired.media?.setEnabled('audio', choices.audio);
+    acquired.media?.setEnabled('video', choices.video);
+    this.withMedia(acquired);
+  }
+
+  withMedia({ media, error, detail }) {
     if (this.abandoned) {
       media?.stop();
       return;
@@ -182,6 +174,7 @@ class MeetingSession {
   /** The user went to another view of the app: hang up without a screen. */
   abandon() {
     this.abandoned = true;
+    this.prejoin?.release();
     this.call?.hangUp({ silent: true });
   }
 }

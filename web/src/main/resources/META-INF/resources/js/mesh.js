@@ -37,12 +37,14 @@ class PeerLink {
     this.ignoreOffer = false;
     this.settingRemoteAnswer = false;
     this.pendingCandidates = [];
-    this.stream = null;
+    this.streams = new Map();
+    this.screenSender = null;
     const local = this.mesh.localStream;
     const tracks = local ? local.getTracks() : [];
     for (const track of tracks) {
       pc.addTrack(track, local);
     }
+    this.sendScreen(this.mesh.screen);
     // without a camera or microphone, still ask to receive both, so this side's offer brings the peer's media
     for (const kind of ['audio', 'video']) {
       if (!tracks.some((track) => track.kind === kind)) {
@@ -53,13 +55,17 @@ class PeerLink {
       if (pc !== this.pc) {
         return;
       }
-      if (!this.stream) {
-        this.stream = streams[0] || new MediaStream();
+      // the camera and microphone come in one stream, a screen share in another (screen-share.js tells them apart)
+      const key = streams[0]?.id || 'default';
+      let stream = this.streams.get(key);
+      if (!stream) {
+        stream = streams[0] || new MediaStream();
+        this.streams.set(key, stream);
       }
-      if (!this.stream.getTracks().includes(track)) {
-        this.stream.addTrack(track);
+      if (!stream.getTracks().includes(track)) {
+        stream.addTrack(track);
       }
-      this.mesh.onTrack(this.peerId, this.stream);
+      this.mesh.onTrack(this.peerId, stream);
     };
     pc.onicecandidate = ({ candidate }) => {
       if (pc === this.pc && candidate) {
@@ -91,7 +97,7 @@ class PeerLink {
         pc.restartIce();
         this.watch();
       }
-      this.mesh.onState(this.peerId, pc.connectionState);
+      this.mesh.onState(this.peerId, pc.connectionState, { iceRestart: pc.connectionState === 'failed' });
     };
     this.mesh.onState(this.peerId, pc.connectionState);
     this.watch();
@@ -114,6 +120,18 @@ class PeerLink {
       console.warn(`connection to ${this.peerId} stuck (${pc.signalingState}, ${pc.connectionState}); starting over`);
       this.restart();
     }, patience + Math.random() * JITTER_MS);
+  }
+
+  /** Adds, replaces or (null) removes the shared screen's track; negotiationneeded does the rest. */
+  sendScreen(screen) {
+    if (this.screenSender) {
+      this.pc.removeTrack(this.screenSender);
+      this.screenSender = null;
+    }
+    const track = screen?.getVideoTracks()[0];
+    if (track) {
+      this.screenSender = this.pc.addTrack(track, screen);
+    }
   }
 
   signal(type, payload) {
@@ -219,7 +237,7 @@ class PeerLink {
 export class PeerMesh {
   /**
    * send(message): puts a signaling message on the socket; onTrack(peerId, stream): remote media arrived;
-   * onState(peerId, connectionState): for the tile's "connecting…" state.
+   * onState(peerId, connectionState, {iceRestart}): for the tile's media state (iceRestart: restartIce() just ran).
    */
   constructor({ send, onTrack, onState }) {
     this.send = send;
@@ -296,6 +314,28 @@ export class PeerMesh {
         link.restart();
       }
     }
+  }
+
+  /** Another camera or microphone: the senders switch tracks in place, so no connection renegotiates. */
+  replaceTrack(kind, track) {
+    return Promise.all([...this.links.values()].map((link) => {
+      const sender = link.pc.getSenders()
+        .find((candidate) => candidate !== link.screenSender && candidate.track?.kind === kind);
+      return sender ? sender.replaceTrack(track) : null;
+    }));
+  }
+
+  /** Shares a screen with every peer, now and with those who come later; null stops sharing. */
+  setScreen(stream) {
+    this.screen = stream;
+    for (const link of this.links.values()) {
+      link.sendScreen(stream);
+    }
+  }
+
+  /** The streams a peer sends: its camera and microphone, and its screen while it shares one. */
+  streams(peerId) {
+    return [...(this.links.get(peerId)?.streams.values() || [])];
   }
 
   connections() {

@@ -122,8 +122,9 @@ export class QualityCalculator {
 }
 
 export class QualityReporter {
-  /** connections(): [{peerId, pc}] of the current call. */
-  constructor({ meetingId, participantId, token, connections }) {
+  /** connections(): [{peerId, pc}] of the current call; onReports([{key: peerId, report}]) sees every round's reports. */
+  constructor({ meetingId, participantId, token, connections, onReports = () => {} }) {
+    this.onReports = onReports;
     this.meetingId = meetingId;
     this.participantId = participantId;
     this.token = token;
@@ -153,6 +154,7 @@ export class QualityReporter {
         return { key: peerId, report: [] };
       }
     }));
+    this.onReports(reports);
     const stats = this.calculator.sample(reports);
     if (stats) {
       this.buffer.push({

@@ -10,10 +10,16 @@ import { SignalingClient } from '../signaling.js';
 import { ChatPanel } from './chat.js';
 import { ConnectionStatus } from './connection-status.js';
 import { MediaControls } from './controls.js';
+import { DeviceMenu } from './device-menu.js';
+import { RaisedHands } from './hands.js';
 import { HostPanel } from './host-panel.js';
 import { InviteLink } from './invite.js';
 import { Incoming, MessageRouter, Outgoing } from './messages.js';
 import { Roster } from './roster.js';
+import { ScreenShare } from './screen-share.js';
+import { SpeakerView } from './speaker.js';
+import { TileQuality } from './tile-quality.js';
+import { TileStates } from './tile-states.js';
 import { TileGrid } from './tiles.js';
 import { TimerDisplay } from './timer.js';
 
@@ -38,8 +44,11 @@ export class Call {
   start() {
     this.mesh = new PeerMesh({
       send: (message) => this.client.send(message),
-      onTrack: (peerId, stream) => this.grid.tile(peerId, this.roster.person(peerId)).attach(stream),
-      onState: (peerId, state) => this.grid.setConnectionState(peerId, state),
+      onTrack: (peerId) => this.placeStreams(peerId),
+      onState: (peerId, state, detail) => {
+        this.grid.setConnectionState(peerId, state);
+        this.tileStates.show(peerId, state, detail);
+      },
     });
     this.mesh.setLocalStream(this.media.stream);
     this.client = new SignalingClient(this.credentials.token, {
@@ -53,10 +62,12 @@ export class Call {
       participantId: this.selfId,
       token: this.credentials.token,
       connections: () => this.mesh.connections(),
+      onReports: (reports) => this.tileQuality.update(reports),
     });
     this.assemble();
     this.client.connect();
     this.reporter.start();
+    this.speaker.start();
   }
 
   /** The features, their messages and the layout. */
@@ -65,12 +76,25 @@ export class Call {
     this.status = new ConnectionStatus();
     this.timer = new TimerDisplay();
     this.grid = new TileGrid({ selfId: this.selfId, onSoundBlocked: () => this.controls.soundBlocked() });
+    this.devices = new DeviceMenu({ media: this.media, mesh: this.mesh, videos: this.grid.element, onChange: () => {
+      this.controls.draw();
+      this.mediaChanged();
+    } });
+    this.speaker = new SpeakerView({ grid: this.grid, connections: () => this.mesh.connections(),
+      selfId: () => this.selfId, microphoneOn: () => this.media.enabled('audio') });
+    this.tileQuality = new TileQuality({ grid: this.grid });
+    this.tileStates = new TileStates({ grid: this.grid });
+    this.hands = new RaisedHands({ selfId: () => this.selfId, isHost: this.credentials.role === 'host', send,
+      grid: this.grid, onSelf: (raisedAt) => this.roster.updateSelf({ raisedAt }) });
+    this.screens = new ScreenShare({ mesh: this.mesh, selfId: () => this.selfId,
+      isHost: this.credentials.role === 'host', send, onChange: () => this.sendMediaState() });
     this.controls = new MediaControls({
       media: this.media,
       meetingId: this.credentials.meetingId,
       onChange: () => this.mediaChanged(),
       onSoundOn: () => this.grid.unmuteAll(),
       onLeave: () => this.hangUp(),
+      extras: [this.devices.element, this.screens.button, this.hands.button],
     });
     this.roster = new Roster({
       self: { participantId: this.selfId, role: this.credentials.role, ...this.media.state(),
@@ -83,7 +107,7 @@ export class Call {
       ? new HostPanel({ meeting: this.meeting, credentials: this.credentials }) : null;
 
     this.router.register({ [Incoming.WELCOME]: (message) => this.onWelcome(message) });
-    for (const feature of [this.roster, chat, this.timer, this.controls, host]) {
+    for (const feature of [this.roster, chat, this.timer, this.controls, this.hands, this.screens, host]) {
       if (feature) {
         this.router.register(feature.messages());
       }
@@ -111,9 +135,10 @@ export class Call {
         new InviteLink(this.meetingRef).element,
         this.timer.element,
         this.status.element),
-      h('section', { className: 'stage', 'aria-label': 'Video' }, this.grid.element),
+      h('section', { className: 'stage', 'aria-label': 'Video' }, this.screens.element, this.speaker.element,
+        this.grid.element),
       this.controls.element,
-      h('aside', { className: 'side' }, this.roster.element, chat.element, host?.element));
+      h('aside', { className: 'side' }, this.roster.element, this.hands.element, chat.element, host?.element));
     this.root.replaceChildren(this.view);
     document.title = `${title} · Parley`;
     const own = this.grid.tile(this.selfId, this.roster.person(this.selfId));
@@ -128,12 +153,14 @@ export class Call {
     return {
       joined: (id, person, connect) => {
         this.grid.tile(id, person);
+        this.placeStreams(id);
         if (connect) {
           this.mesh.connect(id);
         }
       },
       updated: (person) => this.grid.tile(person.participantId, person),
       left: (id) => {
+        this.screens.hide(id);
         this.mesh.disconnect(id);
         this.grid.remove(id);
       },
@@ -154,13 +181,26 @@ export class Call {
     this.mesh.configure(this.selfId, message.iceServers);
   }
 
+  /** A peer's camera to its tile, its screen (the stream its `media` state names) to the screen stage. */
+  placeStreams(peerId) {
+    const person = this.roster.person(peerId);
+    const streams = this.mesh.streams(peerId);
+    if (!streams.length) {
+      return;
+    }
+    const screen = streams.find((stream) => person?.screen && stream.id === person.screen) || null;
+    const camera = streams.find((stream) => stream !== screen) || null;
+    this.grid.tile(peerId, person).attach(camera);
+    this.screens.showRemote(person || { participantId: peerId }, screen);
+  }
+
   mediaChanged() {
     this.roster.updateSelf(this.media.state());
     this.sendMediaState();
   }
 
   sendMediaState() {
-    this.client.send({ type: Outgoing.MEDIA, ...this.media.state() });
+    this.client.send({ type: Outgoing.MEDIA, ...this.media.state(), screen: this.screens.id() });
   }
 
   onStatus(state, detail) {
@@ -204,9 +244,12 @@ export class Call {
     this.client.stop();
     this.timer.stop();
     this.controls.stop();
+    this.devices.stop();
+    this.speaker.stop();
     // the last sample needs the connections; do not let a slow getStats hold the screen back
     await Promise.race([this.reporter.stop(), new Promise((resolve) => { setTimeout(resolve, LAST_SAMPLE_WAIT_MS); })]);
     this.mesh.closeAll();
+    this.screens.release();
     this.media.stop();
     this.grid.detachAll();
     if (!silent) {

@@ -16,6 +16,7 @@ export const Incoming = Object.freeze({
   TIMER: 'timer',
   REMOVED: 'removed',
   MEETING_ENDED: 'meeting-ended',
+  SHARE_STOPPED: 'share-stopped',
   ERROR: 'error',
 });
 
@@ -23,6 +24,9 @@ export const Incoming = Object.freeze({
 export const Outgoing = Object.freeze({
   CHAT: 'chat',
   MEDIA: 'media',
+  HAND: 'hand',
+  LOWER_HAND: 'lower-hand',
+  STOP_SHARE: 'stop-share',
 });
 
 const KNOWN = new Set(Object.values(Incoming));

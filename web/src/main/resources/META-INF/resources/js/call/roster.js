@@ -3,6 +3,7 @@
 // peers callbacks connect the media (mesh) and the tiles to that.
 import { api } from '../api.js';
 import { h, toast } from '../dom.js';
+import { handMarker } from './hands.js';
 import { Incoming } from './messages.js';
 
 export class Roster {
@@ -87,6 +88,7 @@ export class Roster {
     const item = h('li', { 'data-participant-id': person.participantId, 'data-audio': person.audio ? 'on' : 'off',
       'data-video': person.video ? 'on' : 'off' },
     h('span', { className: 'person-name' }, person.name || 'Guest', self ? ' (you)' : ''),
+    handMarker(person),
     person.role === 'host' ? h('span', { className: 'badge' }, 'host') : null,
     h('span', { className: 'person-state' },
       h('span', { className: `state state-${person.audio ? 'on' : 'off'}` }, person.audio ? 'mic on' : 'muted'),

@@ -1,5 +1,6 @@
 // The video grid: one tile per participant, the own preview first, the others in the order they came.
 import { h } from '../dom.js';
+import { micIcon } from './mic-icon.js';
 
 /** One participant's video with name and state; the own preview is muted and mirrored. */
 class Tile {
@@ -42,9 +43,7 @@ class Tile {
   update(person) {
     const name = person.name || 'Guest';
     this.name.textContent = this.self ? `${name} (you)` : name;
-    if (person.audio === false) {
-      this.name.append(h('span', { className: 'muted-indicator' }, ' · muted'));
-    }
+    this.name.prepend(micIcon(person.audio !== false));
     this.element.dataset.video = person.video === false ? 'off' : 'on';
     this.placeholder.textContent = name.slice(0, 1).toUpperCase();
     this.element.setAttribute('aria-label', `${name}${person.audio === false ? ', muted' : ''}`);
@@ -64,6 +63,7 @@ export class TileGrid {
     this.selfId = selfId;
     this.onSoundBlocked = onSoundBlocked;
     this.tiles = new Map();
+    this.decorators = [];
     this.element = h('div', { id: 'video-grid', className: 'video-grid', 'data-count': '1' });
   }
 
@@ -79,11 +79,18 @@ export class TileGrid {
         this.element.append(tile.element);
       }
       this.element.dataset.count = String(this.tiles.size);
+      this.decorators.forEach((decorate) => decorate(participantId, tile.element));
     }
     if (person) {
       tile.update(person);
     }
     return tile;
+  }
+
+  /** decorate(participantId, tileElement): a feature adds its part to every tile, those there and those to come. */
+  addDecorator(decorate) {
+    this.decorators.push(decorate);
+    this.tiles.forEach((tile, participantId) => decorate(participantId, tile.element));
   }
 
   /** Called only for a tile that exists: a late connection-state change must not bring a departed tile back. */
