@@ -14,6 +14,7 @@ import { interceptLinks, start } from './js/router.js';
 import { showScreen } from './js/screens.js';
 import { renderSignIn, renderSignUp } from './js/sign-in.js';
 import { renderStart } from './js/start.js';
+import { renderTrends } from './js/trends-page.js';
 
 const root = document.getElementById('app');
 
@@ -51,6 +52,9 @@ session.ready().then(() => start((route) => {
       break;
     case 'org':
       renderOrg(root, route.orgId);
+      break;
+    case 'org-quality':
+      renderTrends(root, route.orgId);
       break;
     case 'invite':
       renderInvite(root, route.token);

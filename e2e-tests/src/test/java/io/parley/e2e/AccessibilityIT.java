@@ -12,9 +12,10 @@ import org.openqa.selenium.Dimension;
 
 /**
  * axe-core run on every screen of a meeting, as a person meets them one after the other:
- * the start page, the call (as host, with someone else there and a chat message, on a
- * desktop and at a phone's size), the screen after leaving and the quality page. No
- * serious or critical violation anywhere; the microphone and camera keys work.
+ * the start page, the pre-join screen, the call (as host and as participant, with a chat
+ * message, on a desktop and at a phone's size), the screens after leaving and after the
+ * meeting ended, and the quality page. No serious or critical violation anywhere; the
+ * microphone and camera keys work.
  */
 @ExtendWith({ PlatformExtension.class, BrowsersExtension.class })
 class AccessibilityIT {
@@ -31,7 +32,12 @@ class AccessibilityIT {
 
         String meetingId = host.createMeeting("Ada");
         CallPage guest = new CallPage(browsers.open("guest"));
-        guest.join(meetingId, "Grace");
+        guest.openPrejoin(meetingId, "Grace");
+        await("the pre-join preview").atMost(CallPage.UI_TIMEOUT)
+            .ignoreExceptions()
+            .until(() -> !guest.ownDeviceId("video").isEmpty());
+        assertNoBlockingViolations(guest, "the pre-join screen");
+        guest.click(By.id("join-meeting"));
         guest.awaitConnected();
         String guestId = guest.selfId();
         host.awaitVideoPlaying(guestId, CallPage.JOIN_TIMEOUT);
@@ -58,15 +64,20 @@ class AccessibilityIT {
             guest.browser().driver().manage().window().setSize(desktop);
         }
 
-        host.click(By.id("leave-call"));
-        host.awaitScreen("left");
-        assertNoBlockingViolations(host, "the screen after leaving");
+        guest.click(By.id("leave-call"));
+        guest.awaitScreen("left");
+        assertNoBlockingViolations(guest, "the screen after leaving");
 
-        host.click(By.linkText("See the call quality"));
+        guest.click(By.linkText("See the call quality"));
         await("the quality page to draw its charts").atMost(Duration.ofSeconds(60))
             .ignoreExceptions()
-            .until(host::chartsDrawn);
-        assertNoBlockingViolations(host, "the quality page");
+            .until(guest::chartsDrawn);
+        assertNoBlockingViolations(guest, "the quality page");
+
+        host.click(By.id("end-meeting"));
+        host.click(By.id("confirm-end"));
+        host.awaitScreen("ended");
+        assertNoBlockingViolations(host, "the screen of an ended meeting");
     }
 
     private static void assertNoBlockingViolations(CallPage page, String screen) {

@@ -54,6 +54,14 @@ final class PlatformApi {
         return post("/api/streams", json.createObjectNode(), token);
     }
 
+    /**
+     * POST /api/quality/beacons with a join token: one quality sample of the token's
+     * participant, as the browser's sendBeacon posts it.
+     */
+    Response beacon(JsonNode beacon, String token) {
+        return post("/api/quality/beacons", beacon, token);
+    }
+
     Response get(String path, String token) {
         HttpRequest request = HttpRequest.newBuilder(Platform.GATEWAY.resolve(path))
             .timeout(Duration.ofSeconds(10))

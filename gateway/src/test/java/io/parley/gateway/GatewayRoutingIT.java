@@ -187,8 +187,8 @@ class GatewayRoutingIT {
     @Test
     void servesTheWebClientAtTheRootForMeetingLinksAndForItsOwnPages() {
         for (String path : List.of("/", "/m/abc-123", "/signin", "/signup", "/account", "/meetings", "/orgs",
-                "/orgs/0b7c6f1e-2f4e-4bb4-9f8e-1c2d3e4f5a6b", "/invite/abc_DEF-123", "/contacts",
-                "/contacts/0b7c6f1e-2f4e-4bb4-9f8e-1c2d3e4f5a6b")) {
+                "/orgs/0b7c6f1e-2f4e-4bb4-9f8e-1c2d3e4f5a6b", "/orgs/0b7c6f1e-2f4e-4bb4-9f8e-1c2d3e4f5a6b/quality",
+                "/invite/abc_DEF-123", "/contacts", "/contacts/0b7c6f1e-2f4e-4bb4-9f8e-1c2d3e4f5a6b")) {
             gateway.client()
                 .get()
                 .uri(path)

@@ -1,7 +1,7 @@
 // The meeting REST calls the client makes through the gateway (PLATFORM.md §4.2). Errors are RFC 9457 problem
 // details; ApiError (http.js) carries the status, the human-readable detail and the problem's extra properties (e.g.
 // `reason`). Accounts and organizations are in people-api.js.
-import { optionalAuthFetch } from './account-session.js';
+import { authorizedFetch, optionalAuthFetch } from './account-session.js';
 import { send } from './http.js';
 
 export { ApiError } from './http.js';
@@ -10,6 +10,7 @@ const request = send;
 
 /** Creating and joining are open to guests; a signed-in person's bearer token makes the join token theirs. */
 const asPerson = { fetcher: optionalAuthFetch };
+const asAccount = { fetcher: authorizedFetch };
 
 const meetingPath = (meeting) => `/api/meetings/${encodeURIComponent(meeting)}`;
 
@@ -40,8 +41,9 @@ export const api = {
   timer: (meeting, preset, token) => request('POST', `${meetingPath(meeting)}/timer`, { body: { preset }, token }),
   lock: (meeting, token) => request('POST', `${meetingPath(meeting)}/lock`, { token }),
   end: (meeting, token) => request('POST', `${meetingPath(meeting)}/end`, { token }),
+  /** With the tab's join token, or (token null) the signed-in account's access token. */
   qualitySeries: (meetingId, token) =>
-    request('GET', `/api/quality/meetings/${encodeURIComponent(meetingId)}`, { token }),
+    request('GET', `/api/quality/meetings/${encodeURIComponent(meetingId)}`, token ? { token } : asAccount),
   qualitySummary: (meetingId, token) =>
-    request('GET', `/api/quality/meetings/${encodeURIComponent(meetingId)}/summary`, { token }),
+    request('GET', `/api/quality/meetings/${encodeURIComponent(meetingId)}/summary`, token ? { token } : asAccount),
 };

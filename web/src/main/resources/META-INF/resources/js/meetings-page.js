@@ -169,6 +169,10 @@ function row(meeting) {
       ? h('span', { className: 'item-detail meeting-people' }, `Who was there: ${namesText(names)}`)
       : null),
   h('div', { className: 'item-actions' },
+    h('a', {
+      className: 'button small secondary meeting-quality', href: `/m/${encodeURIComponent(meeting.meetingId)}/quality`,
+      'data-link': true, 'aria-label': `Call quality of ${title || 'the untitled meeting'}`,
+    }, 'Call quality'),
     ended ? null : h('a', {
       className: 'button small meeting-open', href: meetingPath(meeting), 'data-link': true,
       'aria-label': `Open ${title || 'the untitled meeting'}`,

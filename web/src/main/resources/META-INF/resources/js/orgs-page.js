@@ -170,7 +170,9 @@ async function loadOrg(root, page, orgId, { quiet = false } = {}) {
   h('p', { className: 'lead' }, 'Your role: ', h('span', { id: 'org-role', 'data-role': org.role }, roleName(org.role))),
   membersSection(org, members.members || [], me, reload),
   manages(org.role) ? inviteSection(org) : null,
-  limitSection(org));
+  limitSection(org),
+  manages(org.role) ? h('p', {}, h('a', { id: 'org-quality-link', className: 'button secondary',
+    href: `/orgs/${encodeURIComponent(org.orgId)}/quality`, 'data-link': true }, 'Call quality per day')) : null);
   show(root, view);
 }
 

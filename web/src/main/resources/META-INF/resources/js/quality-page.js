@@ -1,7 +1,8 @@
 // /m/{meeting}/quality: every participant's time series of the key metrics and the meeting's histograms, from the
-// metrics-collector (GET /api/quality/meetings/{id} and …/summary). Reading needs a join token of the meeting, so the
-// page works in the tab that joined it (or one opened from there). Numbers are also given as tables, for screen
-// readers and for copying.
+// metrics-collector (GET /api/quality/meetings/{id} and …/summary). Reading needs a join token of the meeting (the tab
+// that joined it, or one opened from there) or, signed in, the account that hosted or joined it (any tab, "My
+// meetings", also long after the meeting ended). Numbers are also given as tables, for screen readers and for copying.
+import * as accountSession from './account-session.js';
 import { api } from './api.js';
 import * as credentials from './credentials.js';
 import { h, show } from './dom.js';
@@ -25,7 +26,7 @@ export const METRICS = [
 
 let chartLibrary = null;
 
-function loadChartJs() {
+export function loadChartJs() {
   if (!chartLibrary) {
     chartLibrary = new Promise((resolve, reject) => {
       const script = document.createElement('script');
@@ -59,6 +60,14 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** Whether any participant has a value of the metric (a camera that stayed off never measures video). */
+export function measured(participants, metric) {
+  return participants.some((participant) => participant.points
+    .some((point) => Number.isFinite(point.stats?.[metric.key])));
+}
+
+const noData = () => h('p', { className: 'no-data' }, 'No data: nothing was measured.');
+
 export function renderQuality(root, meetingRef) {
   const page = new QualityPage(root, meetingRef);
   onLeave(() => page.close());
@@ -86,13 +95,14 @@ class QualityPage {
   async load() {
     document.title = 'Call quality · Parley';
     const saved = credentials.load(this.ref);
-    if (!saved) {
+    if (!saved && !accountSession.isSignedIn()) {
       show(this.root, this.frame(h('p', { className: 'notice', 'data-quality-state': 'no-token' },
         'The quality of a call can be seen by its participants: open this page from the browser tab in which you '
-        + 'joined the meeting (the "Call quality" button there).')));
+        + 'joined the meeting (the "Call quality" button there), or sign in and open it from "My meetings".')));
       return;
     }
-    this.credentials = saved;
+    // token null: the account's access token, through the session (renewed as it expires)
+    this.credentials = saved || { meetingId: this.ref, participantId: null, token: null };
     show(this.root, this.frame(h('p', { className: 'loading' }, 'Loading the measurements…')));
     await this.refresh();
   }
@@ -141,8 +151,13 @@ class QualityPage {
       text = 'No measurements yet. Browsers in the call send them every 5 seconds; this page looks again shortly.';
       this.timer = setTimeout(() => this.refresh(), REFRESH_MS);
     } else if (error.status === 401) {
-      text = 'Your invitation to this meeting is no longer valid (the meeting may have ended), so its quality data '
-        + 'cannot be shown.';
+      text = this.credentials.token
+        ? 'Your invitation to this meeting is no longer valid (the meeting may have ended), so its quality data '
+          + 'cannot be shown.'
+        : 'Your session has ended: sign in again to see the quality of your meetings.';
+    } else if (error.status === 403) {
+      text = 'Only the people who were in this meeting (and its organization\'s owners and admins) can see its '
+        + 'quality.';
     } else {
       text = `The measurements could not be loaded: ${error.detail}`;
       this.timer = setTimeout(() => this.refresh(), REFRESH_MS);
@@ -172,18 +187,27 @@ class QualityPage {
       this.participantTable(participants),
       h('h2', {}, 'Over time, per participant'),
       h('div', { className: 'chart-grid' }, METRICS.map((metric) => {
+        const caption = h('figcaption', {}, `${metric.label} (${metric.unit})`);
+        if (!measured(participants, metric)) {
+          return h('figure', { className: 'chart', 'data-metric': metric.key, 'data-empty': 'true' }, caption, noData());
+        }
         const canvas = h('canvas', { role: 'img', 'aria-label': `${metric.label} over time, in ${metric.unit}` });
         figures.push(() => this.lineChart(Chart, canvas, metric, participants, colours, span));
-        return h('figure', { className: 'chart', 'data-metric': metric.key },
-          h('figcaption', {}, `${metric.label} (${metric.unit})`), h('div', { className: 'chart-box' }, canvas));
+        return h('figure', { className: 'chart', 'data-metric': metric.key }, caption,
+          h('div', { className: 'chart-box' }, canvas));
       })),
       h('h2', {}, 'Distribution over the meeting'),
       this.summaryTable(summary),
       h('div', { className: 'chart-grid' }, METRICS.map((metric) => {
+        const caption = h('figcaption', {}, `${metric.label}: histogram`);
+        if (!summary.metrics?.[metric.key]?.count) {
+          return h('figure', { className: 'chart', 'data-histogram': metric.key, 'data-empty': 'true' }, caption,
+            noData());
+        }
         const canvas = h('canvas', { role: 'img', 'aria-label': `Histogram of ${metric.label}, in ${metric.unit}` });
         figures.push(() => this.histogram(Chart, canvas, metric, summary.metrics?.[metric.key]));
-        return h('figure', { className: 'chart', 'data-histogram': metric.key },
-          h('figcaption', {}, `${metric.label}: histogram`), h('div', { className: 'chart-box' }, canvas));
+        return h('figure', { className: 'chart', 'data-histogram': metric.key }, caption,
+          h('div', { className: 'chart-box' }, canvas));
       })),
       h('p', {}, h('button', { type: 'button', className: 'secondary', onclick: () => this.refresh() }, 'Refresh')));
     this.root.replaceChildren(view);

@@ -17,7 +17,7 @@ const ACCOUNT_VIEWS = {
 
 /**
  * A route of the app: {view: 'start' | 'meeting' | 'quality' | 'signin' | 'signup' | 'account' | 'meetings' | 'orgs' |
- * 'org' | 'invite' | 'contacts' | 'contact' | 'not-found', meetingRef?, orgId?, token?, contactId?}.
+ * 'org' | 'org-quality' | 'invite' | 'contacts' | 'contact' | 'not-found', meetingRef?, orgId?, token?, contactId?}.
  */
 export function parse(pathname) {
   let parts;
@@ -34,6 +34,9 @@ export function parse(pathname) {
   }
   if (parts[0] === 'orgs' && parts.length === 2) {
     return { view: 'org', orgId: parts[1] };
+  }
+  if (parts[0] === 'orgs' && parts.length === 3 && parts[2] === 'quality') {
+    return { view: 'org-quality', orgId: parts[1] };
   }
   if (parts[0] === 'contacts' && parts.length === 2) {
     return { view: 'contact', contactId: parts[1] };

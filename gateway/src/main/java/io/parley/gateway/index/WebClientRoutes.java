@@ -31,6 +31,7 @@ class WebClientRoutes {
                     .or(GET("/meetings"))
                     .or(GET("/orgs"))
                     .or(GET("/orgs/{orgId}"))
+                    .or(GET("/orgs/{orgId}/quality"))
                     .or(GET("/invite/{token}"))
                     .or(GET("/contacts"))
                     .or(GET("/contacts/{contactId}")),
