@@ -11,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Redis's memory as the services see it ({@code INFO memory}), so that an alert can warn
@@ -50,7 +51,11 @@ public class RedisMemoryMetrics extends PeriodicTask {
 
     @Override
     protected Mono<?> runOnce() {
-        return Mono.usingWhen(Mono.fromSupplier(connections::getReactiveConnection),
+        // taking the shared connection may wait for a reconnect, and a tick can follow
+        // the
+        // previous run on a Lettuce event loop: never there
+        return Mono.usingWhen(
+                Mono.fromSupplier(connections::getReactiveConnection).subscribeOn(Schedulers.boundedElastic()),
                 (connection) -> connection.serverCommands().info("memory").doOnNext(this::record),
                 (connection) -> connection.closeLater());
     }
