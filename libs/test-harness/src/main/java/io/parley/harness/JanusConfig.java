@@ -13,26 +13,31 @@ import io.parley.harness.media.MediaNetwork;
 /**
  * The configuration folder a harness Janus runs from ({@code janus -F <folder>}). Janus
  * loads every plugin and transport in its folders, so the folders it is given hold links
- * to the VideoRoom plugin and the HTTP transport only; no event handlers and no loggers.
+ * to the VideoRoom plugin and the HTTP and WebSocket transports only; no event handlers
+ * and no loggers. HTTP serves the admin API and room control, WebSockets the
+ * participants' sessions, whose plugin events Janus pushes on the socket.
  *
  * @param folder where the files are written
  * @param libraries the package's library folder (with {@code plugins/} and
  * {@code transports/})
  * @param httpPort the Janus API port ({@code /janus})
  * @param adminPort the admin API port ({@code /admin})
+ * @param websocketPort the Janus API over WebSockets (subprotocol {@code janus-protocol})
  * @param apiSecret what every Janus API request must carry
  * @param adminSecret what every admin API request must carry
  * @param mediaAddress the only address ICE candidates are gathered on
  * @param rtpPorts the UDP ports media uses
  */
-record JanusConfig(Path folder, Path libraries, int httpPort, int adminPort, String apiSecret, String adminSecret,
-        String mediaAddress, MediaNetwork.PortRange rtpPorts) {
+record JanusConfig(Path folder, Path libraries, int httpPort, int adminPort, int websocketPort, String apiSecret,
+        String adminSecret, String mediaAddress, MediaNetwork.PortRange rtpPorts) {
 
     static final String LIBRARIES_VARIABLE = "PARLEY_JANUS_LIBRARIES";
 
     static final String PLUGIN = "libjanus_videoroom.so";
 
     static final String TRANSPORT = "libjanus_http.so";
+
+    static final String WEBSOCKET_TRANSPORT = "libjanus_websockets.so";
 
     /** Writes the folder from scratch; returns it. */
     Path write() {
@@ -41,10 +46,12 @@ record JanusConfig(Path folder, Path libraries, int httpPort, int adminPort, Str
             Files.createDirectories(folder);
             Path plugins = link(folder.resolve("plugins"), libraries.resolve("plugins").resolve(PLUGIN));
             Path transports = link(folder.resolve("transports"), libraries.resolve("transports").resolve(TRANSPORT));
+            link(transports, libraries.resolve("transports").resolve(WEBSOCKET_TRANSPORT));
             Path events = Files.createDirectories(folder.resolve("events"));
             Path loggers = Files.createDirectories(folder.resolve("loggers"));
             OwnerOnlyFiles.write(folder.resolve("janus.jcfg"), janus(plugins, transports, events, loggers));
             Files.writeString(folder.resolve("janus.transport.http.jcfg"), http());
+            Files.writeString(folder.resolve("janus.transport.websockets.jcfg"), websockets());
             Files.writeString(folder.resolve("janus.plugin.videoroom.jcfg"), "general: {\n}\n");
             return folder;
         }
@@ -104,8 +111,25 @@ record JanusConfig(Path folder, Path libraries, int httpPort, int adminPort, Str
                 """.formatted(httpPort, adminPort);
     }
 
+    private String websockets() {
+        return """
+                general: {
+                    json = "plain"
+                    ws = true
+                    ws_port = %d
+                    ws_ip = "127.0.0.1"
+                    wss = false
+                }
+                admin: {
+                    admin_ws = false
+                    admin_wss = false
+                }
+                """.formatted(websocketPort);
+    }
+
     private static Path link(Path dir, Path target) throws IOException {
         Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve(target.getFileName()));
         Files.createSymbolicLink(dir.resolve(target.getFileName()), target);
         return dir;
     }
@@ -135,7 +159,8 @@ record JanusConfig(Path folder, Path libraries, int httpPort, int adminPort, Str
 
     private static boolean hasVideoRoom(Path libraries) {
         return Files.isRegularFile(libraries.resolve("plugins").resolve(PLUGIN))
-                && Files.isRegularFile(libraries.resolve("transports").resolve(TRANSPORT));
+                && Files.isRegularFile(libraries.resolve("transports").resolve(TRANSPORT))
+                && Files.isRegularFile(libraries.resolve("transports").resolve(WEBSOCKET_TRANSPORT));
     }
 
 }

@@ -17,11 +17,12 @@ import io.parley.harness.media.MediaNetwork;
 
 /**
  * A real Janus WebRTC Server ({@code janus -F <generated folder> -o}) with the VideoRoom
- * plugin and the HTTP transport only: the Janus API on {@link #port()} ({@code /janus})
- * and the admin API on {@link #adminPort()} ({@code /admin}), both on loopback and both
- * behind secrets generated per instance. Media is gathered on the host's interface
- * address ({@link MediaNetwork#hostAddress()}). Ready when Janus answers its own
- * {@code info} request. Stop, kill, restart, pause and resume: {@link ServerProcess}.
+ * plugin and the HTTP and WebSocket transports only: the Janus API on {@link #port()}
+ * ({@code /janus}) and on {@link #websocketUri()}, and the admin API on
+ * {@link #adminPort()} ({@code /admin}), all on loopback and behind secrets generated per
+ * instance. Media is gathered on the host's interface address
+ * ({@link MediaNetwork#hostAddress()}). Ready when Janus answers its own {@code info}
+ * request. Stop, kill, restart, pause and resume: {@link ServerProcess}.
  */
 public final class JanusServerProcess extends ServerProcess {
 
@@ -29,9 +30,10 @@ public final class JanusServerProcess extends ServerProcess {
             + "(Debian/Ubuntu: 'sudo apt-get install -y janus', then 'sudo systemctl disable --now janus' so the "
             + "system service does not hold its default ports) or set PARLEY_JANUS to its path.";
 
-    static final String LIBRARIES_HINT = "The Janus VideoRoom plugin and HTTP transport were not found next to %s "
-            + "(plugins/libjanus_videoroom.so, transports/libjanus_http.so under lib/<arch>/janus); set "
-            + JanusConfig.LIBRARIES_VARIABLE + " to the folder holding plugins/ and transports/.";
+    static final String LIBRARIES_HINT = "The Janus VideoRoom plugin and its transports were not found next to %s "
+            + "(plugins/libjanus_videoroom.so, transports/libjanus_http.so and transports/libjanus_websockets.so "
+            + "under lib/<arch>/janus); set " + JanusConfig.LIBRARIES_VARIABLE
+            + " to the folder holding plugins/ and transports/.";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
@@ -56,12 +58,12 @@ public final class JanusServerProcess extends ServerProcess {
      * Starts Janus from a configuration folder written under {@code dir}; returns once it
      * answers {@code info}.
      */
-    public static JanusServerProcess start(Path executable, int port, int adminPort, Path dir,
+    public static JanusServerProcess start(Path executable, int port, int adminPort, int websocketPort, Path dir,
             ChildProcess.Output output) {
         Path libraries = JanusConfig.findLibraries(executable)
             .orElseThrow(() -> new HarnessException(LIBRARIES_HINT.formatted(executable)));
-        JanusConfig config = new JanusConfig(dir.resolve("conf"), libraries, port, adminPort, secret(), secret(),
-                MediaNetwork.hostAddress(), MediaNetwork.udpPortBlock(100));
+        JanusConfig config = new JanusConfig(dir.resolve("conf"), libraries, port, adminPort, websocketPort, secret(),
+                secret(), MediaNetwork.hostAddress(), MediaNetwork.udpPortBlock(100));
         JanusServerProcess janus = new JanusServerProcess(executable, config, output);
         janus.start();
         return janus;
@@ -69,7 +71,7 @@ public final class JanusServerProcess extends ServerProcess {
 
     /** Starts on free ports with its log in {@code dir/janus.log}; for tests. */
     public static JanusServerProcess startOnFreePorts(Path dir) {
-        return start(requireExecutable(), Ports.freePort(), Ports.freePort(), dir,
+        return start(requireExecutable(), Ports.freePort(), Ports.freePort(), Ports.freePort(), dir,
                 ChildProcess.Output.toFile(dir.resolve("janus.log")));
     }
 
@@ -133,6 +135,14 @@ public final class JanusServerProcess extends ServerProcess {
     /** The admin API, e.g. {@code http://127.0.0.1:41235/admin}. */
     public URI adminUri() {
         return URI.create("http://" + host() + ":" + adminPort() + "/admin");
+    }
+
+    /**
+     * The Janus API over WebSockets, e.g. {@code ws://127.0.0.1:41236}; clients ask for
+     * the {@code janus-protocol} subprotocol.
+     */
+    public URI websocketUri() {
+        return URI.create("ws://" + host() + ":" + config.websocketPort());
     }
 
     public int adminPort() {

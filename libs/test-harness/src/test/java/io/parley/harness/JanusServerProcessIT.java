@@ -7,10 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -24,17 +28,41 @@ class JanusServerProcessIT {
     Path dir;
 
     @Test
-    void runsOnlyTheVideoRoomPluginAndTheHttpTransportOnTheHostAddress() throws Exception {
+    void runsOnlyTheVideoRoomPluginAndTheHttpAndWebSocketTransportsOnTheHostAddress() throws Exception {
         try (JanusServerProcess janus = JanusServerProcess.startOnFreePorts(dir)) {
             String info = get(URI.create(janus.apiUri() + "/info"));
 
             Map<String, Object> plugins = JsonPath.read(info, "$.plugins");
             Map<String, Object> transports = JsonPath.read(info, "$.transports");
             assertThat(plugins).containsOnlyKeys("janus.plugin.videoroom");
-            assertThat(transports).containsOnlyKeys("janus.transport.http");
+            assertThat(transports).containsOnlyKeys("janus.transport.http", "janus.transport.websockets");
             assertThat(JsonPath.<String>read(info, "$['local-ip']")).isEqualTo(janus.mediaAddress())
                 .isNotEqualTo("127.0.0.1");
             assertThat(JsonPath.<Boolean>read(info, "$['api_secret']")).isTrue();
+        }
+    }
+
+    @Test
+    void answersTheJanusApiOverAWebSocketWithTheJanusProtocol() throws Exception {
+        try (JanusServerProcess janus = JanusServerProcess.startOnFreePorts(dir)) {
+            CompletableFuture<String> reply = new CompletableFuture<>();
+            WebSocket socket = http.newWebSocketBuilder()
+                .subprotocols("janus-protocol")
+                .buildAsync(janus.websocketUri(), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        reply.complete(data.toString());
+                        return null;
+                    }
+                })
+                .get(5, TimeUnit.SECONDS);
+
+            socket.sendText("{\"janus\":\"info\",\"transaction\":\"t1\"}", true);
+
+            String info = reply.get(5, TimeUnit.SECONDS);
+            assertThat(JsonPath.<String>read(info, "$.janus")).isEqualTo("server_info");
+            assertThat(JsonPath.<String>read(info, "$.transaction")).isEqualTo("t1");
+            socket.abort();
         }
     }
 
