@@ -76,6 +76,23 @@ class BadInputIT {
     }
 
     /**
+     * Only the three wire names are a media mode; a long value (under the body limit) is
+     * refused without being echoed.
+     */
+    @Test
+    void createRefusesUnknownMediaModesNamingTheField() {
+        for (String media : List.of("p2p", "SFU", "", " mesh", "sfu\\n", "x".repeat(10_000))) {
+            Map<?, ?> body = problem(
+                    send(HttpMethod.POST, "/api/meetings", null, "{\"hostName\":\"Ada\",\"media\":\"" + media + "\"}"),
+                    400);
+            assertThat(body.get("errors")).as("errors for media %s", media)
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .singleElement()
+                .isEqualTo(Map.of("field", "media", "message", "media must be one of auto, mesh, sfu."));
+        }
+    }
+
+    /**
      * Jackson would read {@code true} as the text "true" and 2.5 as 2; here a wrong kind
      * is a 400 naming the field.
      */
@@ -94,6 +111,10 @@ class BadInputIT {
                 List.of("/api/meetings", "{\"hostName\":\"Ada\",\"orgId\":7}", "orgId"),
                 List.of("/api/meetings", "{\"hostName\":\"Ada\",\"invitedAccounts\":\"a\"}", "invitedAccounts"),
                 List.of("/api/meetings", "{\"hostName\":\"Ada\",\"invitedAccounts\":[1]}", "invitedAccounts"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"media\":42}", "media"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"media\":true}", "media"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"media\":[\"sfu\"]}", "media"),
+                List.of("/api/meetings", "{\"hostName\":\"Ada\",\"media\":{\"mode\":\"sfu\"}}", "media"),
                 List.of("/api/meetings/" + id + "/participants", "{\"name\":true}", "name"),
                 List.of("/api/meetings/" + id + "/participants", "{\"name\":42}", "name"),
                 List.of("/api/meetings/" + id + "/timer", "{\"preset\":true}", "preset"),

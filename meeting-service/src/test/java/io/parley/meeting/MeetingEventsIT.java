@@ -46,7 +46,7 @@ class MeetingEventsIT {
 
     @Test
     void publishesEveryChangeOfAMeetingInOrderWithTypeKeyAndData() {
-        var created = api.create(Map.of("hostName", "Ada", "title", "Review", "maxParticipants", 5));
+        var created = api.create(Map.of("hostName", "Ada", "title", "Review", "maxParticipants", 5, "media", "sfu"));
         String id = created.meetingId();
         var grace = api.join(id, "Grace");
         var alan = api.join(id, "Alan");
@@ -89,6 +89,7 @@ class MeetingEventsIT {
         JsonNode createdData = data(events.get(0).value());
         assertThat(createdData.get("title").asString()).isEqualTo("Review");
         assertThat(createdData.get("maxParticipants").asInt()).isEqualTo(5);
+        assertThat(createdData.get("media").asString()).isEqualTo("sfu");
         assertThat(createdData.get("host").get("participantId").asString()).isEqualTo(created.hostId());
         assertThat(createdData.get("host").get("role").asString()).isEqualTo("host");
         assertThat(createdData.get("host").get("userId").asString()).startsWith("guest:");

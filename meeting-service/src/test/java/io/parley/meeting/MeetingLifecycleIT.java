@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -48,6 +50,7 @@ class MeetingLifecycleIT {
         assertThat(meeting).containsEntry("state", "open")
             .containsEntry("title", "Stand-up")
             .containsEntry("maxParticipants", 50)
+            .containsEntry("media", "auto")
             .containsEntry("timer", null);
         assertThat(participants(meeting)).singleElement()
             .satisfies(host -> assertThat(host).containsEntry("participantId", created.hostId())
@@ -55,6 +58,28 @@ class MeetingLifecycleIT {
                 .containsEntry("role", "host")
                 .containsEntry("muted", false)
                 .containsEntry("online", false));
+    }
+
+    /** The snapshot signaling-service reads for {@code welcome.meeting} carries it. */
+    @Test
+    void keepsTheHostsMediaChoiceAndReadsNoneAsAuto() {
+        for (String media : List.of("sfu", "mesh", "auto")) {
+            var created = api.create(Map.of("hostName", "Ada", "media", media));
+
+            assertThat(api.get(created.meetingId())).containsEntry("media", media);
+        }
+        Map<String, Object> absent = new HashMap<>();
+        absent.put("hostName", "Ada");
+        absent.put("media", null);
+        assertThat(api.get(api.create(absent).meetingId())).containsEntry("media", "auto");
+        var older = api.create(Map.of("hostName", "Ada", "media", "sfu"));
+        // as a meeting stored before the field existed
+        Long removed = service.bean(ReactiveStringRedisTemplate.class)
+            .opsForHash()
+            .remove("meeting:{m:" + older.meetingId() + "}", "media")
+            .block();
+        assertThat(removed).as("media stored in the meeting hash").isEqualTo(1L);
+        assertThat(api.get(older.meetingId())).containsEntry("media", "auto");
     }
 
     @Test

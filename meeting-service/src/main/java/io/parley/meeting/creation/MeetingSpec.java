@@ -3,6 +3,7 @@ package io.parley.meeting.creation;
 import java.util.Optional;
 
 import io.parley.meeting.MeetingProperties;
+import io.parley.meeting.meeting.MediaMode;
 import io.parley.meeting.meeting.MeetingApi.CreateMeetingRequest;
 import io.parley.meeting.meeting.MeetingIds;
 import io.parley.meeting.person.MeetingAccess;
@@ -19,9 +20,10 @@ import io.parley.tokens.access.AccessToken;
  * @param kind {@code api-key}, {@code account} or {@code guest}, for metrics
  * @param person the signed-in host, if any
  * @param creator whom the meeting counts against
+ * @param media how the meeting's media travels
  */
 record MeetingSpec(String hostName, String title, String slug, int maxParticipants, String subject, String kind,
-        MeetingAccess access, Optional<AccessToken> person, Creator creator) {
+        MeetingAccess access, Optional<AccessToken> person, Creator creator, MediaMode media) {
 
     /**
      * Every field checked at once (400 listing each failure); 401/403 for access a caller
@@ -56,12 +58,26 @@ record MeetingSpec(String hostName, String title, String slug, int maxParticipan
             inputs.fail("hostUserId", "hostUserId needs an API key; guests get a generated id.");
         }
         MeetingAccess access = MeetingAccessRequest.of(inputs, request, person);
+        MediaMode media = media(inputs, request.media());
         inputs.validate();
         String subject = hostUserId != null ? hostUserId
                 : person.map(AccessToken::accountId).orElseGet(TokenIssuer::guestSubject);
         String kind = integration.isPresent() ? "api-key" : person.isPresent() ? "account" : "guest";
         Creator creator = integration.isPresent() ? Creator.INTEGRATION
                 : person.map(p -> Creator.account(p.accountId())).orElseGet(() -> Creator.address(address));
-        return new MeetingSpec(hostName, title, slug, max, subject, kind, access, person, creator);
+        return new MeetingSpec(hostName, title, slug, max, subject, kind, access, person, creator, media);
+    }
+
+    /**
+     * Absent or null is {@code auto}; the refusal never echoes the value, however long.
+     */
+    private static MediaMode media(Inputs inputs, String value) {
+        if (value == null) {
+            return MediaMode.AUTO;
+        }
+        return MediaMode.of(value).orElseGet(() -> {
+            inputs.fail("media", "media must be one of auto, mesh, sfu.");
+            return MediaMode.AUTO;
+        });
     }
 }

@@ -93,9 +93,9 @@ class NewMeetings {
                 spec.subject(), now);
         var event = new MeetingEvents.Created(draft.meetingId(), spec.slug(), spec.title(), spec.maxParticipants(),
                 new MeetingEvents.ParticipantData(draft.hostId(), spec.hostName(), Role.HOST.claim(), spec.subject()),
-                now, spec.access().orgId());
-        return store.create(draft.meetingId(), spec.slug(), spec.title(), spec.maxParticipants(), now, spec.access(),
-                host, EventType.MEETING_CREATED, event);
+                now, spec.access().orgId(), spec.media().value());
+        return store.create(draft.meetingId(), spec.slug(), spec.title(), spec.maxParticipants(), spec.media(), now,
+                spec.access(), host, EventType.MEETING_CREATED, event);
     }
 
     private Entry.Founded founded(Draft draft) {

@@ -23,10 +23,11 @@ public final class MeetingEvents {
     /**
      * {@code orgId}: the organization a meeting with access {@code org} was created for
      * (null otherwise); metrics-collector counts the meeting in that organization's
-     * quality.
+     * quality. {@code media}: {@code auto}, {@code mesh} or {@code sfu}, as the host
+     * chose.
      */
     public record Created(String meetingId, String slug, String title, int maxParticipants, ParticipantData host,
-            Instant createdAt, String orgId) {
+            Instant createdAt, String orgId, String media) {
     }
 
     public record ParticipantJoined(String meetingId, ParticipantData participant, Instant joinedAt) {

@@ -7,9 +7,13 @@ import java.util.Optional;
 import io.parley.meeting.person.MeetingAccess;
 import io.parley.tokens.Role;
 
-/** A meeting as read from Redis in one atomic snapshot. */
+/**
+ * A meeting as read from Redis in one atomic snapshot.
+ *
+ * @param media how its media travels, as the host chose ({@code auto} unless they did)
+ */
 public record Meeting(String id, String slug, String title, MeetingState state, int maxParticipants, Instant createdAt,
-        Instant endedAt, List<Participant> participants, Timer timer, MeetingAccess access) {
+        Instant endedAt, List<Participant> participants, Timer timer, MeetingAccess access, MediaMode media) {
 
     public Optional<Participant> participant(String participantId) {
         return participants.stream().filter(p -> p.id().equals(participantId)).findFirst();

@@ -17,10 +17,11 @@ public final class MeetingApi {
      * {@code hostUserId} only with an API key: the integration's own id for the host (the
      * token's {@code sub}). {@code access} is {@code anyone} (default), {@code org}
      * (members of {@code orgId}) or {@code invited} ({@code invitedAccounts}); the last
-     * two need the host to be signed in.
+     * two need the host to be signed in. {@code media} is {@code auto} (default),
+     * {@code mesh} or {@code sfu} ({@link MediaMode}).
      */
     public record CreateMeetingRequest(String hostName, String title, String slug, Integer maxParticipants,
-            String hostUserId, String access, String orgId, List<String> invitedAccounts) {
+            String hostUserId, String access, String orgId, List<String> invitedAccounts, String media) {
     }
 
     /**
@@ -66,11 +67,12 @@ public final class MeetingApi {
 
     /**
      * {@code timerPresets}: what the host may start, shortest first; the client draws a
-     * button for each.
+     * button for each. {@code media}: the host's {@link MediaMode}, which
+     * signaling-service reads from this view for {@code welcome.meeting}.
      */
     public record MeetingView(String meetingId, String slug, String title, String state, int maxParticipants,
             String joinUrl, Instant createdAt, Instant endedAt, List<ParticipantView> participants, TimerView timer,
-            String access, List<TimerPresets.Preset> timerPresets) {
+            String access, List<TimerPresets.Preset> timerPresets, String media) {
     }
 
 }

@@ -57,7 +57,7 @@ final class MeetingSnapshots {
                 MeetingState.of(fields.get("state")).orElse(MeetingState.OPEN),
                 Integer.parseInt(fields.get("maxParticipants")), Instant.parse(fields.get("createdAt")),
                 fields.containsKey("endedAt") ? Instant.parse(fields.get("endedAt")) : null, List.copyOf(participants),
-                timer, access(fields));
+                timer, access(fields), MediaMode.stored(fields.get("media")));
     }
 
     private MeetingAccess access(Map<String, String> fields) {

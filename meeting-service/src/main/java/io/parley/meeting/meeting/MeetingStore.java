@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Meetings in Redis. Every key of a meeting carries the hash tag {@code {m:<id>}} so the
  * scripts that change several of them at once also run on Redis Cluster: <pre>
- * meeting:{m:ID}               hash: title, slug, state, maxParticipants, createdAt, endedAt, timer*, seq
+ * meeting:{m:ID}               hash: title, slug, state, maxParticipants, media, createdAt, endedAt, timer*, seq
  * meeting:{m:ID}:participants  hash: participant id -> JSON (name, role, userId, joinedAt)
  * meeting:{m:ID}:muted         set of participant ids the host muted
  * meeting:{m:ID}:online        set of "participant-id connection-id" reported by signaling
@@ -118,10 +118,11 @@ public class MeetingStore {
         return "meeting-slug:{s:" + slug + "}";
     }
 
-    public Mono<Outcome> create(String meetingId, String slug, String title, int maxParticipants, Instant createdAt,
-            MeetingAccess access, StoredParticipant host, EventType type, Object eventData) {
-        List<String> args = new ArrayList<>(List.of(host.participantId(), write(host), type.ceType(), write(eventData),
-                "maxParticipants", String.valueOf(maxParticipants), "createdAt", createdAt.toString()));
+    public Mono<Outcome> create(String meetingId, String slug, String title, int maxParticipants, MediaMode media,
+            Instant createdAt, MeetingAccess access, StoredParticipant host, EventType type, Object eventData) {
+        List<String> args = new ArrayList<>(
+                List.of(host.participantId(), write(host), type.ceType(), write(eventData), "maxParticipants",
+                        String.valueOf(maxParticipants), "media", media.value(), "createdAt", createdAt.toString()));
         if (slug != null) {
             args.addAll(List.of("slug", slug));
         }

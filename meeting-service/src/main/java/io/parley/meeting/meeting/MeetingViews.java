@@ -44,7 +44,7 @@ class MeetingViews {
                             p.joinedAt()))
                     .toList(),
                 meeting.timer() == null ? null : TimerView.of(meeting.timer(), clock), meeting.access().mode().value(),
-                presets.list());
+                presets.list(), meeting.media().value());
     }
 
 }
