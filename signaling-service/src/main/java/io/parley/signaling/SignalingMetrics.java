@@ -27,6 +27,10 @@ public class SignalingMetrics {
 
     private final Counter fanoutReceived;
 
+    private final AtomicInteger sfuParticipants = new AtomicInteger();
+
+    private final Counter sfuMoves;
+
     public SignalingMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("parley.signaling.sessions", sessions, AtomicInteger::get)
@@ -49,6 +53,20 @@ public class SignalingMetrics {
         this.fanoutReceived = Counter.builder("parley.signaling.fanout.received")
             .description("Messages received from the meeting channels")
             .register(registry);
+        Gauge.builder("parley.signaling.sfu.participants", sfuParticipants, AtomicInteger::get)
+            .description("Participants whose Janus session this instance holds")
+            .register(registry);
+        this.sfuMoves = Counter.builder("parley.signaling.sfu.moves")
+            .description("Meetings this instance moved from a mesh to the SFU")
+            .register(registry);
+    }
+
+    public void sfuParticipants(int count) {
+        sfuParticipants.set(count);
+    }
+
+    public void movedToSfu() {
+        sfuMoves.increment();
     }
 
     public void sessionOpened() {

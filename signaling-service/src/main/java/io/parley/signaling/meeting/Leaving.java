@@ -13,6 +13,8 @@ import io.parley.signaling.protocol.MessageType;
 import io.parley.signaling.protocol.ServerMessages;
 import io.parley.signaling.session.Connection;
 import io.parley.signaling.session.LocalSessions;
+import io.parley.signaling.sfu.MeetingMedia;
+import io.parley.signaling.sfu.SfuSessions;
 import io.parley.signaling.user.CallPresence;
 import io.parley.tokens.JoinToken;
 import org.slf4j.Logger;
@@ -22,7 +24,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A closed socket leaves the meeting: out of presence (the others learn it left, unless a
- * newer socket of the same participant replaced it), its stream lease released, and the
+ * newer socket of the same participant replaced it), its SFU session ended, its stream
+ * lease released, the meeting's SFU room released once nobody is left in it, and the
  * meeting's channel dropped once no local socket of the meeting is left; a signed-in
  * person's contacts no longer see them in this call.
  */
@@ -47,8 +50,15 @@ class Leaving {
 
     private final CallPresence calls;
 
+    private final SfuSessions sfu;
+
+    private final MeetingMedia media;
+
     Leaving(LocalSessions sessions, PresenceStore presence, ParticipantPresence participants, MeetingChannels channels,
-            ServerMessages messages, SignalingEvents events, StreamLeases leases, CallPresence calls) {
+            ServerMessages messages, SignalingEvents events, StreamLeases leases, CallPresence calls, SfuSessions sfu,
+            MeetingMedia media) {
+        this.sfu = sfu;
+        this.media = media;
         this.sessions = sessions;
         this.presence = presence;
         this.participants = participants;
@@ -61,6 +71,7 @@ class Leaving {
 
     void leave(Connection connection, String rawToken) {
         boolean lastLocal = sessions.unregister(connection);
+        sfu.leave(connection);
         if (connection.closeCode() == CloseCode.REPLACED) {
             return;
         }
@@ -68,6 +79,8 @@ class Leaving {
         calls.left(token);
         presence.remove(token.meetingId(), token.participantId())
             .flatMap(removed -> removed ? announce(token).thenReturn(true) : Mono.just(false))
+            .then(presence.list(token.meetingId()))
+            .flatMap(left -> media.onLeave(token.meetingId(), left.isEmpty()))
             .then(leases.release(token, rawToken))
             .doFinally(signal -> {
                 if (lastLocal && sessions.inMeeting(token.meetingId()).isEmpty()) {

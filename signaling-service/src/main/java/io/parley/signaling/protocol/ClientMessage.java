@@ -18,6 +18,9 @@ public sealed interface ClientMessage {
      */
     Pattern STREAM_ID = Pattern.compile("[A-Za-z0-9{}_-]{1,64}");
 
+    /** What a transceiver's mid looks like (browsers number them). */
+    Pattern MID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
+
     MessageType type();
 
     /**
@@ -74,6 +77,27 @@ public sealed interface ClientMessage {
         }
     }
 
+    /**
+     * SFU: the offer of the publishing connection (null: the client joins the room to
+     * receive only), and the mid of its screen-share transceiver, if any.
+     */
+    record SfuPublish(String sdp, String screen) implements ClientMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.SFU_PUBLISH;
+        }
+    }
+
+    /** SFU: the answer to the subscription's latest {@code sfu-offer}. */
+    record SfuStart(String sdp) implements ClientMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.SFU_START;
+        }
+    }
+
     /** User socket: a fresh access token before the current one expires. */
     record Refresh(String token) implements ClientMessage {
 
@@ -113,6 +137,8 @@ public sealed interface ClientMessage {
             case HAND -> new Hand(requiredBoolean(json, "raised"));
             case LOWER_HAND -> new LowerHand(participantId(json, "participantId"));
             case STOP_SHARE -> new StopShare(participantId(json, "participantId"));
+            case SFU_PUBLISH -> new SfuPublish(optionalSdp(json), mid(json, "screen"));
+            case SFU_START -> new SfuStart(sdp(json));
             case PING -> new Ping();
             case REFRESH -> new Refresh(requiredText(json, "token"));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type.");
@@ -141,6 +167,31 @@ public sealed interface ClientMessage {
         }
         if (!value.isString() || !STREAM_ID.matcher(value.asString()).matches()) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "'screen' must be a stream id or null.");
+        }
+        return value.asString();
+    }
+
+    private static String optionalSdp(JsonNode json) {
+        JsonNode value = json.get("sdp");
+        return (value == null || value.isNull()) ? null : sdp(json);
+    }
+
+    /** An SDP starts with its version line; Janus checks the rest. */
+    private static String sdp(JsonNode json) {
+        String sdp = requiredText(json, "sdp");
+        if (!sdp.startsWith("v=0")) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'sdp' is not a session description.");
+        }
+        return sdp;
+    }
+
+    private static String mid(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString() || !MID.matcher(value.asString()).matches()) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "'" + field + "' must be a transceiver mid or null.");
         }
         return value.asString();
     }

@@ -21,6 +21,8 @@ public enum MessageType {
     REFRESH("refresh", Direction.FROM_CLIENT, Socket.USER), HAND("hand", Direction.FROM_CLIENT, Socket.MEETING),
     LOWER_HAND("lower-hand", Direction.FROM_CLIENT, Socket.MEETING),
     STOP_SHARE("stop-share", Direction.FROM_CLIENT, Socket.MEETING),
+    SFU_PUBLISH("sfu-publish", Direction.FROM_CLIENT, Socket.MEETING),
+    SFU_START("sfu-start", Direction.FROM_CLIENT, Socket.MEETING),
 
     // server → client, meeting socket
     WELCOME("welcome", Direction.FROM_SERVER, Socket.MEETING),
@@ -31,6 +33,9 @@ public enum MessageType {
     MEETING_ENDED("meeting-ended", Direction.FROM_SERVER, Socket.MEETING),
     REMOVED("removed", Direction.FROM_SERVER, Socket.MEETING),
     SHARE_STOPPED("share-stopped", Direction.FROM_SERVER, Socket.MEETING),
+    MEDIA_MODE("media-mode", Direction.FROM_SERVER, Socket.MEETING),
+    SFU_ANSWER("sfu-answer", Direction.FROM_SERVER, Socket.MEETING),
+    SFU_OFFER("sfu-offer", Direction.FROM_SERVER, Socket.MEETING),
     RECONNECT("reconnect", Direction.FROM_SERVER, Socket.BOTH), ERROR("error", Direction.FROM_SERVER, Socket.BOTH),
     PONG("pong", Direction.FROM_SERVER, Socket.BOTH),
 

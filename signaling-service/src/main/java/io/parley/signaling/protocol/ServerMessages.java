@@ -41,10 +41,11 @@ public class ServerMessages {
     }
 
     public String welcome(String participantId, Object meeting, List<?> participants, List<?> iceServers,
-            List<JsonNode> chatHistory) {
+            List<JsonNode> chatHistory, String mediaMode) {
         ObjectNode node = message(MessageType.WELCOME);
         node.put("participantId", participantId);
         node.set("meeting", json.valueToTree(meeting));
+        node.putObject("media").put("mode", mediaMode);
         node.set("participants", json.valueToTree(participants));
         node.set("iceServers", json.valueToTree(iceServers));
         node.set("chatHistory", json.valueToTree(chatHistory));

@@ -13,6 +13,9 @@ public class JanusException extends RuntimeException {
 
     static final int NO_SUCH_HANDLE = 459;
 
+    /** VideoRoom's code for a room it does not have. */
+    static final int NO_SUCH_ROOM = 426;
+
     private final int code;
 
     JanusException(String instance, int code, String reason) {

@@ -1,6 +1,9 @@
 package io.parley.signaling.sfu;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
@@ -22,6 +25,8 @@ public class JanusInstances implements InitializingBean, DisposableBean {
 
     private final List<VideoRooms> rooms;
 
+    private final Map<String, JanusSocket> sockets;
+
     private volatile Disposable keepAlive;
 
     public JanusInstances(ObjectProvider<WebClient.Builder> builder, SfuProperties settings) {
@@ -31,6 +36,25 @@ public class JanusInstances implements InitializingBean, DisposableBean {
             .stream()
             .map((instance) -> new VideoRooms(new JanusClient(webClient, instance, settings), settings))
             .toList();
+        this.sockets = settings.instances()
+            .stream()
+            .collect(Collectors.toUnmodifiableMap(SfuProperties.Instance::name,
+                    (instance) -> new JanusSocket(instance.name(), instance.websocket(), settings.apiSecret(),
+                            settings.requestTimeout())));
+    }
+
+    /** The rooms of the instance of this name, if it is configured. */
+    public Optional<VideoRooms> rooms(String name) {
+        return rooms.stream().filter((candidate) -> candidate.instance().equals(name)).findFirst();
+    }
+
+    /** The WebSocket of the instance of this name, if it is configured. */
+    public Optional<JanusSocket> socket(String name) {
+        return Optional.ofNullable(sockets.get(name));
+    }
+
+    public SfuProperties settings() {
+        return settings;
     }
 
     /** The rooms of every instance, in the order configured. */

@@ -1,7 +1,9 @@
 package io.parley.signaling.sfu;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Gauge;
@@ -35,6 +37,18 @@ public class SfuMetrics implements InitializingBean, DisposableBean {
         this.instances = janus.all().stream().map((rooms) -> new Instance(rooms, registry)).toList();
     }
 
+    /**
+     * The instance with the fewest publisher and subscriber handles at its last reading,
+     * one that answered before one that did not; empty when none is configured.
+     */
+    public Optional<String> leastLoaded() {
+        return instances.stream()
+            .min(Comparator.comparing((Instance instance) -> !instance.last.get().up())
+                .thenComparingDouble(
+                        (instance) -> instance.last.get().publishers() + instance.last.get().subscribers()))
+            .map((instance) -> instance.name);
+    }
+
     /** Reads every instance once; the metrics hold the outcome when it completes. */
     public Mono<Void> refresh() {
         return Flux.fromIterable(instances).flatMap(Instance::refresh).then();
@@ -61,11 +75,13 @@ public class SfuMetrics implements InitializingBean, DisposableBean {
 
         private final JanusLoad load;
 
+        private final String name;
+
         private final AtomicReference<JanusLoad.Reading> last = new AtomicReference<>(JanusLoad.Reading.DOWN);
 
         Instance(VideoRooms rooms, MeterRegistry registry) {
             this.load = new JanusLoad(rooms.janus());
-            String name = rooms.instance();
+            this.name = rooms.instance();
             Gauge.builder("parley.signaling.sfu.up", last, (reading) -> reading.get().up() ? 1 : 0)
                 .tag("instance", name)
                 .description("1 when the Janus instance answered its admin API at the last reading")

@@ -16,6 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * SFU settings ({@code parley.signaling.sfu.*}).
  *
  * @param instances the Janus instances (default none: every meeting is a mesh)
+ * @param mode which meetings use the SFU: {@code auto} (default: a mesh until
+ * {@code switch-at} participants, then the SFU), {@code mesh} (none) or {@code sfu}
+ * (every meeting from its first participant); a host's choice for one meeting overrides
+ * {@code auto} only
  * @param apiSecret Janus's {@code api_secret}, sent with every Janus API request (default
  * empty: Janus runs without one)
  * @param adminSecret Janus's {@code admin_secret}, for the admin API the metrics come
@@ -29,14 +33,17 @@ import org.springframework.validation.annotation.Validated;
  * Janus's {@code session_timeout} (default 20s, Janus's timeout being 60s)
  * @param metricsInterval how often each instance's rooms, publishers and subscribers are
  * read from its admin API (default 15s)
+ * @param roomTtl how long a meeting's room stays recorded in Redis without a participant
+ * leaving or joining, a bound for rooms of meetings whose every signaling instance died
+ * (default 12h)
  */
 @Validated
 @ConfigurationProperties("parley.signaling.sfu")
-public record SfuProperties(@Valid List<Instance> instances, @DefaultValue("") String apiSecret,
-        @DefaultValue("") String adminSecret, @Min(2) @Max(100) @DefaultValue("5") int switchAt,
-        @Min(2) @Max(1000) @DefaultValue("100") int maxPublishers, @NotNull @DefaultValue("2s") Duration requestTimeout,
-        @NotNull @DefaultValue("20s") Duration keepaliveInterval,
-        @NotNull @DefaultValue("15s") Duration metricsInterval) {
+public record SfuProperties(@Valid List<Instance> instances, @NotNull @DefaultValue("auto") MediaMode mode,
+        @DefaultValue("") String apiSecret, @DefaultValue("") String adminSecret,
+        @Min(2) @Max(100) @DefaultValue("5") int switchAt, @Min(2) @Max(1000) @DefaultValue("100") int maxPublishers,
+        @NotNull @DefaultValue("2s") Duration requestTimeout, @NotNull @DefaultValue("20s") Duration keepaliveInterval,
+        @NotNull @DefaultValue("15s") Duration metricsInterval, @NotNull @DefaultValue("12h") Duration roomTtl) {
 
     public SfuProperties {
         instances = (instances != null) ? List.copyOf(instances) : List.of();
@@ -47,8 +54,10 @@ public record SfuProperties(@Valid List<Instance> instances, @DefaultValue("") S
      *
      * @param api its Janus API, e.g. {@code http://janus-0:8088/janus}
      * @param admin its admin API, e.g. {@code http://janus-0:7088/admin}
+     * @param websocket its Janus API over WebSockets, e.g. {@code ws://janus-0:8188},
+     * where the participants' sessions live: Janus pushes their plugin events on it
      */
-    public record Instance(@NotNull URI api, @NotNull URI admin) {
+    public record Instance(@NotNull URI api, @NotNull URI admin, @NotNull URI websocket) {
 
         /** The name metrics and logs use: the API's host and port. */
         public String name() {

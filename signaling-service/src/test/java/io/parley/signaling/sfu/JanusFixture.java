@@ -13,8 +13,10 @@ final class JanusFixture {
     }
 
     static SfuProperties settings(JanusServerProcess janus, String apiSecret) {
-        return new SfuProperties(List.of(new SfuProperties.Instance(janus.apiUri(), janus.adminUri())), apiSecret,
-                janus.adminSecret(), 5, 100, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(15));
+        return new SfuProperties(
+                List.of(new SfuProperties.Instance(janus.apiUri(), janus.adminUri(), janus.websocketUri())),
+                MediaMode.AUTO, apiSecret, janus.adminSecret(), 5, 100, Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(15), Duration.ofHours(12));
     }
 
     static JanusClient client(JanusServerProcess janus) {

@@ -23,6 +23,8 @@ class SfuPropertiesTests {
         runner.run((context) -> {
             SfuProperties settings = context.getBean(SfuProperties.class);
             assertThat(settings.instances()).isEmpty();
+            assertThat(settings.mode()).isEqualTo(MediaMode.AUTO);
+            assertThat(settings.roomTtl()).isEqualTo(Duration.ofHours(12));
             assertThat(settings.switchAt()).isEqualTo(5);
             assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(settings.keepaliveInterval()).isEqualTo(Duration.ofSeconds(20));
@@ -30,18 +32,21 @@ class SfuPropertiesTests {
     }
 
     @Test
-    void bindsInstancesWithTheirApiAndAdminUris() {
+    void bindsInstancesWithTheirApiAdminAndWebSocketUris() {
         runner
             .withPropertyValues("parley.signaling.sfu.instances[0].api=http://janus-0:8088/janus",
                     "parley.signaling.sfu.instances[0].admin=http://janus-0:7088/admin",
-                    "parley.signaling.sfu.api-secret=s1")
+                    "parley.signaling.sfu.instances[0].websocket=ws://janus-0:8188",
+                    "parley.signaling.sfu.api-secret=s1", "parley.signaling.sfu.mode=sfu")
             .run((context) -> {
                 SfuProperties settings = context.getBean(SfuProperties.class);
                 assertThat(settings.instances()).singleElement().satisfies((instance) -> {
                     assertThat(instance.admin()).isEqualTo(URI.create("http://janus-0:7088/admin"));
+                    assertThat(instance.websocket()).isEqualTo(URI.create("ws://janus-0:8188"));
                     assertThat(instance.name()).isEqualTo("janus-0:8088");
                 });
                 assertThat(settings.apiSecret()).isEqualTo("s1");
+                assertThat(settings.mode()).isEqualTo(MediaMode.SFU);
             });
     }
 
@@ -56,8 +61,23 @@ class SfuPropertiesTests {
 
     @Test
     void refusesToStartWithAnInstanceWithoutAnAdminUri() {
-        runner.withPropertyValues("parley.signaling.sfu.instances[0].api=http://janus-0:8088/janus")
+        runner
+            .withPropertyValues("parley.signaling.sfu.instances[0].api=http://janus-0:8088/janus",
+                    "parley.signaling.sfu.instances[0].websocket=ws://janus-0:8188")
             .run((context) -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void refusesToStartWithAnInstanceWithoutAWebSocketUri() {
+        runner
+            .withPropertyValues("parley.signaling.sfu.instances[0].api=http://janus-0:8088/janus",
+                    "parley.signaling.sfu.instances[0].admin=http://janus-0:7088/admin")
+            .run((context) -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void refusesToStartWithAnUnknownMode() {
+        runner.withPropertyValues("parley.signaling.sfu.mode=always").run((context) -> assertThat(context).hasFailed());
     }
 
     @Configuration(proxyBeanMethods = false)

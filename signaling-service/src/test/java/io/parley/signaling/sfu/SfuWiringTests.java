@@ -37,7 +37,8 @@ class SfuWiringTests {
         int closed = Ports.freePort();
         runner
             .withPropertyValues("parley.signaling.sfu.instances[0].api=http://127.0.0.1:" + closed + "/janus",
-                    "parley.signaling.sfu.instances[0].admin=http://127.0.0.1:" + closed + "/admin")
+                    "parley.signaling.sfu.instances[0].admin=http://127.0.0.1:" + closed + "/admin",
+                    "parley.signaling.sfu.instances[0].websocket=ws://127.0.0.1:" + closed)
             .run((context) -> {
                 assertThat(context).hasNotFailed();
                 assertThat(context.getBean(JanusInstances.class).enabled()).isTrue();

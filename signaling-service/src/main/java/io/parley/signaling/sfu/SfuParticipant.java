@@ -1,0 +1,319 @@
+package io.parley.signaling.sfu;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import io.parley.signaling.protocol.MessageType;
+import io.parley.signaling.protocol.ServerMessages;
+import io.parley.signaling.session.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One participant's media on the SFU, held by the signaling instance of its socket: a
+ * Janus session on that instance's WebSocket with a publisher handle (joined to the
+ * meeting's room as a publisher, whether or not it sends media, so it hears who
+ * publishes) and, once there is something to receive, one multistream subscriber handle
+ * that follows the room's publishers.
+ */
+final class SfuParticipant {
+
+    private static final Logger log = LoggerFactory.getLogger(SfuParticipant.class);
+
+    /** Feed ids stay below 2^53 so that browsers read them exactly. */
+    private static final long MAX_FEED = 1L << 53;
+
+    /** Failed subscription changes in a row after which it waits for the next event. */
+    private static final int MAX_FAILURES = 3;
+
+    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
+
+    private final JanusSocket janus;
+
+    private final VideoRooms rooms;
+
+    private final SfuRooms.MeetingRoom room;
+
+    private final Connection connection;
+
+    private final ServerMessages messages;
+
+    private final Consumer<SfuParticipant> lost;
+
+    private final long feed = ThreadLocalRandom.current().nextLong(1, MAX_FEED);
+
+    private final Subscription subscription = new Subscription();
+
+    private final Mono<Void> joined;
+
+    private volatile long session;
+
+    private volatile long publisher;
+
+    private volatile long subscriber;
+
+    private volatile boolean started;
+
+    private volatile boolean closed;
+
+    private boolean published;
+
+    private int failures;
+
+    SfuParticipant(JanusSocket janus, VideoRooms rooms, SfuRooms.MeetingRoom room, Connection connection,
+            ServerMessages messages, Consumer<SfuParticipant> lost) {
+        this.janus = janus;
+        this.rooms = rooms;
+        this.room = room;
+        this.connection = connection;
+        this.messages = messages;
+        this.lost = lost;
+        // joined once; a failed attempt is not kept, the client's next sfu-publish tries
+        // again
+        this.joined = Mono.defer(this::join).cache((value) -> FOREVER, (ex) -> Duration.ZERO, () -> FOREVER);
+    }
+
+    SfuRooms.MeetingRoom room() {
+        return room;
+    }
+
+    /**
+     * Joins the room (once) and, with an offer, publishes it or renegotiates what is
+     * published; the client gets {@code sfu-answer}.
+     */
+    Mono<Void> publish(String sdp, String screenMid) {
+        started = true;
+        return joined.then(Mono.defer(() -> (sdp != null) ? configure(sdp, screenMid) : Mono.empty()));
+    }
+
+    /** The client's answer to the subscription's latest offer. */
+    Mono<Void> start(String sdp) {
+        return janus.message(session, subscriber, body("start"), jsep("answer", sdp)).then(Mono.fromRunnable(() -> {
+            synchronized (this) {
+                subscription.settled();
+            }
+            sync();
+        }));
+    }
+
+    /** Whether an {@code sfu-offer} waits for the client's {@code sfu-start}. */
+    boolean awaitingAnswer() {
+        return subscriber != 0 && negotiating();
+    }
+
+    Mono<Void> keepAlive() {
+        long held = session;
+        return (held != 0 && !closed) ? janus.keepalive(held).onErrorComplete() : Mono.empty();
+    }
+
+    /** Destroys the Janus session: Janus tells the others this publisher left. */
+    void close() {
+        closed = true;
+        if (started) {
+            joined.onErrorComplete()
+                .then(Mono.defer(() -> (session != 0) ? janus.destroySession(session, List.of(publisher, subscriber))
+                        : Mono.empty()))
+                .subscribe(null, (error) -> log.debug("Session of participant {} was not destroyed: {}",
+                        connection.participantId(), error.toString()));
+        }
+    }
+
+    private Mono<Void> join() {
+        return janus.createSession().flatMap((created) -> {
+            session = created;
+            return janus.attach(created, JanusClient.VIDEOROOM, new PublisherEvents()).flatMap((handle) -> {
+                publisher = handle;
+                ObjectNode join = body("join").put("ptype", "publisher")
+                    .put("room", room.id())
+                    .put("id", feed)
+                    .put("display", connection.participantId());
+                return janus.message(created, handle, join, null);
+            })
+                .onErrorResume((error) -> janus.destroySession(created, List.of(publisher))
+                    .onErrorComplete()
+                    .then(Mono.error(error)));
+        }).doOnNext((reply) -> {
+            synchronized (this) {
+                subscription.publishers(data(reply).path("publishers"));
+            }
+            sync();
+        }).then();
+    }
+
+    private Mono<Void> configure(String sdp, String screenMid) {
+        ObjectNode body;
+        synchronized (this) {
+            body = body(published ? "configure" : "publish");
+        }
+        if (screenMid != null) {
+            body.putArray("descriptions").addObject().put("mid", screenMid).put("description", "screen");
+        }
+        return janus.message(session, publisher, body, jsep("offer", sdp)).doOnNext((reply) -> {
+            synchronized (this) {
+                published = true;
+            }
+            connection
+                .send(messages.of(MessageType.SFU_ANSWER, Map.of("sdp", reply.path("jsep").path("sdp").asString(""))));
+        }).then();
+    }
+
+    /**
+     * Asks Janus for the next change of the subscription, if any and none is under way.
+     */
+    private void sync() {
+        Subscription.Change change;
+        synchronized (this) {
+            change = closed ? null : subscription.next();
+        }
+        if (change == null) {
+            return;
+        }
+        Mono<JsonNode> request = (subscriber == 0) ? subscribe(change.add()) : update(change);
+        request.subscribe(this::offered, this::failed);
+    }
+
+    private Mono<JsonNode> subscribe(List<FeedStream> streams) {
+        return janus.attach(session, JanusClient.VIDEOROOM, new SubscriberEvents()).flatMap((handle) -> {
+            subscriber = handle;
+            ObjectNode join = body("join").put("ptype", "subscriber").put("room", room.id());
+            join.set("streams", streams(streams));
+            return janus.message(session, handle, join, null);
+        });
+    }
+
+    private Mono<JsonNode> update(Subscription.Change change) {
+        ObjectNode update = body("update");
+        if (!change.add().isEmpty()) {
+            update.set("subscribe", streams(change.add()));
+        }
+        if (!change.remove().isEmpty()) {
+            update.set("unsubscribe", streams(change.remove()));
+        }
+        return janus.message(session, subscriber, update, null);
+    }
+
+    /** Janus offered the subscription (or found nothing to change). */
+    private void offered(JsonNode reply) {
+        String sdp = reply.path("jsep").path("sdp").asString("");
+        List<Subscription.OfferedStream> streams;
+        synchronized (this) {
+            failures = 0;
+            streams = subscription.received(data(reply).path("streams"));
+            if (sdp.isEmpty()) {
+                subscription.settled();
+            }
+        }
+        if (sdp.isEmpty()) {
+            sync();
+            return;
+        }
+        connection.send(messages.of(MessageType.SFU_OFFER, Map.of("sdp", sdp, "streams", streams)));
+    }
+
+    private void failed(Throwable error) {
+        if (error instanceof JanusUnavailableException) {
+            lost.accept(this);
+            return;
+        }
+        log.warn("Subscription of participant {} was not changed: {}", connection.participantId(), error.toString());
+        // usually a publisher that left meanwhile: keep those still in the room and retry
+        rooms.participants(room.id())
+            .map((present) -> present.stream()
+                .filter(VideoRooms.Participant::publisher)
+                .map(VideoRooms.Participant::id)
+                .collect(Collectors.toSet()))
+            .onErrorReturn(Set.of())
+            .subscribe((feeds) -> {
+                boolean retry;
+                synchronized (this) {
+                    subscription.retain(feeds);
+                    subscription.settled();
+                    retry = ++failures < MAX_FAILURES;
+                }
+                if (retry) {
+                    sync();
+                }
+            });
+    }
+
+    private synchronized boolean negotiating() {
+        return subscription.negotiating();
+    }
+
+    private static JsonNode data(JsonNode reply) {
+        return reply.path("plugindata").path("data");
+    }
+
+    private static ArrayNode streams(List<FeedStream> streams) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        streams.forEach((stream) -> array.addObject().put("feed", stream.feed()).put("mid", stream.mid()));
+        return array;
+    }
+
+    private static ObjectNode body(String request) {
+        return JsonNodeFactory.instance.objectNode().put("request", request);
+    }
+
+    private static ObjectNode jsep(String type, String sdp) {
+        // the browser waited for its candidates: they are all in the SDP
+        return JsonNodeFactory.instance.objectNode().put("type", type).put("sdp", sdp).put("trickle", false);
+    }
+
+    /** What the room tells this participant's publisher handle. */
+    private final class PublisherEvents implements JanusEvents {
+
+        @Override
+        public void onEvent(JsonNode event) {
+            JsonNode data = data(event);
+            synchronized (SfuParticipant.this) {
+                if (data.has("publishers")) {
+                    subscription.publishers(data.path("publishers"));
+                }
+                for (String field : List.of("unpublished", "leaving")) {
+                    if (data.path(field).isNumber()) {
+                        subscription.gone(data.path(field).asLong());
+                    }
+                }
+            }
+            sync();
+        }
+
+        @Override
+        public void onLost() {
+            lost.accept(SfuParticipant.this);
+        }
+
+    }
+
+    /**
+     * Janus renegotiates a subscription on its own when a publisher it carries goes away.
+     */
+    private final class SubscriberEvents implements JanusEvents {
+
+        @Override
+        public void onEvent(JsonNode event) {
+            if (event.has("jsep") && "updated".equals(data(event).path("videoroom").asString(""))) {
+                synchronized (SfuParticipant.this) {
+                    subscription.begin();
+                }
+                offered(event);
+            }
+        }
+
+        @Override
+        public void onLost() {
+        }
+
+    }
+
+}

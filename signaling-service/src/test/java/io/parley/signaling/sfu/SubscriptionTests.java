@@ -1,0 +1,89 @@
+package io.parley.signaling.sfu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SubscriptionTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Subscription subscription = new Subscription();
+
+    private static JsonNode json(String text) {
+        return JSON.readTree(text.replace('\'', '"'));
+    }
+
+    private static final JsonNode ADA = json(
+            "[{'id':11,'display':'p-ada','streams':[{'mid':'0','type':'audio'},{'mid':'1','type':'video'}]}]");
+
+    @Test
+    void asksForEveryStreamAPublisherAnnounces() {
+        subscription.publishers(ADA);
+
+        Subscription.Change change = subscription.next();
+
+        assertThat(change.add()).containsExactly(new FeedStream(11, "0"), new FeedStream(11, "1"));
+        assertThat(change.remove()).isEmpty();
+    }
+
+    @Test
+    void asksNothingMoreUntilTheClientAnsweredTheOffer() {
+        subscription.publishers(ADA);
+        subscription.next();
+        subscription.publishers(json("[{'id':12,'display':'p-grace','streams':[{'mid':'0','type':'audio'}]}]"));
+
+        assertThat(subscription.next()).isNull();
+        subscription.received(json("[{'mid':'0','type':'audio','feed_id':11,'feed_mid':'0','feed_display':'p-ada'},"
+                + "{'mid':'1','type':'video','feed_id':11,'feed_mid':'1','feed_display':'p-ada'}]"));
+        subscription.settled();
+
+        assertThat(subscription.next().add()).containsExactly(new FeedStream(12, "0"));
+    }
+
+    @Test
+    void unsubscribesAStreamItsPublisherDisabledButLeavesALeftPublisherToJanus() {
+        subscription.publishers(json("[{'id':11,'display':'p-ada','streams':[{'mid':'0'},{'mid':'2'}]},"
+                + "{'id':12,'display':'p-grace','streams':[{'mid':'0'}]}]"));
+        subscription.next();
+        subscription.received(json("[{'mid':'0','feed_id':11,'feed_mid':'0'},{'mid':'1','feed_id':11,'feed_mid':'2'},"
+                + "{'mid':'2','feed_id':12,'feed_mid':'0'}]"));
+        subscription.settled();
+
+        subscription
+            .publishers(json("[{'id':11,'display':'p-ada','streams':[{'mid':'0'},{'mid':'2','disabled':true}]}]"));
+        subscription.gone(12);
+
+        Subscription.Change change = subscription.next();
+        assertThat(change.remove()).containsExactly(new FeedStream(11, "2"));
+        assertThat(change.add()).isEmpty();
+    }
+
+    @Test
+    void tellsTheClientWhoseEachActiveStreamIsAndWhichIsAScreen() {
+        subscription.publishers(ADA);
+
+        var offered = subscription.received(json("[{'mid':'0','type':'audio','feed_id':11,'feed_mid':'0',"
+                + "'feed_display':'p-ada'},{'mid':'1','type':'video','feed_id':11,'feed_mid':'2',"
+                + "'feed_display':'p-ada','feed_description':'screen'},{'mid':'2','type':'video','active':false}]"));
+
+        assertThat(offered).containsExactly(new Subscription.OfferedStream("0", "p-ada", "audio", false),
+                new Subscription.OfferedStream("1", "p-ada", "video", true));
+    }
+
+    @Test
+    void keepsOnlyPublishersStillInTheRoomAfterAFailedChange() {
+        subscription.publishers(json("[{'id':11,'display':'p-ada','streams':[{'mid':'0'}]},"
+                + "{'id':12,'display':'p-grace','streams':[{'mid':'0'}]}]"));
+        subscription.next();
+        subscription.retain(Set.of(12L));
+        subscription.settled();
+
+        assertThat(subscription.next().add()).containsExactly(new FeedStream(12, "0"));
+    }
+
+}
