@@ -117,6 +117,19 @@ app.kubernetes.io/component: {{ .name }}
 {{- default (printf "%s-turn" (include "parley.fullname" .)) .Values.coturn.existingSecret }}
 {{- end }}
 
+{{- define "parley.janusSecretName" -}}
+{{- default (printf "%s-janus" (include "parley.fullname" .)) .Values.janus.existingSecret }}
+{{- end }}
+
+{{/*
+Janus instance n as signaling reaches it: the StatefulSet's pod through its headless Service,
+"<fullname>-janus-<n>.<fullname>-janus". Call with (dict "root" $ "index" n).
+*/}}
+{{- define "parley.janusHost" -}}
+{{- $janus := include "parley.componentFullname" (dict "root" .root "name" "janus") }}
+{{- printf "%s-%d.%s" $janus (int .index) $janus }}
+{{- end }}
+
 {{- define "parley.kafkaJaasModule" -}}
 {{- if eq .Values.kafka.sasl.mechanism "PLAIN" -}}
 org.apache.kafka.common.security.plain.PlainLoginModule
@@ -194,6 +207,15 @@ PARLEY_GATEWAY_WEBSOCKET_ALLOWEDORIGINS: {{ join "," . | quote }}
 PARLEY_SIGNALING_MEETINGSERVICEURI: {{ include "parley.serviceUrl" (dict "root" $root "key" "meetingService") | quote }}
 PARLEY_SIGNALING_LEASES_STREAMLIMITURI: {{ include "parley.serviceUrl" (dict "root" $root "key" "streamLimitService") | quote }}
 PARLEY_SIGNALING_USERS_PEOPLESERVICEURI: {{ include "parley.serviceUrl" (dict "root" $root "key" "peopleService") | quote }}
+{{- if $root.Values.janus.enabled }}
+{{- $ports := $root.Values.janus.ports }}
+{{- range $i := until (int $root.Values.janus.replicaCount) }}
+{{- $host := include "parley.janusHost" (dict "root" $root "index" $i) }}
+PARLEY_SIGNALING_SFU_INSTANCES_{{ $i }}_API: {{ printf "http://%s:%v/janus" $host $ports.api | quote }}
+PARLEY_SIGNALING_SFU_INSTANCES_{{ $i }}_ADMIN: {{ printf "http://%s:%v/admin" $host $ports.admin | quote }}
+PARLEY_SIGNALING_SFU_INSTANCES_{{ $i }}_WEBSOCKET: {{ printf "ws://%s:%v" $host $ports.websocket | quote }}
+{{- end }}
+{{- end }}
 {{- if $root.Values.coturn.enabled }}
 PARLEY_TURN_URIS: {{ printf "turn:%s:%v?transport=udp,turn:%s:%v?transport=tcp" $root.Values.coturn.publicHost $root.Values.coturn.port $root.Values.coturn.publicHost $root.Values.coturn.port | quote }}
 {{- end }}

@@ -129,7 +129,7 @@ class ChartRenderTests {
         assertThat(rendered.objects()).extracting(o -> o.get("kind"))
             .allSatisfy(kind -> assertThat(Set.of("ConfigMap", "Deployment", "HorizontalPodAutoscaler", "HTTPRoute",
                     "Ingress", "NetworkPolicy", "PodDisruptionBudget", "PrometheusRule", "Secret", "Service",
-                    "ServiceAccount", "ServiceMonitor"))
+                    "ServiceAccount", "ServiceMonitor", "StatefulSet"))
                 .contains(kind.toString()));
     }
 

@@ -83,8 +83,8 @@ class ChartTemplatesTests {
     void everyCiValuesFileIsNamedForItsVariant() {
         assertThat(Chart.ciValuesFiles()).extracting(f -> f.getFileName().toString())
             .containsExactlyInAnyOrder("default-values.yaml", "external-redis-kafka-tls-values.yaml",
-                    "coturn-values.yaml", "gateway-api-values.yaml", "two-signaling-replicas-values.yaml",
-                    "monitoring-values.yaml");
+                    "coturn-values.yaml", "gateway-api-values.yaml", "janus-values.yaml",
+                    "two-signaling-replicas-values.yaml", "monitoring-values.yaml");
     }
 
     private static boolean exists(Map<String, Object> values, String dottedPath) {

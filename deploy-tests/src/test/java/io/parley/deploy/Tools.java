@@ -46,6 +46,13 @@ final class Tools {
                 .ci/run installs it when it is missing.""");
     }
 
+    static Path janus() {
+        return require("janus", """
+                janus (Janus WebRTC Server 1.1) is needed to start Janus from the chart's configuration. Install it:
+                  Debian/Ubuntu: apt-get install janus   (then: systemctl disable --now janus)
+                .ci/run installs it when it is missing.""");
+    }
+
     static Result run(Path tool, List<String> arguments, Path workingDirectory) {
         List<String> command = new ArrayList<>();
         command.add(tool.toString());
