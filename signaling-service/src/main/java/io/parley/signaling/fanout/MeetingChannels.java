@@ -2,6 +2,7 @@ package io.parley.signaling.fanout;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.parley.signaling.SignalingMetrics;
 import io.parley.signaling.presence.PresenceStore;
@@ -56,6 +57,14 @@ public class MeetingChannels {
      */
     public Mono<Void> listen(String meetingId) {
         return pubSub.listen(channel(meetingId));
+    }
+
+    /**
+     * Called with the meeting's id when this instance listens to its channel again after
+     * Redis was away.
+     */
+    public void onResubscribed(Consumer<String> meetingIds) {
+        pubSub.onResubscribed(PREFIX, meetingIds);
     }
 
     /** Stops listening once no local socket of the meeting is left. */

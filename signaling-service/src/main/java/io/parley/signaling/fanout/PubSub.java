@@ -2,8 +2,10 @@ package io.parley.signaling.fanout;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.codec.StringCodec;
@@ -27,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
  * family by prefix. Spring's listener container registers a listener per subscription
  * instead, each copying and filtering every message: with hundreds of meetings per
  * instance that cost grew with the number of channels and starved the Redis event loop.
- * Lettuce subscribes to the channels again by itself after a reconnect.
+ * Lettuce subscribes to the channels again by itself after a reconnect; a family can
+ * learn of it ({@link #onResubscribed}) to make up for what was published meanwhile.
  */
 @Component
 public class PubSub implements DisposableBean {
@@ -47,6 +50,14 @@ public class PubSub implements DisposableBean {
     private final Map<String, BiConsumer<String, String>> families = new ConcurrentHashMap<>();
 
     private final Map<String, Mono<Void>> subscriptions = new ConcurrentHashMap<>();
+
+    private final Map<String, Consumer<String>> resubscribed = new ConcurrentHashMap<>();
+
+    /**
+     * Channels Redis confirmed once; a second confirmation is Lettuce's after a
+     * reconnect.
+     */
+    private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
 
     /**
      * Connected on the first listen (connecting blocks, so never on an event loop); a
@@ -71,6 +82,16 @@ public class PubSub implements DisposableBean {
         }
     }
 
+    /**
+     * Called with the id when Lettuce subscribed a channel of the family again after a
+     * reconnect: whatever was published while it was away was not received.
+     */
+    public void onResubscribed(String prefix, Consumer<String> receiver) {
+        if (resubscribed.putIfAbsent(prefix, receiver) != null) {
+            throw new IllegalStateException("Two resubscription receivers for channels " + prefix);
+        }
+    }
+
     public static String channel(String prefix, String id) {
         return prefix + id + "}";
     }
@@ -85,9 +106,24 @@ public class PubSub implements DisposableBean {
             public void message(String channel, String message) {
                 deliver(channel, message);
             }
+
+            @Override
+            public void subscribed(String channel, long count) {
+                if (!confirmed.add(channel) && subscriptions.containsKey(channel)) {
+                    resubscribed(channel);
+                }
+            }
         });
         connected = connection;
         return connection;
+    }
+
+    private void resubscribed(String channel) {
+        resubscribed.forEach((prefix, receiver) -> {
+            if (channel.startsWith(prefix) && channel.endsWith("}")) {
+                receiver.accept(channel.substring(prefix.length(), channel.length() - 1));
+            }
+        });
     }
 
     private void deliver(String channel, String message) {
@@ -128,6 +164,7 @@ public class PubSub implements DisposableBean {
 
     public void stopListening(String channel) {
         StatefulRedisPubSubConnection<String, String> connection = connected;
+        confirmed.remove(channel);
         if (subscriptions.remove(channel) != null && connection != null) {
             connection.reactive()
                 .unsubscribe(channel)

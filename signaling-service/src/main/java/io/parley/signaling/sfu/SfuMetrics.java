@@ -16,8 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The SFU's metrics, one series per Janus instance ({@code instance} tag: the API's host
- * and port), read from each instance's admin API every {@code metrics-interval}:
+ * The SFU's metrics, one series per Janus instance ({@code janus} tag, not
+ * {@code instance}, which Prometheus sets to the scraped pod: the API's host and port),
+ * read from each instance's admin API every {@code metrics-interval}:
  * {@code parley.signaling.sfu.up} (1 when the instance answered its last reading),
  * {@code parley.signaling.sfu.rooms}, {@code parley.signaling.sfu.publishers} and
  * {@code parley.signaling.sfu.subscribers}. While an instance does not answer, the three
@@ -83,19 +84,19 @@ public class SfuMetrics implements InitializingBean, DisposableBean {
             this.load = new JanusLoad(rooms.janus());
             this.name = rooms.instance();
             Gauge.builder("parley.signaling.sfu.up", last, (reading) -> reading.get().up() ? 1 : 0)
-                .tag("instance", name)
+                .tag("janus", name)
                 .description("1 when the Janus instance answered its admin API at the last reading")
                 .register(registry);
             Gauge.builder("parley.signaling.sfu.rooms", last, (reading) -> reading.get().rooms())
-                .tag("instance", name)
+                .tag("janus", name)
                 .description("VideoRoom rooms on the Janus instance")
                 .register(registry);
             Gauge.builder("parley.signaling.sfu.publishers", last, (reading) -> reading.get().publishers())
-                .tag("instance", name)
+                .tag("janus", name)
                 .description("VideoRoom publisher handles on the Janus instance")
                 .register(registry);
             Gauge.builder("parley.signaling.sfu.subscribers", last, (reading) -> reading.get().subscribers())
-                .tag("instance", name)
+                .tag("janus", name)
                 .description("VideoRoom subscriber handles on the Janus instance")
                 .register(registry);
         }

@@ -120,7 +120,7 @@ class SfuMetricsIT {
 
         double gauge(String name, JanusServerProcess janus) {
             return registry.get("parley.signaling.sfu." + name)
-                .tag("instance", janus.apiUri().getAuthority())
+                .tag("janus", janus.apiUri().getAuthority())
                 .gauge()
                 .value();
         }

@@ -45,7 +45,7 @@ class SfuWiringTests {
                 context.getBean(SfuMetrics.class).refresh().block();
                 assertThat(context.getBean(MeterRegistry.class)
                     .get("parley.signaling.sfu.up")
-                    .tag("instance", "127.0.0.1:" + closed)
+                    .tag("janus", "127.0.0.1:" + closed)
                     .gauge()
                     .value()).isZero();
             });
