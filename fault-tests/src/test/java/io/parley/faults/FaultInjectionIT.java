@@ -86,7 +86,7 @@ class FaultInjectionIT {
             Pause.of(Duration.ofSeconds(5));
         }, stack -> stack.signaling.get(1).restart()));
         assertKeptEveryPromise(result);
-        assertThat(result.chat().reconnectMillis()).as("the killed instance's clients reconnected").isNotEmpty();
+        assertThat(result.reconnectMillis()).as("the killed instance's clients reconnected").isNotEmpty();
     }
 
     @Test
@@ -96,7 +96,7 @@ class FaultInjectionIT {
                 fault(stack -> stack.signaling.get(0).stop(), stack -> {
                 }));
         assertKeptEveryPromise(result);
-        assertThat(result.chat().reconnectMillis()).as("the drained instance's clients reconnected").isNotEmpty();
+        assertThat(result.reconnectMillis()).as("the drained instance's clients reconnected").isNotEmpty();
     }
 
     private static void assertKeptEveryPromise(ScenarioResult result) {
@@ -110,6 +110,10 @@ class FaultInjectionIT {
         assertThat(result.streamsOverAdmitted()).as("streams admitted over the limit").isZero();
         assertThat(result.streamsLost()).as("admitted streams the service forgot").isEmpty();
         assertThat(result.streamsExtra()).as("streams the service holds that were ended").isEmpty();
+        assertThat(result.directMessages().accepted()).as("direct messages accepted").isPositive();
+        assertThat(result.directMessages().lost()).as("accepted direct messages not in the history").isZero();
+        assertThat(result.directMessages().duplicated()).as("direct messages stored twice").isZero();
+        assertThat(result.directMessages().refused()).as("valid direct messages refused with a 4xx").isEmpty();
         assertThat(result.allReconnected()).as("every client connected at the end").isTrue();
         assertThat(result.improperAnswers()).as("5xx other than 503 problem details").isEmpty();
         assertThat(result.recoveryMillis()).as("every service answered successfully again").isNotNegative();

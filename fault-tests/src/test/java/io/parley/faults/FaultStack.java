@@ -19,11 +19,14 @@ import io.parley.harness.net.LatencyProxy;
  * scenario (starting it is most of the suite's time): Redis with append-only persistence,
  * reached by every service through a {@link LatencyProxy} so the network to it can be
  * slowed or cut; a Kafka broker; PostgreSQL; meeting-service, stream-limit-service,
- * metrics-collector and two signaling instances, each its own JVM on a free port.
+ * metrics-collector, people-service and two signaling instances, each its own JVM on a
+ * free port.
  */
 final class FaultStack {
 
     static final String QUALITY_DATABASE = "quality";
+
+    static final String PEOPLE_DATABASE = "people";
 
     private static FaultStack stack;
 
@@ -45,6 +48,8 @@ final class FaultStack {
 
     final ServiceJvm collector;
 
+    final ServiceJvm people;
+
     final List<ServiceJvm> signaling;
 
     private FaultStack(Path data, List<AutoCloseable> started) {
@@ -57,6 +62,7 @@ final class FaultStack {
         postgres = PostgresServerProcess.startOnFreePort(data.resolve("postgres"));
         started.add(postgres);
         postgres.createDatabase(QUALITY_DATABASE);
+        postgres.createDatabase(PEOPLE_DATABASE);
         kafka = KafkaBrokerProcess.start(Ports.freePort(), Ports.freePort(), data.resolve("kafka"),
                 ChildProcess.Output.toFile(data.resolve("kafka.log")),
                 List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms64m", "-Xmx384m"));
@@ -68,18 +74,30 @@ final class FaultStack {
         collector = new ServiceJvm("metrics-collector", "metrics-collector", with(jwks),
                 Map.of("PARLEY_POSTGRES_HOST", postgres.host(), "PARLEY_POSTGRES_PORT", String.valueOf(postgres.port()),
                         "PARLEY_POSTGRES_DB", QUALITY_DATABASE, "PARLEY_POSTGRES_USER", postgres.username()));
+        people = new ServiceJvm("people-service", "people-service",
+                with("--parley.people.calls.meeting-service-uri=" + meetings.url()),
+                Map.of("PARLEY_POSTGRES_HOST", postgres.host(), "PARLEY_POSTGRES_PORT", String.valueOf(postgres.port()),
+                        "PARLEY_POSTGRES_DB", PEOPLE_DATABASE, "PARLEY_POSTGRES_USER", postgres.username(),
+                        "PARLEY_DATA_DIR", data.resolve("people-keys").toString()));
         signaling = new ArrayList<>();
         for (int instance = 1; instance <= 2; instance++) {
             signaling.add(new ServiceJvm("signaling-" + instance, "signaling-service",
                     with(jwks, "--parley.signaling.instance-id=signaling-" + instance,
                             "--parley.signaling.meeting-service-uri=" + meetings.url(),
                             "--parley.signaling.leases.stream-limit-uri=" + streamLimit.url(),
+                            // the user socket: access tokens and catch-up come from
+                            // people-service
+                            "--parley.access-tokens.jwks-uri=" + people.url() + "/.well-known/jwks.json",
+                            "--parley.signaling.users.people-service-uri=" + people.url(),
                             // more chat than a person types, so a fault meets messages in
                             // flight
                             "--parley.signaling.chat.per-second=10", "--parley.signaling.chat.burst=20",
                             // the end-of-scenario audit reads every message of the run
                             // from the history
-                            "--parley.signaling.chat.history-size=2000"),
+                            "--parley.signaling.chat.history-size=2000",
+                            // when the consumer group hands a dead instance's partitions
+                            // on: the user socket's delivery path waits for it
+                            "--logging.level.org.apache.kafka.clients.consumer.internals=INFO"),
                     Map.of()));
         }
         List<ServiceJvm> services = services();
@@ -128,7 +146,7 @@ final class FaultStack {
     }
 
     List<ServiceJvm> services() {
-        List<ServiceJvm> all = new ArrayList<>(List.of(meetings, streamLimit, collector));
+        List<ServiceJvm> all = new ArrayList<>(List.of(meetings, streamLimit, collector, people));
         all.addAll(signaling);
         return all;
     }

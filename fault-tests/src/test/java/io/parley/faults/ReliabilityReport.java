@@ -21,13 +21,16 @@ final class ReliabilityReport {
     }
 
     static synchronized void add(ScenarioResult result, Responses responses) {
-        ROWS.add(String.format("| %s | %d / %d / %d / %d | %d / %d / %d | %d / %d / %d / %d | %s | %s | %s | %d | %s |",
+        DirectMessageLoad.Outcome direct = result.directMessages();
+        ROWS.add(String.format(
+                "| %s | %d / %d / %d / %d | %d / %d / %d | %d / %d / %d / %d | %d / %d / %d / %d / %d | %s | %s | %s | %d | %s |",
                 result.scenario(), result.chat().accepted(), result.chat().lost(), result.chat().duplicated(),
                 result.chat().missedLive(), result.beaconsAccepted(), result.beaconsLost(), result.beaconsDuplicated(),
                 result.streamsAdmitted() + result.streamsRejected(), result.streamsLost().size(),
-                result.streamsExtra().size(), result.streamsOverAdmitted(),
-                result.chat().reconnectMillis().isEmpty() ? "none"
-                        : result.chat().reconnectMillis().size() + " in " + result.reconnectPercentile(50) + " / "
+                result.streamsExtra().size(), result.streamsOverAdmitted(), direct.accepted(), direct.lost(),
+                direct.duplicated(), direct.missedLive(), direct.slowestDeliveryMillis(),
+                result.reconnectMillis().isEmpty() ? "none"
+                        : result.reconnectMillis().size() + " in " + result.reconnectPercentile(50) + " / "
                                 + result.reconnectPercentile(99) + " ms",
                 responses.unavailableSummary(),
                 result.improperAnswers().isEmpty() ? "none" : String.valueOf(result.improperAnswers().size()),
@@ -39,9 +42,10 @@ final class ReliabilityReport {
         StringBuilder table = new StringBuilder();
         table.append("Load in every scenario: ").append(ScenarioRun.LOAD).append(".\n\n");
         table.append("| scenario | chat accepted / lost / duplicated / missed live | beacons 204 / lost / duplicated"
-                + " | stream decisions / lost / extra / over-admitted | reconnects p50 / p99 | 503 answers"
+                + " | stream decisions / lost / extra / over-admitted"
+                + " | direct messages accepted / lost / duplicated / missed live / slowest (ms) | reconnects p50 / p99 | 503 answers"
                 + " | other 5xx | recovery (ms) | all clients back |\n");
-        table.append("|---|---|---|---|---|---|---|---|---|\n");
+        table.append("|---|---|---|---|---|---|---|---|---|---|\n");
         ROWS.forEach(row -> table.append(row).append('\n'));
         Path file = FaultStack.output().resolve("reliability.md");
         try {

@@ -16,7 +16,8 @@ import org.awaitility.Awaitility;
 final class ScenarioRun {
 
     static final String LOAD = "2 chat pairs across the 2 signaling instances (4 msg/s per peer), "
-            + "1 beacon 100 ms after each answer, 2 users starting and ending streams, 1 meeting read every 200 ms";
+            + "1 beacon 100 ms after each answer, 2 users starting and ending streams, 1 meeting read every 200 ms, "
+            + "1 direct message 250 ms after each answer, to a contact with 2 devices on the user socket";
 
     private static final Duration STEADY = Duration.ofSeconds(2);
 
@@ -42,10 +43,15 @@ final class ScenarioRun {
         MeetingReader reader = new MeetingReader(stack.meetings.url() + "/api/meetings/" + meetingId, responses);
         try (ChatLoad chat = new ChatLoad(meetings, instances, pairs);
                 BeaconLoad beacons = new BeaconLoad(meetings.join(meetingId, "Measurer"), stack.collector.url(),
-                        responses)) {
+                        responses);
+                DirectMessageLoad directMessages = new DirectMessageLoad(stack.people.url(), instances, responses)) {
             chat.start();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(chat::allConnected);
+            directMessages.connect();
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> chat.allConnected() && directMessages.allConnected());
             beacons.start();
+            directMessages.startSending();
             streamLoads.forEach(StreamLoad::start);
             reader.start();
             Pause.of(STEADY);
@@ -56,7 +62,8 @@ final class ScenarioRun {
             Awaitility.await()
                 .atMost(RECOVERY_LIMIT)
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> chat.allConnected() && responses.recoveredAfter(healedAt) >= 0);
+                .until(() -> chat.allConnected() && directMessages.allConnected()
+                        && responses.recoveredAfter(healedAt) >= 0);
             long recovered = responses.recoveredAfter(healedAt);
             Pause.of(STEADY);
 
@@ -64,7 +71,8 @@ final class ScenarioRun {
             beacons.stop();
             reader.stop();
             streamLoads.forEach(StreamLoad::stop);
-            boolean allReconnected = chat.allConnected();
+            directMessages.stopSending();
+            boolean allReconnected = chat.allConnected() && directMessages.allConnected();
             // at once: a lease the load held would expire (30 s) while the counts below
             // wait
             List<String> lost = new ArrayList<>();
@@ -81,14 +89,15 @@ final class ScenarioRun {
             Map<Long, Integer> stored = awaitStored(stack, beacons);
             int beaconsLost = (int) beacons.accepted.stream().filter(at -> !stored.containsKey(at)).count();
             int beaconsDuplicated = (int) stored.values().stream().filter(rows -> rows > 1).count();
+            DirectMessageLoad.Outcome directOutcome = directMessages.count();
 
             ScenarioResult result = new ScenarioResult(scenario, LOAD, chatOutcome, beacons.accepted.size(),
                     beaconsLost, beaconsDuplicated, sum(streamLoads, load -> load.admitted.get()),
                     sum(streamLoads, load -> load.rejected.get()), sum(streamLoads, load -> load.overAdmitted.get()),
                     lost, extra, allReconnected,
                     responses.unavailable("meeting-service") + responses.unavailable("stream-limit-service")
-                            + responses.unavailable("metrics-collector"),
-                    responses.improper(), recovered);
+                            + responses.unavailable("metrics-collector") + responses.unavailable("people-service"),
+                    responses.improper(), recovered, directOutcome);
             ReliabilityReport.add(result, responses);
             System.out.println(scenario + ": answers " + responses.statusSummary());
             return result;

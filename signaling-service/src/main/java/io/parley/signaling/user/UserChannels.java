@@ -48,6 +48,18 @@ class UserChannels {
         this.metrics = metrics;
         pubSub.family(USER, this::deliver);
         pubSub.family(PRESENCE, this::deliverPresence);
+        pubSub.onResubscribed(USER, this::resubscribed);
+    }
+
+    /**
+     * Redis was away and this person's channel is back: what was published meanwhile
+     * never arrived, so their devices here reconnect and get a fresh {@code catch-up}
+     * (which the client follows with the history it missed).
+     */
+    private void resubscribed(String accountId) {
+        String reconnect = messages.of(MessageType.RECONNECT);
+        sockets.of(accountId)
+            .forEach(connection -> connection.outbound().sendAndClose(reconnect, CloseCode.GOING_AWAY));
     }
 
     Mono<Void> listen(String accountId) {
