@@ -143,7 +143,9 @@ final class ChatPeer implements AutoCloseable {
                 attempt = 0;
                 connected = true;
             }
-            case "chat" -> record(message, true);
+            // sent again from the history after the instance's Redis subscription came
+            // back
+            case "chat" -> record(message, !message.path("replayed").asBoolean(false));
             case "error" -> refused.incrementAndGet();
             default -> {
             }
