@@ -7,8 +7,8 @@ package io.parley.devstack;
 public final class Usage {
 
     public static final String TEXT = """
-            Usage: ./parley [up] [options]     start Redis, PostgreSQL, Kafka and every Parley service; Ctrl-C
-                                               stops them
+            Usage: ./parley [up] [options]     start Redis, PostgreSQL, Kafka, every Parley service and, when
+                                               installed, Janus and coturn; Ctrl-C stops them
                    ./parley down [--data-dir DIR]
                                                stop a running `./parley up`
                    ./parley help
@@ -32,6 +32,8 @@ public final class Usage {
               PARLEY_POSTGRES_CACHE    where the bundled PostgreSQL is unpacked (default
                                        ~/.cache/parley/postgres-17.6.0)
               PARLEY_DEVSTACK_JVM_OPTS JVM options for every service, replacing the launcher's defaults
+              PARLEY_JANUS, PARLEY_TURNSERVER
+                                       the janus and turnserver binaries to use instead of those on PATH
 
             See docs/devstack.md.
             """;

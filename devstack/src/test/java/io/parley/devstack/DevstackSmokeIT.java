@@ -23,21 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.parley.devstack.ports.PortGuard;
 import io.parley.devstack.run.PidFile;
+import io.parley.harness.CoturnServerProcess;
+import io.parley.harness.JanusServerProcess;
 
 /**
  * {@code ./parley up} end to end, the way a developer runs it: the script, the launcher,
- * real Redis, PostgreSQL and Kafka and the six service jars the reactor just packaged.
- * Checks that every service is up and reachable through the gateway, then that
- * {@code ./parley down} leaves no process and no bound port behind.
+ * real Redis, PostgreSQL, Kafka, Janus and coturn and the six service jars the reactor
+ * just packaged. Checks that every service is up and reachable through the gateway, that
+ * signaling was handed Janus and coturn, then that {@code ./parley down} leaves no
+ * process and no bound port behind.
  * <p>
- * It needs the fixed ports (6379, 5432, 9092, 9093, 8080-8085, 9080) and fails, rather
- * than skips, when something holds them: a smoke test that silently does not run is worse
- * than none.
+ * It needs the fixed ports (6379, 5432, 9092, 9093, 8080-8085, 9080, 8094-8096, 3480) and
+ * {@code janus} and {@code turnserver} installed, and fails, rather than skips, without
+ * them: a smoke test that silently does not run is worse than none.
  */
 class DevstackSmokeIT {
 
     private static final List<Integer> FIXED_PORTS = List.of(6379, 5432, 9092, 9093, 8080, 8081, 8082, 8083, 8084, 8085,
-            9080);
+            9080, 8094, 8095, 8096, 3480);
 
     /**
      * Where each service's /actuator answers: the gateway's management port, the
@@ -82,6 +85,8 @@ class DevstackSmokeIT {
             .as("ports the devstack needs are in use; stop whatever holds them (another ./parley up? "
                     + "try ./parley down)")
             .isEmpty();
+        assertThat(JanusServerProcess.findExecutable()).as("janus: sudo apt-get install -y janus").isPresent();
+        assertThat(CoturnServerProcess.findExecutable()).as("turnserver: sudo apt-get install -y coturn").isPresent();
         Files.createDirectories(output);
         Path upLog = output.resolve("parley-up.log");
         List<String> stopProblems = new ArrayList<>();
@@ -103,8 +108,8 @@ class DevstackSmokeIT {
                 .read()
                 .orElseThrow(() -> new AssertionError("no pid file in " + dataDir));
             assertThat(recorded.children()).extracting(PidFile.Entry::name)
-                .contains("redis", "postgres", "kafka", "gateway", "signaling-service", "meeting-service",
-                        "stream-limit-service", "metrics-collector", "people-service");
+                .contains("redis", "postgres", "kafka", "janus", "coturn", "gateway", "signaling-service",
+                        "meeting-service", "stream-limit-service", "metrics-collector", "people-service");
 
             assertThat(get("http://127.0.0.1:9080/actuator/health/readiness").statusCode()).isEqualTo(200);
             assertThat(get("http://127.0.0.1:8080/actuator/health/readiness").statusCode())
@@ -128,6 +133,7 @@ class DevstackSmokeIT {
             assertThat(routedTo("/api/meetings/x")).contains("meeting-service");
             assertThat(routedTo("/api/streams")).contains("stream-limit-service");
             assertThat(routedTo("/api/quality/meetings/x")).contains("metrics-collector");
+            MediaWiring.check(http, read(upLog));
             recorded.children().forEach(child -> child.liveProcess().ifPresent(stackProcesses::add));
         }
         finally {

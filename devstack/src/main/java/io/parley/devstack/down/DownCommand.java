@@ -28,11 +28,11 @@ public final class DownCommand {
 
     /**
      * About the launcher's own worst case: 60 s for the services (a service writing its
-     * class-data archive on the way out; 30 s otherwise), 30 s for Kafka, 30 s for
-     * PostgreSQL, 10 s for Redis, 10 s for leftovers. Usually it needs a few seconds;
-     * killing it earlier would only leave its work to this command.
+     * class-data archive on the way out; 30 s otherwise), 10 s each for Janus and coturn,
+     * 30 s for Kafka, 30 s for PostgreSQL, 10 s for Redis, 10 s for leftovers. Usually it
+     * needs a few seconds; killing it earlier would only leave its work to this command.
      */
-    private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(150);
+    private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(165);
 
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
 
@@ -139,7 +139,7 @@ public final class DownCommand {
             case "gateway" -> 0;
             // SIGTERM is PostgreSQL's smart shutdown, which waits for its clients: the
             // services, gone by then
-            case "kafka", "postgres" -> 2;
+            case "kafka", "postgres", "janus", "coturn" -> 2;
             case "redis" -> 3;
             default -> 1;
         };

@@ -23,6 +23,10 @@ public record PortClaim(int port, String owner, String usualCulprit) {
                 "is a Kafka broker already running, or another `./parley up`? " + "try `./parley down`");
     }
 
+    public static PortClaim media(int port, String server) {
+        return new PortClaim(port, server, ANOTHER_DEVSTACK);
+    }
+
     public static PortClaim service(int port, String service) {
         return new PortClaim(port, service,
                 ANOTHER_DEVSTACK + " (or stop the " + service + " you started from your IDE)");

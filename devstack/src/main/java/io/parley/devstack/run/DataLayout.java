@@ -62,6 +62,22 @@ public record DataLayout(Path root) {
     }
 
     /**
+     * Janus's generated configuration ({@code conf/}, rewritten at every start with new
+     * secrets, {@code janus.jcfg} owner-only) and its log.
+     */
+    public Path janus() {
+        return root.resolve("janus");
+    }
+
+    /**
+     * coturn's generated configuration (owner-only, a new secret at every start), user
+     * database, pid file and log.
+     */
+    public Path coturn() {
+        return root.resolve("coturn");
+    }
+
+    /**
      * Handed to every service as PARLEY_DATA_DIR (dev keys and other files they keep).
      */
     public Path serviceData() {
@@ -83,8 +99,8 @@ public record DataLayout(Path root) {
     }
 
     public void create() {
-        for (Path dir : new Path[] { root, redis(), postgres(), kafka(), serviceData(), bin(), apps(),
-                pidFile().getParent() }) {
+        for (Path dir : new Path[] { root, redis(), postgres(), kafka(), janus(), coturn(), serviceData(), bin(),
+                apps(), pidFile().getParent() }) {
             try {
                 Files.createDirectories(dir);
             }

@@ -50,6 +50,8 @@ public final class ServiceLauncher {
 
     private CompletableFuture<Map<String, AppCache.PreparedApp>> prepared;
 
+    private volatile Map<String, String> signalingMedia = Map.of();
+
     /** {@code cache} null: run the fat jars as they are (--fat-jars). */
     public ServiceLauncher(ServiceJars jars, StackPlan plan, DataLayout layout, boolean jsonLogs,
             List<String> jvmOptions, AppCache cache, PrintStream console) {
@@ -88,6 +90,14 @@ public final class ServiceLauncher {
                 unpackers.shutdown();
                 return apps;
             });
+    }
+
+    /**
+     * The media servers' settings (see MediaServers), for every signaling instance
+     * started from now on; none: meetings stay peer-to-peer and get no TURN relay.
+     */
+    public void useMedia(Map<String, String> signalingEnvironment) {
+        this.signalingMedia = Map.copyOf(signalingEnvironment);
     }
 
     public LaunchedService start(ServiceInstance instance) {
@@ -154,6 +164,9 @@ public final class ServiceLauncher {
             env.put("PARLEY_POSTGRES_DB", database);
             env.put("PARLEY_POSTGRES_USER", PostgresServerProcess.USER);
         });
+        if (instance.module().equals(StackPlan.SIGNALING)) {
+            env.putAll(signalingMedia);
+        }
         if (instance.module().equals(StackPlan.PEOPLE)) {
             // the gateway does not pass the browser's Host on: an OpenID Connect provider
             // must redirect to the gateway

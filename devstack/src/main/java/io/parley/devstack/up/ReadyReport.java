@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import io.parley.devstack.media.MediaServers;
 import io.parley.devstack.run.DataLayout;
 import io.parley.devstack.run.ProcessStats;
 import io.parley.devstack.services.LaunchedService;
@@ -15,7 +16,8 @@ import io.parley.devstack.services.StackPlan;
 /**
  * The summary printed once everything is ready: per process its port, time to ready, CPU
  * time used so far and resident memory (the figures the platform's "ready in < 6 s, < 250
- * MB" bars are about), then where to point a browser.
+ * MB" bars are about), Janus's and coturn's among them when they run, then where to point
+ * a browser.
  */
 final class ReadyReport {
 
@@ -33,6 +35,9 @@ final class ReadyReport {
         text.append(row("redis", StackPlan.REDIS_PORT, started.redisReady(), started.redis().pid()));
         text.append(row("postgres", StackPlan.POSTGRES_PORT, started.postgresReady(), started.postgres().pid()));
         text.append(row("kafka", StackPlan.KAFKA_PORT, started.kafkaReady(), started.kafka().pid()));
+        for (MediaServers.Running server : started.media().running()) {
+            text.append(row(server.name(), server.port(), server.ready(), server.pid()));
+        }
         long servicesRss = 0;
         for (Map.Entry<LaunchedService, Duration> entry : started.services().entrySet()) {
             LaunchedService service = entry.getKey();
@@ -51,6 +56,9 @@ final class ReadyReport {
         for (LaunchedService service : started.services().keySet()) {
             text.append(String.format(Locale.ROOT, "  %-22s %s/actuator%n", service.name(),
                     service.instance().managementUrl()));
+        }
+        for (MediaServers.Running server : started.media().running()) {
+            text.append(String.format(Locale.ROOT, "  %-22s %s%n", server.name(), server.where()));
         }
         text.append("Data in ").append(layout.root()).append('\n');
         text.append("Stop with Ctrl-C or ").append(downCommand).append('\n');

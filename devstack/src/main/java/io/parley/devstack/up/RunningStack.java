@@ -6,30 +6,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import io.parley.devstack.DevstackException;
+import io.parley.devstack.media.MediaServers;
 import io.parley.devstack.run.PidFile;
 import io.parley.devstack.services.LaunchedService;
 import io.parley.devstack.services.ReadinessWatch;
 import io.parley.harness.KafkaBrokerProcess;
-import io.parley.harness.Ports;
 import io.parley.harness.PostgresServerProcess;
 import io.parley.harness.RedisServerProcess;
 
 /**
  * The processes of a running stack, and the one way they stop: the gateway first (no new
  * requests reach the backends), then the backends (their last Kafka sends, Redis and
- * database writes still find the servers), then Kafka, then PostgreSQL, then Redis. The
- * shutdown hook (Ctrl-C, SIGTERM from {@code ./parley down}) and a failed start both use
- * it.
+ * database writes still find the servers; signaling closes its Janus sessions), then
+ * Janus and coturn, then Kafka, then PostgreSQL, then Redis. The shutdown hook (Ctrl-C,
+ * SIGTERM from {@code ./parley down}) and a failed start both use it.
  * <p>
  * Processes are started while holding this object's lock and stopping flips a flag under
  * the same lock, so a Ctrl-C in the middle of startup can never miss a process that is
@@ -37,25 +33,9 @@ import io.parley.harness.RedisServerProcess;
  */
 final class RunningStack {
 
-    /**
-     * Longer than the services' own graceful-shutdown budget
-     * (spring.lifecycle.timeout-per-shutdown-phase, 20 s).
-     */
-    private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
-
-    /**
-     * Writing a class-data archive on the way out costs several CPU-seconds, far more on
-     * a busy machine.
-     */
-    private static final Duration RECORDING_GRACE = Duration.ofSeconds(60);
-
-    private static final int SIGTERM_EXIT = 143;
-
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
 
     private static final Duration REDIS_GRACE = Duration.ofSeconds(10);
-
-    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
 
     private static final String OUTPUT_ABOVE = "its output is above";
 
@@ -64,6 +44,8 @@ final class RunningStack {
     private final Path postgresLog;
 
     private final PrintStream console;
+
+    private final ProcessStops stops;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -75,12 +57,15 @@ final class RunningStack {
 
     private KafkaBrokerProcess kafka;
 
+    private MediaServers media;
+
     private boolean stopping;
 
     RunningStack(PidFile pidFile, Path postgresLog, PrintStream console) {
         this.pidFile = pidFile;
         this.postgresLog = postgresLog;
         this.console = console;
+        this.stops = new ProcessStops(console);
     }
 
     synchronized RedisServerProcess startRedis(Supplier<RedisServerProcess> starter) {
@@ -102,6 +87,27 @@ final class RunningStack {
         kafka = starter.get();
         kafka.pid().ifPresent(pid -> pidFile.record("kafka", pid));
         return kafka;
+    }
+
+    /**
+     * Unlike the others, started without holding the lock, so Redis, PostgreSQL and Kafka
+     * start meanwhile; a stop that came first gets the media servers stopped here, or, if
+     * it ran in between, as its leftover children.
+     */
+    MediaServers startMedia(Supplier<MediaServers> starter) {
+        synchronized (this) {
+            requireNotStopping();
+        }
+        MediaServers started = starter.get();
+        synchronized (this) {
+            if (stopping) {
+                started.stop();
+                throw new DevstackException("stopping");
+            }
+            media = started;
+            started.running().forEach(server -> server.pid().ifPresent(pid -> pidFile.record(server.name(), pid)));
+        }
+        return started;
     }
 
     synchronized LaunchedService startService(Supplier<LaunchedService> starter) {
@@ -129,6 +135,7 @@ final class RunningStack {
     void stop() {
         List<LaunchedService> servicesToStop;
         KafkaBrokerProcess kafkaToStop;
+        MediaServers mediaToStop;
         PostgresServerProcess postgresToStop;
         RedisServerProcess redisToStop;
         boolean alreadyStopping;
@@ -137,6 +144,7 @@ final class RunningStack {
             stopping = true;
             servicesToStop = List.copyOf(services);
             kafkaToStop = kafka;
+            mediaToStop = media;
             postgresToStop = postgres;
             redisToStop = redis;
         }
@@ -148,11 +156,14 @@ final class RunningStack {
         }
         long started = System.nanoTime();
         try {
-            console.println("[devstack] stopping Parley: gateway, then the other services, then Kafka, then "
-                    + "PostgreSQL, then Redis");
-            stopServices(servicesToStop);
+            console.println("[devstack] stopping Parley: gateway, then the other services, then Janus and coturn, "
+                    + "then Kafka, then PostgreSQL, then Redis");
+            stops.stopServices(servicesToStop);
+            if (mediaToStop != null) {
+                mediaToStop.stop();
+            }
             if (kafkaToStop != null) {
-                kafkaToStop.pid().ifPresent(pid -> terminate(pid, KAFKA_GRACE));
+                kafkaToStop.pid().ifPresent(pid -> ProcessStops.terminate(pid, KAFKA_GRACE));
                 kafkaToStop.stop(); // a no-op once it exited; otherwise the harness's
                                     // SIGTERM-then-SIGKILL
             }
@@ -161,131 +172,16 @@ final class RunningStack {
                                        // exit
             }
             if (redisToStop != null) {
-                redisToStop.pid().ifPresent(pid -> terminate(pid, REDIS_GRACE));
+                redisToStop.pid().ifPresent(pid -> ProcessStops.terminate(pid, REDIS_GRACE));
                 redisToStop.stop();
             }
-            stopLeftovers();
+            stops.stopLeftovers();
             console.println("[devstack] stopped after "
                     + ReadinessWatch.seconds(Duration.ofNanos(System.nanoTime() - started)));
         }
         finally {
             pidFile.delete();
             stopped.countDown();
-        }
-    }
-
-    /**
-     * The gateway first: once it no longer accepts connections, nothing new reaches the
-     * backends, which are then stopped together while the gateway's JVM finishes exiting
-     * (writing a class-data archive can take a while).
-     */
-    private void stopServices(List<LaunchedService> servicesToStop) {
-        List<Thread> stoppers = new ArrayList<>();
-        for (LaunchedService gateway : servicesToStop.stream().filter(s -> s.instance().isGateway()).toList()) {
-            stoppers.add(startThread("stop-" + gateway.name(), () -> stopService(gateway)));
-            awaitNoLongerServing(gateway);
-        }
-        for (LaunchedService backend : servicesToStop.stream().filter(s -> !s.instance().isGateway()).toList()) {
-            stoppers.add(startThread("stop-" + backend.name(), () -> stopService(backend)));
-        }
-        for (Thread stopper : stoppers) {
-            try {
-                stopper.join();
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static Thread startThread(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.start();
-        return thread;
-    }
-
-    private void awaitNoLongerServing(LaunchedService service) {
-        long deadline = System.nanoTime() + graceOf(service).toNanos();
-        while (service.process().isAlive() && Ports.isListening(service.instance().port())
-                && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static Duration graceOf(LaunchedService service) {
-        return service.recordsArchive() ? RECORDING_GRACE : SERVICE_GRACE;
-    }
-
-    private void stopService(LaunchedService service) {
-        boolean wasRunning = service.process().isAlive();
-        Duration grace = graceOf(service);
-        if (wasRunning && !terminate(service.process().pid(), grace)) {
-            console.println(
-                    "[devstack] " + service.name() + " did not stop within " + grace.toSeconds() + " s; killing it");
-            service.process().kill();
-            service.exited(false);
-            return;
-        }
-        service.process().waitFor(Duration.ofSeconds(5));
-        // 143 = the JVM's exit after SIGTERM; a service that died before being asked to
-        // stop is not clean
-        int status = service.process().isAlive() ? -1 : service.process().exitValue();
-        service.exited(wasRunning && (status == SIGTERM_EXIT || status == 0));
-    }
-
-    /**
-     * SIGTERM through the process handle rather than {@code Process.destroy()}, which
-     * also closes the output pipe at once and so swallows everything a process logs while
-     * it shuts down. True if it exited within the grace.
-     */
-    private static boolean terminate(long pid, Duration grace) {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty()) {
-            return true;
-        }
-        process.get().destroy();
-        try {
-            process.get().onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        catch (ExecutionException | TimeoutException ex) {
-            return !process.get().isAlive();
-        }
-    }
-
-    /**
-     * Whatever is still a child of this JVM: a Redis, PostgreSQL or Kafka whose start
-     * failed half-way (the harness does not hand those back), or a process started while
-     * Ctrl-C arrived. Nothing may outlive the launcher.
-     */
-    private void stopLeftovers() {
-        List<ProcessHandle> leftovers = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
-        if (leftovers.isEmpty()) {
-            return;
-        }
-        console.println("[devstack] stopping leftover processes "
-                + leftovers.stream().map(ProcessHandle::pid).map(String::valueOf).collect(Collectors.joining(", ")));
-        leftovers.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + LEFTOVER_GRACE.toNanos();
-        for (ProcessHandle leftover : leftovers) {
-            long remaining = deadline - System.nanoTime();
-            try {
-                leftover.onExit().get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
-            }
-            catch (Exception notYet) {
-                leftover.destroyForcibly();
-            }
         }
     }
 
@@ -312,6 +208,7 @@ final class RunningStack {
             boolean redisDown;
             boolean postgresDown;
             boolean kafkaDown;
+            List<MediaServers.Running> mediaDown;
             synchronized (this) {
                 if (stopping) {
                     continue;
@@ -320,6 +217,8 @@ final class RunningStack {
                 redisDown = redis != null && !redis.isRunning();
                 postgresDown = postgres != null && !postgres.isRunning();
                 kafkaDown = kafka != null && !kafka.isRunning();
+                mediaDown = media == null ? List.of()
+                        : media.running().stream().filter(server -> !server.process().isRunning()).toList();
             }
             for (LaunchedService service : current) {
                 if (!service.process().isAlive() && reported.add(service.name())) {
@@ -335,6 +234,9 @@ final class RunningStack {
             if (kafkaDown && reported.add("kafka")) {
                 report("Kafka exited", OUTPUT_ABOVE);
             }
+            mediaDown.stream()
+                .filter(server -> reported.add(server.name()))
+                .forEach(server -> report(server.name() + " exited", "its log is in " + server.log()));
         }
     }
 

@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import io.parley.devstack.DevstackException;
+import io.parley.devstack.media.MediaPlan;
+import io.parley.devstack.media.MediaServers;
+import io.parley.devstack.ports.PortClaim;
 import io.parley.devstack.ports.PortGuard;
 import io.parley.devstack.redis.RedisExecutable;
 import io.parley.devstack.run.DataLayout;
@@ -29,8 +35,9 @@ import io.parley.harness.RedisServerProcess;
 /**
  * {@code ./parley up}: checks everything that can be checked before starting anything
  * (jars, a running stack, ports), then starts Redis, PostgreSQL, Kafka and all services,
- * waits until each is ready, reports how long that took and how much memory each holds,
- * and stays in the foreground until stopped.
+ * and meanwhile Janus and coturn when they are installed, waits until each is ready,
+ * reports how long that took and how much memory each holds, and stays in the foreground
+ * until stopped.
  */
 public final class UpCommand {
 
@@ -45,12 +52,15 @@ public final class UpCommand {
     public int run() {
         long startedNanos = System.nanoTime();
         StackPlan plan = StackPlan.of(options.signalingInstances());
+        MediaPlan media = MediaPlan.detect();
         DataLayout layout = new DataLayout(options.dataDir());
         ServiceJars jars = ServiceJars.in(options.root());
         jars.requireAll(plan);
         PidFile pidFile = PidFile.at(layout.pidFile());
         refuseIfAlreadyRunning(pidFile);
-        PortGuard.requireFree(plan.portClaims());
+        List<PortClaim> claims = new ArrayList<>(plan.portClaims());
+        claims.addAll(media.portClaims());
+        PortGuard.requireFree(claims);
         layout.create();
         RedisExecutable redisExecutable = RedisExecutable.resolve(layout.bin(), options.embeddedRedis());
         console.println("[devstack] data in " + layout.root());
@@ -58,12 +68,13 @@ public final class UpCommand {
         PostgresBinaries postgresBinaries = PostgresBinaries.resolve();
         console.println("[devstack] postgres " + postgresBinaries.postgres() + " (" + postgresBinaries.origin()
                 + "), log in " + layout.postgresLog());
+        media.missing().forEach(line -> console.println("[devstack] " + line));
 
         pidFile.record(PidFile.LAUNCHER, ProcessHandle.current().pid());
         RunningStack stack = new RunningStack(pidFile, layout.postgresLog(), console);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
         try {
-            StartedStack started = start(stack, plan, layout, jars, redisExecutable, postgresBinaries);
+            StartedStack started = start(stack, plan, media, layout, jars, redisExecutable, postgresBinaries);
             new ReadyReport(console).print(started, Duration.ofNanos(System.nanoTime() - startedNanos), layout,
                     downCommand());
         }
@@ -81,7 +92,7 @@ public final class UpCommand {
         return 0;
     }
 
-    private StartedStack start(RunningStack stack, StackPlan plan, DataLayout layout, ServiceJars jars,
+    private StartedStack start(RunningStack stack, StackPlan plan, MediaPlan media, DataLayout layout, ServiceJars jars,
             RedisExecutable redisExecutable, PostgresBinaries postgresBinaries) {
         ChildProcess.Output console = ChildProcess.Output.prefixed(this.console);
 
@@ -89,6 +100,10 @@ public final class UpCommand {
         ServiceLauncher launcher = new ServiceLauncher(jars, plan, layout, options.jsonLogs(), jvmOptions,
                 options.fatJars() ? null : new AppCache(layout.apps(), jvmOptions), this.console);
         launcher.prepareInBackground();
+        // beside the critical path: Janus and coturn answer within a second, long before
+        // Kafka
+        CompletableFuture<MediaServers> mediaServers = CompletableFuture.supplyAsync(
+                () -> stack.startMedia(() -> MediaServers.start(media, layout, this.console)), daemon("media"));
 
         long redisStart = System.nanoTime();
         RedisServerProcess redis = stack.startRedis(() -> RedisServerProcess.start(redisExecutable.path(),
@@ -111,6 +126,9 @@ public final class UpCommand {
         Duration kafkaReady = since(kafkaStart);
         this.console.println("[devstack] kafka is ready after " + ReadinessWatch.seconds(kafkaReady));
 
+        MediaServers startedMedia = join(mediaServers);
+        launcher.useMedia(startedMedia.signalingEnvironment());
+
         // all at once, gateway included: none needs another to start, and two cores are
         // kept busy either way
         this.console.println("[devstack] starting "
@@ -122,7 +140,7 @@ public final class UpCommand {
         }
         Map<LaunchedService, Duration> ready = new ReadinessWatch(options.readyTimeout(), this.console).await(launched,
                 stack::isStopping);
-        return new StartedStack(redis, redisReady, postgres, postgresReady, kafka, kafkaReady, ready);
+        return new StartedStack(redis, redisReady, postgres, postgresReady, kafka, kafkaReady, startedMedia, ready);
     }
 
     private void refuseIfAlreadyRunning(PidFile pidFile) {
@@ -153,16 +171,33 @@ public final class UpCommand {
         return "./parley down" + (defaultDataDir ? "" : " --data-dir " + options.dataDir());
     }
 
+    private static Executor daemon(String name) {
+        return work -> {
+            Thread thread = new Thread(work, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        }
+        catch (CompletionException ex) {
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+        }
+    }
+
     private static Duration since(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
     }
 
     /**
-     * What the ready report needs: the infrastructure with its start times, and each
-     * service's time to ready.
+     * What the ready report needs: the infrastructure with its start times, the media
+     * servers that run, and each service's time to ready.
      */
     record StartedStack(RedisServerProcess redis, Duration redisReady, PostgresServerProcess postgres,
-            Duration postgresReady, KafkaBrokerProcess kafka, Duration kafkaReady,
+            Duration postgresReady, KafkaBrokerProcess kafka, Duration kafkaReady, MediaServers media,
             Map<LaunchedService, Duration> services) {
     }
 

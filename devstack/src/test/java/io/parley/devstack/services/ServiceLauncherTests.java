@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.parley.devstack.media.SignalingMedia;
 import io.parley.devstack.run.DataLayout;
 
 class ServiceLauncherTests {
@@ -84,6 +87,37 @@ class ServiceLauncherTests {
 
         assertThat(env).containsEntry("PARLEY_PEOPLE_URIS", "http://127.0.0.1:8085")
             .containsEntry("PARLEY_SIGNALING_URIS", "http://127.0.0.1:8081,http://127.0.0.1:8086");
+    }
+
+    @Test
+    void everySignalingInstanceAndNoOtherServiceIsToldWhereJanusAndCoturnRun() {
+        Map<String, String> media = new LinkedHashMap<>(SignalingMedia.janus(URI.create("http://127.0.0.1:8094/janus"),
+                URI.create("http://127.0.0.1:8096/admin"), URI.create("ws://127.0.0.1:8095"), "api-secret",
+                "admin-secret"));
+        media.putAll(SignalingMedia.turn("turn:192.0.2.2:3480", "turn-secret"));
+        launcher.useMedia(media);
+
+        for (String name : List.of("signaling-service-1", "signaling-service-2")) {
+            assertThat(launcher.environment(instance(name))).as(name)
+                .containsEntry("PARLEY_SIGNALING_SFU_INSTANCES_0_API", "http://127.0.0.1:8094/janus")
+                .containsEntry("PARLEY_SIGNALING_SFU_INSTANCES_0_ADMIN", "http://127.0.0.1:8096/admin")
+                .containsEntry("PARLEY_SIGNALING_SFU_INSTANCES_0_WEBSOCKET", "ws://127.0.0.1:8095")
+                .containsEntry("PARLEY_SIGNALING_SFU_API_SECRET", "api-secret")
+                .containsEntry("PARLEY_SIGNALING_SFU_ADMIN_SECRET", "admin-secret")
+                .containsEntry("PARLEY_TURN_URIS", "turn:192.0.2.2:3480")
+                .containsEntry("PARLEY_TURN_SECRET", "turn-secret");
+        }
+        for (String name : List.of("gateway", "meeting-service", "stream-limit-service", "metrics-collector",
+                "people-service")) {
+            assertThat(launcher.environment(instance(name)).keySet()).as(name)
+                .noneMatch(key -> key.startsWith("PARLEY_SIGNALING_SFU_") || key.startsWith("PARLEY_TURN_"));
+        }
+    }
+
+    @Test
+    void withoutMediaServersSignalingGetsNoSfuAndNoTurnSettings() {
+        assertThat(launcher.environment(instance("signaling-service-1")).keySet())
+            .noneMatch(key -> key.startsWith("PARLEY_SIGNALING_SFU_") || key.startsWith("PARLEY_TURN_"));
     }
 
     private ServiceInstance instance(String name) {
