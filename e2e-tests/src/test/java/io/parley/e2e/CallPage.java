@@ -359,4 +359,71 @@ final class CallPage {
         return browser.driver().findElement(element).getDomAttribute(name);
     }
 
+    /**
+     * From now on every page of this browser keeps the RTCPeerConnections it creates in
+     * {@code window.parleyConnections}, for {@link #received}. Called before the page
+     * joins a call.
+     */
+    void recordPeerConnections() {
+        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.parleyConnections = [];
+                const Native = window.RTCPeerConnection;
+                window.RTCPeerConnection = class extends Native {
+                  constructor(...args) {
+                    super(...args);
+                    window.parleyConnections.push(this);
+                  }
+                };"""));
+    }
+
+    /** How the call's media travels now: "mesh" or "sfu" (data-mode of #media-status). */
+    String mediaMode() {
+        return attribute(By.id("media-status"), "data-mode");
+    }
+
+    /**
+     * What arrives here of a participant, from the getStats() of the open connection
+     * whose receivers carry the tracks the participant's tile plays: that connection (its
+     * index among the recorded ones), the video frames decoded and the audio samples
+     * received so far.
+     */
+    record Received(int connection, long framesDecoded, long audioSamples) {
+    }
+
+    /**
+     * What arrives of the participant (see {@link Received}); null while the tile plays
+     * nothing a recorded connection receives.
+     */
+    Received received(String participantId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> received = (Map<String, Object>) browser.js("""
+                return (async (participantId) => {
+                  const video = document.querySelector(`.tile[data-participant-id="${participantId}"] video`);
+                  const ids = video && video.srcObject ? video.srcObject.getTracks().map(track => track.id) : [];
+                  const connections = window.parleyConnections || [];
+                  for (let index = 0; index < connections.length && ids.length; index++) {
+                    const pc = connections[index];
+                    if (pc.connectionState === 'closed'
+                        || !pc.getReceivers().some(receiver => ids.includes(receiver.track.id))) {
+                      continue;
+                    }
+                    let frames = 0;
+                    let samples = 0;
+                    (await pc.getStats()).forEach(stat => {
+                      if (stat.type === 'inbound-rtp' && ids.includes(stat.trackIdentifier)) {
+                        frames += stat.kind === 'video' ? (stat.framesDecoded || 0) : 0;
+                        samples += stat.kind === 'audio' ? (stat.totalSamplesReceived || 0) : 0;
+                      }
+                    });
+                    return {connection: index, frames, samples};
+                  }
+                  return null;
+                })(arguments[0]);""", participantId);
+        if (received == null) {
+            return null;
+        }
+        return new Received(((Number) received.get("connection")).intValue(),
+                ((Number) received.get("frames")).longValue(), ((Number) received.get("samples")).longValue());
+    }
+
 }

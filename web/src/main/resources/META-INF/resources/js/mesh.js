@@ -92,7 +92,7 @@ class PeerLink {
       if (pc !== this.pc) {
         return;
       }
-      if (pc.connectionState === 'failed') {
+      if (pc.connectionState === 'failed' && !this.mesh.sfuMode) {
         // a network change or a NAT rebinding: new candidates, same connection (negotiationneeded follows)
         pc.restartIce();
         this.watch();
@@ -161,6 +161,9 @@ class PeerLink {
       return;
     }
     if (action === 'restart') {
+      if (this.mesh.sfuMode) {
+        return; // a peer starting over; on the SFU nobody does, this connection only lasts until the switch
+      }
       this.replaceConnection();
     }
     this.remoteCid = payload.cid;
@@ -216,8 +219,15 @@ class PeerLink {
     this.createConnection();
   }
 
-  /** After an error: a new connection, which offers on its own (negotiationneeded) and so resets the peer too. */
+  /**
+   * After an error: a new connection, which offers on its own (negotiationneeded) and so resets the peer too. On the
+   * SFU the link just goes: the media server carries this peer's media.
+   */
   restart() {
+    if (this.mesh.sfuMode) {
+      this.mesh.disconnect(this.peerId);
+      return;
+    }
     this.replaceConnection();
   }
 
@@ -247,6 +257,20 @@ export class PeerMesh {
     this.iceServers = [];
     this.localStream = null;
     this.links = new Map();
+    this.sfuMode = false;
+  }
+
+  /**
+   * The meeting moved to the SFU (call/sfu.js): no new links, no offers taken, no restarts; the links that exist keep
+   * their media until the SFU session closes them (closeAll).
+   */
+  enterSfuMode() {
+    this.sfuMode = true;
+  }
+
+  /** The server put the meeting back on the mesh (the next welcome's roster connects everyone). */
+  leaveSfuMode() {
+    this.sfuMode = false;
   }
 
   /** From `welcome`; links made after this use the new servers (TURN credentials are short-lived). */
@@ -269,6 +293,9 @@ export class PeerMesh {
   /** A link to the peer, created if missing or replaced if its connection is beyond repair. */
   connect(peerId) {
     let link = this.links.get(peerId);
+    if (this.sfuMode) {
+      return link || null;
+    }
     if (link && link.broken) {
       link.restart();
     }
@@ -284,7 +311,11 @@ export class PeerMesh {
     if (!this.selfId || from === this.selfId) {
       return Promise.resolve();
     }
-    return this.connect(from).handle(type, payload);
+    const link = this.connect(from);
+    if (!link || (this.sfuMode && type === 'offer')) {
+      return Promise.resolve();
+    }
+    return link.handle(type, payload);
   }
 
   disconnect(peerId) {
@@ -328,6 +359,9 @@ export class PeerMesh {
   /** Shares a screen with every peer, now and with those who come later; null stops sharing. */
   setScreen(stream) {
     this.screen = stream;
+    if (this.sfuMode) {
+      return; // the SFU carries it; the links only last until the switch
+    }
     for (const link of this.links.values()) {
       link.sendScreen(stream);
     }

@@ -1,6 +1,7 @@
 // A call in progress, put together from its feature modules (one per feature, each owning its part of the screen and
-// the signaling messages it registers for in messages.js). Media flows peer to peer (mesh.js); when the socket drops,
-// the peer connections keep running, and the next `welcome` reconciles them with who is still there.
+// the signaling messages it registers for in messages.js). Media flows peer to peer (mesh.js) until the meeting is on
+// the SFU (sfu.js, which then feeds the same tiles); when the socket drops, the peer connections keep running, and the
+// next `welcome` reconciles them with who is still there.
 import { api } from '../api.js';
 import { claims } from '../credentials.js';
 import { h, toast } from '../dom.js';
@@ -17,6 +18,8 @@ import { InviteLink } from './invite.js';
 import { Incoming, MessageRouter, Outgoing } from './messages.js';
 import { Roster } from './roster.js';
 import { ScreenShare } from './screen-share.js';
+import { SfuSession } from './sfu.js';
+import { SfuTiles } from './sfu-tiles.js';
 import { SpeakerView } from './speaker.js';
 import { TileQuality } from './tile-quality.js';
 import { TileStates } from './tile-states.js';
@@ -25,6 +28,8 @@ import { TimerDisplay } from './timer.js';
 
 /** How long the last quality sample may hold the ending screen back. */
 const LAST_SAMPLE_WAIT_MS = 1000;
+/** Errors a feature handles itself (sfu.js) or that need no notice (a relay to someone who just left). */
+const QUIET_ERRORS = new Set(['unknown-participant', 'sfu-unavailable', 'not-on-sfu']);
 
 export class Call {
   /** onEnded(kind) is called once, after everything was released (unless the user navigated away). */
@@ -51,6 +56,18 @@ export class Call {
       },
     });
     this.mesh.setLocalStream(this.media.stream);
+    this.sfu = new SfuSession({
+      mesh: this.mesh,
+      send: (message) => this.client.send(message),
+      localStream: () => this.media.stream,
+      screen: () => this.screens.local,
+      onTracks: (ids) => ids.forEach((id) => this.placeStreams(id)),
+      onSwitched: () => this.sfuTiles.switched(),
+      onState: (state) => this.sfuTiles.show(state),
+      onLeft: () => this.sfuTiles.remoteIds().forEach((id) => this.mesh.connect(id)),
+    });
+    this.senders = this.sfu.senders();
+    this.connections = () => this.sfu.allConnections();
     this.client = new SignalingClient(this.credentials.token, {
       onMessage: (message) => this.router.dispatch(message),
       onStatus: (state, detail) => this.onStatus(state, detail),
@@ -61,7 +78,7 @@ export class Call {
       meetingId: this.credentials.meetingId,
       participantId: this.selfId,
       token: this.credentials.token,
-      connections: () => this.mesh.connections(),
+      connections: this.connections,
       onReports: (reports) => this.tileQuality.update(reports),
     });
     this.assemble();
@@ -76,17 +93,17 @@ export class Call {
     this.status = new ConnectionStatus();
     this.timer = new TimerDisplay();
     this.grid = new TileGrid({ selfId: this.selfId, onSoundBlocked: () => this.controls.soundBlocked() });
-    this.devices = new DeviceMenu({ media: this.media, mesh: this.mesh, videos: this.grid.element, onChange: () => {
+    this.devices = new DeviceMenu({ media: this.media, mesh: this.senders, videos: this.grid.element, onChange: () => {
       this.controls.draw();
       this.mediaChanged();
     } });
-    this.speaker = new SpeakerView({ grid: this.grid, connections: () => this.mesh.connections(),
+    this.speaker = new SpeakerView({ grid: this.grid, connections: this.connections,
       selfId: () => this.selfId, microphoneOn: () => this.media.enabled('audio') });
     this.tileQuality = new TileQuality({ grid: this.grid });
     this.tileStates = new TileStates({ grid: this.grid });
     this.hands = new RaisedHands({ selfId: () => this.selfId, isHost: this.credentials.role === 'host', send,
       grid: this.grid, onSelf: (raisedAt) => this.roster.updateSelf({ raisedAt }) });
-    this.screens = new ScreenShare({ mesh: this.mesh, selfId: () => this.selfId,
+    this.screens = new ScreenShare({ mesh: this.senders, selfId: () => this.selfId,
       isHost: this.credentials.role === 'host', send, onChange: () => this.sendMediaState() });
     this.controls = new MediaControls({
       media: this.media,
@@ -107,7 +124,9 @@ export class Call {
       ? new HostPanel({ meeting: this.meeting, credentials: this.credentials }) : null;
 
     this.router.register({ [Incoming.WELCOME]: (message) => this.onWelcome(message) });
-    for (const feature of [this.roster, chat, this.timer, this.controls, this.hands, this.screens, host]) {
+    this.sfuTiles = new SfuTiles({ sfu: this.sfu, grid: this.grid, tileStates: this.tileStates, screens: this.screens,
+      person: (id) => this.roster.person(id) });
+    for (const feature of [this.roster, chat, this.timer, this.controls, this.hands, this.screens, this.sfu, host]) {
       if (feature) {
         this.router.register(feature.messages());
       }
@@ -122,7 +141,7 @@ export class Call {
       [Incoming.REMOVED]: () => this.finish('removed'),
       [Incoming.MEETING_ENDED]: () => this.finish('ended'),
       [Incoming.ERROR]: (message) => {
-        if (message.code !== 'unknown-participant') {
+        if (!QUIET_ERRORS.has(message.code)) {
           toast(message.message || message.code, { kind: 'error' });
         }
       },
@@ -134,7 +153,8 @@ export class Call {
         h('h1', { id: 'meeting-title' }, title),
         new InviteLink(this.meetingRef).element,
         this.timer.element,
-        this.status.element),
+        this.status.element,
+        this.sfu.element),
       h('section', { className: 'stage', 'aria-label': 'Video' }, this.screens.element, this.speaker.element,
         this.grid.element),
       this.controls.element,
@@ -154,6 +174,7 @@ export class Call {
       joined: (id, person, connect) => {
         this.grid.tile(id, person);
         this.placeStreams(id);
+        this.sfuTiles.joined(id);
         if (connect) {
           this.mesh.connect(id);
         }
@@ -179,10 +200,15 @@ export class Call {
     this.view.dataset.welcomes = String(this.welcomes);
     this.selfId = message.participantId || this.selfId;
     this.mesh.configure(this.selfId, message.iceServers);
+    this.sfu.welcome(message);
   }
 
   /** A peer's camera to its tile, its screen (the stream its `media` state names) to the screen stage. */
   placeStreams(peerId) {
+    if (this.sfu.switched) {
+      this.sfuTiles.place(peerId);
+      return;
+    }
     const person = this.roster.person(peerId);
     const streams = this.mesh.streams(peerId);
     if (!streams.length) {
@@ -249,6 +275,7 @@ export class Call {
     // the last sample needs the connections; do not let a slow getStats hold the screen back
     await Promise.race([this.reporter.stop(), new Promise((resolve) => { setTimeout(resolve, LAST_SAMPLE_WAIT_MS); })]);
     this.mesh.closeAll();
+    this.sfu.close();
     this.screens.release();
     this.media.stop();
     this.grid.detachAll();

@@ -17,16 +17,21 @@ export const Incoming = Object.freeze({
   REMOVED: 'removed',
   MEETING_ENDED: 'meeting-ended',
   SHARE_STOPPED: 'share-stopped',
+  MEDIA_MODE: 'media-mode',
+  SFU_ANSWER: 'sfu-answer',
+  SFU_OFFER: 'sfu-offer',
   ERROR: 'error',
 });
 
-/** Types the meeting screen sends (offer, answer and ice are mesh.js's). */
+/** Types the meeting screen sends (offer, answer and ice are mesh.js's; sfu-publish and sfu-start the SFU mode's). */
 export const Outgoing = Object.freeze({
   CHAT: 'chat',
   MEDIA: 'media',
   HAND: 'hand',
   LOWER_HAND: 'lower-hand',
   STOP_SHARE: 'stop-share',
+  SFU_PUBLISH: 'sfu-publish',
+  SFU_START: 'sfu-start',
 });
 
 const KNOWN = new Set(Object.values(Incoming));

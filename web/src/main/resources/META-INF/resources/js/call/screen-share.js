@@ -1,8 +1,10 @@
 // Screen sharing. The share (getDisplayMedia) goes to every peer as one more video track, in a MediaStream of its own
 // (PeerMesh.setScreen), and the `media` state announces that stream's id as `screen`, so the others can tell it from
-// the camera whichever arrives first. Several people may share at once (nobody has to ask for the floor); each share
-// is a large tile above the cameras, which shrink to a row of thumbnails meanwhile. The browser's own "Stop sharing"
-// ends a share (the track's `ended`), and so does a host (`stop-share`, answered to the sharer with `share-stopped`).
+// the camera whichever arrives first; on the SFU it is a published stream the server marks as the screen for every
+// subscriber (SfuSession.setScreen, showForwarded). Several people may share at once (nobody has to ask for the
+// floor); each share is a large tile above the cameras, which shrink to a row of thumbnails meanwhile. The browser's
+// own "Stop sharing" ends a share (the track's `ended`), and so does a host (`stop-share`, answered to the sharer
+// with `share-stopped`).
 import { h, toast } from '../dom.js';
 import { Incoming, Outgoing } from './messages.js';
 
@@ -78,7 +80,12 @@ export class ScreenShare {
 
   /** A peer's share as the roster and the mesh know it now: stream is null when they share nothing (yet). */
   showRemote(person, stream) {
-    if (stream && person?.screen === stream.id) {
+    this.showForwarded(person, stream && person?.screen === stream.id ? stream : null);
+  }
+
+  /** A peer's share from the SFU, which marks screen streams itself (null: none). */
+  showForwarded(person, stream) {
+    if (stream) {
       this.show(person.participantId, stream, `${person.name || 'Guest'}'s screen`, person);
     } else {
       this.hide(person?.participantId);
