@@ -77,7 +77,7 @@ class Leaving {
         }
         JoinToken token = connection.token();
         calls.left(token);
-        presence.remove(token.meetingId(), token.participantId())
+        presence.remove(token.meetingId(), token.participantId(), participants.instance())
             .flatMap(removed -> removed ? announce(token).thenReturn(true) : Mono.just(false))
             .then(presence.list(token.meetingId()))
             .flatMap(left -> media.onLeave(token.meetingId(), left.isEmpty()))

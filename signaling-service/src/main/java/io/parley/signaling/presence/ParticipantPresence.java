@@ -24,6 +24,11 @@ public class ParticipantPresence {
         this.clock = clock;
     }
 
+    /** The id this instance stamps its entries with. */
+    public String instance() {
+        return instanceId;
+    }
+
     public PresenceEntry entry(Connection connection) {
         return entry(connection, now());
     }

@@ -29,6 +29,8 @@ public class PresenceStore {
 
     private static final LuaScript HAND = LuaScript.text("hand-v1.lua");
 
+    private static final LuaScript REMOVE = LuaScript.text("presence-remove-v1.lua");
+
     private final ReactiveStringRedisTemplate redis;
 
     private final RedisScripts scripts;
@@ -78,10 +80,11 @@ public class PresenceStore {
 
     /**
      * True when this call removed the entry, so exactly one remover announces the
-     * departure.
+     * departure. Only an entry {@code instance} wrote is removed: one a newer socket of
+     * the participant wrote on another instance stays.
      */
-    public Mono<Boolean> remove(String meetingId, String participantId) {
-        return redis.opsForHash().remove(key(meetingId), participantId).map(removed -> removed > 0);
+    public Mono<Boolean> remove(String meetingId, String participantId, String instance) {
+        return scripts.text(REMOVE, List.of(key(meetingId)), participantId, instance).map("1"::equals);
     }
 
     /**

@@ -140,10 +140,23 @@ class RaisedHandsIT {
         presence.put(meeting, fromSocket("p-1", "a", true, NOW)).block(WAIT);
         presence.hand(meeting, "p-1", NOW + 10).block(WAIT);
 
-        presence.remove(meeting, "p-1").block(WAIT);
+        assertThat(presence.remove(meeting, "p-1", "a").block(WAIT)).isTrue();
         PresenceEntry back = presence.store(meeting, fromSocket("p-1", "a", true, NOW + 20)).block(WAIT);
 
         assertThat(back.raisedAt()).isNull();
+    }
+
+    @Test
+    void aSocketClosingLateOnItsOldInstanceLeavesTheEntryItsReconnectWroteElsewhere() {
+        String meeting = "m-" + UUID.randomUUID();
+        presence.put(meeting, fromSocket("p-1", "a", true, NOW)).block(WAIT);
+        presence.store(meeting, fromSocket("p-1", "b", true, NOW + 20)).block(WAIT);
+
+        assertThat(presence.remove(meeting, "p-1", "a").block(WAIT)).isFalse();
+
+        assertThat(presence.list(meeting).block(WAIT)).extracting(PresenceEntry::instance).containsExactly("b");
+        assertThat(presence.remove(meeting, "p-1", "b").block(WAIT)).isTrue();
+        assertThat(presence.list(meeting).block(WAIT)).isEmpty();
     }
 
 }
