@@ -13,6 +13,8 @@ public enum EventType {
     PARTICIPANT_MUTED(Topic.MEETING_EVENTS, "meeting.participant-muted"),
     TIMER_STARTED(Topic.MEETING_EVENTS, "meeting.timer-started"),
     MEETING_LOCKED(Topic.MEETING_EVENTS, "meeting.locked"), MEETING_ENDED(Topic.MEETING_EVENTS, "meeting.ended"),
+    RECORDING_STARTED(Topic.MEETING_EVENTS, "meeting.recording-started"),
+    RECORDING_STOPPED(Topic.MEETING_EVENTS, "meeting.recording-stopped"),
     PARTICIPANT_CONNECTED(Topic.PRESENCE_EVENTS, "presence.participant-connected"),
     PARTICIPANT_DISCONNECTED(Topic.PRESENCE_EVENTS, "presence.participant-disconnected"),
     STREAM_STARTED(Topic.STREAM_EVENTS, "stream.stream-started"),
