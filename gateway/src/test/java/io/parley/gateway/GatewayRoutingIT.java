@@ -34,10 +34,13 @@ class GatewayRoutingIT {
         StubBackend streams = keep(StubBackend.start("stream-limit-service"));
         StubBackend metrics = keep(StubBackend.start("metrics-collector"));
         StubBackend people = keep(StubBackend.start("people-service"));
+        StubBackend recordings = keep(StubBackend.start("recording-service"));
         gateway = RunningGateway.start(SharedInfrastructure.redis(),
                 StubBackend.serviceArgs(meeting.uri(), signaling1.uri() + "," + signaling2.uri(), streams.uri(),
                         metrics.uri()),
-                "--parley.gateway.services.people-service=" + people.uri(), "--parley.gateway.max-request-size=64KB");
+                "--parley.gateway.services.people-service=" + people.uri(),
+                "--parley.gateway.services.recording-service=" + recordings.uri(),
+                "--parley.gateway.max-request-size=64KB");
     }
 
     private static StubBackend keep(StubBackend backend) {
@@ -72,7 +75,15 @@ class GatewayRoutingIT {
             "POST, /api/invitations/t-1/accept, people-service, access", "GET, /api/contacts, people-service, access",
             "POST, /api/contacts/c-1/messages, people-service, access", "GET, /api/calls, people-service, access",
             "POST, /api/calls/k-1/answer, people-service, access", "POST, /api/blocks, people-service, access",
-            "DELETE, /api/blocks/a-2, people-service, access" })
+            "DELETE, /api/blocks/a-2, people-service, access",
+            "POST, /api/meetings/m-1/recording, meeting-service, join",
+            "DELETE, /api/meetings/m-1/recording, meeting-service, join",
+            "GET, /api/meetings/m-1/recordings, recording-service, join",
+            "GET, /api/meetings/m-1/recordings, recording-service, access",
+            "GET, /api/recordings/r-1, recording-service, access",
+            "GET, /api/recordings/r-1/file, recording-service, join",
+            "DELETE, /api/recordings/r-1, recording-service, access",
+            "GET, /api/me/recordings, recording-service, access" })
     void routesEachPublicPathToItsService(String method, String path, String service, String token) {
         WebTestClient.RequestBodySpec request = gateway.client()
             .method(org.springframework.http.HttpMethod.valueOf(method))

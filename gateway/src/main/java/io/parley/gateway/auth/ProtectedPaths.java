@@ -21,6 +21,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * join token; requests with an API key are left to the service, which checks the key.
  * Quality data also opens to an access token, for the accounts that took part once the
  * meeting ended (the service decides whose).</li>
+ * <li>Recordings: starting and stopping is a host control (a join token); reading them
+ * takes the host's join token or an access token (recording-service decides whose, and
+ * {@code /api/me/recordings} is an access token's like the rest of {@code /api/me}).</li>
  * <li>The user socket {@code /ws/user} (PEOPLE.md §4): an access token, never a join
  * token.</li>
  * <li>Everything else: a join token when one is sent.</li>
@@ -54,6 +57,10 @@ public final class ProtectedPaths {
                 rule(HttpMethod.GET, "/api/session/oidc/{provider}/start", TokenRequirement.NONE),
                 rule(HttpMethod.GET, "/api/session/oidc/{provider}/callback", TokenRequirement.NONE)));
         PEOPLE_SERVICE.forEach(pattern -> rules.add(rule(null, pattern, TokenRequirement.ACCESS_REQUIRED)));
+        rules.addAll(List.of(rule(HttpMethod.POST, "/api/meetings/{id}/recording", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.DELETE, "/api/meetings/{id}/recording", TokenRequirement.JOIN_REQUIRED),
+                rule(HttpMethod.GET, "/api/meetings/{id}/recordings", TokenRequirement.JOIN_OR_ACCESS_REQUIRED),
+                rule(null, "/api/recordings/**", TokenRequirement.JOIN_OR_ACCESS_REQUIRED)));
         rules.addAll(List.of(rule(HttpMethod.POST, "/api/meetings", TokenRequirement.ACCESS_IF_PRESENT),
                 rule(HttpMethod.POST, "/api/meetings/{id}/participants", TokenRequirement.ACCESS_IF_PRESENT),
                 rule(HttpMethod.POST, "/api/meetings/{id}/mute-all", TokenRequirement.JOIN_REQUIRED),

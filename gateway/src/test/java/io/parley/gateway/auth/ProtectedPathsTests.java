@@ -18,15 +18,17 @@ class ProtectedPathsTests {
     @CsvSource({ "POST, /api/meetings/m1/mute-all", "POST, /api/meetings/m1/participants/p2/mute",
             "DELETE, /api/meetings/m1/participants/p2", "POST, /api/meetings/m1/timer", "POST, /api/meetings/m1/lock",
             "POST, /api/meetings/m1/end", "POST, /api/streams", "PUT, /api/streams/s1/lease", "DELETE, /api/streams/s1",
-            "GET, /api/streams", "POST, /api/quality/beacons", "GET, /ws/signaling" })
+            "GET, /api/streams", "POST, /api/quality/beacons", "GET, /ws/signaling", "POST, /api/meetings/m1/recording",
+            "DELETE, /api/meetings/m1/recording" })
     void requiresAJoinTokenForHostControlsStreamsBeaconsAndSignaling(String method, String path) {
         assertThat(requirement(method, path)).isEqualTo(TokenRequirement.JOIN_REQUIRED);
     }
 
     @ParameterizedTest
     @CsvSource({ "GET, /api/quality/meetings/m1", "GET, /api/quality/meetings/m1/summary",
-            "GET, /api/quality/meetings/m1/samples" })
-    void requiresAJoinOrAnAccessTokenForQualityData(String method, String path) {
+            "GET, /api/quality/meetings/m1/samples", "GET, /api/meetings/m1/recordings", "GET, /api/recordings/r1",
+            "GET, /api/recordings/r1/file", "DELETE, /api/recordings/r1" })
+    void requiresAJoinOrAnAccessTokenForQualityDataAndRecordings(String method, String path) {
         assertThat(requirement(method, path)).isEqualTo(TokenRequirement.JOIN_OR_ACCESS_REQUIRED);
     }
 
