@@ -10,6 +10,7 @@ import { renderMeetings } from './js/meetings-page.js';
 import './js/people-live.js';
 import { renderInvite, renderOrg, renderOrgs } from './js/orgs-page.js';
 import { renderQuality } from './js/quality-page.js';
+import { renderRecordings } from './js/recordings-page.js';
 import { interceptLinks, start } from './js/router.js';
 import { showScreen } from './js/screens.js';
 import { renderSignIn, renderSignUp } from './js/sign-in.js';
@@ -34,6 +35,9 @@ session.ready().then(() => start((route) => {
       break;
     case 'quality':
       renderQuality(root, route.meetingRef);
+      break;
+    case 'recordings':
+      renderRecordings(root, route.meetingRef);
       break;
     case 'signin':
       renderSignIn(root);

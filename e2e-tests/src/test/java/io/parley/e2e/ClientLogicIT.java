@@ -266,4 +266,113 @@ class ClientLogicIT {
                     "ice-restart:Connection failed, restarting ICE…", "reconnecting:Reconnecting media…"));
     }
 
+    @Test
+    void recordingTimesAndChoicesFollowTheServersWord() {
+        assertThat(evaluate("/js/recording-logic.js", "[0, 7, 65, 725, 3723, -5].map(m.formatElapsed)"))
+            .isEqualTo(List.of("0:00", "0:07", "1:05", "12:05", "1:02:03", "0:00"));
+        assertThat(evaluate("/js/recording-logic.js", """
+                [m.elapsedSeconds('2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:01:05.900Z')),
+                 m.elapsedSeconds('2026-01-01T00:00:10Z', Date.parse('2026-01-01T00:00:05Z')),
+                 m.elapsedSeconds('not a time', 20000, 5000)]"""))
+            .as("whole seconds since the server's start, never negative, from arrival when unreadable")
+            .isEqualTo(List.of(65L, 0L, 15L));
+        assertThat(evaluate("/js/recording-logic.js", """
+                [m.welcomeAction({recording: null, acknowledgedId: null, firstWelcome: true}),
+                 m.welcomeAction({recording: {recordingId: 'r1'}, acknowledgedId: 'r1', firstWelcome: true}),
+                 m.welcomeAction({recording: {recordingId: 'r2'}, acknowledgedId: 'r1', firstWelcome: true}),
+                 m.welcomeAction({recording: {recordingId: 'r2'}, acknowledgedId: null, firstWelcome: false})]"""))
+            .as("asked on joining a recording untold, told when it started while the socket was away")
+            .isEqualTo(List.of("none", "none", "ask", "notice"));
+        assertThat(evaluate("/js/recording-logic.js", "[null, 0, 42.4, 60, 185, 3600, 3720, -1].map(m.durationText)"))
+            .isEqualTo(List.of("", "0 s", "42 s", "1 min", "3 min 5 s", "1 h", "1 h 2 min", ""));
+        assertThat(evaluate("/js/recording-logic.js",
+                """
+                        [m.recordingList({recordings: [{recordingId: 'a', startedAt: '2026-01-01T00:00:00Z'},
+                                                       {recordingId: 'b', startedAt: '2026-01-02T00:00:00Z'}, {}]})
+                           .map(r => r.recordingId),
+                         m.recordingList([{recordingId: 'c'}]).map(r => r.recordingId), m.recordingList(null),
+                         m.stopText('max-length'), m.stopText('host-left'), m.isSettled('processing'), m.isSettled('ready')]"""))
+            .isEqualTo(List.of(List.of("b", "a"), List.of("c"), List.of(),
+                    "The recording stopped: it reached its maximum length.", "The recording stopped: the host left.",
+                    false, true));
+        assertThat(evaluate("/js/router.js", "m.parse('/m/team-room/recordings')"))
+            .isEqualTo(Map.of("view", "recordings", "meetingRef", "team-room"));
+    }
+
+    @Test
+    void someoneWhoFindsARecordingOnJoiningIsAskedWithCameraAndMicrophoneOffUntilTheyChoose() {
+        Object steps = browser.asyncJs("""
+                const done = arguments[arguments.length - 1];
+                (async () => {
+                  const { Recording } = await import('/js/call/recording.js');
+                  sessionStorage.removeItem('parley.recording-told.m-logic');
+                  const on = { audio: true, video: true };
+                  const media = { state: () => ({ ...on }), setEnabled: (kind, value) => { on[kind] = value; } };
+                  const steps = [];
+                  const feature = new Recording({ credentials: { meetingId: 'm-logic', role: 'host', token: 't' },
+                    media, onMediaChanged: () => steps.push(`media ${on.audio} ${on.video}`),
+                    onLeave: () => steps.push('left') });
+                  document.getElementById('app').replaceChildren(feature.element, feature.toggle.element);
+                  const handle = feature.messages();
+                  const startedAt = new Date(Date.now() - 65500).toISOString();
+                  handle['welcome']({ meeting: { recording: { recordingId: 'r-1', startedAt } } });
+                  const indicator = document.getElementById('recording-indicator');
+                  steps.push(`asked ${document.getElementById('recording-consent').open} badge ${!indicator.hidden} `
+                    + `${indicator.textContent} ${document.getElementById('record-toggle').textContent}`);
+                  document.getElementById('consent-join').click();
+                  steps.push(`consent gone ${document.getElementById('recording-consent') === null} told `
+                    + sessionStorage.getItem('parley.recording-told.m-logic'));
+                  handle['welcome']({ meeting: { recording: { recordingId: 'r-1', startedAt } } });
+                  steps.push(`reconnect asks again ${document.getElementById('recording-consent') !== null}`);
+                  handle['recording']({ active: false, recordingId: 'r-1', reason: 'host' });
+                  steps.push(`stopped ${indicator.hidden} ${document.getElementById('record-toggle').textContent} `
+                    + `link ${!document.getElementById('recordings-link-note').hidden} `
+                    + document.getElementById('recording-announcer').textContent);
+                  handle['recording']({ active: true, recordingId: 'r-2', startedAt: new Date().toISOString() });
+                  steps.push(`started again: notice ${!document.getElementById('recording-notice').hidden} `
+                    + `asked ${document.getElementById('recording-consent') !== null} media ${on.audio} ${on.video}`);
+                  feature.stop();
+                  return steps;
+                })().then(done, (error) => done('failed: ' + error));""");
+        assertThat(steps).isEqualTo(List.of("media false false", "asked true badge true Recording1:05 Stop recording",
+                "media true true", "consent gone true told r-1", "reconnect asks again false",
+                "stopped true Record link true The host stopped the recording.",
+                "started again: notice true asked false media true true"));
+    }
+
+    @Test
+    void theRecordingNoticesAndTheRecordingsListPassTheAccessibilityCheck() {
+        Object shown = browser.asyncJs(
+                """
+                        const done = arguments[arguments.length - 1];
+                        (async () => {
+                          const { RecordingIndicator } = await import('/js/call/recording-indicator.js');
+                          const { consentPanel } = await import('/js/recording-consent.js');
+                          const { RecordingsList } = await import('/js/recordings-list.js');
+                          const indicator = new RecordingIndicator();
+                          indicator.show({ recordingId: 'r-1', startedAt: new Date().toISOString() });
+                          indicator.stop();
+                          const list = new RecordingsList({ alive: () => true, fetchFile: async () => new Blob([]),
+                            remove: async () => null,
+                            load: async () => [
+                              { recordingId: 'r-1', state: 'ready', startedAt: '2026-12-01T10:00:00Z', durationSeconds: 12.4 },
+                              { recordingId: 'r-2', state: 'processing', startedAt: '2026-12-01T11:00:00Z' },
+                              { recordingId: 'r-3', state: 'failed', startedAt: '2026-12-01T09:00:00Z', reason: 'no media' }] });
+                          await list.refresh();
+                          clearTimeout(list.timer);
+                          list.player.element.hidden = false;
+                          const noop = () => {};
+                          document.getElementById('app').replaceChildren(
+                            document.createElement('h1'), indicator.element, indicator.announcer,
+                            consentPanel({ onJoinOff: noop, onJoin: noop, onLeave: noop }), list.element);
+                          document.querySelector('#app > h1').textContent = 'Recording';
+                          return [...document.querySelectorAll('#recordings-list [data-recording-id]')]
+                            .map((row) => row.dataset.recordingId + ':' + row.querySelectorAll('.recording-play').length);
+                        })().then(done, (error) => done('failed: ' + error));""");
+        assertThat(shown).as("newest first, Play only when ready").isEqualTo(List.of("r-2:0", "r-1:1", "r-3:0"));
+        assertThat(browser.js("return document.getElementById('recording-player') instanceof HTMLVideoElement"))
+            .isEqualTo(true);
+        assertThat(Accessibility.blocking(browser)).isEmpty();
+    }
+
 }

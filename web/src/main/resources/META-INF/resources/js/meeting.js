@@ -9,7 +9,9 @@ import { loadChoices } from './devices.js';
 import { h, show } from './dom.js';
 import { LocalMedia } from './media.js';
 import { Prejoin } from './prejoin.js';
-import { onLeave } from './router.js';
+import { consentPanel, rememberTold, toldOf } from './recording-consent.js';
+import { recordingOf } from './recording-logic.js';
+import { navigate, onLeave } from './router.js';
 import { showMediaProblem, showScreen } from './screens.js';
 
 /** 409 reasons of meeting-service → screens. */
@@ -67,7 +69,7 @@ class MeetingSession {
     }
     this.credentials = credentials.load(this.ref) || credentials.load(meeting.meetingId);
     if (this.credentials) {
-      this.startMedia();
+      this.startOrAsk();
     } else {
       this.askForName();
     }
@@ -107,12 +109,29 @@ class MeetingSession {
     return null;
   }
 
-  async startMedia() {
+  /** A reload into a recording this tab was not told of: the notice and its choices before the camera opens. */
+  startOrAsk() {
+    const recording = recordingOf(this.meeting);
+    if (!recording || toldOf(this.meeting.meetingId) === recording.recordingId) {
+      this.startMedia();
+      return;
+    }
+    const join = (options) => {
+      rememberTold(this.meeting.meetingId, recording.recordingId);
+      this.startMedia(options);
+    };
+    show(this.root, h('section', { className: 'screen', 'data-screen': 'recording-consent',
+      'aria-labelledby': 'screen-title' }, h('h1', { id: 'screen-title' }, `Join ${this.meeting.title || 'the meeting'}`),
+    consentPanel({ onJoinOff: () => join({ off: true }), onJoin: () => join(), onLeave: () => navigate('/') })));
+  }
+
+  /** `off`: camera and microphone off for this call only (the remembered choices stay). */
+  async startMedia({ off = false } = {}) {
     this.loading('Starting your camera and microphone…');
     const choices = loadChoices();
     const acquired = await LocalMedia.acquire(choices);
-    acquired.media?.setEnabled('audio', choices.audio);
-    acquired.media?.setEnabled('video', choices.video);
+    acquired.media?.setEnabled('audio', choices.audio && !off);
+    acquired.media?.setEnabled('video', choices.video && !off);
     this.withMedia(acquired);
   }
 

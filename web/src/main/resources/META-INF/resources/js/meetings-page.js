@@ -1,10 +1,13 @@
 // /meetings: the meetings I hosted or joined while signed in (GET /api/me/meetings, newest first, 20 at a time with
 // "More"). Each row: title, when I joined, my role, how long it lasted once ended, who was there, and a link to
-// open it while it has not ended. Names and titles are other people's text: textContent only (dom.js).
+// open it while it has not ended. Below them my recordings (recordings-list.js). Names and titles are other
+// people's text: textContent only (dom.js).
 import { accountPage, showLoading, showLoadProblem } from './account-guard.js';
 import { formatDateTime, h, show } from './dom.js';
 import { formError, statusLine } from './forms.js';
 import { people } from './people-api.js';
+import { recordingsApi } from './recordings-api.js';
+import { RecordingsList } from './recordings-list.js';
 
 export const PAGE_SIZE = 20;
 /** Names shown per meeting before "and n more". */
@@ -79,10 +82,20 @@ async function load(root, page) {
     return;
   }
   document.title = 'My meetings · Parley';
+  const recordings = new RecordingsList({
+    load: recordingsApi.mine,
+    fetchFile: (recording) => recordingsApi.file(recording.recordingId, recording.url, null),
+    remove: (recording) => recordingsApi.remove(recording.recordingId, null),
+    alive: page.alive,
+    emptyText: 'No recordings. The meetings you record as host, and those of organizations you own or administer, '
+      + 'show here.',
+  });
   show(root, h('section', { className: 'account-page', 'data-page': 'meetings', 'aria-labelledby': 'meetings-title' },
     h('h1', { id: 'meetings-title' }, 'My meetings'),
     h('p', { className: 'lead' }, 'The meetings you hosted or joined while signed in, the latest first.'),
-    historySection(page, first)));
+    historySection(page, first),
+    recordings.element));
+  recordings.refresh();
 }
 
 function historySection(page, first) {

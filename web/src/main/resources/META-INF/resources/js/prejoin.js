@@ -8,6 +8,9 @@ import {
 } from './devices.js';
 import { h, show } from './dom.js';
 import { LocalMedia } from './media.js';
+import { consentPanel, rememberTold } from './recording-consent.js';
+import { recordingOf } from './recording-logic.js';
+import { navigate } from './router.js';
 
 export class Prejoin {
   /** onJoin(name) joins the meeting and resolves to a problem text to show here, or to nothing when it went on. */
@@ -48,6 +51,7 @@ export class Prejoin {
       onchange: () => this.toggled({ video: this.cameraOn.checked }) });
     this.status = h('p', { className: 'form-status', role: 'status', 'aria-live': 'polite' });
     this.submit = h('button', { type: 'submit', className: 'primary', id: 'join-meeting' }, 'Join');
+    const consent = this.consent();
     const form = h('form', { id: 'join-form', className: 'prejoin-form', 'aria-labelledby': 'join-heading' },
       h('label', { for: 'participant-name' }, 'Your name'),
       this.name,
@@ -62,10 +66,16 @@ export class Prejoin {
       h('div', { className: 'prejoin-switch' }, this.cameraOn,
         h('label', { for: 'prejoin-camera-on' }, 'Join with camera on')),
       this.submit,
+      consent,
       this.status);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.join();
+      if (consent) {
+        this.status.textContent = 'This meeting is being recorded: choose how to join.';
+        consent.querySelector('button').focus();
+      } else {
+        this.join();
+      }
     });
     form.addEventListener('pointerdown', () => this.meter.resume());
     form.addEventListener('keydown', () => this.meter.resume());
@@ -74,8 +84,35 @@ export class Prejoin {
       this.meeting.state === 'locked' ? h('p', { className: 'notice' }, 'The host has locked this meeting.') : null,
       h('div', { className: 'prejoin-body' }, this.preview, form));
     show(this.root, view);
-    (this.account ? this.submit : this.name).focus();
+    (this.account ? consent?.querySelector('button') || this.submit : this.name).focus();
     this.start();
+  }
+
+  /** While a recording runs, its notice and three choices take the place of "Join" (docs/web-client.md). */
+  consent() {
+    const recording = recordingOf(this.meeting);
+    if (!recording) {
+      return null;
+    }
+    this.submit.hidden = true;
+    const told = () => rememberTold(this.meeting.meetingId, recording.recordingId);
+    return consentPanel({
+      onJoinOff: () => {
+        told();
+        this.micOn.checked = false;
+        this.cameraOn.checked = false;
+        this.toggled();
+        this.join({ remember: false }); // off for this recorded meeting, not for the next one
+      },
+      onJoin: () => {
+        told();
+        this.join();
+      },
+      onLeave: () => {
+        this.release();
+        navigate('/');
+      },
+    });
   }
 
   async start() {
@@ -164,14 +201,17 @@ export class Prejoin {
       : 'No camera found';
   }
 
-  async join() {
+  async join({ remember = true } = {}) {
+    if (this.submit.disabled) {
+      return; // already joining
+    }
     const typed = this.name.value.trim();
     if (!typed) {
       this.status.textContent = 'Please enter your name.';
       this.name.focus();
       return;
     }
-    if (this.result?.media) {
+    if (this.result?.media && remember) {
       saveChoices({ audio: this.micOn.checked, video: this.cameraOn.checked,
         audioinput: deviceIdOf(this.result.media.track('audio')) || this.choices.audioinput,
         videoinput: deviceIdOf(this.result.media.track('video')) || this.choices.videoinput });

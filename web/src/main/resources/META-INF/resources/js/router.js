@@ -1,8 +1,8 @@
-// Client-side routing on location.pathname. The gateway answers /, /m/{meeting} and /m/{meeting}/quality (and the
-// account pages: /signin, /signup, /account, /meetings, /orgs, /orgs/{id}, /invite/{token}, /contacts,
-// /contacts/{id}) with the same index.html. Moving between views with pushState keeps the page (and so the user's
-// click, which lets the call's audio start playing, and the signed-in account, which lives in memory) instead of
-// loading it again.
+// Client-side routing on location.pathname. The gateway answers /, /m/{meeting}, /m/{meeting}/quality and
+// /m/{meeting}/recordings (all of /m/**), and the account pages (/signin, /signup, /account, /meetings, /orgs,
+// /orgs/{id}, /invite/{token}, /contacts, /contacts/{id}) with the same index.html. Moving between views with
+// pushState keeps the page (and so the user's click, which lets the call's audio start playing, and the signed-in
+// account, which lives in memory) instead of loading it again.
 
 let render = () => {};
 let leaveCurrent = () => {};
@@ -16,8 +16,9 @@ const ACCOUNT_VIEWS = {
 };
 
 /**
- * A route of the app: {view: 'start' | 'meeting' | 'quality' | 'signin' | 'signup' | 'account' | 'meetings' | 'orgs' |
- * 'org' | 'org-quality' | 'invite' | 'contacts' | 'contact' | 'not-found', meetingRef?, orgId?, token?, contactId?}.
+ * A route of the app: {view: 'start' | 'meeting' | 'quality' | 'recordings' | 'signin' | 'signup' | 'account' |
+ * 'meetings' | 'orgs' | 'org' | 'org-quality' | 'invite' | 'contacts' | 'contact' | 'not-found', meetingRef?, orgId?,
+ * token?, contactId?}.
  */
 export function parse(pathname) {
   let parts;
@@ -49,6 +50,9 @@ export function parse(pathname) {
   }
   if (parts[0] === 'm' && parts.length === 3 && parts[2] === 'quality') {
     return { view: 'quality', meetingRef: parts[1] };
+  }
+  if (parts[0] === 'm' && parts.length === 3 && parts[2] === 'recordings') {
+    return { view: 'recordings', meetingRef: parts[1] };
   }
   return { view: 'not-found' };
 }

@@ -16,6 +16,7 @@ import { RaisedHands } from './hands.js';
 import { HostPanel } from './host-panel.js';
 import { InviteLink } from './invite.js';
 import { Incoming, MessageRouter, Outgoing } from './messages.js';
+import { Recording } from './recording.js';
 import { Roster } from './roster.js';
 import { ScreenShare } from './screen-share.js';
 import { SfuSession } from './sfu.js';
@@ -120,9 +121,13 @@ export class Call {
       peers: this.peers(),
     });
     const chat = new ChatPanel({ selfId: () => this.selfId, send });
-    const host = this.credentials.role === 'host'
-      ? new HostPanel({ meeting: this.meeting, credentials: this.credentials }) : null;
+    this.recording = new Recording({ credentials: this.credentials, media: this.media,
+      onMediaChanged: () => this.devices.onChange(), onLeave: () => this.hangUp() });
+    const host = this.credentials.role === 'host' ? new HostPanel({ meeting: this.meeting,
+      credentials: this.credentials, extras: [this.recording.toggle.element] }) : null;
 
+    // before the call's own welcome, which starts publishing: someone joining a recording is asked first
+    this.router.register(this.recording.messages());
     this.router.register({ [Incoming.WELCOME]: (message) => this.onWelcome(message) });
     this.sfuTiles = new SfuTiles({ sfu: this.sfu, grid: this.grid, tileStates: this.tileStates, screens: this.screens,
       person: (id) => this.roster.person(id) });
@@ -153,6 +158,7 @@ export class Call {
         h('h1', { id: 'meeting-title' }, title),
         new InviteLink(this.meetingRef).element,
         this.timer.element,
+        this.recording.element,
         this.status.element,
         this.sfu.element),
       h('section', { className: 'stage', 'aria-label': 'Video' }, this.screens.element, this.speaker.element,
@@ -272,6 +278,7 @@ export class Call {
     this.controls.stop();
     this.devices.stop();
     this.speaker.stop();
+    this.recording.stop();
     // the last sample needs the connections; do not let a slow getStats hold the screen back
     await Promise.race([this.reporter.stop(), new Promise((resolve) => { setTimeout(resolve, LAST_SAMPLE_WAIT_MS); })]);
     this.mesh.closeAll();

@@ -6,8 +6,10 @@ import { Incoming } from './messages.js';
 import { presetLabel } from './timer.js';
 
 export class HostPanel {
-  constructor({ meeting, credentials }) {
+  /** extras: elements of other host features (the record toggle) shown with these controls. */
+  constructor({ meeting, credentials, extras = [] }) {
     this.meeting = meeting;
+    this.extras = extras;
     this.meetingId = credentials.meetingId;
     this.token = credentials.token;
     this.element = this.render();
@@ -56,6 +58,7 @@ export class HostPanel {
     return h('section', { className: 'panel host', id: 'host-panel', 'aria-labelledby': 'host-heading' },
       h('h2', { id: 'host-heading' }, 'Host controls'),
       h('div', { className: 'host-actions' }, muteAll, this.lockButton, this.renderEnd()),
+      this.extras,
       timers.length ? h('div', { className: 'timer-presets', role: 'group', 'aria-label': 'Timer' },
         h('span', {}, 'Timer'), timers) : null,
       this.endDialog);

@@ -20,6 +20,7 @@ export const Incoming = Object.freeze({
   MEDIA_MODE: 'media-mode',
   SFU_ANSWER: 'sfu-answer',
   SFU_OFFER: 'sfu-offer',
+  RECORDING: 'recording',
   ERROR: 'error',
 });
 
