@@ -11,6 +11,7 @@ import io.parley.signaling.fanout.MeetingChannels;
 import io.parley.signaling.protocol.CloseCode;
 import io.parley.signaling.protocol.MessageType;
 import io.parley.signaling.protocol.ServerMessages;
+import io.parley.signaling.sfu.SfuRecordings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Host commands from meeting-service. All signaling instances share one consumer group,
  * so each event is consumed once, then fanned out to every instance through the meeting's
- * Redis channel. The offset is committed only after the fan-out was published.
+ * Redis channel. The offset is committed only after the fan-out was published. Recording
+ * starts and stops go to {@link SfuRecordings}, which also tells the participants.
  */
 @Component
 class HostCommandRelay {
@@ -30,13 +32,21 @@ class HostCommandRelay {
 
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
 
+    /**
+     * Moving a meeting to the SFU and pointing its room's recorders take a few requests.
+     */
+    private static final Duration RECORDING_TIMEOUT = Duration.ofSeconds(20);
+
     private final MeetingChannels channels;
 
     private final ServerMessages messages;
 
-    HostCommandRelay(MeetingChannels channels, ServerMessages messages) {
+    private final SfuRecordings recordings;
+
+    HostCommandRelay(MeetingChannels channels, ServerMessages messages, SfuRecordings recordings) {
         this.channels = channels;
         this.messages = messages;
+        this.recordings = recordings;
     }
 
     @KafkaListener(topics = "parley.meeting.events", groupId = "signaling-service")
@@ -56,6 +66,17 @@ class HostCommandRelay {
         }
         String meetingId = text(data, "meetingId");
         if (type.isEmpty() || meetingId == null) {
+            return;
+        }
+        if (type.get() == EventType.RECORDING_STARTED) {
+            recordings
+                .started(meetingId, text(data, "recordingId"), text(data, "startedAt"),
+                        data.path("maxSeconds").asLong(0))
+                .block(RECORDING_TIMEOUT);
+            return;
+        }
+        if (type.get() == EventType.RECORDING_STOPPED) {
+            recordings.stopped(meetingId, text(data, "recordingId"), text(data, "reason")).block(RECORDING_TIMEOUT);
             return;
         }
         toEnvelope(type.get(), data)

@@ -36,6 +36,7 @@ public enum MessageType {
     MEDIA_MODE("media-mode", Direction.FROM_SERVER, Socket.MEETING),
     SFU_ANSWER("sfu-answer", Direction.FROM_SERVER, Socket.MEETING),
     SFU_OFFER("sfu-offer", Direction.FROM_SERVER, Socket.MEETING),
+    RECORDING("recording", Direction.FROM_SERVER, Socket.MEETING),
     RECONNECT("reconnect", Direction.FROM_SERVER, Socket.BOTH), ERROR("error", Direction.FROM_SERVER, Socket.BOTH),
     PONG("pong", Direction.FROM_SERVER, Socket.BOTH),
 

@@ -34,7 +34,7 @@ public class JanusInstances implements InitializingBean, DisposableBean {
         WebClient.Builder webClient = builder.getIfAvailable(WebClient::builder);
         this.rooms = settings.instances()
             .stream()
-            .map((instance) -> new VideoRooms(new JanusClient(webClient, instance, settings), settings))
+            .map((instance) -> new VideoRooms(new JanusClient(webClient, instance, settings), instance, settings))
             .toList();
         this.sockets = settings.instances()
             .stream()

@@ -11,8 +11,9 @@ import reactor.core.publisher.Mono;
 /**
  * Decides, as participants join and leave, whether a meeting's media goes through the SFU
  * ({@link MediaModeRule}), moves it there by giving it a room, and releases the room once
- * the meeting is empty. A meeting that should move while no Janus instance answers stays
- * a mesh and is tried again at the next join.
+ * the meeting is empty. A meeting that is being recorded is on the SFU. A meeting that
+ * should move while no Janus instance answers stays a mesh and is tried again at the next
+ * join.
  */
 @Component
 public class MeetingMedia {
@@ -27,10 +28,14 @@ public class MeetingMedia {
 
     private final SignalingMetrics metrics;
 
-    MeetingMedia(JanusInstances instances, SfuRooms rooms, SfuProperties settings, SignalingMetrics metrics) {
+    private final RecordingStore recordings;
+
+    MeetingMedia(JanusInstances instances, SfuRooms rooms, SfuProperties settings, SignalingMetrics metrics,
+            RecordingStore recordings) {
         this.instances = instances;
         this.metrics = metrics;
         this.rooms = rooms;
+        this.recordings = recordings;
         this.rule = new MediaModeRule(instances.enabled(), settings.mode(), settings.switchAt());
     }
 
@@ -44,8 +49,11 @@ public class MeetingMedia {
             return Mono.just(Decision.MESH);
         }
         MediaMode choice = MediaMode.ofMeeting((meeting != null) ? meeting.get("media") : null);
-        return rooms.current(meetingId).hasElement().flatMap((onSfu) -> {
-            if (!rule.useSfu(choice, participants, onSfu)) {
+        Mono<Boolean> recording = recordings.current(meetingId).hasElement();
+        return Mono.zip(rooms.current(meetingId).hasElement(), recording).flatMap((state) -> {
+            boolean onSfu = state.getT1();
+            // a recording needs the media on the server, whatever the rule says
+            if (!state.getT2() && !rule.useSfu(choice, participants, onSfu)) {
                 return Mono.just(Decision.MESH);
             }
             Decision decision = onSfu ? Decision.SFU : Decision.MOVED_TO_SFU;

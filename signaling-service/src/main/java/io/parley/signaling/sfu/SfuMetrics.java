@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Gauge;
@@ -22,7 +23,9 @@ import reactor.core.publisher.Mono;
  * {@code parley.signaling.sfu.up} (1 when the instance answered its last reading),
  * {@code parley.signaling.sfu.rooms}, {@code parley.signaling.sfu.publishers} and
  * {@code parley.signaling.sfu.subscribers}. While an instance does not answer, the three
- * counts are NaN rather than a stale or a false zero.
+ * counts are NaN rather than a stale or a false zero. Besides,
+ * {@code parley.signaling.sfu.recording.publishers}: how many of the participants whose
+ * sockets this signaling instance holds are being recorded.
  */
 @Component
 public class SfuMetrics implements InitializingBean, DisposableBean {
@@ -31,11 +34,21 @@ public class SfuMetrics implements InitializingBean, DisposableBean {
 
     private final List<Instance> instances;
 
+    private final AtomicInteger recordingPublishers = new AtomicInteger();
+
     private volatile Disposable polling;
 
     public SfuMetrics(JanusInstances janus, SfuProperties settings, MeterRegistry registry) {
         this.settings = settings;
         this.instances = janus.all().stream().map((rooms) -> new Instance(rooms, registry)).toList();
+        Gauge.builder("parley.signaling.sfu.recording.publishers", recordingPublishers, AtomicInteger::get)
+            .description("Publishers of this signaling instance's participants that Janus records")
+            .register(registry);
+    }
+
+    /** How many of this instance's participants are recorded now. */
+    void recordingPublishers(int count) {
+        recordingPublishers.set(count);
     }
 
     /**

@@ -68,6 +68,9 @@ final class SfuParticipant {
 
     private boolean published;
 
+    /** The recording this publisher's streams go to, or null. */
+    private String recording;
+
     private int failures;
 
     SfuParticipant(JanusSocket janus, VideoRooms rooms, SfuRooms.MeetingRoom room, Connection connection,
@@ -94,6 +97,57 @@ final class SfuParticipant {
     Mono<Void> publish(String sdp, String screenMid) {
         started = true;
         return joined.then(Mono.defer(() -> (sdp != null) ? configure(sdp, screenMid) : Mono.empty()));
+    }
+
+    /**
+     * Records what this participant publishes into the recording, unless it publishes
+     * nothing yet (then its publish comes back here) or already does; Janus opens one
+     * recorder per stream, named {@code <participantId>-<epoch millis>-<type>-<mindex>}.
+     */
+    Mono<Void> record(String recordingId) {
+        synchronized (this) {
+            if (!published || closed || recordingId.equals(recording)) {
+                return Mono.empty();
+            }
+            recording = recordingId;
+        }
+        ObjectNode configure = body("configure").put("record", true)
+            .put("filename", connection.participantId() + "-" + System.currentTimeMillis());
+        return janus.message(session, publisher, configure, null).then().doOnError((error) -> {
+            synchronized (this) {
+                if (recordingId.equals(recording)) {
+                    recording = null;
+                }
+            }
+        });
+    }
+
+    /** Stops recording, if it does: Janus closes the recorders. */
+    Mono<Void> stopRecording() {
+        synchronized (this) {
+            if (recording == null || closed) {
+                return Mono.empty();
+            }
+            recording = null;
+        }
+        return janus.message(session, publisher, body("configure").put("record", false), null).then();
+    }
+
+    synchronized boolean recording() {
+        return recording != null && !closed;
+    }
+
+    /** Publishes media that no recording captures. */
+    synchronized boolean unrecordedPublisher() {
+        return published && recording == null && !closed;
+    }
+
+    String meetingId() {
+        return connection.meetingId();
+    }
+
+    String participantId() {
+        return connection.participantId();
     }
 
     /** The client's answer to the subscription's latest offer. */

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -56,8 +57,38 @@ public record SfuProperties(@Valid List<Instance> instances, @NotNull @DefaultVa
      * @param admin its admin API, e.g. {@code http://janus-0:7088/admin}
      * @param websocket its Janus API over WebSockets, e.g. {@code ws://janus-0:8188},
      * where the participants' sessions live: Janus pushes their plugin events on it
+     * @param recordingsDir the folder, as Janus sees it (absolute, on the Janus host),
+     * under which a recording's files go ({@code <recordings-dir>/<recordingId>/}); the
+     * recording worker beside that Janus reads them there (default
+     * {@value #DEFAULT_RECORDINGS_DIR})
      */
-    public record Instance(@NotNull URI api, @NotNull URI admin, @NotNull URI websocket) {
+    public record Instance(@NotNull URI api, @NotNull URI admin, @NotNull URI websocket,
+            @Pattern(regexp = ABSOLUTE_PATH,
+                    message = "must be an absolute path without '..' or control characters") String recordingsDir) {
+
+        /** Where Janus writes recordings unless told otherwise. */
+        public static final String DEFAULT_RECORDINGS_DIR = "/var/lib/janus/recordings";
+
+        /** Absolute, no {@code ..} segment, no control character. */
+        static final String ABSOLUTE_PATH = "^(?!.*/\\.\\.(?:/|$))/[^\\p{Cntrl}]*$";
+
+        public Instance {
+            recordingsDir = (recordingsDir == null || recordingsDir.isBlank()) ? DEFAULT_RECORDINGS_DIR
+                    : stripTrailingSlashes(recordingsDir);
+        }
+
+        /** The folder of one recording on this instance, as Janus sees it. */
+        public String recordingDir(String recordingId) {
+            return recordingsDir + "/" + recordingId;
+        }
+
+        private static String stripTrailingSlashes(String dir) {
+            String stripped = dir;
+            while (stripped.length() > 1 && stripped.endsWith("/")) {
+                stripped = stripped.substring(0, stripped.length() - 1);
+            }
+            return stripped;
+        }
 
         /** The name metrics and logs use: the API's host and port. */
         public String name() {

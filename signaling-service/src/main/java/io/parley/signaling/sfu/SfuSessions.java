@@ -10,6 +10,8 @@ import io.parley.signaling.protocol.ErrorCode;
 import io.parley.signaling.protocol.ServerMessages;
 import io.parley.signaling.session.Connection;
 import io.parley.signaling.session.Replies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class SfuSessions implements InitializingBean, DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(SfuSessions.class);
+
     private final Map<Connection, SfuParticipant> participants = new ConcurrentHashMap<>();
 
     private final JanusInstances instances;
@@ -39,13 +43,24 @@ public class SfuSessions implements InitializingBean, DisposableBean {
 
     private final SignalingMetrics metrics;
 
+    private final RecordingStore recordings;
+
+    private final RecordingChannel recordingChannel;
+
+    private final SfuMetrics sfuMetrics;
+
     SfuSessions(JanusInstances instances, SfuRooms rooms, ServerMessages messages, Replies replies,
-            SignalingMetrics metrics) {
+            SignalingMetrics metrics, RecordingStore recordings, RecordingChannel recordingChannel,
+            SfuMetrics sfuMetrics) {
         this.instances = instances;
         this.metrics = metrics;
         this.rooms = rooms;
         this.messages = messages;
         this.replies = replies;
+        this.recordings = recordings;
+        this.recordingChannel = recordingChannel;
+        this.sfuMetrics = sfuMetrics;
+        recordingChannel.receive(this::recordingChanged);
     }
 
     Mono<Void> publish(Connection sender, ClientMessage.SfuPublish publish) {
@@ -60,7 +75,7 @@ public class SfuSessions implements InitializingBean, DisposableBean {
                     .then(rooms.ensure(sender.meetingId()))
                     .then(participant(sender))
                     .flatMap((fresh) -> fresh.publish(publish.sdp(), publish.screen()));
-            })).onErrorResume((error) -> refuse(sender, error));
+            })).then(Mono.defer(() -> recordIfRecording(sender))).onErrorResume((error) -> refuse(sender, error));
     }
 
     Mono<Void> start(Connection sender, ClientMessage.SfuStart start) {
@@ -77,7 +92,49 @@ public class SfuSessions implements InitializingBean, DisposableBean {
         if (participant != null) {
             participant.close();
             metrics.sfuParticipants(participants.size());
+            countRecording();
         }
+    }
+
+    /**
+     * A participant who publishes during a recording is recorded from then on: the room's
+     * recorders are pointed at the recording's folder first (the room may be newer than
+     * the recording).
+     */
+    private Mono<Void> recordIfRecording(Connection sender) {
+        SfuParticipant participant = participants.get(sender);
+        if (participant == null || !participant.unrecordedPublisher()) {
+            return Mono.empty();
+        }
+        SfuRooms.MeetingRoom room = participant.room();
+        return recordings.current(sender.meetingId())
+            .flatMap((recording) -> rooms(room).recordInto(room.id(), room.secret(), recording.id())
+                .then(participant.record(recording.id())))
+            .doFinally((signal) -> countRecording())
+            .onErrorResume((error) -> {
+                log.warn("Participant {} publishes unrecorded during a recording: {}", sender.participantId(),
+                        error.toString());
+                return Mono.empty();
+            });
+    }
+
+    /** Another instance (or this one) started or stopped a recording. */
+    private void recordingChanged(RecordingChannel.Signal signal) {
+        Flux.fromIterable(participants.values())
+            .filter((participant) -> participant.meetingId().equals(signal.meetingId()))
+            .flatMap((participant) -> (signal.start() ? participant.record(signal.recordingId())
+                    : participant.stopRecording())
+                .onErrorResume((error) -> {
+                    log.warn("Recording {} was not {} for participant {}: {}", signal.recordingId(),
+                            signal.start() ? "started" : "stopped", participant.participantId(), error.toString());
+                    return Mono.empty();
+                }))
+            .doFinally((done) -> countRecording())
+            .subscribe();
+    }
+
+    private void countRecording() {
+        sfuMetrics.recordingPublishers((int) participants.values().stream().filter(SfuParticipant::recording).count());
     }
 
     private Mono<SfuParticipant> participant(Connection sender) {
@@ -85,7 +142,10 @@ public class SfuSessions implements InitializingBean, DisposableBean {
         if (held != null) {
             return Mono.just(held);
         }
-        return rooms.current(sender.meetingId())
+        // so that this instance hears when a recording starts or stops
+        return recordingChannel.listen()
+            .onErrorComplete()
+            .then(rooms.current(sender.meetingId()))
             .switchIfEmpty(Mono.error(new NotOnSfuException()))
             .map((room) -> participants.computeIfAbsent(sender, (connection) -> new SfuParticipant(socket(room),
                     rooms(room), room, connection, messages, this::lost)));

@@ -26,12 +26,15 @@ public final class VideoRooms {
 
     private final int maxPublishers;
 
+    private final SfuProperties.Instance settings;
+
     private final AtomicReference<Mono<Control>> control = new AtomicReference<>();
 
     private volatile Control current;
 
-    public VideoRooms(JanusClient janus, SfuProperties settings) {
+    public VideoRooms(JanusClient janus, SfuProperties.Instance instance, SfuProperties settings) {
         this.janus = janus;
+        this.settings = instance;
         this.maxPublishers = settings.maxPublishers();
         this.control.set(newControl());
     }
@@ -59,6 +62,18 @@ public final class VideoRooms {
      */
     public Mono<Void> destroy(long room, String secret) {
         return request(body("destroy").put("room", room).put("secret", secret).put("permanent", false)).then();
+    }
+
+    /**
+     * Makes the room's publishers record into the recording's folder
+     * ({@code <recordings-dir>/<recordingId>}) from the next recorder they open; Janus
+     * creates the folder.
+     */
+    public Mono<Void> recordInto(long room, String secret, String recordingId) {
+        return request(body("edit").put("room", room)
+            .put("secret", secret)
+            .put("new_rec_dir", settings.recordingDir(recordingId))
+            .put("permanent", false)).then();
     }
 
     public Mono<List<RoomSummary>> list() {

@@ -39,6 +39,7 @@ class ClientMessageTests {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "[]|MALFORMED", "\"offer\"|MALFORMED", "{}|MISSING_FIELD",
             "{\"type\":7}|MISSING_FIELD", "{\"type\":\"welcome\"}|UNKNOWN_TYPE", "{\"type\":\"removed\"}|UNKNOWN_TYPE",
+            "{\"type\":\"recording\",\"active\":false}|UNKNOWN_TYPE",
             "{\"type\":\"offer\",\"sdp\":\"v=0\"}|MISSING_FIELD", "{\"type\":\"offer\",\"to\":\"p\"}|MISSING_FIELD",
             "{\"type\":\"offer\",\"to\":5,\"sdp\":\"v\"}|INVALID_FIELD",
             "{\"type\":\"offer\",\"to\":\"\",\"sdp\":\"v\"}|INVALID_FIELD",

@@ -14,7 +14,7 @@ final class JanusFixture {
 
     static SfuProperties settings(JanusServerProcess janus, String apiSecret) {
         return new SfuProperties(
-                List.of(new SfuProperties.Instance(janus.apiUri(), janus.adminUri(), janus.websocketUri())),
+                List.of(new SfuProperties.Instance(janus.apiUri(), janus.adminUri(), janus.websocketUri(), null)),
                 MediaMode.AUTO, apiSecret, janus.adminSecret(), 5, 100, Duration.ofSeconds(10), Duration.ofSeconds(20),
                 Duration.ofSeconds(15), Duration.ofHours(12));
     }
@@ -26,7 +26,8 @@ final class JanusFixture {
 
     static VideoRooms rooms(JanusServerProcess janus, String apiSecret) {
         SfuProperties settings = settings(janus, apiSecret);
-        return new VideoRooms(new JanusClient(WebClient.builder(), settings.instances().get(0), settings), settings);
+        return new VideoRooms(new JanusClient(WebClient.builder(), settings.instances().get(0), settings),
+                settings.instances().get(0), settings);
     }
 
 }

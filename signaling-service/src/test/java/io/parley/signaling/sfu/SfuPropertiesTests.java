@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
@@ -44,10 +46,37 @@ class SfuPropertiesTests {
                     assertThat(instance.admin()).isEqualTo(URI.create("http://janus-0:7088/admin"));
                     assertThat(instance.websocket()).isEqualTo(URI.create("ws://janus-0:8188"));
                     assertThat(instance.name()).isEqualTo("janus-0:8088");
+                    assertThat(instance.recordingsDir()).isEqualTo(SfuProperties.Instance.DEFAULT_RECORDINGS_DIR);
                 });
                 assertThat(settings.apiSecret()).isEqualTo("s1");
                 assertThat(settings.mode()).isEqualTo(MediaMode.SFU);
             });
+    }
+
+    @Test
+    void bindsAnInstancesRecordingsFolderWithoutItsTrailingSlash() {
+        runner.withPropertyValues(instance("/srv/janus/recordings/")).run((context) -> {
+            SfuProperties.Instance instance = context.getBean(SfuProperties.class).instances().get(0);
+            assertThat(instance.recordingsDir()).isEqualTo("/srv/janus/recordings");
+            assertThat(instance.recordingDir("abc123")).isEqualTo("/srv/janus/recordings/abc123");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "recordings", "./recordings", "/srv/../etc", "/srv/..", "/srv/rec\u0007ordings" })
+    void refusesToStartWithARecordingsFolderThatIsNotAnAbsolutePath(String dir) {
+        runner.withPropertyValues(instance(dir))
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("recordingsDir"));
+    }
+
+    private static String[] instance(String recordingsDir) {
+        return new String[] { "parley.signaling.sfu.instances[0].api=http://janus-0:8088/janus",
+                "parley.signaling.sfu.instances[0].admin=http://janus-0:7088/admin",
+                "parley.signaling.sfu.instances[0].websocket=ws://janus-0:8188",
+                "parley.signaling.sfu.instances[0].recordings-dir=" + recordingsDir };
     }
 
     @Test
