@@ -20,3 +20,23 @@ local function emit(eventType, data)
   redis.call('PEXPIRE', KEYS[5], ARGV[4])
   return seq
 end
+
+-- Stops the meeting's recording, if one runs (with expectedId: only that one), and emits its recording-stopped
+-- event. Answers whether it stopped one.
+local function stop_recording(eventType, meetingId, stoppedAt, reason, expectedId)
+  local recording = redis.call('HMGET', KEYS[1], 'recordingId', 'recordingStartedAt')
+  if not recording[1] or (expectedId and expectedId ~= recording[1]) then return false end
+  redis.call('HDEL', KEYS[1], 'recordingId', 'recordingStartedAt', 'recordingMaxSeconds', 'recordingBy')
+  emit(eventType, cjson.encode({ meetingId = meetingId, recordingId = recording[1], startedAt = recording[2],
+    stoppedAt = stoppedAt, reason = reason }))
+  return true
+end
+
+-- Whether any connection of the participant is open.
+local function online(participantId)
+  local prefix = participantId .. ' '
+  for _, member in ipairs(redis.call('SMEMBERS', KEYS[4])) do
+    if string.sub(member, 1, #prefix) == prefix then return true end
+  end
+  return false
+end

@@ -153,6 +153,25 @@ public class MeetingMetrics {
         outboxPending.set(meetings);
     }
 
+    public void recordingStarted() {
+        Counter.builder("parley.meetings.recordings.started")
+            .description("Recordings started by a host")
+            .register(registry)
+            .increment();
+    }
+
+    /**
+     * {@code reason}: {@code host}, {@code meeting-ended}, {@code host-left},
+     * {@code max-length}. Started minus stopped is the number of recordings under way.
+     */
+    public void recordingStopped(String reason) {
+        Counter.builder("parley.meetings.recordings.stopped")
+            .description("Recordings stopped, by reason")
+            .tag("reason", reason)
+            .register(registry)
+            .increment();
+    }
+
     /**
      * {@code outcome}: {@code applied}, {@code ignored} (unknown participant or ended
      * meeting), {@code duplicate}.

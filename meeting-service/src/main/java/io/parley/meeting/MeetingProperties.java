@@ -45,6 +45,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tokens how join tokens are signed
  * @param events how state changes reach Kafka
  * @param presence how the online flags are fed
+ * @param recording limits on recordings
  */
 @Validated
 @ConfigurationProperties("parley.meetings")
@@ -54,7 +55,8 @@ public record MeetingProperties(@NotNull @DefaultValue("http://localhost:8080") 
         Map<@Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String, @Positive Integer> timerPresets,
         @DefaultValue("true") boolean guestCreationEnabled, @DefaultValue List<@Valid ApiKey> apiKeys,
         @Valid @DefaultValue CreationLimits creationLimits, @Valid @DefaultValue Tokens tokens,
-        @Valid @DefaultValue Events events, @Valid @DefaultValue Presence presence) {
+        @Valid @DefaultValue Events events, @Valid @DefaultValue Presence presence,
+        @Valid @DefaultValue Recording recording) {
 
     public MeetingProperties {
         if (timerPresets == null || timerPresets.isEmpty()) {
@@ -71,6 +73,16 @@ public record MeetingProperties(@NotNull @DefaultValue("http://localhost:8080") 
     @AssertTrue(message = "max-participants must not exceed max-participants-limit")
     boolean isDefaultWithinLimit() {
         return maxParticipants <= maxParticipantsLimit;
+    }
+
+    /**
+     * A recording must end before its meeting could expire unchanged, or nobody would
+     * stop it.
+     */
+    @AssertTrue(message = "recording.max-length must be shorter than idle-ttl")
+    boolean isRecordingShorterThanIdleTtl() {
+        return recording == null || recording.maxLength() == null || idleTtl == null
+                || recording.maxLength().compareTo(idleTtl) < 0;
     }
 
     /**
@@ -147,4 +159,17 @@ public record MeetingProperties(@NotNull @DefaultValue("http://localhost:8080") 
     public record Presence(@NotEmpty @DefaultValue("meeting-service") String groupId,
             @NotNull @DefaultValue("1h") Duration dedupeWindow) {
     }
+
+    /**
+     * @param maxLength a recording stops by itself this long after it started (default
+     * 4h, at least 1s)
+     */
+    public record Recording(@NotNull @DefaultValue("4h") Duration maxLength) {
+
+        @AssertTrue(message = "max-length must be at least one second")
+        boolean isMaxLengthLongEnough() {
+            return maxLength == null || maxLength.compareTo(Duration.ofSeconds(1)) >= 0;
+        }
+    }
+
 }

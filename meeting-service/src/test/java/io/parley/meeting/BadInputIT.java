@@ -165,6 +165,8 @@ class BadInputIT {
         problem(send(HttpMethod.POST, "/api/meetings/{id}/participants", null, hugeName, meeting.meetingId()), 413);
         problem(send(HttpMethod.POST, "/api/meetings/{id}/timer", meeting.hostToken(), "{\"preset\":\"" + HUGE + "\"}",
                 meeting.meetingId()), 413);
+        problem(send(HttpMethod.POST, "/api/meetings/{id}/recording", meeting.hostToken(), hugeName,
+                meeting.meetingId()), 413);
         problem(OversizedBodies.client(service.baseUrl())
             .post()
             .uri("/api/tokens")

@@ -1,5 +1,6 @@
 package io.parley.meeting;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,12 +16,16 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code parley.meeting.events} from the beginning, as any consumer would, keeping
  * what one meeting got.
  */
 final class MeetingEventsProbe implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaConsumer<String, CloudEvent> consumer;
 
@@ -47,6 +52,15 @@ final class MeetingEventsProbe implements AutoCloseable {
     List<ConsumerRecord<String, CloudEvent>> eventsOf(String meetingId) {
         consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
         return seen.stream().filter(record -> meetingId.equals(record.key())).toList();
+    }
+
+    /** Every event so far of one type with this key, in order. */
+    List<ConsumerRecord<String, CloudEvent>> eventsOf(String meetingId, String type) {
+        return eventsOf(meetingId).stream().filter(record -> type.equals(record.value().getType())).toList();
+    }
+
+    static JsonNode data(ConsumerRecord<String, CloudEvent> record) {
+        return JSON.readTree(new String(record.value().getData().toBytes(), StandardCharsets.UTF_8));
     }
 
     @Override

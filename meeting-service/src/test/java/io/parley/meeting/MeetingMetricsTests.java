@@ -51,4 +51,19 @@ class MeetingMetricsTests {
         assertThat(registry.find("parley.meetings.host.commands").tag("outcome", "error").counter()).isNull();
     }
 
+    @Test
+    void countsRecordingsStartedAndStoppedByReason() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MeetingMetrics metrics = new MeetingMetrics(registry);
+
+        metrics.recordingStarted();
+        metrics.recordingStarted();
+        metrics.recordingStopped("max-length");
+
+        assertThat(registry.get("parley.meetings.recordings.started").counter().count()).isEqualTo(2);
+        assertThat(registry.get("parley.meetings.recordings.stopped").tag("reason", "max-length").counter().count())
+            .isEqualTo(1);
+        assertThat(registry.find("parley.meetings.recordings.stopped").tag("reason", "host").counter()).isNull();
+    }
+
 }

@@ -200,6 +200,28 @@ class OpenApiIT {
                 () -> send(HttpMethod.POST, path(timer, id), meeting.hostToken(), "{\"preset\":\"seconds_20\"}"));
         s.put("POST " + timer + " 413", () -> send(HttpMethod.POST, path(timer, id), meeting.hostToken(), HUGE));
 
+        String recording = "/api/meetings/{id}/recording";
+        hostControl(s, recording, () -> path(recording, api.create("Host").meetingId()), () -> path(recording, unknown),
+                () -> path(recording, ended.meetingId()), null, grace.token(), ended.hostToken(), null);
+        s.put("POST " + recording + " 201", () -> {
+            var fresh = api.create("Host");
+            return send(HttpMethod.POST, path(recording, fresh.meetingId()), fresh.hostToken(), null);
+        });
+        s.put("POST " + recording + " 403", () -> send(HttpMethod.POST, path(recording, id), grace.token(), null));
+        s.put("POST " + recording + " 413",
+                () -> send(HttpMethod.POST, path(recording, id), meeting.hostToken(), HUGE));
+        s.put("DELETE " + recording + " 204", () -> {
+            var fresh = api.create("Host");
+            api.post(recording, fresh.hostToken(), fresh.meetingId()).expectStatus().isCreated();
+            return send(HttpMethod.DELETE, path(recording, fresh.meetingId()), fresh.hostToken(), null);
+        });
+        s.put("DELETE " + recording + " 401", () -> send(HttpMethod.DELETE, path(recording, id), null, null));
+        s.put("DELETE " + recording + " 403", () -> send(HttpMethod.DELETE, path(recording, id), grace.token(), null));
+        s.put("DELETE " + recording + " 404",
+                () -> send(HttpMethod.DELETE, path(recording, unknown), meeting.hostToken(), null));
+        s.put("DELETE " + recording + " 409",
+                () -> send(HttpMethod.DELETE, path(recording, id), meeting.hostToken(), null));
+
         String mint = "/api/tokens";
         s.put("POST " + mint + " 201", () -> mint(KEY, mintBody(id, "host")));
         s.put("POST " + mint + " 400", () -> mint(KEY, mintBody(id, "admin")));

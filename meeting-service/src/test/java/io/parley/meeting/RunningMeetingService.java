@@ -14,6 +14,7 @@ import io.parley.harness.KafkaBrokerProcess;
 import io.parley.harness.RedisServerProcess;
 import io.parley.harness.SharedInfrastructure;
 import io.parley.harness.http.OversizedBodies;
+import io.parley.support.lifecycle.PeriodicTask;
 import io.parley.tokens.JoinTokenSigner;
 import io.parley.tokens.RsaKeys;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -103,6 +104,15 @@ final class RunningMeetingService implements AutoCloseable {
      */
     WebTestClient clientFor(String body) {
         return body != null && body.length() > 16 * 1024 ? OversizedBodies.client(baseUrl()) : client();
+    }
+
+    /**
+     * Stops the instance's background tasks (outbox drainer, recording deadlines), as if
+     * it had died, while its web server keeps running: closing one of several contexts in
+     * a JVM would also dispose the Reactor Netty resources the others share.
+     */
+    void stopBackgroundTasks() {
+        context.getBeansOfType(PeriodicTask.class).values().forEach(PeriodicTask::stop);
     }
 
     <T> T bean(Class<T> type) {

@@ -57,4 +57,16 @@ public final class MeetingEvents {
     public record Ended(String meetingId, String by, Instant at) {
     }
 
+    /**
+     * {@code by} and {@code hostParticipantId}: the host who started it (the one whose
+     * leaving stops it). {@code hostAccountId}: that host's account when they are signed
+     * in, else null; {@code orgId}: the meeting's organization or null. Together they say
+     * who may read the recording. The matching {@code recording-stopped} event
+     * ({@code meetingId, recordingId, startedAt, stoppedAt, reason}) is written by the
+     * Redis scripts, which know the recording they stop.
+     */
+    public record RecordingStarted(String meetingId, String recordingId, Instant startedAt, String by,
+            String hostParticipantId, String hostAccountId, String orgId, int maxSeconds) {
+    }
+
 }

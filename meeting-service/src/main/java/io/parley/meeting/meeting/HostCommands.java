@@ -94,7 +94,12 @@ class HostCommands {
             var event = new MeetingEvents.Ended(meeting.id(), allowed.caller().participantId(), now);
             return revocations.revokeMeeting(meeting.id())
                 .then(changes.apply(meeting.id(), () -> store.end(meeting.id(), now, EventType.MEETING_ENDED, event)))
-                .doOnNext(ended -> metrics.meetingEnded())
+                .doOnNext(outcome -> {
+                    metrics.meetingEnded();
+                    if (outcome == MeetingStore.Outcome.STOPPED_RECORDING) {
+                        metrics.recordingStopped("meeting-ended");
+                    }
+                })
                 .then(meeting.slug() == null ? Mono.empty() : store.releaseSlug(meeting.slug(), meeting.id()));
         }).then();
     }

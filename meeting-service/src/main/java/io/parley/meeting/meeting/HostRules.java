@@ -17,7 +17,8 @@ public final class HostRules {
     /** The host controls, named as in metrics and URLs. */
     public enum Command {
 
-        MUTE_ALL("mute-all"), MUTE("mute"), REMOVE("remove"), TIMER("timer"), LOCK("lock"), END("end");
+        MUTE_ALL("mute-all"), MUTE("mute"), REMOVE("remove"), TIMER("timer"), LOCK("lock"), END("end"),
+        RECORDING_START("recording-start"), RECORDING_STOP("recording-stop");
 
         private final String label;
 

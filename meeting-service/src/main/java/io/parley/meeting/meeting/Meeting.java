@@ -11,9 +11,11 @@ import io.parley.tokens.Role;
  * A meeting as read from Redis in one atomic snapshot.
  *
  * @param media how its media travels, as the host chose ({@code auto} unless they did)
+ * @param recording the recording under way, or null
  */
 public record Meeting(String id, String slug, String title, MeetingState state, int maxParticipants, Instant createdAt,
-        Instant endedAt, List<Participant> participants, Timer timer, MeetingAccess access, MediaMode media) {
+        Instant endedAt, List<Participant> participants, Timer timer, MeetingAccess access, MediaMode media,
+        Recording recording) {
 
     public Optional<Participant> participant(String participantId) {
         return participants.stream().filter(p -> p.id().equals(participantId)).findFirst();
@@ -35,4 +37,14 @@ public record Meeting(String id, String slug, String title, MeetingState state, 
      */
     public record Timer(String preset, int seconds, Instant startedAt, Instant endsAt) {
     }
+
+    /**
+     * A recording the host started; it runs until a host stops it, the meeting ends, the
+     * host who started it leaves, or {@code maxSeconds} have passed.
+     *
+     * @param by the host who started it
+     */
+    public record Recording(String id, Instant startedAt, int maxSeconds, String by) {
+    }
+
 }

@@ -61,6 +61,17 @@ public final class MeetingApi {
         }
     }
 
+    /**
+     * A recording under way: what the host's start answers and what everyone sees in the
+     * meeting (clients tell joiners before they publish).
+     */
+    public record RecordingView(String recordingId, Instant startedAt, int maxSeconds) {
+
+        public static RecordingView of(Meeting.Recording recording) {
+            return new RecordingView(recording.id(), recording.startedAt(), recording.maxSeconds());
+        }
+    }
+
     public record ParticipantView(String participantId, String name, String role, boolean muted, boolean online,
             Instant joinedAt) {
     }
@@ -69,10 +80,11 @@ public final class MeetingApi {
      * {@code timerPresets}: what the host may start, shortest first; the client draws a
      * button for each. {@code media}: the host's {@link MediaMode}, which
      * signaling-service reads from this view for {@code welcome.meeting}.
+     * {@code recording}: the recording under way, or null.
      */
     public record MeetingView(String meetingId, String slug, String title, String state, int maxParticipants,
             String joinUrl, Instant createdAt, Instant endedAt, List<ParticipantView> participants, TimerView timer,
-            String access, List<TimerPresets.Preset> timerPresets, String media) {
+            String access, List<TimerPresets.Preset> timerPresets, String media, RecordingView recording) {
     }
 
 }

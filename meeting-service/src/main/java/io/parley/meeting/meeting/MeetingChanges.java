@@ -34,7 +34,7 @@ public class MeetingChanges {
     public Mono<Outcome> apply(String meetingId, Supplier<Mono<Outcome>> change,
             Function<Outcome, ApiProblem> refusal) {
         return publisher.markPending(meetingId).then(Mono.defer(change)).flatMap(outcome -> switch (outcome) {
-            case OK -> publisher.publishAfterChange(meetingId).thenReturn(outcome);
+            case OK, STOPPED_RECORDING -> publisher.publishAfterChange(meetingId).thenReturn(outcome);
             case UNCHANGED -> Mono.just(outcome);
             default -> Mono.error(refusal.apply(outcome));
         });

@@ -24,6 +24,10 @@ public final class MeetingIds {
 
     private static final String ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyz";
 
+    private static final String MIXED_CASE = ALPHANUMERIC + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    private static final Pattern RECORDING_ID = Pattern.compile("[A-Za-z0-9]{20}");
+
     private final SecureRandom random = new SecureRandom();
 
     public String newMeetingId() {
@@ -43,6 +47,22 @@ public final class MeetingIds {
             id.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
         }
         return id.toString();
+    }
+
+    /**
+     * A recording id: 20 of {@code [A-Za-z0-9]} (about 119 bits), since it names the
+     * recording's files and its download.
+     */
+    public String newRecordingId() {
+        StringBuilder id = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            id.append(MIXED_CASE.charAt(random.nextInt(MIXED_CASE.length())));
+        }
+        return id.toString();
+    }
+
+    public static boolean isRecordingId(String candidate) {
+        return candidate != null && RECORDING_ID.matcher(candidate).matches();
     }
 
     public static boolean isMeetingId(String candidate) {

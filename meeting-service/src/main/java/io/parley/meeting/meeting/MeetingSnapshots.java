@@ -57,13 +57,21 @@ final class MeetingSnapshots {
                 MeetingState.of(fields.get("state")).orElse(MeetingState.OPEN),
                 Integer.parseInt(fields.get("maxParticipants")), Instant.parse(fields.get("createdAt")),
                 fields.containsKey("endedAt") ? Instant.parse(fields.get("endedAt")) : null, List.copyOf(participants),
-                timer, access(fields), MediaMode.stored(fields.get("media")));
+                timer, access(fields), MediaMode.stored(fields.get("media")), recording(fields));
+    }
+
+    private static Meeting.Recording recording(Map<String, String> fields) {
+        return fields.containsKey("recordingId")
+                ? new Meeting.Recording(fields.get("recordingId"), Instant.parse(fields.get("recordingStartedAt")),
+                        Integer.parseInt(fields.get("recordingMaxSeconds")), fields.get("recordingBy"))
+                : null;
     }
 
     private MeetingAccess access(Map<String, String> fields) {
         MeetingAccess.Mode mode = MeetingAccess.Mode.of(fields.get("access")).orElse(MeetingAccess.Mode.ANYONE);
         if (mode == MeetingAccess.Mode.ANYONE) {
-            return MeetingAccess.ANYONE;
+            String hostAccount = fields.get("hostAccount");
+            return hostAccount == null ? MeetingAccess.ANYONE : new MeetingAccess(mode, null, Set.of(), hostAccount);
         }
         String[] invited = json.readValue(fields.getOrDefault("invited", "[]"), String[].class);
         return new MeetingAccess(mode, fields.get("orgId"), Set.of(invited), fields.get("hostAccount"));

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Meetings in Redis. Every key of a meeting carries the hash tag {@code {m:<id>}} so the
  * scripts that change several of them at once also run on Redis Cluster: <pre>
- * meeting:{m:ID}               hash: title, slug, state, maxParticipants, media, createdAt, endedAt, timer*, seq
+ * meeting:{m:ID}               hash: title, slug, state, maxParticipants, media, createdAt, endedAt, timer*,
+ *                              recording*, seq
  * meeting:{m:ID}:participants  hash: participant id -> JSON (name, role, userId, joinedAt)
  * meeting:{m:ID}:muted         set of participant ids the host muted
  * meeting:{m:ID}:online        set of "participant-id connection-id" reported by signaling
@@ -60,10 +61,14 @@ public class MeetingStore {
 
     private static final LuaScript RELEASE_SLUG = LuaScript.integer("release-slug.lua");
 
-    /** What a changing script found. */
+    /**
+     * What a changing script found; {@code STOPPED_RECORDING}: done, and the recording
+     * stopped with it (the meeting ended, its host left).
+     */
     public enum Outcome {
 
-        OK, UNKNOWN, LOCKED, ENDED, FULL, NO_PARTICIPANT, UNCHANGED, EXISTS, IGNORED, DUPLICATE;
+        OK, UNKNOWN, LOCKED, ENDED, FULL, NO_PARTICIPANT, UNCHANGED, EXISTS, IGNORED, DUPLICATE, RECORDING,
+        NOT_RECORDING, STOPPED_RECORDING;
 
         static Outcome of(String word) {
             return valueOf(word.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
@@ -97,7 +102,7 @@ public class MeetingStore {
         this.clock = clock;
     }
 
-    static String meetingKey(String meetingId) {
+    public static String meetingKey(String meetingId) {
         return "meeting:{m:" + meetingId + "}";
     }
 
@@ -134,9 +139,10 @@ public class MeetingStore {
             if (access.orgId() != null) {
                 args.addAll(List.of("orgId", access.orgId()));
             }
-            if (access.hostAccount() != null) {
-                args.addAll(List.of("hostAccount", access.hostAccount()));
-            }
+        }
+        // also for meetings open to anyone: a recording belongs to the signed-in host
+        if (access.hostAccount() != null) {
+            args.addAll(List.of("hostAccount", access.hostAccount()));
         }
         return run(CREATE, meetingId, args);
     }
@@ -146,8 +152,10 @@ public class MeetingStore {
                 List.of(participant.participantId(), write(participant), type.ceType(), write(eventData)));
     }
 
+    /** Also stops the recording, when the participant is the host who started it. */
     public Mono<Outcome> remove(String meetingId, String participantId, EventType type, Object eventData) {
-        return run(REMOVE, meetingId, List.of(participantId, type.ceType(), write(eventData)));
+        return run(REMOVE, meetingId, List.of(participantId, type.ceType(), write(eventData),
+                EventType.RECORDING_STOPPED.ceType(), meetingId, clock.instant().toString()));
     }
 
     public Mono<Outcome> mute(String meetingId, String participantId, EventType type, Object eventData) {
@@ -167,13 +175,16 @@ public class MeetingStore {
         return run(LOCK, meetingId, List.of(type.ceType(), write(eventData)));
     }
 
+    /** Also stops the meeting's recording, if one runs. */
     public Mono<Outcome> end(String meetingId, Instant endedAt, EventType type, Object eventData) {
-        return run(END, meetingId, List.of(endedAt.toString(), type.ceType(), write(eventData)));
+        return run(END, meetingId, List.of(endedAt.toString(), type.ceType(), write(eventData),
+                EventType.RECORDING_STOPPED.ceType(), meetingId));
     }
 
     /**
      * Records a connection opening or closing; {@code eventId} makes a redelivered event
-     * a no-op.
+     * a no-op. The last connection of the host who started the recording closing stops it
+     * ({@link Outcome#STOPPED_RECORDING}).
      */
     public Mono<Outcome> presence(String meetingId, String participantId, String connectionId, boolean connected,
             String eventId) {
@@ -181,7 +192,8 @@ public class MeetingStore {
         keys.add(meetingKey(meetingId) + ":presence:" + eventId);
         List<String> args = new ArrayList<>(common());
         args.addAll(List.of(participantId, participantId + " " + connectionId, connected ? "connected" : "disconnected",
-                String.valueOf(properties.presence().dedupeWindow().toMillis())));
+                String.valueOf(properties.presence().dedupeWindow().toMillis()), EventType.RECORDING_STOPPED.ceType(),
+                meetingId, clock.instant().toString()));
         return scripts.text(PRESENCE, keys, args.toArray(String[]::new)).map(Outcome::of);
     }
 
@@ -215,7 +227,11 @@ public class MeetingStore {
         return scripts.integer(RELEASE_SLUG, List.of(slugKey(slug)), meetingId).then();
     }
 
-    private Mono<Outcome> run(LuaScript script, String meetingId, List<String> ownArgs) {
+    /**
+     * Runs a script built by {@link #changing}: the meeting's keys, the common arguments,
+     * then {@code ownArgs} from {@code ARGV[5]}.
+     */
+    public Mono<Outcome> run(LuaScript script, String meetingId, List<String> ownArgs) {
         List<String> args = new ArrayList<>(common());
         args.addAll(ownArgs);
         return scripts.text(script, keys(meetingId), args.toArray(String[]::new)).map(Outcome::of);
@@ -231,7 +247,8 @@ public class MeetingStore {
         return json.writeValueAsString(value);
     }
 
-    private static LuaScript changing(String name) {
+    /** A script that changes a meeting: {@code meeting-prelude.lua} and its own. */
+    public static LuaScript changing(String name) {
         return LuaScript.assembled(name, PRELUDE + "\n" + ScriptSources.read(name + ".lua"), ScriptOutputType.VALUE);
     }
 

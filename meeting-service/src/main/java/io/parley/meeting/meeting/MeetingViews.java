@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.parley.meeting.meeting.MeetingApi.MeetingView;
 import io.parley.meeting.meeting.MeetingApi.ParticipantView;
+import io.parley.meeting.meeting.MeetingApi.RecordingView;
 import io.parley.meeting.meeting.MeetingApi.TimerView;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -44,7 +45,8 @@ class MeetingViews {
                             p.joinedAt()))
                     .toList(),
                 meeting.timer() == null ? null : TimerView.of(meeting.timer(), clock), meeting.access().mode().value(),
-                presets.list(), meeting.media().value());
+                presets.list(), meeting.media().value(),
+                meeting.recording() == null ? null : RecordingView.of(meeting.recording()));
     }
 
 }

@@ -7,14 +7,18 @@ import io.parley.events.EventCodec;
 import io.parley.events.EventType;
 import io.parley.events.MalformedEventException;
 import io.parley.meeting.MeetingMetrics;
+import io.parley.meeting.event.OutboxPublisher;
+import io.parley.meeting.meeting.MeetingChanges;
 import io.parley.meeting.meeting.MeetingIds;
 import io.parley.meeting.meeting.MeetingStore;
 import io.parley.meeting.meeting.MeetingStore.Outcome;
+import io.parley.meeting.recording.RecordingStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Keeps the {@code online} flags from signaling's presence events
@@ -22,6 +26,10 @@ import org.springframework.stereotype.Component;
  * connections is open. Events for unknown participants or ended meetings are ignored; a
  * redelivered event (same id) is applied once. Payload: docs/meetings.md, "Presence
  * events consumed".
+ * <p>
+ * The last connection of the host who started a recording closing stops it: the one
+ * presence change that emits an event. So the meeting is marked as having pending events
+ * first only when the recording's host disconnects, not on every presence event.
  */
 @Component
 class PresenceListener {
@@ -42,10 +50,20 @@ class PresenceListener {
 
     private final MeetingMetrics metrics;
 
-    PresenceListener(MeetingStore store, EventCodec codec, MeetingMetrics metrics) {
+    private final RecordingStore recordings;
+
+    private final OutboxPublisher publisher;
+
+    private final MeetingChanges changes;
+
+    PresenceListener(MeetingStore store, EventCodec codec, MeetingMetrics metrics, RecordingStore recordings,
+            OutboxPublisher publisher, MeetingChanges changes) {
         this.store = store;
         this.codec = codec;
         this.metrics = metrics;
+        this.recordings = recordings;
+        this.publisher = publisher;
+        this.changes = changes;
     }
 
     /** What meeting-service reads from a presence event; other fields are ignored. */
@@ -75,11 +93,24 @@ class PresenceListener {
         }
         String connection = presence.connectionId() == null || presence.connectionId().isBlank() ? NO_CONNECTION
                 : presence.connectionId().replace(' ', '_');
-        Outcome outcome = store
-            .presence(presence.meetingId(), presence.participantId(), connection,
-                    type == EventType.PARTICIPANT_CONNECTED, event.getId())
+        String meetingId = presence.meetingId();
+        boolean connected = type == EventType.PARTICIPANT_CONNECTED;
+        Mono<Void> markIfRecordingHost = connected ? Mono.empty()
+                : recordings.recordingHost(meetingId)
+                    .filter(presence.participantId()::equals)
+                    .flatMap(host -> publisher.markPending(meetingId));
+        // announce marks the meeting pending (again: the recording may have started after
+        // the check) and publishes the stop
+        Outcome outcome = markIfRecordingHost
+            .then(store.presence(meetingId, presence.participantId(), connection, connected, event.getId()))
+            .flatMap(applied -> (applied == Outcome.STOPPED_RECORDING) ? changes.announce(meetingId).thenReturn(applied)
+                    : Mono.just(applied))
             .block(REDIS_WAIT);
-        metrics.presenceEvent(outcome == Outcome.OK ? "applied" : outcome.name().toLowerCase(java.util.Locale.ROOT));
+        if (outcome == Outcome.STOPPED_RECORDING) {
+            metrics.recordingStopped("host-left");
+        }
+        boolean applied = outcome == Outcome.OK || outcome == Outcome.STOPPED_RECORDING;
+        metrics.presenceEvent(applied ? "applied" : outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
 
 }

@@ -22,7 +22,7 @@ class HostRulesTests {
         return new Meeting(
                 "abcd-efgh-ijkl", null, null, state, 10, NOW, null, List.of(participant("phost", Role.HOST),
                         participant("pguest", Role.PARTICIPANT), participant("pother", Role.PARTICIPANT)),
-                null, MeetingAccess.ANYONE, MediaMode.AUTO);
+                null, MeetingAccess.ANYONE, MediaMode.AUTO, null);
     }
 
     private static Meeting.Participant participant(String id, Role role) {

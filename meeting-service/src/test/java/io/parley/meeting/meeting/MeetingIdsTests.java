@@ -35,6 +35,21 @@ class MeetingIdsTests {
     }
 
     @Test
+    void generatesUnguessableRecordingIdsOfTwentyLettersAndDigits() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = ids.newRecordingId();
+            assertThat(id).matches("[A-Za-z0-9]{20}");
+            assertThat(MeetingIds.isRecordingId(id)).isTrue();
+            seen.add(id);
+        }
+        assertThat(seen).hasSize(1000);
+        assertThat(String.join("", seen)).containsPattern("[A-Z]").containsPattern("[a-z]").containsPattern("[0-9]");
+        assertThat(MeetingIds.isRecordingId("short")).isFalse();
+        assertThat(MeetingIds.isRecordingId("abcdefghij/lmnopqrst")).isFalse();
+    }
+
+    @Test
     void normalisesRoomNamesToLowerCase() {
         assertThat(MeetingIds.slug("Team-Standup")).contains("team-standup");
         assertThat(MeetingIds.slug("abc")).contains("abc");
