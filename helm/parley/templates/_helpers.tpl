@@ -122,6 +122,31 @@ app.kubernetes.io/component: {{ .name }}
 {{- end }}
 
 {{/*
+The recordings API: the Service in front of the recording workers beside Janus (templates/recording-service.yaml, or
+k8s/media's with janus.external).
+*/}}
+{{- define "parley.recordingServiceUrl" -}}
+{{- printf "http://%s:%v" (include "parley.componentFullname" (dict "root" . "name" "recording-service")) .Values.recordings.port }}
+{{- end }}
+
+{{/*
+Settings of the recording worker (ConfigMap "<fullname>-recording-service-env"), named as recording-service's
+application.yml reads them. JAVA_TOOL_OPTIONS is here too: the containers of the Janus pod take no literal env values.
+*/}}
+{{- define "parley.recordingEnv" -}}
+{{- $r := .Values.recordings -}}
+PARLEY_RECORDING_SERVICE_PORT: {{ $r.port | quote }}
+MANAGEMENT_SERVER_PORT: {{ $r.managementPort | quote }}
+JAVA_TOOL_OPTIONS: {{ compact (list .Values.javaOpts $r.javaOpts "-Djava.io.tmpdir=/tmp") | join " " | quote }}
+PARLEY_POSTGRES_HOST: {{ $r.database.host | quote }}
+PARLEY_POSTGRES_PORT: {{ $r.database.port | quote }}
+PARLEY_POSTGRES_DB: {{ $r.database.name | quote }}
+PARLEY_RECORDINGS_CAPTURE_DIR: {{ $r.capture.path | quote }}
+PARLEY_RECORDINGS_STORAGE_DIR: {{ $r.storage.path | quote }}
+PARLEY_RECORDINGS_RETENTION: {{ $r.retention | quote }}
+{{- end }}
+
+{{/*
 Janus instance n as signaling reaches it: the StatefulSet's pod through its headless Service,
 "<fullname>-janus-<n>.<fullname>-janus". Call with (dict "root" $ "index" n).
 */}}
@@ -185,6 +210,8 @@ PARLEY_SIGNALING_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "
 PARLEY_STREAM_LIMIT_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "streamLimitService") | quote }}
 PARLEY_METRICS_COLLECTOR_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "metricsCollector") | quote }}
 PARLEY_PEOPLE_URIS: {{ include "parley.serviceUrl" (dict "root" $root "key" "peopleService") | quote }}
+{{- /* set even without Janus: no worker answers there then, and the gateway answers 503 problems for recordings */}}
+PARLEY_RECORDING_URIS: {{ include "parley.recordingServiceUrl" $root | quote }}
 PARLEY_GATEWAY_RATELIMIT_ENABLED: {{ $v.rateLimit.enabled | quote }}
 PARLEY_GATEWAY_RATELIMIT_REPLENISHPERSECOND: {{ $v.rateLimit.replenishPerSecond | quote }}
 PARLEY_GATEWAY_RATELIMIT_BURSTCAPACITY: {{ $v.rateLimit.burstCapacity | quote }}
@@ -214,6 +241,7 @@ PARLEY_SIGNALING_USERS_PEOPLESERVICEURI: {{ include "parley.serviceUrl" (dict "r
 PARLEY_SIGNALING_SFU_INSTANCES_{{ $i }}_API: {{ printf "http://%s:%v/janus" $host $ports.api | quote }}
 PARLEY_SIGNALING_SFU_INSTANCES_{{ $i }}_ADMIN: {{ printf "http://%s:%v/admin" $host $ports.admin | quote }}
 PARLEY_SIGNALING_SFU_INSTANCES_{{ $i }}_WEBSOCKET: {{ printf "ws://%s:%v" $host $ports.websocket | quote }}
+PARLEY_SIGNALING_SFU_INSTANCES_{{ $i }}_RECORDINGSDIR: {{ $root.Values.recordings.capture.path | quote }}
 {{- end }}
 {{- end }}
 {{- if $root.Values.coturn.enabled }}

@@ -132,7 +132,8 @@ class ChartJanusTests {
         Chart.Rendered rendered = Chart.render(Chart.ciValues("janus"));
 
         List<Map<String, Object>> ingress = Yamls.list(rendered.get("NetworkPolicy", JANUS), "spec.ingress");
-        assertThat(ingress).hasSize(2);
+        // then the recording worker's two ports (ChartRecordingTests)
+        assertThat(ingress).hasSize(4);
         assertThat(Yamls.list(ingress.get(0), "from")).singleElement()
             .satisfies(peer -> assertThat(Yamls.map(peer, "podSelector.matchLabels"))
                 .containsEntry("app.kubernetes.io/name", "signaling-service"));
@@ -194,7 +195,7 @@ class ChartJanusTests {
     @Test
     void theNotesSayWhereMediaMustBeReachableAndWhichInstancesSignalingUses() {
         assertThat(notes(Chart.ciValues("janus"), Map.of())).contains("Janus (SFU): 2 instance(s) parley-janus-<n>",
-                "UDP 20000-29999", "keep TCP 8088, 7088 and 8188 closed");
+                "UDP 20000-29999", "keep TCP 8088, 7088, 8188, 8079 and 9079 closed");
         assertThat(notes(null,
                 Map.of("janus.enabled", "true", "janus.external", "true", "janus.existingSecret", "parley-janus")))
             .contains("external instances parley-janus-0 … 1 with Secret parley-janus");

@@ -128,8 +128,8 @@ class ChartRenderTests {
         // kinds the chart may produce, and nothing else
         assertThat(rendered.objects()).extracting(o -> o.get("kind"))
             .allSatisfy(kind -> assertThat(Set.of("ConfigMap", "Deployment", "HorizontalPodAutoscaler", "HTTPRoute",
-                    "Ingress", "NetworkPolicy", "PodDisruptionBudget", "PrometheusRule", "Secret", "Service",
-                    "ServiceAccount", "ServiceMonitor", "StatefulSet"))
+                    "Ingress", "NetworkPolicy", "PersistentVolumeClaim", "PodDisruptionBudget", "PrometheusRule",
+                    "Secret", "Service", "ServiceAccount", "ServiceMonitor", "StatefulSet"))
                 .contains(kind.toString()));
     }
 

@@ -53,6 +53,46 @@ class KustomizeMediaTests {
             .isEqualTo(Yamls.map(chart, "data"));
     }
 
+    /**
+     * The recording worker beside Janus as the chart runs it: the same settings, the
+     * capture folder shared with Janus, the Service the chart's gateway calls.
+     */
+    @Test
+    void theRecordingWorkerRunsBesideJanusAsTheChartRunsIt() {
+        List<Map<String, Object>> objects = render();
+        Chart.Rendered chart = Chart.render(null,
+                c -> c.set("janus.enabled", "true")
+                    .set("janus.image.repository", "janus")
+                    .set("janus.image.tag", "v1"));
+
+        assertThat(Yamls.map(one(objects, "ConfigMap", "parley-recording-service-env"), "data"))
+            .isEqualTo(Yamls.map(chart.get("ConfigMap", "parley-recording-service-env"), "data"));
+        Map<String, Object> pod = Yamls.map(one(objects, "StatefulSet", "parley-janus"), "spec.template.spec");
+        List<Map<String, Object>> containers = Yamls.list(pod, "containers");
+        assertThat(containers).extracting(c -> c.get("name")).containsExactly("janus", "recording-worker");
+        for (Map<String, Object> container : containers) {
+            assertThat(Yamls.list(container, "volumeMounts"))
+                .anySatisfy(m -> assertThat(m).containsEntry("name", "captures")
+                    .containsEntry("mountPath", "/var/lib/parley/captures"));
+        }
+        Map<String, Object> worker = containers.get(1);
+        assertThat(worker.get("image"))
+            .isEqualTo("registry.example.com/parley/parley-recording-service:0.1.0-SNAPSHOT");
+        assertThat(Yamls.list(worker, "envFrom")).extracting(e -> Yamls.at(e, "configMapRef.name"))
+            .containsExactly("parley-env", "parley-recording-service-env");
+        assertThat(Yamls.list(worker, "env")).allSatisfy(e -> assertThat(e).doesNotContainKey("value"));
+        assertThat(Yamls.list(pod, "volumes"))
+            .anySatisfy(v -> assertThat(Yamls.at(v, "persistentVolumeClaim.claimName")).isEqualTo("parley-recordings"));
+        Map<String, Object> service = one(objects, "Service", "parley-recording-service");
+        assertThat(chart.environment("parley-gateway")).containsEntry("PARLEY_RECORDING_URIS",
+                "http://parley-recording-service:8079");
+        assertThat(Yamls.list(service, "spec.ports")).singleElement()
+            .satisfies(p -> assertThat(p).containsEntry("port", 8079).containsEntry("targetPort", "recording"));
+        assertThat(Yamls.map(service, "spec.selector")).containsEntry("app.kubernetes.io/name", "parley-janus");
+        assertThat(Yamls.at(one(objects, "PersistentVolumeClaim", "parley-recordings"), "spec.accessModes"))
+            .isEqualTo(List.of("ReadWriteMany"));
+    }
+
     @Test
     void coturnRunsOnTheNodesNetworkWithTheSharedSecretAndItsPorts() {
         Map<String, Object> coturn = one(render(), "Deployment", "parley-coturn");

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * k8s/: every overlay renders offline with `kubectl kustomize`, with the platform's
- * topics, Kafka, Redis and the PostgreSQL of people-service and of metrics-collector.
+ * topics, Kafka, Redis and the PostgreSQL of people-service, metrics-collector and
+ * recording-service.
  */
 class KustomizeTests {
 
@@ -117,15 +118,14 @@ class KustomizeTests {
 
     /**
      * A CloudNativePG Cluster per service with a database (people-service,
-     * metrics-collector), whose Service and Secret are what the chart's database defaults
-     * of that service name.
+     * metrics-collector, recording-service), whose Service and Secret are what the
+     * chart's database defaults of that service name.
      */
     @ParameterizedTest
-    @CsvSource({ "dev,parley-people,peopleService,postgresPeers", "prod,parley-people,peopleService,postgresPeers",
-            "dev,parley-quality,metricsCollector,qualityPostgresPeers",
-            "prod,parley-quality,metricsCollector,qualityPostgresPeers" })
-    void theOverlayDeclaresEachServicesPostgresAsTheChartExpectsIt(String overlay, String name, String service,
-            String peers) {
+    @CsvSource({ "dev,parley-people,peopleService", "prod,parley-people,peopleService",
+            "dev,parley-quality,metricsCollector", "prod,parley-quality,metricsCollector",
+            "dev,parley-recordings,recordings", "prod,parley-recordings,recordings" })
+    void theOverlayDeclaresEachServicesPostgresAsTheChartExpectsIt(String overlay, String name, String service) {
         List<Map<String, Object>> objects = render(overlay);
 
         Map<String, Object> cluster = cluster(objects, name);
@@ -137,24 +137,34 @@ class KustomizeTests {
         assertThat(Yamls.at(Chart.defaultValues(), service + ".database.host")).isEqualTo(name + "-rw");
         assertThat(Yamls.at(Chart.defaultValues(), service + ".database.existingSecret")).isEqualTo(name + "-app");
         assertThat(Yamls.at(Chart.defaultValues(), service + ".database.name")).isEqualTo(initdb.get("database"));
-        assertThat(Yamls.at(Chart.defaultValues(), "networkPolicy." + peers)).asList()
-            .singleElement()
-            .satisfies(peer -> assertThat(peer.toString()).contains("cnpg.io/cluster=" + name));
         // backups need an object store the overlays do not have (docs/operations.md,
         // "Database (PostgreSQL)")
         assertThat(Yamls.map(cluster, "spec")).doesNotContainKey("backup");
         assertThat(objects).noneMatch(o -> "ScheduledBackup".equals(o.get("kind")));
     }
 
+    /**
+     * The chart's egress to a database goes to its cluster's instances.
+     */
+    @ParameterizedTest
+    @CsvSource({ "parley-people,postgresPeers", "parley-quality,qualityPostgresPeers" })
+    void theChartsPostgresEgressIsToTheCluster(String name, String peers) {
+        assertThat(cluster(render("prod"), name)).isNotNull();
+        assertThat(Yamls.at(Chart.defaultValues(), "networkPolicy." + peers)).asList()
+            .singleElement()
+            .satisfies(peer -> assertThat(peer.toString()).contains("cnpg.io/cluster=" + name));
+    }
+
     @Test
-    void peopleServiceAndMetricsCollectorHaveAClusterEach() {
+    void peopleServiceMetricsCollectorAndRecordingServiceHaveAClusterEach() {
         assertThat(render("dev")).filteredOn(o -> "Cluster".equals(o.get("kind")))
             .extracting(o -> Yamls.at(o, "metadata.name"), o -> Yamls.at(o, "spec.bootstrap.initdb.database"))
-            .containsExactlyInAnyOrder(tuple("parley-people", "people"), tuple("parley-quality", "quality"));
+            .containsExactlyInAnyOrder(tuple("parley-people", "people"), tuple("parley-quality", "quality"),
+                    tuple("parley-recordings", "recordings"));
     }
 
     @ParameterizedTest
-    @CsvSource({ "prod,parley-people", "prod,parley-quality" })
+    @CsvSource({ "prod,parley-people", "prod,parley-quality", "prod,parley-recordings" })
     void productionRunsThreePostgresInstancesOnThreeNodes(String overlay, String name) {
         Map<String, Object> cluster = cluster(render(overlay), name);
 
@@ -165,7 +175,7 @@ class KustomizeTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "dev,parley-people", "dev,parley-quality" })
+    @CsvSource({ "dev,parley-people", "dev,parley-quality", "dev,parley-recordings" })
     void aLaptopClusterRunsOnePostgresInstance(String overlay, String name) {
         assertThat(Yamls.at(cluster(render(overlay), name), "spec.instances")).isEqualTo(1);
     }

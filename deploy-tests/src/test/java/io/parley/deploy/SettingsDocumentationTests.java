@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SettingsDocumentationTests {
 
     static final List<String> MODULES = List.of("libs/join-tokens", "gateway", "meeting-service", "metrics-collector",
-            "people-service", "signaling-service", "stream-limit-service");
+            "people-service", "recording-service", "signaling-service", "stream-limit-service");
 
     static final String METADATA = "target/classes/META-INF/spring-configuration-metadata.json";
 
