@@ -1,0 +1,5 @@
+/**
+ * The recordings catalogue in PostgreSQL: one row per recording, its state, who may read
+ * it, and the counts the metrics report.
+ */
+package io.parley.recording.catalog;
