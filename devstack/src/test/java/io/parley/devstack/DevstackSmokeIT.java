@@ -28,25 +28,25 @@ import io.parley.harness.JanusServerProcess;
 
 /**
  * {@code ./parley up} end to end, the way a developer runs it: the script, the launcher,
- * real Redis, PostgreSQL, Kafka, Janus and coturn and the six service jars the reactor
+ * real Redis, PostgreSQL, Kafka, Janus and coturn and the seven service jars the reactor
  * just packaged. Checks that every service is up and reachable through the gateway, that
  * signaling was handed Janus and coturn, then that {@code ./parley down} leaves no
  * process and no bound port behind.
  * <p>
- * It needs the fixed ports (6379, 5432, 9092, 9093, 8080-8085, 9080, 8094-8096, 3480) and
+ * It needs the fixed ports (6379, 5432, 9092, 9093, 8079-8085, 9080, 8094-8096, 3480) and
  * {@code janus} and {@code turnserver} installed, and fails, rather than skips, without
  * them: a smoke test that silently does not run is worse than none.
  */
 class DevstackSmokeIT {
 
-    private static final List<Integer> FIXED_PORTS = List.of(6379, 5432, 9092, 9093, 8080, 8081, 8082, 8083, 8084, 8085,
-            9080, 8094, 8095, 8096, 3480);
+    private static final List<Integer> FIXED_PORTS = List.of(6379, 5432, 9092, 9093, 8079, 8080, 8081, 8082, 8083, 8084,
+            8085, 9080, 8094, 8095, 8096, 3480);
 
     /**
      * Where each service's /actuator answers: the gateway's management port, the
      * backends' own ports.
      */
-    private static final List<Integer> ACTUATOR_PORTS = List.of(9080, 8081, 8082, 8083, 8084, 8085);
+    private static final List<Integer> ACTUATOR_PORTS = List.of(9080, 8081, 8082, 8083, 8084, 8085, 8079);
 
     /**
      * Tests assert no timings (PLATFORM.md §7): on a busy build machine six JVMs starting
@@ -109,7 +109,8 @@ class DevstackSmokeIT {
                 .orElseThrow(() -> new AssertionError("no pid file in " + dataDir));
             assertThat(recorded.children()).extracting(PidFile.Entry::name)
                 .contains("redis", "postgres", "kafka", "janus", "coturn", "gateway", "signaling-service",
-                        "meeting-service", "stream-limit-service", "metrics-collector", "people-service");
+                        "meeting-service", "stream-limit-service", "metrics-collector", "people-service",
+                        "recording-service");
 
             assertThat(get("http://127.0.0.1:9080/actuator/health/readiness").statusCode()).isEqualTo(200);
             assertThat(get("http://127.0.0.1:8080/actuator/health/readiness").statusCode())
@@ -133,6 +134,7 @@ class DevstackSmokeIT {
             assertThat(routedTo("/api/meetings/x")).contains("meeting-service");
             assertThat(routedTo("/api/streams")).contains("stream-limit-service");
             assertThat(routedTo("/api/quality/meetings/x")).contains("metrics-collector");
+            assertThat(routedTo("/api/recordings/x")).contains("recording-service");
             MediaWiring.check(http, read(upLog));
             recorded.children().forEach(child -> child.liveProcess().ifPresent(stackProcesses::add));
         }

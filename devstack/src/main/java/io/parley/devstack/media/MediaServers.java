@@ -50,7 +50,7 @@ public final class MediaServers {
                 Running server = new Running("janus", MediaPlan.JANUS_PORT, janus, since(started), where, log);
                 running.add(server);
                 env.putAll(SignalingMedia.janus(janus.apiUri(), janus.adminUri(), janus.websocketUri(),
-                        janus.apiSecret(), janus.adminSecret()));
+                        janus.apiSecret(), janus.adminSecret(), layout.captures()));
                 console
                     .println("[devstack] janus is ready after " + ReadinessWatch.seconds(server.ready()) + ": " + where
                             + ", media on " + janus.mediaAddress() + " UDP " + janus.rtpPorts() + ", log in " + log);

@@ -1,6 +1,7 @@
 package io.parley.devstack.media;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,14 +15,19 @@ public final class SignalingMedia {
     private SignalingMedia() {
     }
 
-    /** Janus's three endpoints and its two secrets. */
-    public static Map<String, String> janus(URI api, URI admin, URI websocket, String apiSecret, String adminSecret) {
+    /**
+     * Janus's three endpoints, its two secrets and the folder it writes recordings'
+     * captures to.
+     */
+    public static Map<String, String> janus(URI api, URI admin, URI websocket, String apiSecret, String adminSecret,
+            Path captures) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PARLEY_SIGNALING_SFU_INSTANCES_0_API", api.toString());
         env.put("PARLEY_SIGNALING_SFU_INSTANCES_0_ADMIN", admin.toString());
         env.put("PARLEY_SIGNALING_SFU_INSTANCES_0_WEBSOCKET", websocket.toString());
         env.put("PARLEY_SIGNALING_SFU_API_SECRET", apiSecret);
         env.put("PARLEY_SIGNALING_SFU_ADMIN_SECRET", adminSecret);
+        env.put("PARLEY_SIGNALING_SFU_INSTANCES_0_RECORDINGS_DIR", captures.toString());
         return env;
     }
 

@@ -84,6 +84,20 @@ public record DataLayout(Path root) {
         return root.resolve("data");
     }
 
+    /**
+     * Where Janus writes each recording's captures ({@code .mjr} files), one folder per
+     * recording, and where recording-service picks them up: the same folder for both, as
+     * the shared volume is in Kubernetes.
+     */
+    public Path captures() {
+        return janus().resolve("captures");
+    }
+
+    /** Finished recordings, as recording-service stores them on the local filesystem. */
+    public Path recordings() {
+        return root.resolve("recordings");
+    }
+
     /** A redis-server extracted from the embedded-redis jar when the machine has none. */
     public Path bin() {
         return root.resolve("bin");
@@ -99,8 +113,8 @@ public record DataLayout(Path root) {
     }
 
     public void create() {
-        for (Path dir : new Path[] { root, redis(), postgres(), kafka(), janus(), coturn(), serviceData(), bin(),
-                apps(), pidFile().getParent() }) {
+        for (Path dir : new Path[] { root, redis(), postgres(), kafka(), janus(), captures(), coturn(), serviceData(),
+                recordings(), bin(), apps(), pidFile().getParent() }) {
             try {
                 Files.createDirectories(dir);
             }

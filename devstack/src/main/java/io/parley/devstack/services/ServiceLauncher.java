@@ -154,6 +154,7 @@ public final class ServiceLauncher {
             env.put("PARLEY_STREAM_LIMIT_URIS", plan.urisOf(StackPlan.STREAM_LIMIT));
             env.put("PARLEY_METRICS_COLLECTOR_URIS", plan.urisOf(StackPlan.METRICS_COLLECTOR));
             env.put("PARLEY_PEOPLE_URIS", plan.urisOf(StackPlan.PEOPLE));
+            env.put("PARLEY_RECORDING_URIS", plan.urisOf(StackPlan.RECORDING));
         }
         // people-service and metrics-collector keep data in PostgreSQL, each in its own
         // database; no password, the
@@ -166,6 +167,10 @@ public final class ServiceLauncher {
         });
         if (instance.module().equals(StackPlan.SIGNALING)) {
             env.putAll(signalingMedia);
+        }
+        if (instance.module().equals(StackPlan.RECORDING)) {
+            env.put("PARLEY_RECORDINGS_CAPTURE_DIR", layout.captures().toString());
+            env.put("PARLEY_RECORDINGS_STORAGE_DIR", layout.recordings().toString());
         }
         if (instance.module().equals(StackPlan.PEOPLE)) {
             // the gateway does not pass the browser's Host on: an OpenID Connect provider

@@ -32,11 +32,15 @@ public record StackPlan(List<ServiceInstance> services) {
      */
     public static final String QUALITY_DATABASE = "quality";
 
+    /** recording-service's recordings and processing jobs. */
+    public static final String RECORDINGS_DATABASE = "recordings";
+
     static final String SIGNALING = "signaling-service";
     static final String MEETING = "meeting-service";
     static final String STREAM_LIMIT = "stream-limit-service";
     static final String METRICS_COLLECTOR = "metrics-collector";
     static final String PEOPLE = "people-service";
+    static final String RECORDING = "recording-service";
 
     /** Extra signaling instances count up from here, past people-service's 8085. */
     static final int FIRST_EXTRA_SIGNALING_PORT = 8086;
@@ -54,6 +58,8 @@ public record StackPlan(List<ServiceInstance> services) {
         services.add(new ServiceInstance(STREAM_LIMIT, STREAM_LIMIT, 8083, "PARLEY_STREAM_LIMIT_SERVICE_PORT"));
         services.add(new ServiceInstance(METRICS_COLLECTOR, METRICS_COLLECTOR, 8084, "PARLEY_METRICS_COLLECTOR_PORT"));
         services.add(new ServiceInstance(PEOPLE, PEOPLE, 8085, "PARLEY_PEOPLE_SERVICE_PORT"));
+        // below the gateway, clear of the extra signaling instances counting up from 8086
+        services.add(new ServiceInstance(RECORDING, RECORDING, 8079, "PARLEY_RECORDING_SERVICE_PORT"));
         return new StackPlan(List.copyOf(services));
     }
 
@@ -62,7 +68,7 @@ public record StackPlan(List<ServiceInstance> services) {
      * database to create.
      */
     public static List<String> databases() {
-        return List.of(PEOPLE_DATABASE, QUALITY_DATABASE);
+        return List.of(PEOPLE_DATABASE, QUALITY_DATABASE, RECORDINGS_DATABASE);
     }
 
     /** The database a module keeps its data in, if it has one. */
@@ -70,6 +76,7 @@ public record StackPlan(List<ServiceInstance> services) {
         return switch (module) {
             case PEOPLE -> Optional.of(PEOPLE_DATABASE);
             case METRICS_COLLECTOR -> Optional.of(QUALITY_DATABASE);
+            case RECORDING -> Optional.of(RECORDINGS_DATABASE);
             default -> Optional.empty();
         };
     }

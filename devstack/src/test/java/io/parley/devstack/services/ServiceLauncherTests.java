@@ -86,6 +86,7 @@ class ServiceLauncherTests {
         Map<String, String> env = launcher.environment(instance("gateway"));
 
         assertThat(env).containsEntry("PARLEY_PEOPLE_URIS", "http://127.0.0.1:8085")
+            .containsEntry("PARLEY_RECORDING_URIS", "http://127.0.0.1:8079")
             .containsEntry("PARLEY_SIGNALING_URIS", "http://127.0.0.1:8081,http://127.0.0.1:8086");
     }
 
@@ -93,7 +94,7 @@ class ServiceLauncherTests {
     void everySignalingInstanceAndNoOtherServiceIsToldWhereJanusAndCoturnRun() {
         Map<String, String> media = new LinkedHashMap<>(SignalingMedia.janus(URI.create("http://127.0.0.1:8094/janus"),
                 URI.create("http://127.0.0.1:8096/admin"), URI.create("ws://127.0.0.1:8095"), "api-secret",
-                "admin-secret"));
+                "admin-secret", Path.of("/tmp/parley/janus/captures")));
         media.putAll(SignalingMedia.turn("turn:192.0.2.2:3480", "turn-secret"));
         launcher.useMedia(media);
 
@@ -104,14 +105,25 @@ class ServiceLauncherTests {
                 .containsEntry("PARLEY_SIGNALING_SFU_INSTANCES_0_WEBSOCKET", "ws://127.0.0.1:8095")
                 .containsEntry("PARLEY_SIGNALING_SFU_API_SECRET", "api-secret")
                 .containsEntry("PARLEY_SIGNALING_SFU_ADMIN_SECRET", "admin-secret")
+                .containsEntry("PARLEY_SIGNALING_SFU_INSTANCES_0_RECORDINGS_DIR", "/tmp/parley/janus/captures")
                 .containsEntry("PARLEY_TURN_URIS", "turn:192.0.2.2:3480")
                 .containsEntry("PARLEY_TURN_SECRET", "turn-secret");
         }
         for (String name : List.of("gateway", "meeting-service", "stream-limit-service", "metrics-collector",
-                "people-service")) {
+                "people-service", "recording-service")) {
             assertThat(launcher.environment(instance(name)).keySet()).as(name)
                 .noneMatch(key -> key.startsWith("PARLEY_SIGNALING_SFU_") || key.startsWith("PARLEY_TURN_"));
         }
+    }
+
+    @Test
+    void recordingServiceReadsJanusCapturesWhereSignalingTellsJanusToWriteThemAndKeepsItsOwnDatabase() {
+        Map<String, String> env = launcher.environment(instance("recording-service"));
+
+        assertThat(env).containsEntry("PARLEY_RECORDING_SERVICE_PORT", "8079")
+            .containsEntry("PARLEY_RECORDINGS_CAPTURE_DIR", new DataLayout(dataDir).captures().toString())
+            .containsEntry("PARLEY_RECORDINGS_STORAGE_DIR", dataDir.resolve("recordings").toString())
+            .containsEntry("PARLEY_POSTGRES_DB", "recordings");
     }
 
     @Test

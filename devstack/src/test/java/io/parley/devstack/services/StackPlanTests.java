@@ -14,9 +14,9 @@ class StackPlanTests {
 
         assertThat(plan.services()).extracting(ServiceInstance::name)
             .containsExactly("gateway", "signaling-service", "meeting-service", "stream-limit-service",
-                    "metrics-collector", "people-service");
+                    "metrics-collector", "people-service", "recording-service");
         assertThat(plan.services()).extracting(ServiceInstance::port)
-            .containsExactly(8080, 8081, 8082, 8083, 8084, 8085);
+            .containsExactly(8080, 8081, 8082, 8083, 8084, 8085, 8079);
         assertThat(plan.urisOf("signaling-service")).isEqualTo("http://127.0.0.1:8081");
     }
 
@@ -32,7 +32,7 @@ class StackPlanTests {
         assertThat(plan.urisOf("signaling-service"))
             .isEqualTo("http://127.0.0.1:8081,http://127.0.0.1:8086,http://127.0.0.1:8087");
         assertThat(plan.portClaims()).extracting(PortClaim::port)
-            .containsExactly(6379, 9092, 9093, 5432, 8080, 8081, 8086, 8087, 8082, 8083, 8084, 8085, 9080);
+            .containsExactly(6379, 9092, 9093, 5432, 8080, 8081, 8086, 8087, 8082, 8083, 8084, 8085, 8079, 9080);
     }
 
     @Test
