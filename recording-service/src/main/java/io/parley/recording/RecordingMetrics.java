@@ -61,6 +61,10 @@ public class RecordingMetrics {
         // parley_recordings_processing_seconds: one job, from claim to ready
         processing = Timer.builder("parley.recordings.processing")
             .description("Processing time of one recording (janus-pp-rec, ffmpeg, ffprobe)")
+            // buckets for the dashboard's p50/p95: jobs take minutes, past the default
+            // buckets' 30 s
+            .publishPercentileHistogram()
+            .maximumExpectedValue(Duration.ofHours(2))
             .register(registry);
         // parley_recordings_processed_total
         processed = Counter.builder("parley.recordings.processed")

@@ -29,8 +29,11 @@ class Jobs {
         this.db = db;
     }
 
-    /** A claimed job; {@code attempts} counts this one. */
-    record Job(String recordingId, String claimId, int attempts) {
+    /**
+     * A claimed job; {@code attempts} counts this one. {@code recordedSeconds}: how long
+     * the host had it recording, from the events (null when one is missing).
+     */
+    record Job(String recordingId, String claimId, int attempts, Double recordedSeconds) {
     }
 
     /** Jobs no worker holds, longest waiting first. */
@@ -50,11 +53,13 @@ class Jobs {
             .sql("update recording set claim_id = :claim, lease_until = now() + make_interval(secs => :lease), "
                     + "attempts = attempts + 1 where recording_id = (select recording_id from recording where "
                     + "recording_id = any(:ids) and " + FREE
-                    + " order by stopped_at limit 1 for update skip locked) returning recording_id, attempts")
+                    + " order by stopped_at limit 1 for update skip locked) returning recording_id, attempts, "
+                    + "extract(epoch from (stopped_at - started_at))::float8 as recorded_seconds")
             .bind("claim", claimId)
             .bind("lease", seconds(lease))
             .bind("ids", candidates.toArray(String[]::new))
-            .map(row -> new Job(row.get("recording_id", String.class), claimId, row.get("attempts", Integer.class)))
+            .map(row -> new Job(row.get("recording_id", String.class), claimId, row.get("attempts", Integer.class),
+                    row.get("recorded_seconds", Double.class)))
             .one();
     }
 

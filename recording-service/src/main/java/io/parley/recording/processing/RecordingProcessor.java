@@ -23,6 +23,12 @@ class RecordingProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingProcessor.class);
 
+    /**
+     * Janus closes a publisher's files a moment after the stop reached signaling: the
+     * capture may outlast the host's stop by that much.
+     */
+    static final double STOP_SLACK_SECONDS = 1;
+
     private final RecordingProperties properties;
 
     private final MediaTools tools;
@@ -39,7 +45,13 @@ class RecordingProcessor {
     private record Converted(Path file, boolean video, long firstPacketMicros, double duration) {
     }
 
-    Result process(String recordingId, Path capture, Path work) throws ProcessingException, InterruptedException {
+    /**
+     * @param recordedSeconds how long the recording ran by the host's start and stop, or
+     * null: the file is never longer (by more than {@link #STOP_SLACK_SECONDS}), whatever
+     * a stream's timestamps claim
+     */
+    Result process(String recordingId, Path capture, Path work, Double recordedSeconds)
+            throws ProcessingException, InterruptedException {
         List<CaptureFiles.Track> tracks;
         try {
             Files.createDirectories(work);
@@ -66,10 +78,14 @@ class RecordingProcessor {
             throw new ProcessingException("nothing was recorded");
         }
         long start = converted.stream().mapToLong(Converted::firstPacketMicros).min().orElseThrow();
-        double duration = converted.stream()
+        double captured = converted.stream()
             .mapToDouble(file -> offset(file, start) + file.duration())
             .max()
             .orElseThrow();
+        double duration = (recordedSeconds != null && recordedSeconds > 0)
+                ? Math.min(captured, recordedSeconds + STOP_SLACK_SECONDS) : captured;
+        log.info("Recording {}: {} streams span {} s (recorded for {} s), composing {} s", recordingId,
+                converted.size(), Math.round(captured), recordedSeconds, Math.round(duration));
         List<GridLayout.Input> videos = inputs(converted, true, start);
         List<GridLayout.Input> audios = inputs(converted, false, start);
         Path composed = work.resolve(recordingId + ".webm");

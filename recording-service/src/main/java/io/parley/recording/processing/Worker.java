@@ -88,7 +88,7 @@ class Worker extends PeriodicTask {
         Path work = storage.workFolder(id, job.claimId());
         log.info("Processing recording {} (attempt {})", id, job.attempts());
         Mono<RecordingProcessor.Result> processing = Mono
-            .fromCallable(() -> processor.process(id, storage.captureFolder(id), work))
+            .fromCallable(() -> processor.process(id, storage.captureFolder(id), work, job.recordedSeconds()))
             .subscribeOn(Schedulers.boundedElastic());
         Flux<Boolean> lost = Flux.interval(properties.lease().dividedBy(3))
             .concatMap(tick -> jobs.renew(job, properties.lease()))
