@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * <li>{@link #stall()}: every socket of the browser stops moving, media included, until
  * the returned handle resumes them: the browser's network service process (Chromium's one
  * process for all its sockets, WebRTC's UDP ones too) is paused with SIGSTOP. Connections
- * survive a short stall, as they do a brief outage.</li>
+ * survive a short stall, as they do a brief outage; in a longer one (about 17 s) ICE
+ * gives up and the peer connections go {@code failed}.</li>
  * </ul>
  */
 final class BrowserNetwork {

@@ -267,6 +267,59 @@ class ClientLogicIT {
     }
 
     @Test
+    void theSfuModeFollowsTheServersWordAndGivesEachReceivedTrackToItsSender() {
+        assertThat(evaluate("/js/call/sfu-logic.js",
+                """
+                        [m.mediaMode({type: 'welcome', media: {mode: 'sfu'}}), m.mediaMode({type: 'welcome', media: {mode: 'mesh'}}),
+                         m.mediaMode({type: 'media-mode', mode: 'sfu'}), m.mediaMode({type: 'media-mode', media: {mode: 'sfu'}}),
+                         m.mediaMode({type: 'welcome'}), m.mediaMode({type: 'welcome', media: {mode: 'relay'}}), m.mediaMode(null)]"""))
+            .as("welcome names the mode in media.mode, media-mode in mode; anything else says nothing")
+            .isEqualTo(Arrays.asList("sfu", "mesh", "sfu", null, null, null, null));
+        assertThat(evaluate("/js/call/sfu-logic.js", """
+                (() => {
+                  const track = (id) => ({id});
+                  const received = m.tracksByParticipant(
+                    [{mid: '0', track: track('a-camera')}, {mid: '1', track: track('a-microphone')},
+                     {mid: '2', track: track('a-screen')}, {mid: '3', track: track('left')},
+                     {mid: null, track: track('not-negotiated')}, {mid: '4', track: null}],
+                    [{mid: '0', participantId: 'a', kind: 'video'}, {mid: '1', participantId: 'a', kind: 'audio'},
+                     {mid: '2', participantId: 'a', kind: 'video', screen: true}, {mid: '4', participantId: 'b'},
+                     {mid: 5, participantId: 'c'}, {mid: '6'}]);
+                  return [Object.fromEntries([...received].map(([id, entry]) =>
+                            [id, {camera: entry.camera.map(t => t.id), screen: entry.screen.map(t => t.id)}])),
+                          m.tracksByParticipant([{mid: '0', track: track('x')}], null).size];
+                })()""")).as("by the offer's list of mids; a mid it does not list (its sender left) carries nothing")
+            .isEqualTo(List.of(
+                    Map.of("a", Map.of("camera", List.of("a-camera", "a-microphone"), "screen", List.of("a-screen"))),
+                    0L));
+        assertThat(evaluate("/js/call/sfu-logic.js",
+                """
+                        (() => {
+                          const a = {id: 'a'};
+                          const b = {id: 'b'};
+                          const stream = (...tracks) => ({getTracks: () => tracks});
+                          return [m.holdsExactly(null, []), m.holdsExactly(null, [a]), m.holdsExactly(stream(a, b), [b, a]),
+                                  m.holdsExactly(stream(a), [a, b]), m.holdsExactly(stream(a, b), [a]), m.holdsExactly(stream(a), [b])];
+                        })()"""))
+            .as("a tile keeps its stream only when it holds the same tracks")
+            .isEqualTo(List.of(true, false, true, false, false, false));
+        assertThat(evaluate("/js/call/sfu-logic.js", """
+                [m.SWITCH_GRACE_MS,
+                 m.meshCloseDue({subscriberState: 'connected', elapsedMs: 0}),
+                 m.meshCloseDue({subscriberState: 'connecting', elapsedMs: m.SWITCH_GRACE_MS - 1}),
+                 m.meshCloseDue({subscriberState: 'failed', elapsedMs: m.SWITCH_GRACE_MS}),
+                 m.meshCloseDue({subscriberState: 'new', elapsedMs: 100, graceMs: 100})]"""))
+            .as("the mesh goes once the subscription is up, or after the grace period without it")
+            .isEqualTo(List.of(5000L, true, false, true, true));
+        assertThat(evaluate("/js/call/sfu-logic.js", """
+                [m.iceUfrag('v=0\\r\\na=ice-ufrag:F7gI\\r\\na=ice-pwd:secret\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\n'
+                            + 'a=ice-ufrag:second\\r\\n'),
+                 m.iceUfrag('v=0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\n'), m.iceUfrag(null)]"""))
+            .as("the first ufrag of an SDP (the SFU bundles everything on one transport)")
+            .isEqualTo(Arrays.asList("F7gI", null, null));
+    }
+
+    @Test
     void recordingTimesAndChoicesFollowTheServersWord() {
         assertThat(evaluate("/js/recording-logic.js", "[0, 7, 65, 725, 3723, -5].map(m.formatElapsed)"))
             .isEqualTo(List.of("0:00", "0:07", "1:05", "12:05", "1:02:03", "0:00"));

@@ -22,6 +22,7 @@ export class SignalingClient {
     this.onEnding = onEnding;
     this.onHandshakeFailed = onHandshakeFailed || (() => {});
     this.socket = null;
+    this.abandoned = new Set();
     this.attempt = 0;
     this.stopped = false;
     this.drainRequested = false;
@@ -80,7 +81,8 @@ export class SignalingClient {
     };
     socket.onclose = (event) => {
       if (socket !== this.socket) {
-        return; // a socket we already gave up on (pong timeout) finally closed
+        this.abandoned.delete(socket); // a socket we already gave up on (pong timeout) finally closed
+        return;
       }
       this.closed(event.code, opened);
     };
@@ -93,6 +95,7 @@ export class SignalingClient {
         this.attempt = 0;
         this.drainRequested = false;
         this.startPinging();
+        this.closeAbandoned();
         this.onStatus('connected');
         this.onMessage(message);
         this.flushQueue();
@@ -181,18 +184,30 @@ export class SignalingClient {
     clearTimeout(this.pongTimer);
   }
 
-  /** The socket went silent: do not wait for the browser to notice, reconnect as if it had dropped. */
+  /**
+   * The socket went silent: do not wait for the browser to notice, reconnect as if it had dropped. The silent socket
+   * stays open until the next `welcome` (closeAbandoned): the server may still hold it, and its close there takes the
+   * participant out of the meeting, which must not overtake the presence the new socket's join wrote.
+   */
   abandonSocket() {
     const socket = this.socket;
     if (!socket) {
       return;
     }
+    this.abandoned.add(socket);
     this.closed(1006, true);
-    try {
-      socket.close(1000);
-    } catch {
-      // already closing
+  }
+
+  /** The new socket is in: the sockets given up on may go now. */
+  closeAbandoned() {
+    for (const socket of this.abandoned) {
+      try {
+        socket.close(1000);
+      } catch {
+        // already closing
+      }
     }
+    this.abandoned.clear();
   }
 
   /** Leaves for good (hang up, or an ending screen): no reconnects. */
@@ -202,6 +217,7 @@ export class SignalingClient {
     this.retryTimer = null;
     this.stopPinging();
     window.removeEventListener('online', this.onOnline);
+    this.closeAbandoned();
     const socket = this.socket;
     this.socket = null;
     if (socket && socket.readyState <= WebSocket.OPEN) {

@@ -1,11 +1,9 @@
 // A call in progress, put together from its feature modules (one per feature, each owning its part of the screen and
-// the signaling messages it registers for in messages.js). Media flows peer to peer (mesh.js) until the meeting is on
-// the SFU (sfu.js, which then feeds the same tiles); when the socket drops, the peer connections keep running, and the
-// next `welcome` reconciles them with who is still there.
-import { api } from '../api.js';
+// the signaling messages it registers for in messages.js). The media to and from the others is peer-media.js's (peer
+// to peer, or through the SFU); when the socket drops, the peer connections keep running, and the next `welcome`
+// reconciles them with who is still there.
 import { claims } from '../credentials.js';
 import { h, toast } from '../dom.js';
-import { PeerMesh } from '../mesh.js';
 import { QualityReporter } from '../quality.js';
 import { SignalingClient } from '../signaling.js';
 import { ChatPanel } from './chat.js';
@@ -16,11 +14,11 @@ import { RaisedHands } from './hands.js';
 import { HostPanel } from './host-panel.js';
 import { InviteLink } from './invite.js';
 import { Incoming, MessageRouter, Outgoing } from './messages.js';
+import { PeerMedia } from './peer-media.js';
 import { Recording } from './recording.js';
+import { refusalOutcome } from './refusal.js';
 import { Roster } from './roster.js';
 import { ScreenShare } from './screen-share.js';
-import { SfuSession } from './sfu.js';
-import { SfuTiles } from './sfu-tiles.js';
 import { SpeakerView } from './speaker.js';
 import { TileQuality } from './tile-quality.js';
 import { TileStates } from './tile-states.js';
@@ -48,41 +46,20 @@ export class Call {
   }
 
   start() {
-    this.mesh = new PeerMesh({
-      send: (message) => this.client.send(message),
-      onTrack: (peerId) => this.placeStreams(peerId),
-      onState: (peerId, state, detail) => {
-        this.grid.setConnectionState(peerId, state);
-        this.tileStates.show(peerId, state, detail);
-      },
-    });
-    this.mesh.setLocalStream(this.media.stream);
-    this.sfu = new SfuSession({
-      mesh: this.mesh,
-      send: (message) => this.client.send(message),
-      localStream: () => this.media.stream,
-      screen: () => this.screens.local,
-      onTracks: (ids) => ids.forEach((id) => this.placeStreams(id)),
-      onSwitched: () => this.sfuTiles.switched(),
-      onState: (state) => this.sfuTiles.show(state),
-      onLeft: () => this.sfuTiles.remoteIds().forEach((id) => this.mesh.connect(id)),
-    });
-    this.senders = this.sfu.senders();
-    this.connections = () => this.sfu.allConnections();
     this.client = new SignalingClient(this.credentials.token, {
       onMessage: (message) => this.router.dispatch(message),
       onStatus: (state, detail) => this.onStatus(state, detail),
       onEnding: (outcome) => this.finish(outcome),
       onHandshakeFailed: () => this.checkMeeting(),
     });
+    this.assemble();
     this.reporter = new QualityReporter({
       meetingId: this.credentials.meetingId,
       participantId: this.selfId,
       token: this.credentials.token,
-      connections: this.connections,
+      connections: () => this.peerMedia.connections(),
       onReports: (reports) => this.tileQuality.update(reports),
     });
-    this.assemble();
     this.client.connect();
     this.reporter.start();
     this.speaker.start();
@@ -94,17 +71,20 @@ export class Call {
     this.status = new ConnectionStatus();
     this.timer = new TimerDisplay();
     this.grid = new TileGrid({ selfId: this.selfId, onSoundBlocked: () => this.controls.soundBlocked() });
-    this.devices = new DeviceMenu({ media: this.media, mesh: this.senders, videos: this.grid.element, onChange: () => {
-      this.controls.draw();
-      this.mediaChanged();
-    } });
-    this.speaker = new SpeakerView({ grid: this.grid, connections: this.connections,
+    this.speaker = new SpeakerView({ grid: this.grid, connections: () => this.peerMedia.connections(),
       selfId: () => this.selfId, microphoneOn: () => this.media.enabled('audio') });
     this.tileQuality = new TileQuality({ grid: this.grid });
-    this.tileStates = new TileStates({ grid: this.grid });
+    const tileStates = new TileStates({ grid: this.grid });
+    this.peerMedia = new PeerMedia({ media: this.media, send, grid: this.grid, tileStates,
+      screens: () => this.screens, person: (id) => this.roster.person(id) });
+    this.devices = new DeviceMenu({ media: this.media, mesh: this.peerMedia.senders, videos: this.grid.element,
+      onChange: () => {
+        this.controls.draw();
+        this.mediaChanged();
+      } });
     this.hands = new RaisedHands({ selfId: () => this.selfId, isHost: this.credentials.role === 'host', send,
       grid: this.grid, onSelf: (raisedAt) => this.roster.updateSelf({ raisedAt }) });
-    this.screens = new ScreenShare({ mesh: this.senders, selfId: () => this.selfId,
+    this.screens = new ScreenShare({ mesh: this.peerMedia.senders, selfId: () => this.selfId,
       isHost: this.credentials.role === 'host', send, onChange: () => this.sendMediaState() });
     this.controls = new MediaControls({
       media: this.media,
@@ -118,7 +98,7 @@ export class Call {
       self: { participantId: this.selfId, role: this.credentials.role, ...this.media.state(),
         name: this.credentials.name || claims(this.credentials.token).name || 'You' },
       credentials: this.credentials,
-      peers: this.peers(),
+      peers: this.peerMedia.peers(),
     });
     const chat = new ChatPanel({ selfId: () => this.selfId, send });
     this.recording = new Recording({ credentials: this.credentials, media: this.media,
@@ -129,9 +109,8 @@ export class Call {
     // before the call's own welcome, which starts publishing: someone joining a recording is asked first
     this.router.register(this.recording.messages());
     this.router.register({ [Incoming.WELCOME]: (message) => this.onWelcome(message) });
-    this.sfuTiles = new SfuTiles({ sfu: this.sfu, grid: this.grid, tileStates: this.tileStates, screens: this.screens,
-      person: (id) => this.roster.person(id) });
-    for (const feature of [this.roster, chat, this.timer, this.controls, this.hands, this.screens, this.sfu, host]) {
+    for (const feature of [this.roster, chat, this.timer, this.controls, this.hands, this.screens, this.peerMedia,
+      host]) {
       if (feature) {
         this.router.register(feature.messages());
       }
@@ -140,9 +119,6 @@ export class Call {
     // tell them how it really is
     this.router.register({ [Incoming.WELCOME]: () => this.sendMediaState() });
     this.router.register({
-      [Incoming.OFFER]: (message) => this.mesh.handle(message.type, message.from, message.sdp),
-      [Incoming.ANSWER]: (message) => this.mesh.handle(message.type, message.from, message.sdp),
-      [Incoming.ICE]: (message) => this.mesh.handle('ice', message.from, message.candidate),
       [Incoming.REMOVED]: () => this.finish('removed'),
       [Incoming.MEETING_ENDED]: () => this.finish('ended'),
       [Incoming.ERROR]: (message) => {
@@ -160,7 +136,7 @@ export class Call {
         this.timer.element,
         this.recording.element,
         this.status.element,
-        this.sfu.element),
+        this.peerMedia.element),
       h('section', { className: 'stage', 'aria-label': 'Video' }, this.screens.element, this.speaker.element,
         this.grid.element),
       this.controls.element,
@@ -174,56 +150,12 @@ export class Call {
     this.roster.render();
   }
 
-  /** The roster's comings and goings, applied to the peer connections and the tiles. */
-  peers() {
-    return {
-      joined: (id, person, connect) => {
-        this.grid.tile(id, person);
-        this.placeStreams(id);
-        this.sfuTiles.joined(id);
-        if (connect) {
-          this.mesh.connect(id);
-        }
-      },
-      updated: (person) => this.grid.tile(person.participantId, person),
-      left: (id) => {
-        this.screens.hide(id);
-        this.mesh.disconnect(id);
-        this.grid.remove(id);
-      },
-      welcomed: (ids) => {
-        this.mesh.retain(ids);
-        if (this.welcomes > 1) {
-          this.mesh.restartUnconnected();
-        }
-      },
-    };
-  }
-
   /** Registered first, so the mesh knows who it is before the roster connects anyone. */
   onWelcome(message) {
     this.welcomes += 1;
     this.view.dataset.welcomes = String(this.welcomes);
     this.selfId = message.participantId || this.selfId;
-    this.mesh.configure(this.selfId, message.iceServers);
-    this.sfu.welcome(message);
-  }
-
-  /** A peer's camera to its tile, its screen (the stream its `media` state names) to the screen stage. */
-  placeStreams(peerId) {
-    if (this.sfu.switched) {
-      this.sfuTiles.place(peerId);
-      return;
-    }
-    const person = this.roster.person(peerId);
-    const streams = this.mesh.streams(peerId);
-    if (!streams.length) {
-      return;
-    }
-    const screen = streams.find((stream) => person?.screen && stream.id === person.screen) || null;
-    const camera = streams.find((stream) => stream !== screen) || null;
-    this.grid.tile(peerId, person).attach(camera);
-    this.screens.showRemote(person || { participantId: peerId }, screen);
+    this.peerMedia.welcome(this.selfId, message);
   }
 
   mediaChanged() {
@@ -243,23 +175,11 @@ export class Call {
     }
   }
 
-  /**
-   * A socket was refused before it opened. The gateway answers a revoked token with 401 before signaling can
-   * close with 4410/4403, and the browser does not tell why; meeting-service can.
-   */
+  /** A socket was refused before it opened: ended, removed, or only a network in trouble (refusal.js). */
   async checkMeeting() {
-    try {
-      const meeting = await api.getMeeting(this.credentials.meetingId);
-      if (meeting.state === 'ended') {
-        this.finish('ended');
-      } else if (!(meeting.participants || []).some((person) => person.participantId === this.selfId)) {
-        this.finish('removed');
-      }
-    } catch (error) {
-      if (error.status === 404) {
-        this.finish('not-found');
-      }
-      // anything else: the network or the platform is down; the reconnects go on
+    const outcome = await refusalOutcome(this.credentials.meetingId, this.selfId);
+    if (outcome) {
+      this.finish(outcome);
     }
   }
 
@@ -281,8 +201,7 @@ export class Call {
     this.recording.stop();
     // the last sample needs the connections; do not let a slow getStats hold the screen back
     await Promise.race([this.reporter.stop(), new Promise((resolve) => { setTimeout(resolve, LAST_SAMPLE_WAIT_MS); })]);
-    this.mesh.closeAll();
-    this.sfu.close();
+    this.peerMedia.close();
     this.screens.release();
     this.media.stop();
     this.grid.detachAll();

@@ -4,7 +4,7 @@
 import { UNAVAILABLE_TEXT } from './sfu-logic.js';
 
 export class SfuTiles {
-  /** person(id): the roster's entry, or undefined for someone it does not know (yet). */
+  /** screens(): the screen share feature; person(id): the roster's entry, or undefined for someone not known (yet). */
   constructor({ sfu, grid, tileStates, screens, person }) {
     this.sfu = sfu;
     this.grid = grid;
@@ -23,7 +23,7 @@ export class SfuTiles {
     if (camera) {
       this.grid.tile(participantId, person).attach(camera);
     }
-    this.screens.showForwarded(person, screen);
+    this.screens().showForwarded(person, screen);
   }
 
   /** The mesh closed: every remote tile takes its streams and its state from the SFU from now on. */
