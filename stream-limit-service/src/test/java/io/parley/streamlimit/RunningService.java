@@ -39,6 +39,11 @@ public final class RunningService implements AutoCloseable {
             // lost the race for a batch
             // is given back under the same lock, which a burst of sends contends for)
             .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
+            // and the same lock taken exclusively when a connection comes back after
+            // Redis was down (CI caught an event loop waiting there in
+            // OrgLimitsRedisOutageIT)
+            .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive")
+            .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "lockWritersExclusive")
             .allowBlockingCallsInside("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics", "record")
             .allowBlockingCallsInside("org.apache.kafka.clients.producer.internals.BufferPool", "allocate")
             .allowBlockingCallsInside("org.apache.kafka.clients.producer.internals.BufferPool", "deallocate")
