@@ -208,6 +208,16 @@ class OpenApiIT {
             return send(HttpMethod.POST, path(recording, fresh.meetingId()), fresh.hostToken(), null);
         });
         s.put("POST " + recording + " 403", () -> send(HttpMethod.POST, path(recording, id), grace.token(), null));
+        s.put("POST " + recording + " 503", () -> {
+            var fresh = api.create("Host");
+            service.mediaServerAnswers(false);
+            try {
+                return send(HttpMethod.POST, path(recording, fresh.meetingId()), fresh.hostToken(), null);
+            }
+            finally {
+                service.mediaServerAnswers(true);
+            }
+        });
         s.put("POST " + recording + " 413",
                 () -> send(HttpMethod.POST, path(recording, id), meeting.hostToken(), HUGE));
         s.put("DELETE " + recording + " 204", () -> {

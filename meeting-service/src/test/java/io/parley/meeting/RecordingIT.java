@@ -171,6 +171,25 @@ class RecordingIT {
         conflict(api.delete(RECORDING, created.hostToken(), id), "ended");
     }
 
+    @Test
+    void refusesToStartWhileNoMediaServerAnswersAndStartsOnceOneDoes() {
+        var created = api.create("Ada");
+        String id = created.meetingId();
+        try {
+            service.mediaServerAnswers(false);
+
+            WebTestClient.ResponseSpec refused = api.post(RECORDING, created.hostToken(), id);
+            refused.expectHeader().valueEquals("Retry-After", "15");
+            refused(refused, 503).hasEntrySatisfying("detail",
+                    detail -> assertThat(detail.toString()).contains("media server"));
+            assertThat(api.get(id)).containsEntry("recording", null);
+        }
+        finally {
+            service.mediaServerAnswers(true);
+        }
+        api.post(RECORDING, created.hostToken(), id).expectStatus().isCreated();
+    }
+
     /**
      * The body is not needed and not read as JSON: whatever it holds, the host starts.
      */

@@ -10,6 +10,7 @@ import java.util.List;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.parley.events.MediaServers;
 import io.parley.harness.KafkaBrokerProcess;
 import io.parley.harness.RedisServerProcess;
 import io.parley.harness.SharedInfrastructure;
@@ -19,6 +20,7 @@ import io.parley.tokens.JoinTokenSigner;
 import io.parley.tokens.RsaKeys;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -65,8 +67,21 @@ final class RunningMeetingService implements AutoCloseable {
             args.add(perAddress + Integer.MAX_VALUE);
         }
         args.addAll(List.of(extraArgs));
-        return new RunningMeetingService(
+        RunningMeetingService service = new RunningMeetingService(
                 new SpringApplicationBuilder(MeetingServiceApplication.class).run(args.toArray(String[]::new)));
+        service.mediaServerAnswers(true);
+        return service;
+    }
+
+    /**
+     * What signaling says in Redis about its Janus instances (here none runs): by default
+     * that one answers, so hosts may record.
+     */
+    void mediaServerAnswers(boolean answers) {
+        ReactiveStringRedisTemplate redis = bean(ReactiveStringRedisTemplate.class);
+        (answers ? redis.opsForValue().set(MediaServers.AVAILABLE_KEY, "test-janus")
+                : redis.delete(MediaServers.AVAILABLE_KEY))
+            .block(Duration.ofSeconds(10));
     }
 
     private static Path keysDir;

@@ -29,6 +29,11 @@ export class ApiError extends Error {
 
 const UNREACHABLE = 'The server cannot be reached. Check your connection and try again.';
 
+// The gateway answers within its 5 s time limit; a request that hangs far beyond that (a connection the browser
+// keeps for a dead peer) must still settle, or the control that waits for it stays disabled.
+const ANSWER_TIMEOUT_MS = 30_000;
+const LATE = 'The server did not answer in time. Try again.';
+
 /**
  * A request with a JSON body (if any) and a JSON answer: resolves to the parsed body (null for 204 or an empty one),
  * throws ApiError otherwise. `token` adds a bearer; `fetcher` replaces fetch (the account session's authorizedFetch).
@@ -48,9 +53,13 @@ export async function send(method, path, { body, token, fetcher = fetch } = {}) 
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
+      signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
     });
   } catch (error) {
-    throw error instanceof ApiError ? error : new ApiError(0, UNREACHABLE);
+    if (error instanceof ApiError) {
+      throw error;
+    }
+    throw new ApiError(0, error?.name === 'TimeoutError' ? LATE : UNREACHABLE);
   }
   return answerOf(response);
 }

@@ -63,8 +63,8 @@ public record MediaPlan(Optional<Path> janus, Optional<Path> turnserver) {
     public List<String> missing() {
         List<String> lines = new ArrayList<>();
         if (janus.isEmpty()) {
-            lines.add("janus is not installed: meetings stay peer-to-peer (no SFU); install it with "
-                    + "`sudo apt-get install -y janus`");
+            lines.add("janus is not installed: meetings stay peer-to-peer (no SFU) and cannot be recorded; "
+                    + "install it with `sudo apt-get install -y janus`");
         }
         if (turnserver.isEmpty()) {
             lines.add("turnserver is not installed: no TURN relay for networks that block direct UDP; install it "

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.parley.events.EventType;
+import io.parley.events.MediaServers;
 import io.parley.meeting.meeting.Meeting;
 import io.parley.meeting.meeting.MeetingStore;
 import io.parley.meeting.meeting.MeetingStore.Outcome;
@@ -56,6 +57,11 @@ public class RecordingStore {
     Mono<Outcome> stop(String meetingId, Instant stoppedAt, String reason, String recordingId) {
         return meetings.run(STOP, meetingId, List.of(EventType.RECORDING_STOPPED.ceType(), meetingId,
                 stoppedAt.toString(), reason, recordingId == null ? "" : recordingId));
+    }
+
+    /** Whether signaling vouches for a Janus instance ({@link MediaServers}). */
+    Mono<Boolean> mediaServerAvailable() {
+        return redis.hasKey(MediaServers.AVAILABLE_KEY);
     }
 
     /** The host who started the meeting's recording; empty when none runs. */

@@ -1,6 +1,7 @@
 package io.parley.meeting.recording;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -16,6 +17,8 @@ import io.parley.meeting.meeting.MeetingIds;
 import io.parley.meeting.meeting.MeetingStore.Outcome;
 import io.parley.meeting.web.ApiProblem;
 import io.parley.meeting.web.Caller;
+import io.parley.support.problem.Problems;
+import io.parley.support.problem.UnavailableException;
 import io.parley.tokens.JoinToken;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -27,6 +30,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 class Recordings {
+
+    private static final Duration NO_MEDIA_SERVER_RETRY = Duration.ofSeconds(15);
 
     private final RecordingStore store;
 
@@ -68,7 +73,9 @@ class Recordings {
                     host.participantId(), RecordingOwner.accountOf(meeting, host), meeting.access().orgId(),
                     maxSeconds);
             var entry = new DeadlineEntry(meeting.id(), recording.id());
-            return store.addDeadline(entry, now.plus(settings.maxLength()))
+            return store.mediaServerAvailable()
+                .flatMap(available -> available ? store.addDeadline(entry, now.plus(settings.maxLength()))
+                        : Mono.error(noMediaServer()))
                 .then(changes.apply(meeting.id(), () -> store.start(meeting.id(), recording, event),
                         Recordings::refusal))
                 .onErrorResume(ApiProblem.class,
@@ -76,6 +83,17 @@ class Recordings {
                 .doOnNext(started -> metrics.recordingStarted())
                 .thenReturn(RecordingView.of(recording));
         });
+    }
+
+    /**
+     * Janus captures a recording; accepting one that nothing would capture would promise
+     * a file that never comes.
+     */
+    private static UnavailableException noMediaServer() {
+        return Problems.unavailable(
+                "Recording needs the media server (Janus), and none answers now: "
+                        + "either this deployment runs without one (meetings stay peer-to-peer) or it is down.",
+                NO_MEDIA_SERVER_RETRY, null);
     }
 
     /** Any host may stop the recording, not only the one who started it. */

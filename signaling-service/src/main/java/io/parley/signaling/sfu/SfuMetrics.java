@@ -34,12 +34,16 @@ public class SfuMetrics implements InitializingBean, DisposableBean {
 
     private final List<Instance> instances;
 
+    private final SfuAvailability availability;
+
     private final AtomicInteger recordingPublishers = new AtomicInteger();
 
     private volatile Disposable polling;
 
-    public SfuMetrics(JanusInstances janus, SfuProperties settings, MeterRegistry registry) {
+    public SfuMetrics(JanusInstances janus, SfuAvailability availability, SfuProperties settings,
+            MeterRegistry registry) {
         this.settings = settings;
+        this.availability = availability;
         this.instances = janus.all().stream().map((rooms) -> new Instance(rooms, registry)).toList();
         Gauge.builder("parley.signaling.sfu.recording.publishers", recordingPublishers, AtomicInteger::get)
             .description("Publishers of this signaling instance's participants that Janus records")
@@ -63,9 +67,17 @@ public class SfuMetrics implements InitializingBean, DisposableBean {
             .map((instance) -> instance.name);
     }
 
-    /** Reads every instance once; the metrics hold the outcome when it completes. */
+    /**
+     * Reads every instance once; the metrics hold the outcome when it completes, and the
+     * other services learn whether any instance answered.
+     */
     public Mono<Void> refresh() {
-        return Flux.fromIterable(instances).flatMap(Instance::refresh).then();
+        return Flux.fromIterable(instances)
+            .flatMap(Instance::refresh)
+            .then(Mono.defer(() -> availability.announce(instances.stream()
+                .filter((instance) -> instance.last.get().up())
+                .map((instance) -> instance.name)
+                .toList())));
     }
 
     @Override

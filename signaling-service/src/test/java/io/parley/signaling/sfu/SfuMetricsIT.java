@@ -7,25 +7,56 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parley.events.MediaServers;
 import io.parley.harness.JanusServerProcess;
+import io.parley.harness.RedisServerProcess;
+import io.parley.harness.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The SFU metrics read from a real Janus's admin API, and what signaling does when that
- * Janus is killed: a 503-type error for the caller, the instance reported down, and the
- * rooms usable again once Janus is back.
+ * Janus is killed: a 503-type error for the caller, the instance reported down (and no
+ * longer vouched for in Redis), and the rooms usable again once Janus is back.
  */
 class SfuMetricsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+    private static LettuceConnectionFactory connections;
+
+    private static ReactiveStringRedisTemplate redis;
+
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void connect() {
+        RedisServerProcess server = SharedInfrastructure.redis();
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
+        connections.afterPropertiesSet();
+        redis = new ReactiveStringRedisTemplate(connections);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connections.destroy();
+    }
+
+    @BeforeEach
+    void forgetEarlierReadings() {
+        redis.delete(MediaServers.AVAILABLE_KEY).block(TIMEOUT);
+    }
 
     @Test
     void countsRoomsPublishersAndSubscribersAndForgetsTheOnesThatLeft() {
@@ -47,6 +78,9 @@ class SfuMetricsIT {
             sfu.metrics.refresh().block(TIMEOUT);
 
             assertThat(sfu.gauge("up", janus)).isEqualTo(1);
+            assertThat(redis.opsForValue().get(MediaServers.AVAILABLE_KEY).block(TIMEOUT))
+                .isEqualTo(janus.apiUri().getAuthority());
+            assertThat(redis.getExpire(MediaServers.AVAILABLE_KEY).block(TIMEOUT)).isPositive();
             assertThat(sfu.gauge("rooms", janus)).isEqualTo(1);
             assertThat(sfu.gauge("publishers", janus)).isEqualTo(1);
             assertThat(sfu.gauge("subscribers", janus)).isZero();
@@ -84,6 +118,7 @@ class SfuMetricsIT {
             sfu.metrics.refresh().block(TIMEOUT);
             assertThat(sfu.gauge("up", janus)).isZero();
             assertThat(sfu.gauge("rooms", janus)).isNaN();
+            assertThat(redis.hasKey(MediaServers.AVAILABLE_KEY).block(TIMEOUT)).isFalse();
 
             janus.start();
 
@@ -111,7 +146,7 @@ class SfuMetricsIT {
             SfuProperties settings = JanusFixture.settings(janus, janus.apiSecret());
             this.instances = new JanusInstances(
                     new StaticListableBeanFactory().getBeanProvider(WebClient.Builder.class), settings);
-            this.metrics = new SfuMetrics(instances, settings, registry);
+            this.metrics = new SfuMetrics(instances, new SfuAvailability(redis, settings), settings, registry);
         }
 
         VideoRooms rooms() {
