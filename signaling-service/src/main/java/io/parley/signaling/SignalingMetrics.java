@@ -31,6 +31,8 @@ public class SignalingMetrics {
 
     private final Counter sfuMoves;
 
+    private final Counter sfuFailovers;
+
     public SignalingMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("parley.signaling.sessions", sessions, AtomicInteger::get)
@@ -59,6 +61,9 @@ public class SignalingMetrics {
         this.sfuMoves = Counter.builder("parley.signaling.sfu.moves")
             .description("Meetings this instance moved from a mesh to the SFU")
             .register(registry);
+        this.sfuFailovers = Counter.builder("parley.signaling.sfu.failovers")
+            .description("Meetings this instance moved off a Janus instance that died")
+            .register(registry);
     }
 
     public void sfuParticipants(int count) {
@@ -67,6 +72,10 @@ public class SignalingMetrics {
 
     public void movedToSfu() {
         sfuMoves.increment();
+    }
+
+    public void sfuFailedOver() {
+        sfuFailovers.increment();
     }
 
     public void sessionOpened() {

@@ -60,10 +60,15 @@ public final class JanusServerProcess extends ServerProcess {
      */
     public static JanusServerProcess start(Path executable, int port, int adminPort, int websocketPort, Path dir,
             ChildProcess.Output output) {
+        return start(executable, port, adminPort, websocketPort, dir, output, secret(), secret());
+    }
+
+    private static JanusServerProcess start(Path executable, int port, int adminPort, int websocketPort, Path dir,
+            ChildProcess.Output output, String apiSecret, String adminSecret) {
         Path libraries = JanusConfig.findLibraries(executable)
             .orElseThrow(() -> new HarnessException(LIBRARIES_HINT.formatted(executable)));
-        JanusConfig config = new JanusConfig(dir.resolve("conf"), libraries, port, adminPort, websocketPort, secret(),
-                secret(), MediaNetwork.hostAddress(), MediaNetwork.udpPortBlock(100));
+        JanusConfig config = new JanusConfig(dir.resolve("conf"), libraries, port, adminPort, websocketPort, apiSecret,
+                adminSecret, MediaNetwork.hostAddress(), MediaNetwork.udpPortBlock(100));
         JanusServerProcess janus = new JanusServerProcess(executable, config, output);
         janus.start();
         return janus;
@@ -73,6 +78,15 @@ public final class JanusServerProcess extends ServerProcess {
     public static JanusServerProcess startOnFreePorts(Path dir) {
         return start(requireExecutable(), Ports.freePort(), Ports.freePort(), Ports.freePort(), dir,
                 ChildProcess.Output.toFile(dir.resolve("janus.log")));
+    }
+
+    /**
+     * Another instance of a fleet on free ports, with the fleet's secrets (signaling has
+     * one pair for all its instances).
+     */
+    public JanusServerProcess startSibling(Path dir) {
+        return start(requireExecutable(), Ports.freePort(), Ports.freePort(), Ports.freePort(), dir,
+                ChildProcess.Output.toFile(dir.resolve("janus.log")), apiSecret(), adminSecret());
     }
 
     public static Optional<Path> findExecutable() {

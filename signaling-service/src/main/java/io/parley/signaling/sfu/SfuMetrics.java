@@ -68,6 +68,30 @@ public class SfuMetrics implements InitializingBean, DisposableBean {
     }
 
     /**
+     * Like {@link #leastLoaded()}, but only of the instances that answered their last
+     * reading, and never the one named.
+     */
+    Optional<String> leastLoadedAnswering(String except) {
+        return instances.stream()
+            .filter((instance) -> !instance.name.equals(except) && instance.last.get().up())
+            .min(Comparator.comparingDouble(
+                    (Instance instance) -> instance.last.get().publishers() + instance.last.get().subscribers()))
+            .map((instance) -> instance.name);
+    }
+
+    /**
+     * Reads the named instance now (its metrics follow): whether it answers. An instance
+     * not configured here does not.
+     */
+    Mono<Boolean> answers(String name) {
+        return Flux.fromIterable(instances)
+            .filter((instance) -> instance.name.equals(name))
+            .next()
+            .flatMap((instance) -> instance.refresh().then(Mono.fromSupplier(() -> instance.last.get().up())))
+            .defaultIfEmpty(false);
+    }
+
+    /**
      * Reads every instance once; the metrics hold the outcome when it completes, and the
      * other services learn whether any instance answered.
      */

@@ -1,7 +1,11 @@
 package io.parley.signaling.sfu;
 
+import java.util.List;
 import java.util.Optional;
 
+import io.parley.signaling.SignalingMetrics;
+import io.parley.support.redis.LuaScript;
+import io.parley.support.redis.RedisScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -19,14 +23,23 @@ public class SfuRooms {
 
     private static final Logger log = LoggerFactory.getLogger(SfuRooms.class);
 
+    private static final LuaScript REPLACE = LuaScript.integer("sfu-room-replace-v1.lua");
+
     private final ReactiveStringRedisTemplate redis;
+
+    private final RedisScripts scripts;
 
     private final JanusInstances instances;
 
     private final SfuMetrics load;
 
-    SfuRooms(ReactiveStringRedisTemplate redis, JanusInstances instances, SfuMetrics load) {
+    private final SignalingMetrics metrics;
+
+    SfuRooms(ReactiveStringRedisTemplate redis, RedisScripts scripts, JanusInstances instances, SfuMetrics load,
+            SignalingMetrics metrics) {
+        this.metrics = metrics;
         this.redis = redis;
+        this.scripts = scripts;
         this.instances = instances;
         this.load = load;
     }
@@ -59,6 +72,40 @@ public class SfuRooms {
             .filter(stale.value()::equals)
             .flatMap((value) -> redis.delete(key(meetingId)))
             .then();
+    }
+
+    /**
+     * Moves the meeting off an instance that died to a new room on the least loaded of
+     * those that answer, unless another participant moved it first (then its room is the
+     * answer). Fails with {@link JanusUnavailableException} when the instance answers
+     * after all (a slow instance is not left: its participants would be split from the
+     * others) or no other instance answers.
+     */
+    public Mono<MeetingRoom> moveOff(String meetingId, MeetingRoom dead) {
+        return load.answers(dead.instance()).flatMap((answers) -> {
+            Optional<VideoRooms> chosen = answers ? Optional.empty()
+                    : load.leastLoadedAnswering(dead.instance()).flatMap(instances::rooms);
+            if (chosen.isEmpty()) {
+                return Mono.error(new JanusUnavailableException(dead.instance(),
+                        new IllegalStateException(answers ? "it answers again" : "no other instance answers")));
+            }
+            VideoRooms rooms = chosen.get();
+            return rooms.create("parley meeting " + meetingId).flatMap((created) -> {
+                MeetingRoom room = new MeetingRoom(created.instance(), created.id(), created.secret());
+                return scripts
+                    .integer(REPLACE, List.of(key(meetingId)), dead.value(), room.value(),
+                            Long.toString(instances.settings().roomTtl().toMillis()))
+                    .flatMap((replaced) -> {
+                        if (replaced == 1) {
+                            metrics.sfuFailedOver();
+                            log.info("Meeting {} moved from dead Janus {} to {}", meetingId, dead.instance(),
+                                    room.instance());
+                            return Mono.just(room);
+                        }
+                        return rooms.destroy(room.id(), room.secret()).onErrorComplete().then(current(meetingId));
+                    });
+            });
+        });
     }
 
     /** The meeting is over or empty: its room is destroyed and its record dropped. */

@@ -75,6 +75,14 @@ public class SfuSessions implements InitializingBean, DisposableBean {
                     .then(rooms.ensure(sender.meetingId()))
                     .then(participant(sender))
                     .flatMap((fresh) -> fresh.publish(publish.sdp(), publish.screen()));
+            })
+            .onErrorResume(JanusUnavailableException.class, (ex) -> {
+                // its instance is gone: the meeting goes on on another one, if one
+                // answers
+                drop(participant);
+                return rooms.moveOff(sender.meetingId(), participant.room())
+                    .then(participant(sender))
+                    .flatMap((fresh) -> fresh.publish(publish.sdp(), publish.screen()));
             })).then(Mono.defer(() -> recordIfRecording(sender))).onErrorResume((error) -> refuse(sender, error));
     }
 

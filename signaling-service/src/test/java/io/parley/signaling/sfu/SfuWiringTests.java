@@ -13,6 +13,8 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * The SFU beans as signaling wires them, with no Janus and with one that is not there.
@@ -53,12 +55,23 @@ class SfuWiringTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(SfuProperties.class)
-    @Import({ JanusInstances.class, SfuMetrics.class })
+    @Import({ JanusInstances.class, SfuMetrics.class, SfuAvailability.class })
     static class Beans {
 
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
+        }
+
+        /**
+         * Never connected: only an instance that answers is announced in Redis, and none
+         * does here.
+         */
+        @Bean
+        ReactiveStringRedisTemplate redis() {
+            LettuceConnectionFactory connections = new LettuceConnectionFactory("127.0.0.1", Ports.freePort());
+            connections.afterPropertiesSet();
+            return new ReactiveStringRedisTemplate(connections);
         }
 
     }
