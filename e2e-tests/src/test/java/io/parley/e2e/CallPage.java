@@ -43,18 +43,30 @@ final class CallPage {
     }
 
     /**
-     * From the start page: name and a room name (null for none), "Start meeting"; returns
-     * the meeting id.
+     * From the start page: name and a room name (null for none), "Start meeting", then
+     * "Join" on the pre-join screen with what it offers; returns the meeting id.
      */
     String createMeeting(String hostName, String roomName) {
+        openHostPrejoin(hostName, roomName);
+        click(By.id("join-meeting"));
+        awaitConnected();
+        return credentials().path("meetingId").asString();
+    }
+
+    /**
+     * From the start page: name and a room name (null for none), "Start meeting": the
+     * meeting exists and the host is on its pre-join screen.
+     */
+    void openHostPrejoin(String hostName, String roomName) {
         browser.get("/");
         type(By.id("host-name"), hostName);
         if (roomName != null) {
             type(By.id("room-name"), roomName);
         }
         click(By.id("create-meeting"));
-        awaitConnected();
-        return credentials().path("meetingId").asString();
+        await("the host's pre-join screen").atMost(JOIN_TIMEOUT)
+            .ignoreExceptions()
+            .until(() -> browser.driver().findElement(By.id("join-meeting")).isDisplayed());
     }
 
     /**

@@ -71,6 +71,26 @@ class PrejoinIT {
     }
 
     @Test
+    void theHostWhoStartsAMeetingChoosesCameraAndMicrophoneFirstUnderTheNameTheyGave(Browsers browsers) {
+        CallPage host = new CallPage(browsers.open("host"));
+        host.openHostPrejoin("Ada", null);
+        await("the host's camera preview").atMost(CallPage.JOIN_TIMEOUT).until(() -> previewPlaying(host));
+        WebElement name = host.browser().driver().findElement(By.id("participant-name"));
+        assertThat(name.getDomProperty("value")).isEqualTo("Ada");
+        assertThat(name.getDomProperty("readOnly")).isEqualTo("true");
+        assertThat(host.browser().driver().findElement(By.id("participant-name-hint")).getText())
+            .isEqualTo("You host this meeting.");
+
+        host.click(By.id("prejoin-mic-on"));
+        host.click(By.id("join-meeting"));
+        host.awaitConnected();
+
+        assertThat(host.microphoneOn()).as("joined muted, as chosen").isFalse();
+        assertThat(host.credentials().path("role").asString()).isEqualTo("host");
+        assertThat(host.credentials().has("prejoin")).as("a reload goes straight back in").isFalse();
+    }
+
+    @Test
     void theChoicesAreRememberedAfterAReload(Browsers browsers) {
         CallPage page = new CallPage(browsers.open("returning"));
         String meetingId = newMeeting();

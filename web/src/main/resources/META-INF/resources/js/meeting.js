@@ -68,11 +68,30 @@ class MeetingSession {
       return;
     }
     this.credentials = credentials.load(this.ref) || credentials.load(meeting.meetingId);
-    if (this.credentials) {
+    if (this.credentials?.prejoin) {
+      this.chooseMediaAsHost();
+    } else if (this.credentials) {
       this.startOrAsk();
     } else {
       this.askForName();
     }
+  }
+
+  /** The host who just created the meeting: the same pre-join screen, with the name they started it with. */
+  chooseMediaAsHost() {
+    this.prejoin = new Prejoin(this.root, { meeting: this.meeting, account: accountSession.currentAccount(),
+      hostName: this.credentials.name, onJoin: () => this.enterAsHost() });
+    this.prejoin.show();
+  }
+
+  async enterAsHost() {
+    const { prejoin, ...joined } = this.credentials;
+    this.credentials = joined;
+    credentials.save(joined, this.ref);
+    const acquired = await this.prejoin.take();
+    this.prejoin = null;
+    this.withMedia(acquired);
+    return null;
   }
 
   /** The pre-join screen (prejoin.js) with the name; "Join" comes back to joinAs. */

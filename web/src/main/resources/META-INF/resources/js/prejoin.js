@@ -13,11 +13,15 @@ import { recordingOf } from './recording-logic.js';
 import { navigate } from './router.js';
 
 export class Prejoin {
-  /** onJoin(name) joins the meeting and resolves to a problem text to show here, or to nothing when it went on. */
-  constructor(root, { meeting, account, onJoin }) {
+  /**
+   * onJoin(name) joins the meeting and resolves to a problem text to show here, or to nothing when it went on.
+   * hostName: the person created the meeting (and is in it) under this name, which is shown and not asked.
+   */
+  constructor(root, { meeting, account, hostName = null, onJoin }) {
     this.root = root;
     this.meeting = meeting;
     this.account = account;
+    this.hostName = hostName;
     this.onJoin = onJoin;
     this.choices = loadChoices();
     this.result = null;
@@ -34,7 +38,11 @@ export class Prejoin {
       this.video, this.note);
     this.name = h('input', { id: 'participant-name', name: 'name', required: true, maxLength: 64,
       autocomplete: 'name' });
-    if (this.account) {
+    if (this.hostName) {
+      this.name.value = this.hostName;
+      this.name.readOnly = true;
+      this.name.setAttribute('aria-describedby', 'participant-name-hint');
+    } else if (this.account) {
       // the server names a signed-in person by their account's display name
       this.name.value = this.account.displayName;
       this.name.setAttribute('aria-describedby', 'participant-name-hint');
@@ -55,8 +63,7 @@ export class Prejoin {
     const form = h('form', { id: 'join-form', className: 'prejoin-form', 'aria-labelledby': 'join-heading' },
       h('label', { for: 'participant-name' }, 'Your name'),
       this.name,
-      this.account ? h('p', { id: 'participant-name-hint', className: 'hint' },
-        'You are signed in: you join with your display name.') : null,
+      this.nameHint(),
       h('label', { for: 'prejoin-camera' }, 'Camera'), this.cameraSelect,
       h('label', { for: 'prejoin-mic' }, 'Microphone'), this.micSelect,
       h('label', { for: 'mic-level' }, 'Microphone level'), this.levelElement,
@@ -84,8 +91,16 @@ export class Prejoin {
       this.meeting.state === 'locked' ? h('p', { className: 'notice' }, 'The host has locked this meeting.') : null,
       h('div', { className: 'prejoin-body' }, this.preview, form));
     show(this.root, view);
-    (this.account ? consent?.querySelector('button') || this.submit : this.name).focus();
+    (this.account || this.hostName ? consent?.querySelector('button') || this.submit : this.name).focus();
     this.start();
+  }
+
+  nameHint() {
+    if (this.hostName) {
+      return h('p', { id: 'participant-name-hint', className: 'hint' }, 'You host this meeting.');
+    }
+    return this.account ? h('p', { id: 'participant-name-hint', className: 'hint' },
+      'You are signed in: you join with your display name.') : null;
   }
 
   /** While a recording runs, its notice and three choices take the place of "Join" (docs/web-client.md). */

@@ -158,7 +158,9 @@ export function renderStart(root) {
     status.textContent = 'Creating your meeting…';
     try {
       const answer = await api.createMeeting(name, slug || undefined, access.value());
-      credentials.save(credentials.fromAnswer(answer, name, { nameFromToken: session.isSignedIn() }), slug);
+      // the host has not chosen camera and microphone for this meeting yet: the pre-join screen comes first
+      credentials.save({ ...credentials.fromAnswer(answer, name, { nameFromToken: session.isSignedIn() }),
+        prejoin: true }, slug);
       navigate(`/m/${encodeURIComponent(slug || answer.meetingId)}`);
     } catch (error) {
       status.textContent = `Could not create the meeting: ${error.detail || error.message}`;
