@@ -8,7 +8,8 @@ import { renderMeeting } from './js/meeting.js';
 import { renderMeetings } from './js/meetings-page.js';
 // contacts, messages and calls: registers its pages with the router and runs the user socket while signed in
 import './js/people-live.js';
-import { renderInvite, renderOrg, renderOrgs } from './js/orgs-page.js';
+import { renderInvite } from './js/org-invitations.js';
+import { renderOrg, renderOrgs } from './js/orgs-page.js';
 import { renderQuality } from './js/quality-page.js';
 import { renderRecordings } from './js/recordings-page.js';
 import { interceptLinks, start } from './js/router.js';

@@ -353,6 +353,23 @@ class ClientLogicIT {
     }
 
     @Test
+    void theOrganizationPagesOfferOnlyWhatTheRoleAllows() {
+        assertThat(evaluate("/js/org-roles.js", """
+                [m.assignableRoles('owner'), m.assignableRoles('admin'), m.assignableRoles('member'),
+                 m.invitableRoles('owner'), m.invitableRoles('admin'), m.invitableRoles('member')]"""))
+            .isEqualTo(List.of(List.of("owner", "admin", "member"), List.of("admin", "member"), List.of(),
+                    List.of("member", "admin"), List.of("member"), List.of()));
+        assertThat(evaluate("/js/org-roles.js", """
+                [m.mayManage('owner', 'owner'), m.mayManage('admin', 'owner'), m.mayManage('admin', 'member'),
+                 m.mayManage('member', 'member'), m.aRole('owner'), m.aRole('member'), m.roleName('guest')]"""))
+            .as("admins never touch owners")
+            .isEqualTo(List.of(true, false, true, false, "an owner", "a member", "guest"));
+        assertThat(
+                evaluate("/js/org-limit.js", "['3', ' 20 ', '0', '21', '2.5', 'x', '', null].map(m.streamLimitFrom)"))
+            .isEqualTo(Arrays.asList(3L, 20L, null, null, null, null, null, null));
+    }
+
+    @Test
     void someoneWhoFindsARecordingOnJoiningIsAskedWithCameraAndMicrophoneOffUntilTheyChoose() {
         Object steps = browser.asyncJs("""
                 const done = arguments[arguments.length - 1];
