@@ -438,4 +438,52 @@ final class CallPage {
                 ((Number) received.get("frames")).longValue(), ((Number) received.get("samples")).longValue());
     }
 
+    /**
+     * The candidate pair a recorded connection (its index, as in {@link Received}) sends
+     * and receives on: the ICE {@code candidateType} of its local and remote candidate
+     * ({@code host}, {@code srflx}, {@code prflx}, {@code relay}) and the connection's
+     * state.
+     */
+    record SelectedPair(int connection, String connectionState, String local, String remote) {
+    }
+
+    /**
+     * The selected candidate pair of every recorded connection that is not closed and has
+     * one, from getStats(): the transport's {@code selectedCandidatePairId}, that
+     * {@code candidate-pair}, and its local and remote candidates.
+     */
+    List<SelectedPair> selectedPairs() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> pairs = (List<Map<String, Object>>) browser.js("""
+                return (async () => {
+                  const pairs = [];
+                  const connections = window.parleyConnections || [];
+                  for (let index = 0; index < connections.length; index++) {
+                    const pc = connections[index];
+                    if (pc.connectionState === 'closed') {
+                      continue;
+                    }
+                    const stats = await pc.getStats();
+                    let pairId = null;
+                    stats.forEach(stat => {
+                      if (stat.type === 'transport' && stat.selectedCandidatePairId) {
+                        pairId = stat.selectedCandidatePairId;
+                      }
+                    });
+                    const pair = pairId && stats.get(pairId);
+                    if (pair) {
+                      pairs.push({connection: index, state: pc.connectionState,
+                                  local: stats.get(pair.localCandidateId)?.candidateType ?? '',
+                                  remote: stats.get(pair.remoteCandidateId)?.candidateType ?? ''});
+                    }
+                  }
+                  return pairs;
+                })();""");
+        return pairs.stream()
+            .map(pair -> new SelectedPair(((Number) pair.get("connection")).intValue(),
+                    String.valueOf(pair.get("state")), String.valueOf(pair.get("local")),
+                    String.valueOf(pair.get("remote"))))
+            .toList();
+    }
+
 }

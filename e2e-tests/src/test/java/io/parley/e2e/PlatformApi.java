@@ -41,6 +41,15 @@ final class PlatformApi {
         return expect(201, post("/api/meetings", body, null));
     }
 
+    /**
+     * POST /api/meetings as a guest with how its media travels ({@code mesh}, {@code sfu}
+     * or {@code auto}).
+     */
+    JsonNode createMeetingWithMedia(String hostName, String media) {
+        return expect(201,
+                post("/api/meetings", json.createObjectNode().put("hostName", hostName).put("media", media), null));
+    }
+
     JsonNode join(String meetingId, String name) {
         return expect(201,
                 post("/api/meetings/" + meetingId + "/participants", json.createObjectNode().put("name", name), null));

@@ -6,6 +6,7 @@
 // Signaling payloads (the `sdp` / `candidate` fields of docs/signaling.md, which may be any JSON):
 //   offer/answer: {description: {type, sdp}, cid, peerCid}     ice: {candidate: RTCIceCandidateInit, cid, peerCid}
 // `cid` names the sender's RTCPeerConnection, `peerCid` the receiver's connection it is meant for (policy.signalAction).
+import { iceConfiguration } from './call/ice-policy.js';
 import { randomId } from './dom.js';
 import { isPolite, signalAction } from './policy.js';
 
@@ -30,7 +31,7 @@ class PeerLink {
   }
 
   createConnection() {
-    const pc = new RTCPeerConnection({ iceServers: this.mesh.iceServers });
+    const pc = new RTCPeerConnection(iceConfiguration(this.mesh.iceServers));
     this.pc = pc;
     this.localCid = randomId();
     this.makingOffer = false;
@@ -279,7 +280,7 @@ export class PeerMesh {
     this.iceServers = Array.isArray(iceServers) ? iceServers : [];
     for (const link of this.links.values()) {
       try {
-        link.pc.setConfiguration({ iceServers: this.iceServers });
+        link.pc.setConfiguration(iceConfiguration(this.iceServers));
       } catch {
         // some changes need a new connection; the current one keeps working with what it has
       }

@@ -3,6 +3,7 @@
 // answers and candidates, and puts what arrives on the tiles: a peer's camera on its tile, its screen on the screen
 // stage, the connection's state on the tile (tile-states.js).
 import { PeerMesh } from '../mesh.js';
+import { RelayNotice } from './ice-policy.js';
 import { Incoming } from './messages.js';
 import { SfuSession } from './sfu.js';
 import { SfuTiles } from './sfu-tiles.js';
@@ -40,6 +41,7 @@ export class PeerMedia {
     this.sfuTiles = new SfuTiles({ sfu: this.sfu, grid, tileStates, screens, person });
     this.senders = this.sfu.senders();
     this.element = this.sfu.element;
+    this.relayNotice = new RelayNotice();
   }
 
   /** The mesh's offers, answers and candidates, and the SFU session's messages. */
@@ -55,6 +57,7 @@ export class PeerMedia {
   /** Every `welcome`, before the roster connects anyone: who this is, the ICE servers, the media mode. */
   welcome(selfId, message) {
     this.welcomes += 1;
+    this.relayNotice.update(message.iceServers);
     this.mesh.configure(selfId, message.iceServers);
     this.sfu.welcome(message);
   }

@@ -2,6 +2,7 @@
 // while sharing). Its offer goes out whole, once ICE gathering is complete (`sfu-publish`, no trickle), and
 // `sfu-answer` completes it; a screen share starting or stopping offers again. One offer is in flight at a time: a
 // change meanwhile waits for the answer, since the server answers each `sfu-publish` in order.
+import { iceConfiguration } from './ice-policy.js';
 import { Outgoing } from './messages.js';
 import { GATHERING_MS } from './sfu-logic.js';
 
@@ -106,7 +107,7 @@ export class SfuPublisher {
     if (this.pc) {
       return this.pc;
     }
-    const pc = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle' });
+    const pc = new RTCPeerConnection({ ...iceConfiguration(this.iceServers), bundlePolicy: 'max-bundle' });
     this.pc = pc;
     for (const track of this.stream?.getTracks() || []) {
       pc.addTransceiver(track, { direction: 'sendonly', streams: [this.stream] });

@@ -2,6 +2,7 @@
 // offers (`sfu-offer`, with the list of which mid carries whose audio, camera or screen), this side answers once ICE
 // gathering is complete (`sfu-start`); later offers renegotiate the same connection as people come, go and share.
 // Each participant's tracks are gathered into a camera stream (audio and video, for their tile) and a screen stream.
+import { iceConfiguration } from './ice-policy.js';
 import { Outgoing } from './messages.js';
 import { iceUfrag, holdsExactly, tracksByParticipant } from './sfu-logic.js';
 import { gathered } from './sfu-publisher.js';
@@ -56,7 +57,7 @@ export class SfuSubscriber {
     if (this.pc) {
       return this.pc;
     }
-    const pc = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle' });
+    const pc = new RTCPeerConnection({ ...iceConfiguration(this.iceServers), bundlePolicy: 'max-bundle' });
     this.pc = pc;
     // event.transceiver.mid names the stream in the offer's list; refresh() maps every transceiver that way
     pc.ontrack = () => {
