@@ -91,12 +91,21 @@ public final class ProtectedPaths {
      * API keys, still requires an access token
      */
     public TokenRequirement requirementFor(HttpMethod method, String path, boolean hasApiKey) {
-        PathContainer container = PathContainer.parsePath(path);
-        TokenRequirement requirement = rules.stream()
-            .filter(rule -> rule.matches(method, container))
-            .map(Rule::requirement)
-            .findFirst()
-            .orElse(TokenRequirement.JOIN_IF_PRESENT);
+        return requirementFor(method, PathContainer.parsePath(path), hasApiKey);
+    }
+
+    /**
+     * As {@link #requirementFor(HttpMethod, String, boolean)}, for a path already parsed
+     * (a request's own), which is not parsed again on every request.
+     */
+    public TokenRequirement requirementFor(HttpMethod method, PathContainer path, boolean hasApiKey) {
+        TokenRequirement requirement = TokenRequirement.JOIN_IF_PRESENT;
+        for (Rule rule : rules) {
+            if (rule.matches(method, path)) {
+                requirement = rule.requirement();
+                break;
+            }
+        }
         boolean leftToTheService = requirement == TokenRequirement.JOIN_REQUIRED
                 || requirement == TokenRequirement.JOIN_OR_ACCESS_REQUIRED;
         return hasApiKey && leftToTheService ? TokenRequirement.JOIN_IF_PRESENT : requirement;

@@ -68,8 +68,7 @@ public class TokenCheckFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         boolean hasApiKey = request.getHeaders().containsHeader(API_KEY_HEADER);
-        TokenRequirement requirement = protectedPaths.requirementFor(request.getMethod(), request.getPath().value(),
-                hasApiKey);
+        TokenRequirement requirement = protectedPaths.requirementFor(request.getMethod(), request.getPath(), hasApiKey);
         if (requirement == TokenRequirement.NONE
                 || !requirement.required() && BearerTokens.resolve(request).isEmpty()) {
             return chain.filter(exchange);

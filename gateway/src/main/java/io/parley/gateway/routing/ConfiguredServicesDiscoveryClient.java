@@ -3,6 +3,8 @@ package io.parley.gateway.routing;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.parley.gateway.GatewayProperties;
 import org.springframework.cloud.client.DefaultServiceInstance;
@@ -14,15 +16,30 @@ import reactor.core.publisher.Flux;
 /**
  * Service instances as configured in {@code parley.gateway.services}; routes address them
  * as {@code lb://id}, so several URIs for one service are load-balanced. In Kubernetes
- * each service id has one URI, its Service.
+ * each service id has one URI, its Service. The instances are built once: they are
+ * configuration.
  */
 @Component
 public class ConfiguredServicesDiscoveryClient implements ReactiveDiscoveryClient {
 
-    private final Map<String, List<URI>> services;
+    private final Map<String, List<ServiceInstance>> services;
 
     public ConfiguredServicesDiscoveryClient(GatewayProperties properties) {
-        this.services = Map.copyOf(properties.services());
+        this.services = properties.services()
+            .entrySet()
+            .stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                    service -> instances(service.getKey(), service.getValue())));
+    }
+
+    private static List<ServiceInstance> instances(String serviceId, List<URI> uris) {
+        return IntStream.range(0, uris.size()).mapToObj(index -> instance(serviceId, index, uris.get(index))).toList();
+    }
+
+    private static ServiceInstance instance(String serviceId, int index, URI uri) {
+        boolean secure = "https".equals(uri.getScheme());
+        int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
+        return new DefaultServiceInstance(serviceId + "-" + index, serviceId, uri.getHost(), port, secure);
     }
 
     @Override
@@ -30,16 +47,14 @@ public class ConfiguredServicesDiscoveryClient implements ReactiveDiscoveryClien
         return "Parley services from parley.gateway.services";
     }
 
-    @Override
-    public Flux<ServiceInstance> getInstances(String serviceId) {
-        List<URI> uris = services.getOrDefault(serviceId, List.of());
-        return Flux.range(0, uris.size()).map(index -> instance(serviceId, index, uris.get(index)));
+    /** The configured instances of a service; empty for an unknown one. */
+    public List<ServiceInstance> instances(String serviceId) {
+        return services.getOrDefault(serviceId, List.of());
     }
 
-    private static ServiceInstance instance(String serviceId, int index, URI uri) {
-        boolean secure = "https".equals(uri.getScheme());
-        int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
-        return new DefaultServiceInstance(serviceId + "-" + index, serviceId, uri.getHost(), port, secure);
+    @Override
+    public Flux<ServiceInstance> getInstances(String serviceId) {
+        return Flux.fromIterable(instances(serviceId));
     }
 
     @Override
