@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One Redis server, one PostgreSQL server and one Kafka broker per test JVM, each started
- * on first use and stopped when the JVM exits. Starting them once keeps the suite fast;
+ * One Redis server, one PostgreSQL server, one Kafka broker and, for the modules that
+ * have its jar ({@link S3ProxyProcess}), one S3 server per test JVM, each started on
+ * first use and stopped when the JVM exits. Starting them once keeps the suite fast;
  * tests that kill or restart a server start their own instead.
  */
 public final class SharedInfrastructure {
@@ -18,6 +19,8 @@ public final class SharedInfrastructure {
     private static KafkaBrokerProcess kafka;
 
     private static PostgresServerProcess postgres;
+
+    private static S3ProxyProcess s3;
 
     private static Path root;
 
@@ -43,6 +46,13 @@ public final class SharedInfrastructure {
             postgres = PostgresServerProcess.startOnFreePort(root().resolve("postgres"));
         }
         return postgres;
+    }
+
+    public static synchronized S3ProxyProcess s3() {
+        if (s3 == null) {
+            s3 = S3ProxyProcess.startOnFreePort(root().resolve("s3"));
+        }
+        return s3;
     }
 
     /** Spring Boot properties that point an application at the shared Redis and Kafka. */
@@ -93,6 +103,9 @@ public final class SharedInfrastructure {
         }
         if (redis != null) {
             redis.stop();
+        }
+        if (s3 != null) {
+            s3.stop();
         }
         TempDirs.deleteQuietly(root);
     }

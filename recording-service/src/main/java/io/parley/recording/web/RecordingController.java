@@ -1,6 +1,5 @@
 package io.parley.recording.web;
 
-import java.nio.file.Files;
 import java.util.List;
 
 import io.parley.recording.RecordingMetrics;
@@ -9,14 +8,9 @@ import io.parley.recording.catalog.Recording;
 import io.parley.recording.catalog.RecordingState;
 import io.parley.recording.catalog.Recordings;
 import io.parley.recording.storage.RecordingStorage;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,15 +21,13 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Recordings over HTTP. The caller is checked first (401), the id's form next (400), then
  * the recording is looked up (404) and the caller's right to it checked (403). The file
- * is served as a {@link Resource}, so Spring answers range requests (206) and a
- * {@code <video>} element can seek.
+ * is served with range requests (206), so a {@code <video>} element can seek
+ * ({@link RecordingFiles}).
  */
 @RestController
 class RecordingController {
 
     private static final int MY_RECORDINGS_LIMIT = 500;
-
-    private static final MediaType WEBM = MediaType.parseMediaType("video/webm");
 
     private final RecordingReaders readers;
 
@@ -86,21 +78,14 @@ class RecordingController {
     }
 
     @GetMapping("/api/recordings/{recordingId}/file")
-    Mono<ResponseEntity<Resource>> file(@PathVariable String recordingId, ServerHttpRequest request) {
+    Mono<Void> file(@PathVariable String recordingId, ServerHttpRequest request, ServerHttpResponse response) {
         return readable(recordingId, request).flatMap(recording -> {
             if (recording.state() != RecordingState.READY) {
                 return Mono.error(RecordingProblems.notReady(recording.state().value()));
             }
-            return Mono.fromCallable(() -> Files.isRegularFile(storage.file(recordingId)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(present -> present
-                        ? Mono.just(ResponseEntity.ok()
-                            .contentType(WEBM)
-                            .cacheControl(CacheControl.noStore())
-                            .header(HttpHeaders.CONTENT_DISPOSITION,
-                                    ContentDisposition.inline().filename(recordingId + ".webm").build().toString())
-                            .<Resource>body(new FileSystemResource(storage.file(recordingId))))
-                        : Mono.error(RecordingProblems.notFound("The recording's file is gone.")));
+            return storage.composed(recordingId)
+                .switchIfEmpty(Mono.error(() -> RecordingProblems.notFound("The recording's file is gone.")))
+                .flatMap(file -> RecordingFiles.write(recordingId, file, request, response));
         });
     }
 

@@ -36,6 +36,18 @@ public final class RunningRecordingService implements AutoCloseable {
     }
 
     public static RunningRecordingService start(String database, Path dir, String... extraArgs) {
+        RunningRecordingService service = launch(database, dir, extraArgs);
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .untilAsserted(
+                    () -> service.client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+        return service;
+    }
+
+    /**
+     * Started, without waiting until it is ready: for a test of an instance that is not.
+     */
+    public static RunningRecordingService launch(String database, Path dir, String... extraArgs) {
         Path capture = dir.resolve("capture");
         Path storage = dir.resolve("storage");
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--parley.recordings.capture-dir=" + capture,
@@ -47,12 +59,7 @@ public final class RunningRecordingService implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RecordingServiceApplication.class,
                 TestTokens.TrustTestKeys.class)
             .run(args.toArray(String[]::new));
-        RunningRecordingService service = new RunningRecordingService(context, capture, storage);
-        await().atMost(Duration.ofSeconds(60))
-            .pollInterval(Duration.ofMillis(200))
-            .untilAsserted(
-                    () -> service.client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
-        return service;
+        return new RunningRecordingService(context, capture, storage);
     }
 
     public WebTestClient client() {
