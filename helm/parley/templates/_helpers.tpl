@@ -144,6 +144,17 @@ PARLEY_POSTGRES_DB: {{ $r.database.name | quote }}
 PARLEY_RECORDINGS_CAPTURE_DIR: {{ $r.capture.path | quote }}
 PARLEY_RECORDINGS_STORAGE_DIR: {{ $r.storage.path | quote }}
 PARLEY_RECORDINGS_RETENTION: {{ $r.retention | quote }}
+PARLEY_RECORDINGS_STORAGE_TYPE: {{ $r.storage.type | quote }}
+{{- if eq $r.storage.type "s3" }}
+{{- $s3 := $r.storage.s3 }}
+{{- with $s3.endpoint }}
+PARLEY_RECORDINGS_S3_ENDPOINT: {{ . | quote }}
+{{- end }}
+PARLEY_RECORDINGS_S3_REGION: {{ $s3.region | quote }}
+PARLEY_RECORDINGS_S3_BUCKET: {{ required "recordings.storage.s3.bucket is required with recordings.storage.type s3" $s3.bucket | quote }}
+PARLEY_RECORDINGS_S3_PATHSTYLEACCESS: {{ $s3.pathStyleAccess | quote }}
+PARLEY_RECORDINGS_S3_PREFIX: {{ $s3.prefix | quote }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -270,6 +281,8 @@ PARLEY_POSTGRES_HOST: {{ $v.database.host | quote }}
 PARLEY_POSTGRES_PORT: {{ $v.database.port | quote }}
 PARLEY_POSTGRES_DB: {{ $v.database.name | quote }}
 PARLEY_PEOPLE_CALLS_MEETINGSERVICEURI: {{ include "parley.serviceUrl" (dict "root" $root "key" "meetingService") | quote }}
+{{- /* set even without Janus: no worker answers there then, and exports answer 503 problems */}}
+PARLEY_PEOPLE_EXPORT_RECORDINGSURL: {{ include "parley.recordingServiceUrl" $root | quote }}
 {{- with include "parley.publicUrl" $root }}
 PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI: {{ . | quote }}
 {{- end }}

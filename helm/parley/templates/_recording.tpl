@@ -46,6 +46,18 @@ janus.hostNetwork), not to every address of the node.
         secretKeyRef:
           name: {{ $r.database.existingSecret }}
           key: {{ $r.database.passwordKey }}
+    {{- if and (eq $r.storage.type "s3") $r.storage.s3.existingSecret }}
+    - name: PARLEY_RECORDINGS_S3_ACCESSKEY
+      valueFrom:
+        secretKeyRef:
+          name: {{ $r.storage.s3.existingSecret }}
+          key: {{ $r.storage.s3.accessKeyKey }}
+    - name: PARLEY_RECORDINGS_S3_SECRETKEY
+      valueFrom:
+        secretKeyRef:
+          name: {{ $r.storage.s3.existingSecret }}
+          key: {{ $r.storage.s3.secretKeyKey }}
+    {{- end }}
     {{- with $r.extraEnv }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -97,6 +109,19 @@ janus.hostNetwork), not to every address of the node.
       mountPath: /etc/parley/kafka-ca
       readOnly: true
     {{- end }}
+{{- end }}
+
+{{/* The volume of finished recordings: the claim with local storage, the jobs' work folders with S3. */}}
+{{- define "parley.recordingsVolume" -}}
+{{- $r := .Values.recordings -}}
+- name: recordings
+  {{- if eq $r.storage.type "s3" }}
+  emptyDir:
+    sizeLimit: {{ $r.storage.s3.workSizeLimit }}
+  {{- else }}
+  persistentVolumeClaim:
+    claimName: {{ include "parley.recordingsClaimName" . }}
+  {{- end }}
 {{- end }}
 
 {{- define "parley.recordingsClaimName" -}}

@@ -132,8 +132,9 @@ class ChartJanusTests {
         Chart.Rendered rendered = Chart.render(Chart.ciValues("janus"));
 
         List<Map<String, Object>> ingress = Yamls.list(rendered.get("NetworkPolicy", JANUS), "spec.ingress");
-        // then the recording worker's two ports (ChartRecordingTests)
-        assertThat(ingress).hasSize(4);
+        // then the recording worker's ports: its API from the gateway and from
+        // people-service, its actuator from Prometheus (ChartRecordingTests)
+        assertThat(ingress).hasSize(5);
         assertThat(Yamls.list(ingress.get(0), "from")).singleElement()
             .satisfies(peer -> assertThat(Yamls.map(peer, "podSelector.matchLabels"))
                 .containsEntry("app.kubernetes.io/name", "signaling-service"));

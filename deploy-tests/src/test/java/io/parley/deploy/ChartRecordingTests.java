@@ -192,6 +192,29 @@ class ChartRecordingTests {
     }
 
     @Test
+    void peopleServiceListsAnAccountsRecordingsForItsExportOnTheWorkersService() {
+        Chart.Rendered rendered = Chart.render(Chart.ciValues("janus"));
+
+        assertThat(rendered.environment("parley-people-service")).containsEntry("PARLEY_PEOPLE_EXPORT_RECORDINGSURL",
+                "http://parley-recording-service:8079");
+        assertThat(Yamls.list(rendered.get("NetworkPolicy", JANUS), "spec.ingress")).anySatisfy(rule -> {
+            assertThat(Yamls.list(rule, "ports")).extracting(p -> p.get("port")).containsExactly("recording");
+            assertThat(Yamls.list(rule, "from")).singleElement()
+                .satisfies(peer -> assertThat(Yamls.map(peer, "podSelector.matchLabels"))
+                    .containsEntry("app.kubernetes.io/name", "people-service"));
+        });
+        // on the node's network the worker's address is the node's: no podSelector
+        // matches it
+        assertThat(Yamls.list(rendered.get("NetworkPolicy", "parley-people-service"), "spec.egress"))
+            .anySatisfy(rule -> assertThat(rule).doesNotContainKey("to")
+                .satisfies(
+                        r -> assertThat(Yamls.list(r, "ports")).extracting(p -> p.get("port")).containsExactly(8079)));
+        assertThat(Chart.render(null).environment("parley-people-service"))
+            .as("without Janus nothing answers there: exports are 503")
+            .containsEntry("PARLEY_PEOPLE_EXPORT_RECORDINGSURL", "http://parley-recording-service:8079");
+    }
+
+    @Test
     void prometheusScrapesTheWorkerLikeEveryService() {
         Chart.Rendered annotated = Chart.render(Chart.ciValues("janus"));
         assertThat(Yamls.map(annotated.get("StatefulSet", JANUS), "spec.template.metadata.annotations"))

@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Recording as the people in it see it, through the gateway: a signed-in host records a
  * call of three, everyone sees the indicator, the one who joins during the recording is
  * told before anything of theirs is published, and afterwards the host's account finds
- * the recording in "My meetings" and plays it to the end. The file itself is a WebM with
- * video and audio as long as the recording ran, as {@code ffprobe} reads it.
+ * the recording in "My meetings" and plays it to the end, and its export lists it. The
+ * file itself is a WebM with video and audio as long as the recording ran, as
+ * {@code ffprobe} reads it.
  */
 @ExtendWith({ PlatformExtension.class, BrowsersExtension.class })
 class RecordingIT {
@@ -144,6 +145,27 @@ class RecordingIT {
             .until(() -> (Boolean) adaBrowser.js("return document.getElementById('recording-player').ended;"));
         assertThat(Accessibility.blocking(adaBrowser)).as("accessibility of the recordings list").isEmpty();
         adaBrowser.screenshot("recordings");
+
+        PlatformApi.Response export = api.get("/api/me/export", accessToken(adaBrowser));
+        assertThat(export.status()).as("GET /api/me/export: %s", export.body()).isEqualTo(200);
+        assertThat(export.body().path("recordings").valueStream().map(listed -> listed.path("recordingId").asString()))
+            .as("recordings in the account's export")
+            .containsExactly(recordingId);
+        assertThat(export.body().path("recordings").path(0).path("url").asString())
+            .isEqualTo(recording.path("url").asString());
+    }
+
+    /**
+     * The page's own access token, from the web client's session module (the same module
+     * instance the page uses, so nothing is refreshed behind its back).
+     */
+    private static String accessToken(Browser browser) {
+        Object token = browser
+            .asyncJs("const done = arguments[arguments.length - 1];" + "import('/js/account-session.js')"
+                    + ".then(async (session) => { await session.ready(); done(session.accessToken()); })"
+                    + ".catch(() => done(null));");
+        assertThat(token).as("the signed-in page's access token").isInstanceOf(String.class);
+        return (String) token;
     }
 
     private static void awaitShown(CallPage page, String id) {

@@ -85,6 +85,17 @@ public class PeopleMetrics {
         registry.counter("parley.people.calls.meeting-service.failures").increment();
     }
 
+    /**
+     * An export answered 503 (or 401) because recording-service could not list the
+     * account's recordings.
+     * @param reason {@code unreachable}, {@code timeout}, {@code status} (it answered an
+     * error), {@code unreadable} (an answer that is no listing), {@code refused} (it
+     * refused the access token)
+     */
+    public void recordingServiceFailed(String reason) {
+        registry.counter("parley.people.export.recording-service.failures", "reason", reason).increment();
+    }
+
     public void eventsPublished(int count) {
         eventsPublished.increment(count);
     }

@@ -27,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
 public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Valid @DefaultValue Tokens tokens,
         @Valid @DefaultValue Sessions sessions, @Valid @DefaultValue Passwords passwords,
         @Valid @DefaultValue Throttle throttle, @Valid @DefaultValue Orgs orgs, @Valid @DefaultValue Events events,
-        @Valid @DefaultValue History history, @Valid @DefaultValue Oidc oidc, @Valid @DefaultValue Calls calls) {
+        @Valid @DefaultValue History history, @Valid @DefaultValue Oidc oidc, @Valid @DefaultValue Calls calls,
+        @Valid @DefaultValue Export export) {
 
     public enum SignUp {
 
@@ -166,4 +167,18 @@ public record PeopleProperties(@NotNull @DefaultValue("open") SignUp signUp, @Va
             @NotNull @DefaultValue("45s") Duration ringTimeout, @NotNull @DefaultValue("1s") Duration sweepInterval,
             @Min(1) @DefaultValue("3") int ringsPerMinute, @NotNull @DefaultValue("4h") Duration maxDuration) {
     }
+
+    /**
+     * {@code GET /api/me/export}: the recordings come from recording-service, asked with
+     * the person's own access token.
+     *
+     * @param recordingsUrl recording-service's base URL (default the local one,
+     * {@code http://127.0.0.1:8079})
+     * @param recordingsTimeout how long connecting to it and its whole answer may take;
+     * slower is answered 503, never an export without the recordings (default 5 s)
+     */
+    public record Export(@NotNull @DefaultValue("http://127.0.0.1:8079") URI recordingsUrl,
+            @NotNull @DefaultValue("5s") Duration recordingsTimeout) {
+    }
+
 }

@@ -64,10 +64,15 @@ class OpenApiIT {
 
     private static RunningPeopleService closed;
 
-    /** The same database as {@code service}, but meeting-service is out of its reach. */
+    /**
+     * The same database as {@code service}, but meeting-service and recording-service are
+     * out of its reach.
+     */
     private static RunningPeopleService cut;
 
     private static MeetingServiceProcess meetings;
+
+    private static RecordingServiceProcess recordings;
 
     private static WebTestClient client;
 
@@ -81,8 +86,9 @@ class OpenApiIT {
         String test = "--parley.people.oidc.providers.test.";
         String down = "--parley.people.oidc.providers.down.";
         meetings = MeetingServiceProcess.reserve();
+        recordings = RecordingServiceProcess.reserve();
         service = RunningPeopleService.start("openapi_it", "--parley.people.throttle.address-failures=10000",
-                meetings.uriArgument(),
+                meetings.uriArgument(), recordings.urlArgument(),
                 // one password hash at a time and one waiting, so that a burst of
                 // sign-ins meets a 503
                 "--parley.people.passwords.concurrency=1", "--parley.people.passwords.queue=1",
@@ -94,8 +100,10 @@ class OpenApiIT {
                 down + "client-secret=secret", down + "display-name=Down provider");
         closed = RunningPeopleService.start("openapi_closed_it", "--parley.people.sign-up=closed");
         cut = RunningPeopleService.start("openapi_it",
-                "--parley.people.calls.meeting-service-uri=http://127.0.0.1:" + Ports.freePort());
+                "--parley.people.calls.meeting-service-uri=http://127.0.0.1:" + Ports.freePort(),
+                "--parley.people.export.recordings-url=http://127.0.0.1:" + Ports.freePort());
         meetings.start(service);
+        recordings.start(service, "openapi_it_recordings");
         provider = TestOidcProvider.start(providerPort, List.of(service.baseUrl() + "/api/session/oidc/test/callback"));
         client = service.client();
         people = new PeopleClient(client);
@@ -117,6 +125,9 @@ class OpenApiIT {
         }
         if (meetings != null) {
             meetings.close();
+        }
+        if (recordings != null) {
+            recordings.close();
         }
         if (service != null) {
             service.close();
@@ -272,6 +283,8 @@ class OpenApiIT {
 
         s.put("GET /api/me/export 200", () -> send(HttpMethod.GET, "/api/me/export", me, null));
         s.put("GET /api/me/export 401", () -> send(HttpMethod.GET, "/api/me/export", null, null));
+        s.put("GET /api/me/export 503", () -> exchange(
+                cut.client().get().uri("/api/me/export").headers(h -> h.setBearerAuth(me.signedIn().accessToken()))));
         // one meeting and a page of one: next is a cursor
         s.put("GET /api/me/meetings 200", () -> send(HttpMethod.GET, "/api/me/meetings?limit=1", me, null));
         s.put("GET /api/me/meetings 400", () -> send(HttpMethod.GET, "/api/me/meetings?limit=0", me, null));

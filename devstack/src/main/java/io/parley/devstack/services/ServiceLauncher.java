@@ -176,6 +176,9 @@ public final class ServiceLauncher {
             // the gateway does not pass the browser's Host on: an OpenID Connect provider
             // must redirect to the gateway
             env.put("PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI", "http://localhost:" + plan.gateway().port());
+            // the export lists the account's recordings there; the stack runs one
+            // recording-service
+            env.put("PARLEY_PEOPLE_EXPORT_RECORDINGSURL", plan.urisOf(StackPlan.RECORDING));
         }
         if (jsonLogs) {
             env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");

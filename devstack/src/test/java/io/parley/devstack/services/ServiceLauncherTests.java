@@ -59,6 +59,7 @@ class ServiceLauncherTests {
             .containsEntry("PARLEY_POSTGRES_DB", "people")
             .containsEntry("PARLEY_POSTGRES_USER", "parley")
             .containsEntry("PARLEY_PEOPLE_OIDC_REDIRECT_BASE_URI", "http://localhost:8080")
+            .containsEntry("PARLEY_PEOPLE_EXPORT_RECORDINGSURL", "http://127.0.0.1:8079")
             .doesNotContainKey("PARLEY_POSTGRES_PASSWORD");
     }
 

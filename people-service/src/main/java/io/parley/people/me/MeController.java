@@ -9,7 +9,9 @@ import io.parley.people.session.Session;
 import io.parley.people.session.Sessions;
 import io.parley.people.web.Inputs;
 import io.parley.people.web.PeopleProblem;
+import io.parley.tokens.BearerTokens;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -91,9 +93,15 @@ class MeController {
         return profiles.signOutEverywhere(caller.accountId()).thenReturn(ResponseEntity.noContent().build());
     }
 
+    /**
+     * The caller's own token goes on to recording-service, which lists the recordings it
+     * lets that token read (the {@link Caller} checked it).
+     */
     @GetMapping("/api/me/export")
-    Mono<ResponseEntity<Profiles.Export>> export(Caller caller) {
-        return profiles.export(caller)
+    Mono<ResponseEntity<Profiles.Export>> export(Caller caller, ServerHttpRequest request) {
+        String accessToken = BearerTokens.resolve(request)
+            .orElseThrow(() -> PeopleProblem.unauthorized("Sign in first: an access token is required."));
+        return profiles.export(caller, accessToken)
             .map(export -> ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"parley-account.json\"")
                 .body(export));

@@ -42,9 +42,12 @@ class Profiles {
 
     private final TransactionalOperator transaction;
 
+    private final AccountRecordings recordings;
+
     Profiles(AccountStore accounts, PasswordHashing passwords, Sessions sessions, Contacts contacts, Outbox outbox,
-            DatabaseClient db, TransactionalOperator transaction) {
+            DatabaseClient db, TransactionalOperator transaction, AccountRecordings recordings) {
         this.accounts = accounts;
+        this.recordings = recordings;
         this.contacts = contacts;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -61,7 +64,8 @@ class Profiles {
             List<OrgMembership> orgs) {
     }
 
-    record Export(Profile account, List<Session.View> sessions, Instant exportedAt) {
+    record Export(Profile account, List<Session.View> sessions, List<AccountRecordings.Recording> recordings,
+            Instant exportedAt) {
     }
 
     Mono<Profile> profile(UUID accountId) {
@@ -91,10 +95,17 @@ class Profiles {
         return sessions.revokeAll(accountId, null, "signed-out-everywhere").as(transaction::transactional);
     }
 
-    Mono<Export> export(Caller caller) {
-        return profile(caller.accountId()).zipWith(
-                sessions.liveOf(caller.accountId()).map(s -> s.view(caller.sessionId().toString())).collectList(),
-                (profile, list) -> new Export(profile, list, Instant.now()));
+    /**
+     * The account, its live sessions and its recordings (from recording-service, with the
+     * person's own access token); all of it or a problem, never an export that silently
+     * lacks a part.
+     */
+    Mono<Export> export(Caller caller, String accessToken) {
+        return Mono
+            .zip(profile(caller.accountId()),
+                    sessions.liveOf(caller.accountId()).map(s -> s.view(caller.sessionId().toString())).collectList(),
+                    recordings.of(accessToken))
+            .map(parts -> new Export(parts.getT1(), parts.getT2(), parts.getT3(), Instant.now()));
     }
 
     /**
