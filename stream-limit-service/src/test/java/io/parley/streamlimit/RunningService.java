@@ -47,13 +47,30 @@ public final class RunningService implements AutoCloseable {
             .allowBlockingCallsInside("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics", "record")
             .allowBlockingCallsInside("org.apache.kafka.clients.producer.internals.BufferPool", "allocate")
             .allowBlockingCallsInside("org.apache.kafka.clients.producer.internals.BufferPool", "deallocate")
+            // Spring Kafka hands every send the shared producer under a lock (CI caught
+            // two
+            // event loops meeting there in ConcurrentLeasesIT)
+            .allowBlockingCallsInside("org.springframework.kafka.core.DefaultKafkaProducerFactory", "doCreateProducer")
             // the test client's first decompressor loads the zstd native library (once
             // per JVM)
             .allowBlockingCallsInside("io.netty.handler.codec.http.HttpContentDecompressor", "newContentDecoder")
             .blockingMethodCallback(method -> {
-                BLOCKING_CALLS.add(method + " on " + Thread.currentThread().getName());
+                BLOCKING_CALLS.add(method + " on " + Thread.currentThread().getName() + " from " + callers());
                 throw new BlockingOperationError(method);
             }));
+    }
+
+    // the report names where the call came from: a bare "Unsafe#park on
+    // reactor-http-epoll-2"
+    // from CI could not be traced
+    private static List<String> callers() {
+        return StackWalker.getInstance()
+            .walk(frames -> frames.map(frame -> frame.getClassName() + "#" + frame.getMethodName())
+                .filter(frame -> !frame.startsWith("java.") && !frame.startsWith("jdk.")
+                        && !frame.startsWith("reactor.blockhound.")
+                        && !frame.startsWith(RunningService.class.getName()))
+                .limit(8)
+                .toList());
     }
 
     /** An API key configured for tenant {@code acme} in every instance started here. */
