@@ -26,7 +26,7 @@ import io.parley.harness.RedisServerProcess;
  * test JVM cannot), or stream-limit-service from its module, which the reactor builds
  * first.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final List<String> command;
 
@@ -52,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
         return start(name, jar(Path.of("target"), "signaling-service"), redis, kafka, jwksUri, args);
     }
 
-    static ServiceProcess streamLimit(RedisServerProcess redis, KafkaBrokerProcess kafka, String jwksUri,
+    public static ServiceProcess streamLimit(RedisServerProcess redis, KafkaBrokerProcess kafka, String jwksUri,
             String... extraArgs) {
         return start("stream-limit", jar(Path.of("..", "stream-limit-service", "target"), "stream-limit-service"),
                 redis, kafka, jwksUri, List.of(extraArgs));
@@ -101,7 +101,7 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -20,7 +20,7 @@ import reactor.netty.resources.LoopResources;
  * A signing key for test tokens and a live JWKS endpoint that publishes it, as
  * meeting-service would.
  */
-final class TestKeys implements AutoCloseable {
+public final class TestKeys implements AutoCloseable {
 
     private final RSAKey key = RsaKeys.generate();
 
@@ -30,7 +30,7 @@ final class TestKeys implements AutoCloseable {
 
     private final DisposableServer server;
 
-    TestKeys() {
+    public TestKeys() {
         String jwks = new JWKSet(key.toPublicJWK()).toString();
         server = HttpServer.create()
             .runOn(loops)
@@ -42,18 +42,18 @@ final class TestKeys implements AutoCloseable {
             .bindNow();
     }
 
-    String jwksUri() {
+    public String jwksUri() {
         return "http://127.0.0.1:" + server.port() + "/.well-known/jwks.json";
     }
 
-    JoinToken participant(String meetingId, String name, Role role) {
+    public JoinToken participant(String meetingId, String name, Role role) {
         Instant now = Instant.now();
         return new JoinToken("user-" + UUID.randomUUID(), meetingId,
                 "p-" + UUID.randomUUID().toString().substring(0, 8), name, role, UUID.randomUUID().toString(),
                 now.minusSeconds(5), now.plus(Duration.ofHours(1)));
     }
 
-    String sign(JoinToken token) {
+    public String sign(JoinToken token) {
         return signer.sign(token);
     }
 

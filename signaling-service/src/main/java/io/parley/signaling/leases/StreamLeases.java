@@ -77,13 +77,18 @@ public class StreamLeases {
     }
 
     public Mono<Outcome> acquire(JoinToken token, String rawToken) {
+        return acquire(streamId(token), token.meetingId(), rawToken);
+    }
+
+    /** A lease for another stream of the token's subject, such as a video it watches. */
+    public Mono<Outcome> acquire(String streamId, String meetingId, String rawToken) {
         if (!leases.enabled()) {
             return Mono.just(Outcome.DISABLED);
         }
         return client.post()
             .uri("/api/streams")
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + rawToken)
-            .bodyValue(Map.of("streamId", streamId(token), "meetingId", token.meetingId()))
+            .bodyValue(Map.of("streamId", streamId, "meetingId", meetingId))
             .retrieve()
             .toBodilessEntity()
             .map(response -> Outcome.ADMITTED)
@@ -97,11 +102,15 @@ public class StreamLeases {
     }
 
     public Mono<Renewal> renew(JoinToken token, String rawToken) {
+        return renew(streamId(token), rawToken);
+    }
+
+    public Mono<Renewal> renew(String streamId, String rawToken) {
         if (!leases.enabled()) {
             return Mono.just(Renewal.DISABLED);
         }
         return client.put()
-            .uri("/api/streams/{id}/lease", streamId(token))
+            .uri("/api/streams/{id}/lease", streamId)
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + rawToken)
             .retrieve()
             .toBodilessEntity()
@@ -119,11 +128,15 @@ public class StreamLeases {
     }
 
     public Mono<Void> release(JoinToken token, String rawToken) {
+        return release(streamId(token), rawToken);
+    }
+
+    public Mono<Void> release(String streamId, String rawToken) {
         if (!leases.enabled()) {
             return Mono.empty();
         }
         return client.delete()
-            .uri("/api/streams/{id}", streamId(token))
+            .uri("/api/streams/{id}", streamId)
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + rawToken)
             .retrieve()
             .toBodilessEntity()

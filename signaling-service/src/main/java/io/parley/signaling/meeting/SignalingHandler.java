@@ -100,7 +100,8 @@ public class SignalingHandler implements WebSocketHandler {
 
     private Connection open(AdmissionOutcome.Admitted admitted) {
         long now = System.nanoTime();
-        Connection connection = new Connection(admitted.token(), new Outbound(properties.outboundBuffer().toBytes()),
+        Connection connection = new Connection(admitted.token(), admitted.rawToken(),
+                new Outbound(properties.outboundBuffer().toBytes()),
                 new TokenBucket(properties.messagesPerSecond(), properties.messageBurst(), now),
                 new TokenBucket(properties.chat().perSecond(), properties.chat().burst(), now));
         Connection replaced = sessions.register(connection);

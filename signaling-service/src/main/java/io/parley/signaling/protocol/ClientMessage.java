@@ -1,5 +1,9 @@
 package io.parley.signaling.protocol;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
@@ -11,6 +15,9 @@ import tools.jackson.databind.JsonNode;
 public sealed interface ClientMessage {
 
     int MAX_ID_LENGTH = 64;
+
+    /** As many as a meeting may hold. */
+    int MAX_VIEW = 100;
 
     /**
      * What a MediaStream id looks like in the browsers Parley supports, at most 64
@@ -98,6 +105,29 @@ public sealed interface ClientMessage {
         }
     }
 
+    /**
+     * SFU: whose camera video the client wants, most wanted first, and the simulcast
+     * layer each tile needs; at most {@link #MAX_VIEW} entries, each participant once.
+     */
+    record SfuView(List<WantedVideo> videos) implements ClientMessage {
+
+        @Override
+        public MessageType type() {
+            return MessageType.SFU_VIEW;
+        }
+    }
+
+    /** One entry of {@link SfuView}. */
+    record WantedVideo(String participantId, Layer layer) {
+    }
+
+    /** A simulcast layer, by the size of the tile that shows it. */
+    enum Layer {
+
+        LOW, MEDIUM, HIGH
+
+    }
+
     /** User socket: a fresh access token before the current one expires. */
     record Refresh(String token) implements ClientMessage {
 
@@ -139,9 +169,42 @@ public sealed interface ClientMessage {
             case STOP_SHARE -> new StopShare(participantId(json, "participantId"));
             case SFU_PUBLISH -> new SfuPublish(optionalSdp(json), mid(json, "screen"));
             case SFU_START -> new SfuStart(sdp(json));
+            case SFU_VIEW -> new SfuView(wantedVideos(json));
             case PING -> new Ping();
             case REFRESH -> new Refresh(requiredText(json, "token"));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type.");
+        };
+    }
+
+    private static List<WantedVideo> wantedVideos(JsonNode json) {
+        JsonNode videos = requiredField(json, "videos");
+        if (!videos.isArray() || videos.size() > MAX_VIEW) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD,
+                    "'videos' must be a list of at most " + MAX_VIEW + " participants.");
+        }
+        List<WantedVideo> wanted = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode video : videos) {
+            if (!video.isObject()) {
+                throw new ProtocolException(ErrorCode.INVALID_FIELD,
+                        "Each of 'videos' is an object with participantId and layer.");
+            }
+            String participantId = participantId(video, "participantId");
+            if (!seen.add(participantId)) {
+                throw new ProtocolException(ErrorCode.INVALID_FIELD, "'videos' names a participant twice.");
+            }
+            wanted.add(new WantedVideo(participantId, layer(video)));
+        }
+        return List.copyOf(wanted);
+    }
+
+    private static Layer layer(JsonNode video) {
+        String layer = requiredText(video, "layer");
+        return switch (layer) {
+            case "low" -> Layer.LOW;
+            case "medium" -> Layer.MEDIUM;
+            case "high" -> Layer.HIGH;
+            default -> throw new ProtocolException(ErrorCode.INVALID_FIELD, "'layer' must be low, medium or high.");
         };
     }
 

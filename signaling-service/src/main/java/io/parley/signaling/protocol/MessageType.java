@@ -23,6 +23,7 @@ public enum MessageType {
     STOP_SHARE("stop-share", Direction.FROM_CLIENT, Socket.MEETING),
     SFU_PUBLISH("sfu-publish", Direction.FROM_CLIENT, Socket.MEETING),
     SFU_START("sfu-start", Direction.FROM_CLIENT, Socket.MEETING),
+    SFU_VIEW("sfu-view", Direction.FROM_CLIENT, Socket.MEETING),
 
     // server → client, meeting socket
     WELCOME("welcome", Direction.FROM_SERVER, Socket.MEETING),
@@ -36,6 +37,7 @@ public enum MessageType {
     MEDIA_MODE("media-mode", Direction.FROM_SERVER, Socket.MEETING),
     SFU_ANSWER("sfu-answer", Direction.FROM_SERVER, Socket.MEETING),
     SFU_OFFER("sfu-offer", Direction.FROM_SERVER, Socket.MEETING),
+    SFU_VIDEOS("sfu-videos", Direction.FROM_SERVER, Socket.MEETING),
     RECORDING("recording", Direction.FROM_SERVER, Socket.MEETING),
     RECONNECT("reconnect", Direction.FROM_SERVER, Socket.BOTH), ERROR("error", Direction.FROM_SERVER, Socket.BOTH),
     PONG("pong", Direction.FROM_SERVER, Socket.BOTH),

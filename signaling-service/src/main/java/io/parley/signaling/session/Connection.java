@@ -11,6 +11,8 @@ public final class Connection {
 
     private final JoinToken token;
 
+    private final String rawToken;
+
     private final Outbound outbound;
 
     private final TokenBucket messages;
@@ -23,8 +25,9 @@ public final class Connection {
 
     private volatile String screen;
 
-    public Connection(JoinToken token, Outbound outbound, TokenBucket messages, TokenBucket chat) {
+    public Connection(JoinToken token, String rawToken, Outbound outbound, TokenBucket messages, TokenBucket chat) {
         this.token = token;
+        this.rawToken = rawToken;
         this.outbound = outbound;
         this.messages = messages;
         this.chat = chat;
@@ -32,6 +35,14 @@ public final class Connection {
 
     public JoinToken token() {
         return token;
+    }
+
+    /**
+     * The join token as the client sent it: calls made for this participant (its stream
+     * leases) carry it, so other services count its subject.
+     */
+    public String rawToken() {
+        return rawToken;
     }
 
     public String meetingId() {

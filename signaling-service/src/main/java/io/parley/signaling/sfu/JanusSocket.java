@@ -78,9 +78,15 @@ public final class JanusSocket {
         return request(request("create"), false).map((reply) -> reply.path("data").path("id").asLong());
     }
 
-    /** A handle on the plugin, its events given to {@code events}; its id. */
-    Mono<Long> attach(long session, String plugin, JanusEvents events) {
-        ObjectNode attach = request("attach").put("session_id", session).put("plugin", plugin);
+    /**
+     * A handle on the plugin, its events given to {@code events}; its id. Janus repeats
+     * the opaque id in what its event handlers report of the handle, which is how those
+     * reports are tied to a meeting and a participant.
+     */
+    Mono<Long> attach(long session, String plugin, String opaqueId, JanusEvents events) {
+        ObjectNode attach = request("attach").put("session_id", session)
+            .put("plugin", plugin)
+            .put("opaque_id", opaqueId);
         return request(attach, false).map((reply) -> {
             long handle = reply.path("data").path("id").asLong();
             listeners.put(handle, events);

@@ -1,13 +1,19 @@
 package io.parley.signaling.sfu;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.parley.events.MediaServers;
+import io.parley.signaling.leases.StreamLeases;
+import io.parley.signaling.protocol.ClientMessage;
 import io.parley.signaling.protocol.MessageType;
 import io.parley.signaling.protocol.ServerMessages;
 import io.parley.signaling.session.Connection;
@@ -54,6 +60,8 @@ final class SfuParticipant {
 
     private final Subscription subscription = new Subscription();
 
+    private final VideoLeases videoLeases;
+
     private final Mono<Void> joined;
 
     private volatile long session;
@@ -73,14 +81,26 @@ final class SfuParticipant {
 
     private int failures;
 
+    /** A change of the video leases is under way; another waits for it. */
+    private boolean leasing;
+
+    private boolean leaseAgain;
+
+    /** The limit as the client was last told it: null when nothing is held back. */
+    private Integer limitTold;
+
+    private Subscription.Videos videosTold = new Subscription.Videos(List.of(), List.of());
+
     SfuParticipant(JanusSocket janus, VideoRooms rooms, SfuRooms.MeetingRoom room, Connection connection,
-            ServerMessages messages, Consumer<SfuParticipant> lost) {
+            ServerMessages messages, StreamLeases leases, Consumer<SfuParticipant> lost) {
         this.janus = janus;
         this.rooms = rooms;
         this.room = room;
         this.connection = connection;
         this.messages = messages;
         this.lost = lost;
+        this.videoLeases = new VideoLeases(leases, connection);
+        subscription.allow(videoLeases.allowed());
         // joined once; a failed attempt is not kept, the client's next sfu-publish tries
         // again
         this.joined = Mono.defer(this::join).cache((value) -> FOREVER, (ex) -> Duration.ZERO, () -> FOREVER);
@@ -157,7 +177,26 @@ final class SfuParticipant {
                 subscription.settled();
             }
             sync();
+            askLayers();
         }));
+    }
+
+    /**
+     * The client's {@code sfu-view}: whose camera video it wants first, and the layer of
+     * each.
+     */
+    void view(List<ClientMessage.WantedVideo> videos) {
+        synchronized (this) {
+            subscription.view(videos);
+        }
+        coverVideos();
+        sync();
+        askLayers();
+    }
+
+    /** Renews the video leases and tries again for videos the limit held back. */
+    void renewVideoLeases() {
+        lease((leases) -> leases.renew().then(Mono.defer(() -> leases.cover(wantedVideos()))));
     }
 
     /** Whether an {@code sfu-offer} waits for the client's {@code sfu-start}. */
@@ -173,6 +212,7 @@ final class SfuParticipant {
     /** Destroys the Janus session: Janus tells the others this publisher left. */
     void close() {
         closed = true;
+        lease(VideoLeases::releaseAll);
         if (started) {
             joined.onErrorComplete()
                 .then(Mono.defer(() -> (session != 0) ? janus.destroySession(session, List.of(publisher, subscriber))
@@ -185,7 +225,7 @@ final class SfuParticipant {
     private Mono<Void> join() {
         return janus.createSession().flatMap((created) -> {
             session = created;
-            return janus.attach(created, JanusClient.VIDEOROOM, new PublisherEvents()).flatMap((handle) -> {
+            return janus.attach(created, JanusClient.VIDEOROOM, opaqueId(), new PublisherEvents()).flatMap((handle) -> {
                 publisher = handle;
                 ObjectNode join = body("join").put("ptype", "publisher")
                     .put("room", room.id())
@@ -200,6 +240,7 @@ final class SfuParticipant {
             synchronized (this) {
                 subscription.publishers(data(reply).path("publishers"));
             }
+            coverVideos();
             sync();
         }).then();
     }
@@ -227,6 +268,13 @@ final class SfuParticipant {
     private void sync() {
         Subscription.Change change;
         synchronized (this) {
+            // the leases decide how many videos to ask for: the change waits for them
+            if (leasing) {
+                return;
+            }
+        }
+        tellVideos();
+        synchronized (this) {
             change = closed ? null : subscription.next();
         }
         if (change == null) {
@@ -237,7 +285,7 @@ final class SfuParticipant {
     }
 
     private Mono<JsonNode> subscribe(List<FeedStream> streams) {
-        return janus.attach(session, JanusClient.VIDEOROOM, new SubscriberEvents()).flatMap((handle) -> {
+        return janus.attach(session, JanusClient.VIDEOROOM, opaqueId(), new SubscriberEvents()).flatMap((handle) -> {
             subscriber = handle;
             ObjectNode join = body("join").put("ptype", "subscriber").put("room", room.id());
             join.set("streams", streams(streams));
@@ -300,8 +348,97 @@ final class SfuParticipant {
             });
     }
 
+    private void coverVideos() {
+        lease((leases) -> leases.cover(wantedVideos()));
+    }
+
+    private synchronized int wantedVideos() {
+        return subscription.wantedVideos();
+    }
+
+    /**
+     * Runs a change of the video leases, one at a time: one asked for meanwhile runs
+     * after it (a covering one, whatever was asked, since it reads the wanted count
+     * afresh); once closed, the leases are given back instead.
+     */
+    private void lease(Function<VideoLeases, Mono<Void>> change) {
+        synchronized (this) {
+            if (leasing) {
+                leaseAgain = true;
+                return;
+            }
+            leasing = true;
+        }
+        boolean closing = closed;
+        Function<VideoLeases, Mono<Void>> work = closing ? VideoLeases::releaseAll : change;
+        work.apply(videoLeases).onErrorResume((error) -> {
+            log.warn("Video leases of participant {} were not changed: {}", connection.participantId(),
+                    error.toString());
+            return Mono.empty();
+        }).doFinally((signal) -> leased(closing)).subscribe();
+    }
+
+    private void leased(boolean wasClosing) {
+        boolean again;
+        synchronized (this) {
+            leasing = false;
+            again = leaseAgain || (closed && !wasClosing);
+            leaseAgain = false;
+            subscription.allow(videoLeases.allowed());
+        }
+        if (again) {
+            coverVideos();
+        }
+        else if (!closed) {
+            sync();
+        }
+    }
+
+    /** {@code sfu-videos}, when whose video is received or held back changed. */
+    private void tellVideos() {
+        Map<String, Object> told;
+        synchronized (this) {
+            Subscription.Videos videos = subscription.videos();
+            Integer limit = videos.withheld().isEmpty() ? null : videos.receiving().size();
+            if (closed || (videos.equals(videosTold) && Objects.equals(limit, limitTold))) {
+                return;
+            }
+            videosTold = videos;
+            limitTold = limit;
+            told = new LinkedHashMap<>();
+            told.put("limit", limit);
+            told.put("receiving", videos.receiving());
+            told.put("withheld", videos.withheld());
+        }
+        connection.send(messages.of(MessageType.SFU_VIDEOS, told));
+    }
+
+    /** Asks Janus for the simulcast layer each received camera video's tile needs. */
+    private void askLayers() {
+        Map<String, ClientMessage.Layer> changes;
+        synchronized (this) {
+            if (closed || subscriber == 0 || subscription.negotiating()) {
+                return;
+            }
+            changes = subscription.layerChanges();
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        ObjectNode configure = body("configure");
+        ArrayNode streams = configure.putArray("streams");
+        changes.forEach((mid, layer) -> streams.addObject().put("mid", mid).put("substream", layer.ordinal()));
+        janus.message(session, subscriber, configure, null)
+            .subscribe(null, (error) -> log.debug("Layers of participant {} were not changed: {}",
+                    connection.participantId(), error.toString()));
+    }
+
     private synchronized boolean negotiating() {
         return subscription.negotiating();
+    }
+
+    private String opaqueId() {
+        return MediaServers.opaqueId(connection.meetingId(), connection.participantId());
     }
 
     private static JsonNode data(JsonNode reply) {
@@ -339,6 +476,7 @@ final class SfuParticipant {
                     }
                 }
             }
+            coverVideos();
             sync();
         }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.parley.signaling.SignalingMetrics;
+import io.parley.signaling.leases.StreamLeases;
 import io.parley.signaling.protocol.ClientMessage;
 import io.parley.signaling.protocol.ErrorCode;
 import io.parley.signaling.protocol.ServerMessages;
@@ -49,9 +50,13 @@ public class SfuSessions implements InitializingBean, DisposableBean {
 
     private final SfuMetrics sfuMetrics;
 
+    private final StreamLeases leases;
+
+    private volatile Disposable leaseRenewals;
+
     SfuSessions(JanusInstances instances, SfuRooms rooms, ServerMessages messages, Replies replies,
             SignalingMetrics metrics, RecordingStore recordings, RecordingChannel recordingChannel,
-            SfuMetrics sfuMetrics) {
+            SfuMetrics sfuMetrics, StreamLeases leases) {
         this.instances = instances;
         this.metrics = metrics;
         this.rooms = rooms;
@@ -60,6 +65,7 @@ public class SfuSessions implements InitializingBean, DisposableBean {
         this.recordings = recordings;
         this.recordingChannel = recordingChannel;
         this.sfuMetrics = sfuMetrics;
+        this.leases = leases;
         recordingChannel.receive(this::recordingChanged);
     }
 
@@ -92,6 +98,15 @@ public class SfuSessions implements InitializingBean, DisposableBean {
             return replies.error(sender, ErrorCode.SFU_REFUSED, "No sfu-offer is waiting for an answer.");
         }
         return participant.start(start.sdp()).onErrorResume((error) -> refuse(sender, error));
+    }
+
+    Mono<Void> view(Connection sender, ClientMessage.SfuView view) {
+        SfuParticipant participant = participants.get(sender);
+        if (participant == null) {
+            return replies.error(sender, ErrorCode.SFU_REFUSED, "Publish (sfu-publish) before choosing videos.");
+        }
+        participant.view(view.videos());
+        return Mono.empty();
     }
 
     /** The socket closed. */
@@ -156,7 +171,7 @@ public class SfuSessions implements InitializingBean, DisposableBean {
             .then(rooms.current(sender.meetingId()))
             .switchIfEmpty(Mono.error(new NotOnSfuException()))
             .map((room) -> participants.computeIfAbsent(sender, (connection) -> new SfuParticipant(socket(room),
-                    rooms(room), room, connection, messages, this::lost)));
+                    rooms(room), room, connection, messages, leases, this::lost)));
     }
 
     private JanusSocket socket(SfuRooms.MeetingRoom room) {
@@ -207,6 +222,9 @@ public class SfuSessions implements InitializingBean, DisposableBean {
                 .onBackpressureDrop()
                 .concatMap((tick) -> Flux.fromIterable(participants.values()).flatMap(SfuParticipant::keepAlive))
                 .subscribe();
+            Duration renewal = leases.renewInterval();
+            leaseRenewals = Flux.interval(renewal, renewal)
+                .subscribe((tick) -> participants.values().forEach(SfuParticipant::renewVideoLeases));
         }
     }
 
@@ -214,6 +232,9 @@ public class SfuSessions implements InitializingBean, DisposableBean {
     public void destroy() {
         if (keepAlive != null) {
             keepAlive.dispose();
+        }
+        if (leaseRenewals != null) {
+            leaseRenewals.dispose();
         }
         participants.values().forEach(SfuParticipant::close);
         participants.clear();

@@ -3,6 +3,8 @@ package io.parley.signaling.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,19 +39,46 @@ class SfuMessagesTests {
             .isEqualTo(new ClientMessage.SfuStart("v=0\r\n"));
     }
 
+    @Test
+    void takesTheVideosAClientWantsInItsOrderWithTheirLayers() {
+        assertThat(parse("{\"type\":\"sfu-view\",\"videos\":[{\"participantId\":\"p-2\",\"layer\":\"high\"},"
+                + "{\"participantId\":\"p-1\",\"layer\":\"low\"}]}"))
+            .isEqualTo(new ClientMessage.SfuView(List.of(new ClientMessage.WantedVideo("p-2", ClientMessage.Layer.HIGH),
+                    new ClientMessage.WantedVideo("p-1", ClientMessage.Layer.LOW))));
+        assertThat(parse("{\"type\":\"sfu-view\",\"videos\":[]}")).isEqualTo(new ClientMessage.SfuView(List.of()));
+    }
+
+    @Test
+    void refusesAViewOfMoreVideosThanAMeetingHoldsPeople() {
+        String video = "{\"participantId\":\"p\",\"layer\":\"low\"}";
+        StringBuilder videos = new StringBuilder();
+        for (int i = 0; i <= ClientMessage.MAX_VIEW; i++) {
+            videos.append(i == 0 ? "" : ",").append(video.replace("\"p\"", "\"p" + i + "\""));
+        }
+        assertThatThrownBy(() -> parse("{\"type\":\"sfu-view\",\"videos\":[" + videos + "]}")).isInstanceOfSatisfying(
+                ProtocolException.class, error -> assertThat(error.code()).isEqualTo(ErrorCode.INVALID_FIELD));
+    }
+
     @ParameterizedTest
-    @CsvSource(delimiter = '|',
-            value = { "{\"type\":\"sfu-publish\",\"sdp\":\"hello\"}|INVALID_FIELD",
-                    "{\"type\":\"sfu-publish\",\"sdp\":42}|INVALID_FIELD",
-                    "{\"type\":\"sfu-publish\",\"sdp\":{\"type\":\"offer\"}}|INVALID_FIELD",
-                    "{\"type\":\"sfu-publish\",\"sdp\":null,\"screen\":\"../etc\"}|INVALID_FIELD",
-                    "{\"type\":\"sfu-publish\",\"sdp\":null,\"screen\":1}|INVALID_FIELD",
-                    "{\"type\":\"sfu-publish\",\"sdp\":null,\"screen\":\"12345678901234567\"}|INVALID_FIELD",
-                    "{\"type\":\"sfu-start\"}|MISSING_FIELD", "{\"type\":\"sfu-start\",\"sdp\":null}|MISSING_FIELD",
-                    "{\"type\":\"sfu-start\",\"sdp\":\"\"}|INVALID_FIELD",
-                    "{\"type\":\"sfu-start\",\"sdp\":\"m=audio\"}|INVALID_FIELD",
-                    "{\"type\":\"sfu-offer\",\"sdp\":\"v=0\"}|UNKNOWN_TYPE",
-                    "{\"type\":\"media-mode\",\"mode\":\"sfu\"}|UNKNOWN_TYPE" })
+    @CsvSource(delimiter = '|', value = { "{\"type\":\"sfu-publish\",\"sdp\":\"hello\"}|INVALID_FIELD",
+            "{\"type\":\"sfu-publish\",\"sdp\":42}|INVALID_FIELD",
+            "{\"type\":\"sfu-publish\",\"sdp\":{\"type\":\"offer\"}}|INVALID_FIELD",
+            "{\"type\":\"sfu-publish\",\"sdp\":null,\"screen\":\"../etc\"}|INVALID_FIELD",
+            "{\"type\":\"sfu-publish\",\"sdp\":null,\"screen\":1}|INVALID_FIELD",
+            "{\"type\":\"sfu-publish\",\"sdp\":null,\"screen\":\"12345678901234567\"}|INVALID_FIELD",
+            "{\"type\":\"sfu-start\"}|MISSING_FIELD", "{\"type\":\"sfu-start\",\"sdp\":null}|MISSING_FIELD",
+            "{\"type\":\"sfu-start\",\"sdp\":\"\"}|INVALID_FIELD",
+            "{\"type\":\"sfu-start\",\"sdp\":\"m=audio\"}|INVALID_FIELD",
+            "{\"type\":\"sfu-offer\",\"sdp\":\"v=0\"}|UNKNOWN_TYPE", "{\"type\":\"sfu-view\"}|MISSING_FIELD",
+            "{\"type\":\"sfu-view\",\"videos\":{}}|INVALID_FIELD",
+            "{\"type\":\"sfu-view\",\"videos\":[\"p-1\"]}|INVALID_FIELD",
+            "{\"type\":\"sfu-view\",\"videos\":[{\"layer\":\"low\"}]}|MISSING_FIELD",
+            "{\"type\":\"sfu-view\",\"videos\":[{\"participantId\":\"p\"}]}|MISSING_FIELD",
+            "{\"type\":\"sfu-view\",\"videos\":[{\"participantId\":\"p\",\"layer\":\"huge\"}]}|INVALID_FIELD",
+            "{\"type\":\"sfu-view\",\"videos\":[{\"participantId\":7,\"layer\":\"low\"}]}|INVALID_FIELD",
+            "{\"type\":\"sfu-view\",\"videos\":[{\"participantId\":\"p\",\"layer\":\"low\"},{\"participantId\":\"p\",\"layer\":\"high\"}]}|INVALID_FIELD",
+            "{\"type\":\"sfu-videos\",\"receiving\":[]}|UNKNOWN_TYPE",
+            "{\"type\":\"media-mode\",\"mode\":\"sfu\"}|UNKNOWN_TYPE" })
     void rejectsWhatIsNotAnSfuMessageAClientMaySend(String text, ErrorCode expected) {
         assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(ProtocolException.class,
                 error -> assertThat(error.code()).isEqualTo(expected));
