@@ -1,7 +1,7 @@
 {{/*
 Janus's configuration folder as ConfigMap data. The files are templates: prepare.sh (the pod's init container)
-fills in @API_SECRET@ and @ADMIN_SECRET@ from the Secret and @POD_IP@ / @POD_NAME@ from the pod, and writes the
-result to an in-memory volume, so no secret is ever in the ConfigMap. k8s/media/janus/configmap.yaml holds the same
+fills in @API_SECRET@, @ADMIN_SECRET@ and @EVENTS_PASSWORD@ from the Secret and @POD_IP@ / @POD_NAME@ from the pod,
+and writes the result to an in-memory volume, so no secret is ever in the ConfigMap. k8s/media/janus/configmap.yaml holds the same
 files as rendered with the defaults (a deploy-test compares them).
 */}}
 {{- define "parley.janusConfig" -}}
@@ -9,8 +9,8 @@ files as rendered with the defaults (a deploy-test compares them).
 prepare.sh: |
   #!/bin/sh
   # Writes Janus's configuration folder (/run/janus, in memory) from the templates in /etc/janus-template. Janus
-  # loads every library in its folders, so only the VideoRoom plugin and the HTTP and WebSocket transports are
-  # linked there.
+  # loads every library in its folders, so only the VideoRoom plugin, the HTTP and WebSocket transports and (with
+  # janus.events.enabled and a password) the sample event handler are linked there.
   set -eu
   template=/etc/janus-template
   run=/run/janus
@@ -36,11 +36,21 @@ prepare.sh: |
   mkdir -p "$run/conf" "$run/plugins" "$run/transports" "$run/events" "$run/loggers"
   ln -sf "$lib/plugins/libjanus_videoroom.so" "$run/plugins/"
   ln -sf "$lib/transports/libjanus_http.so" "$lib/transports/libjanus_websockets.so" "$run/transports/"
+  {{- if $j.events.enabled }}
+  # the event handler posts to metrics-collector, only with a password (a Secret without one leaves it out)
+  case "${JANUS_EVENTS_PASSWORD:-}" in
+    "") ;;
+    *[!A-Za-z0-9._~+/=-]*)
+      echo "The Janus events password must use only letters, digits and ._~+/=-" >&2
+      exit 1 ;;
+    *) ln -sf "$lib/events/libjanus_sampleevh.so" "$run/events/" ;;
+  esac
+  {{- end }}
   umask 077
   for file in "$template"/*.jcfg; do
     sed -e "s|@POD_IP@|$POD_IP|g" -e "s|@POD_NAME@|$POD_NAME|g" \
       -e "s|@API_SECRET@|$JANUS_API_SECRET|g" -e "s|@ADMIN_SECRET@|$JANUS_ADMIN_SECRET|g" \
-      "$file" > "$run/conf/${file##*/}"
+      -e "s|@EVENTS_PASSWORD@|${JANUS_EVENTS_PASSWORD:-}|g" "$file" > "$run/conf/${file##*/}"
   done
 janus.jcfg: |
   general: {
@@ -74,8 +84,29 @@ janus.jcfg: |
       {{- end }}
   }
   events: {
+      {{- if $j.events.enabled }}
+      # one statistics event per handle and period, its streams in an array
+      broadcast = true
+      combine_media_stats = true
+      stats_period = {{ $j.events.statsPeriod }}
+      {{- else }}
       broadcast = false
+      {{- end }}
   }
+{{- if $j.events.enabled }}
+janus.eventhandler.sampleevh.jcfg: |
+  general: {
+      enabled = true
+      events = "handles,media"
+      grouping = true
+      json = "compact"
+      backend = "{{ include "parley.serviceUrl" (dict "root" . "key" "metricsCollector") }}/internal/janus-events"
+      backend_user = "janus"
+      backend_pwd = "@EVENTS_PASSWORD@"
+      max_retransmissions = 3
+      retransmissions_backoff = 100
+  }
+{{- end }}
 janus.transport.http.jcfg: |
   general: {
       json = "plain"

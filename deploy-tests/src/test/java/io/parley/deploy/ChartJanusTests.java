@@ -79,24 +79,29 @@ class ChartJanusTests {
         Map<String, Object> secret = rendered.get("Secret", JANUS);
         String apiSecret = decoded(secret, "api-secret");
         String adminSecret = decoded(secret, "admin-secret");
+        String eventsPassword = decoded(secret, "events-password");
         assertThat(apiSecret).hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(adminSecret);
+        assertThat(eventsPassword).hasSizeGreaterThanOrEqualTo(32).isNotIn(apiSecret, adminSecret);
         Map<String, Object> config = rendered.get("ConfigMap", JANUS + "-config");
         assertThat(Yamls.map(config, "data")).containsOnlyKeys("prepare.sh", "janus.jcfg", "janus.transport.http.jcfg",
-                "janus.transport.websockets.jcfg", "janus.plugin.videoroom.jcfg");
+                "janus.transport.websockets.jcfg", "janus.plugin.videoroom.jcfg", "janus.eventhandler.sampleevh.jcfg");
         assertThat(Yamls.map(config, "data").get("janus.jcfg").toString()).contains("api_secret = \"@API_SECRET@\"",
                 "admin_secret = \"@ADMIN_SECRET@\"");
+        assertThat(Yamls.map(config, "data").get("janus.eventhandler.sampleevh.jcfg").toString())
+            .contains("backend_pwd = \"@EVENTS_PASSWORD@\"");
         // no secret value anywhere but in the Secret itself
         rendered.objects()
             .stream()
             .filter(o -> !"Secret".equals(o.get("kind")))
             .forEach(o -> assertThat(o.toString()).as("%s", Yamls.at(o, "metadata.name"))
-                .doesNotContain(apiSecret, adminSecret));
+                .doesNotContain(apiSecret, adminSecret, eventsPassword));
 
         Map<String, Object> pod = Yamls.map(rendered.get("StatefulSet", JANUS), "spec.template.spec");
         List<Map<String, Object>> initEnv = Yamls.list(Yamls.list(pod, "initContainers").get(0), "env");
-        assertThat(initEnv).filteredOn(e -> e.get("name").toString().contains("SECRET"))
+        assertThat(initEnv).filteredOn(e -> e.get("name").toString().matches(".*(SECRET|PASSWORD).*"))
             .extracting(e -> Yamls.at(e, "valueFrom.secretKeyRef.name"), e -> Yamls.at(e, "valueFrom.secretKeyRef.key"))
-            .containsExactlyInAnyOrder(tuple(JANUS, "api-secret"), tuple(JANUS, "admin-secret"));
+            .containsExactlyInAnyOrder(tuple(JANUS, "api-secret"), tuple(JANUS, "admin-secret"),
+                    tuple(JANUS, "events-password"));
         assertThat(containers(pod)).allSatisfy(container -> assertThat(Yamls.list(container, "env"))
             .allSatisfy(e -> assertThat(e).doesNotContainKey("value")));
         assertThat(Yamls.list(rendered.container("parley-signaling-service"), "env"))
@@ -104,6 +109,47 @@ class ChartJanusTests {
             .extracting(e -> e.get("name"), e -> Yamls.at(e, "valueFrom.secretKeyRef.key"))
             .containsExactlyInAnyOrder(tuple("PARLEY_SIGNALING_SFU_API_SECRET", "api-secret"),
                     tuple("PARLEY_SIGNALING_SFU_ADMIN_SECRET", "admin-secret"));
+    }
+
+    @Test
+    void janusPostsItsHandleAndMediaEventsToMetricsCollectorWithThePasswordBothReadFromTheSecret() {
+        Chart.Rendered rendered = Chart.render(Chart.ciValues("janus"),
+                c -> c.set("networkPolicy.nodePeers[0].ipBlock.cidr", "10.0.0.0/16"));
+
+        Map<String, Object> data = Yamls.map(rendered.get("ConfigMap", JANUS + "-config"), "data");
+        assertThat(data.get("janus.jcfg").toString()).contains("broadcast = true", "combine_media_stats = true",
+                "stats_period = 5");
+        assertThat(data.get("janus.eventhandler.sampleevh.jcfg").toString()).contains("enabled = true",
+                "events = \"handles,media\"", "grouping = true",
+                "backend = \"http://parley-metrics-collector:8084/internal/janus-events\"", "backend_user = \"janus\"");
+        assertThat(data.get("prepare.sh").toString()).contains("libjanus_sampleevh.so", "@EVENTS_PASSWORD@");
+        assertThat(Yamls.list(rendered.container("parley-metrics-collector"), "env"))
+            .filteredOn(e -> e.get("name").equals("PARLEY_QUALITY_SFU_EVENTS_PASSWORD"))
+            .singleElement()
+            .satisfies(e -> assertThat(Yamls.map(e, "valueFrom.secretKeyRef")).containsEntry("name", JANUS)
+                .containsEntry("key", "events-password")
+                .containsEntry("optional", true));
+        // on the node's network Janus calls from its node's address
+        assertThat(Yamls.list(rendered.get("NetworkPolicy", "parley-metrics-collector"), "spec.ingress"))
+            .anySatisfy(rule -> assertThat(Yamls.list(rule, "from")).singleElement()
+                .satisfies(peer -> assertThat(Yamls.at(peer, "ipBlock.cidr")).isEqualTo("10.0.0.0/16")));
+        assertThat(Yamls.list(Chart.render(Chart.ciValues("janus"), c -> c.set("janus.hostNetwork", "false"))
+            .get("NetworkPolicy", "parley-metrics-collector"), "spec.ingress"))
+            .anySatisfy(rule -> assertThat(Yamls.list(rule, "from")).singleElement()
+                .satisfies(peer -> assertThat(Yamls.map(peer, "podSelector.matchLabels"))
+                    .containsEntry("app.kubernetes.io/name", "janus")));
+    }
+
+    @Test
+    void withoutEventsJanusBroadcastsNothingAndTheCollectorGetsNoPassword() {
+        Chart.Rendered rendered = Chart.render(Chart.ciValues("janus"), c -> c.set("janus.events.enabled", "false"));
+
+        Map<String, Object> data = Yamls.map(rendered.get("ConfigMap", JANUS + "-config"), "data");
+        assertThat(data).doesNotContainKey("janus.eventhandler.sampleevh.jcfg");
+        assertThat(data.get("janus.jcfg").toString()).contains("broadcast = false");
+        assertThat(data.get("prepare.sh").toString()).doesNotContain("libjanus_sampleevh.so");
+        assertThat(Yamls.list(rendered.container("parley-metrics-collector"), "env"))
+            .noneMatch(e -> e.get("name").equals("PARLEY_QUALITY_SFU_EVENTS_PASSWORD"));
     }
 
     @Test

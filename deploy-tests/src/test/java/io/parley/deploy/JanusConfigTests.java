@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The chart's Janus configuration starts a real Janus (the Debian package): the init
- * script fills in the secrets, only VideoRoom and the HTTP and WebSocket transports load,
- * {@code info} answers without a secret (the probe), and the admin API wants the secret.
- * The pod's folders become temporary ones and its address the loopback.
+ * script fills in the secrets, only VideoRoom, the HTTP and WebSocket transports and the
+ * sample event handler load, {@code info} answers without a secret (the probe), and the
+ * admin API wants the secret. The pod's folders become temporary ones and its address the
+ * loopback.
  */
 class JanusConfigTests {
 
@@ -66,6 +67,8 @@ class JanusConfigTests {
                 "server_name = \"parley-janus-0\"");
         assertThat(Files.getPosixFilePermissions(conf.resolve("janus.jcfg")))
             .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        assertThat(Files.readString(conf.resolve("janus.eventhandler.sampleevh.jcfg")))
+            .contains("backend_pwd = \"events-password-1\"");
 
         Process janus = new ProcessBuilder(Tools.janus().toString(), "--configs-folder=" + conf, "--disable-colors")
             .redirectErrorStream(true)
@@ -78,6 +81,7 @@ class JanusConfigTests {
             assertThat(names(info.get("plugins"))).containsExactly("janus.plugin.videoroom");
             assertThat(names(info.get("transports"))).containsExactlyInAnyOrder("janus.transport.http",
                     "janus.transport.websockets");
+            assertThat(names(info.get("events"))).containsExactly("janus.eventhandler.sampleevh");
             assertThat(post(admin, "/admin", "wrong").at("/error/code").asInt()).isEqualTo(403);
             assertThat(post(admin, "/admin", "admin-secret-1").get("janus").asString()).isEqualTo("success");
             assertThat(Files.readString(dir.resolve("janus.log")))
@@ -95,7 +99,7 @@ class JanusConfigTests {
         ProcessBuilder builder = new ProcessBuilder("sh", script.toString());
         builder.environment()
             .putAll(Map.of("POD_IP", "127.0.0.1", "POD_NAME", "parley-janus-0", "JANUS_API_SECRET", apiSecret,
-                    "JANUS_ADMIN_SECRET", "admin-secret-1"));
+                    "JANUS_ADMIN_SECRET", "admin-secret-1", "JANUS_EVENTS_PASSWORD", "events-password-1"));
         Path stderr = dir.resolve("prepare.err");
         Process process = builder.redirectError(stderr.toFile()).start();
         try {

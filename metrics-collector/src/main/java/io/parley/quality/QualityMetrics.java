@@ -13,6 +13,7 @@ import io.parley.quality.beacon.Rejection;
 import io.parley.quality.pipeline.SampleOutcome;
 import io.parley.quality.sample.BeaconFormat;
 import io.parley.quality.sample.QualityStats;
+import io.parley.quality.sfu.SfuEventResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,6 +57,26 @@ public class QualityMetrics {
     private final DistributionSummary recvLoss;
 
     private final Map<String, DistributionSummary> bitrates = new HashMap<>();
+
+    private final Map<String, Counter> sfuEvents = new HashMap<>();
+
+    private final Map<Rejection, Counter> sfuRejected = new EnumMap<>(Rejection.class);
+
+    private final Counter sfuSamplesPublished;
+
+    private final Counter sfuSamplesUnpublished;
+
+    private final Counter sfuNacksReceived;
+
+    private final Counter sfuNacksSent;
+
+    private final DistributionSummary sfuRtt;
+
+    private final DistributionSummary sfuJitter;
+
+    private final DistributionSummary sfuSendLoss;
+
+    private final DistributionSummary sfuRecvLoss;
 
     public QualityMetrics(MeterRegistry registry) {
         // parley_quality_beacons_accepted_total{format}
@@ -141,6 +162,72 @@ public class QualityMetrics {
                             .register(registry));
             }
         }
+        // parley_quality_sfu_events_total{kind, result}: what Janus's event handler
+        // posted, event by event
+        for (String kind : new String[] { "handle", "media", "other" }) {
+            for (SfuEventResult result : SfuEventResult.values()) {
+                sfuEvents.put(kind + '/' + result.tag(),
+                        Counter.builder("parley.quality.sfu.events")
+                            .description("Events Janus's event handler posted, by kind and by what became of them")
+                            .tag("kind", kind)
+                            .tag("result", result.tag())
+                            .register(registry));
+            }
+        }
+        // parley_quality_sfu_posts_rejected_total{reason}
+        for (Rejection reason : new Rejection[] { Rejection.MALFORMED, Rejection.TOO_LARGE,
+                Rejection.UNSUPPORTED_MEDIA_TYPE, Rejection.UNAUTHORIZED }) {
+            sfuRejected.put(reason,
+                    Counter.builder("parley.quality.sfu.posts.rejected")
+                        .description("Posts to the Janus events endpoint answered 4xx, by reason")
+                        .tag("reason", reason.tag())
+                        .register(registry));
+        }
+        // parley_quality_sfu_samples_total{result}
+        sfuSamplesPublished = sfuSamples(registry, "published");
+        sfuSamplesUnpublished = sfuSamples(registry, "unpublished");
+        // parley_quality_sfu_nacks_total{direction}: recv = NACKs from participants
+        // (their downlink lost packets), send = NACKs Janus sent them (their uplink did)
+        sfuNacksReceived = sfuNacks(registry, "recv");
+        sfuNacksSent = sfuNacks(registry, "send");
+        // parley_quality_sfu_rtt_seconds, parley_quality_sfu_jitter_seconds,
+        // parley_quality_sfu_packet_loss_ratio{direction}: the SFU's samples, kept apart
+        // from the clients' histograms
+        sfuRtt = DistributionSummary.builder("parley.quality.sfu.rtt")
+            .description("Round-trip time to participants measured by the SFU")
+            .baseUnit("seconds")
+            .serviceLevelObjectives(0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2, 5)
+            .register(registry);
+        sfuJitter = DistributionSummary.builder("parley.quality.sfu.jitter")
+            .description("Jitter of participants' media measured by the SFU")
+            .baseUnit("seconds")
+            .serviceLevelObjectives(0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.2, 0.5)
+            .register(registry);
+        sfuSendLoss = sfuLoss(registry, "send");
+        sfuRecvLoss = sfuLoss(registry, "recv");
+    }
+
+    private static Counter sfuSamples(MeterRegistry registry, String result) {
+        return Counter.builder("parley.quality.sfu.samples")
+            .description("Samples made from the SFU's statistics, by whether Kafka acknowledged them")
+            .tag("result", result)
+            .register(registry);
+    }
+
+    private static Counter sfuNacks(MeterRegistry registry, String direction) {
+        return Counter.builder("parley.quality.sfu.nacks")
+            .description("NACKs on participants' handles reported by the SFU, by the participant's direction")
+            .tag("direction", direction)
+            .register(registry);
+    }
+
+    private static DistributionSummary sfuLoss(MeterRegistry registry, String direction) {
+        return DistributionSummary.builder("parley.quality.sfu.packet.loss")
+            .description("Share of packets lost (0-1) measured by the SFU, by the participant's direction")
+            .baseUnit("ratio")
+            .tag("direction", direction)
+            .serviceLevelObjectives(0.001, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5, 1)
+            .register(registry);
     }
 
     private static Counter unavailable(MeterRegistry registry, String cause) {
@@ -213,12 +300,44 @@ public class QualityMetrics {
         partitionsDropped.increment();
     }
 
+    /** One event of a Janus post: {@code kind} is handle, media or other. */
+    public void sfuEvent(String kind, SfuEventResult result) {
+        sfuEvents.get(kind + '/' + result.tag()).increment();
+    }
+
+    public void sfuPostRejected(Rejection reason) {
+        Counter counter = sfuRejected.get(reason);
+        if (counter != null) {
+            counter.increment();
+        }
+    }
+
+    public void sfuSamplePublished() {
+        sfuSamplesPublished.increment();
+    }
+
+    public void sfuSampleUnpublished() {
+        sfuSamplesUnpublished.increment();
+    }
+
+    public void sfuNacks(long received, long sent) {
+        sfuNacksReceived.increment(received);
+        sfuNacksSent.increment(sent);
+    }
+
     /**
-     * A newly recorded sample: into the histograms, and how long it took from acceptance
-     * to here.
+     * A newly recorded sample: into the histograms of its source, and how long it took
+     * from acceptance to here.
      */
-    public void recorded(QualityStats stats, Duration sinceAccepted) {
+    public void recorded(BeaconFormat source, QualityStats stats, Duration sinceAccepted) {
         pipelineDelay.record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
+        if (source == BeaconFormat.SFU) {
+            observe(sfuRtt, stats.rttMs(), 1e-3);
+            observe(sfuJitter, stats.jitterMs(), 1e-3);
+            observe(sfuSendLoss, stats.sendPacketLossPct(), 1e-2);
+            observe(sfuRecvLoss, stats.recvPacketLossPct(), 1e-2);
+            return;
+        }
         observe(rtt, stats.rttMs(), 1e-3);
         observe(jitter, stats.jitterMs(), 1e-3);
         observe(sendLoss, stats.sendPacketLossPct(), 1e-2);

@@ -2,6 +2,8 @@
 // metrics-collector (GET /api/quality/meetings/{id} and …/summary). Reading needs a join token of the meeting (the tab
 // that joined it, or one opened from there) or, signed in, the account that hosted or joined it (any tab, "My
 // meetings", also long after the meeting ended). Numbers are also given as tables, for screen readers and for copying.
+// On the SFU, what the server (Janus) measured on each participant's connection is drawn beside what their browser
+// reported: dashed lines of the same colour, and tables of their own (series.sfu, summary.sfuMetrics).
 import * as accountSession from './account-session.js';
 import { api } from './api.js';
 import * as credentials from './credentials.js';
@@ -64,6 +66,11 @@ export function median(values) {
 export function measured(participants, metric) {
   return participants.some((participant) => participant.points
     .some((point) => Number.isFinite(point.stats?.[metric.key])));
+}
+
+/** Whether a summary's metrics hold any value (the SFU's are all empty for a mesh call). */
+export function hasValues(metrics) {
+  return Object.values(metrics || {}).some((values) => values?.count > 0);
 }
 
 const noData = () => h('p', { className: 'no-data' }, 'No data: nothing was measured.');
@@ -174,7 +181,9 @@ class QualityPage {
   render(series, summary, Chart, chartProblem) {
     this.destroyCharts();
     const participants = series.participants || [];
-    const colours = new Map(participants.map((p, i) => [p.participantId, PALETTE[i % PALETTE.length]]));
+    const sfu = series.sfu || [];
+    const ids = [...new Set([...participants, ...sfu].map((p) => p.participantId))];
+    const colours = new Map(ids.map((id, i) => [id, PALETTE[i % PALETTE.length]]));
     // every time series on the same axis, the meeting's span (a single sample gets a few seconds around it)
     const padding = series.lastTimestamp > series.firstTimestamp ? 0 : 5000;
     const span = { min: series.firstTimestamp - padding, max: series.lastTimestamp + padding };
@@ -185,19 +194,24 @@ class QualityPage {
         + `${new Date(series.firstTimestamp).toLocaleTimeString()} to ${new Date(series.lastTimestamp).toLocaleTimeString()}.`),
       chartProblem ? h('p', { className: 'notice' }, `${chartProblem} The tables below have the numbers.`) : null,
       this.participantTable(participants),
+      sfu.length ? this.participantTable(sfu, 'quality-sfu', 'Measured by the server (SFU)') : null,
       h('h2', {}, 'Over time, per participant'),
+      sfu.length ? h('p', {}, 'Dashed lines: what the server measured on that participant\'s connection.') : null,
       h('div', { className: 'chart-grid' }, METRICS.map((metric) => {
         const caption = h('figcaption', {}, `${metric.label} (${metric.unit})`);
-        if (!measured(participants, metric)) {
+        if (!measured(participants, metric) && !measured(sfu, metric)) {
           return h('figure', { className: 'chart', 'data-metric': metric.key, 'data-empty': 'true' }, caption, noData());
         }
         const canvas = h('canvas', { role: 'img', 'aria-label': `${metric.label} over time, in ${metric.unit}` });
-        figures.push(() => this.lineChart(Chart, canvas, metric, participants, colours, span));
+        figures.push(() => this.lineChart(Chart, canvas, metric, participants, sfu, colours, span));
         return h('figure', { className: 'chart', 'data-metric': metric.key }, caption,
           h('div', { className: 'chart-box' }, canvas));
       })),
       h('h2', {}, 'Distribution over the meeting'),
-      this.summaryTable(summary),
+      this.summaryTable(summary.metrics),
+      hasValues(summary.sfuMetrics)
+        ? this.summaryTable(summary.sfuMetrics, 'quality-sfu-summary', 'Percentiles measured by the server (SFU)')
+        : null,
       h('div', { className: 'chart-grid' }, METRICS.map((metric) => {
         const caption = h('figcaption', {}, `${metric.label}: histogram`);
         if (!summary.metrics?.[metric.key]?.count) {
@@ -216,9 +230,9 @@ class QualityPage {
     }
   }
 
-  participantTable(participants) {
-    return h('table', { id: 'quality-participants', className: 'data' },
-      h('caption', {}, 'Participants'),
+  participantTable(participants, id = 'quality-participants', caption = 'Participants') {
+    return h('table', { id, className: 'data' },
+      h('caption', {}, caption),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'Participant'),
         h('th', { scope: 'col' }, 'Samples'),
@@ -239,13 +253,13 @@ class QualityPage {
       })));
   }
 
-  summaryTable(summary) {
-    return h('table', { id: 'quality-summary', className: 'data' },
-      h('caption', {}, 'Percentiles over all participants'),
+  summaryTable(metrics, id = 'quality-summary', caption = 'Percentiles over all participants') {
+    return h('table', { id, className: 'data' },
+      h('caption', {}, caption),
       h('thead', {}, h('tr', {}, ['Metric', 'Samples', 'p50', 'p95', 'p99', 'Max'].map((title) =>
         h('th', { scope: 'col' }, title)))),
       h('tbody', {}, METRICS.map((metric) => {
-        const values = summary.metrics?.[metric.key] || { count: 0 };
+        const values = metrics?.[metric.key] || { count: 0 };
         return h('tr', { 'data-metric': metric.key },
           h('th', { scope: 'row' }, `${metric.label} (${metric.unit})`),
           h('td', {}, String(values.count)),
@@ -253,17 +267,19 @@ class QualityPage {
       })));
   }
 
-  lineChart(Chart, canvas, metric, participants, colours, span) {
-    const datasets = participants.map((participant) => ({
-      label: this.nameOf(participant.participantId),
+  lineChart(Chart, canvas, metric, participants, sfu, colours, span) {
+    const dataset = (participant, server) => ({
+      label: `${this.nameOf(participant.participantId)}${server ? ' (server)' : ''}`,
       data: participant.points
         .filter((point) => Number.isFinite(point.stats?.[metric.key]))
         .map((point) => ({ x: point.timestamp, y: point.stats[metric.key] * metric.scale })),
       borderColor: colours.get(participant.participantId),
       backgroundColor: colours.get(participant.participantId),
+      borderDash: server ? [6, 4] : [],
       pointRadius: 2,
       tension: 0.2,
-    }));
+    });
+    const datasets = [...participants.map((p) => dataset(p, false)), ...sfu.map((p) => dataset(p, true))];
     this.charts.push(new Chart(canvas, {
       type: 'line',
       data: { datasets },

@@ -52,6 +52,8 @@ public final class ServiceLauncher {
 
     private volatile Map<String, String> signalingMedia = Map.of();
 
+    private volatile Map<String, String> collectorMedia = Map.of();
+
     /** {@code cache} null: run the fat jars as they are (--fat-jars). */
     public ServiceLauncher(ServiceJars jars, StackPlan plan, DataLayout layout, boolean jsonLogs,
             List<String> jvmOptions, AppCache cache, PrintStream console) {
@@ -94,10 +96,13 @@ public final class ServiceLauncher {
 
     /**
      * The media servers' settings (see MediaServers), for every signaling instance
-     * started from now on; none: meetings stay peer-to-peer and get no TURN relay.
+     * started from now on (none: meetings stay peer-to-peer and get no TURN relay), and
+     * for metrics-collector the credentials Janus posts its events with (none: the
+     * collector's Janus events endpoint stays off).
      */
-    public void useMedia(Map<String, String> signalingEnvironment) {
+    public void useMedia(Map<String, String> signalingEnvironment, Map<String, String> collectorEnvironment) {
         this.signalingMedia = Map.copyOf(signalingEnvironment);
+        this.collectorMedia = Map.copyOf(collectorEnvironment);
     }
 
     public LaunchedService start(ServiceInstance instance) {
@@ -167,6 +172,9 @@ public final class ServiceLauncher {
         });
         if (instance.module().equals(StackPlan.SIGNALING)) {
             env.putAll(signalingMedia);
+        }
+        if (instance.module().equals(StackPlan.METRICS_COLLECTOR)) {
+            env.putAll(collectorMedia);
         }
         if (instance.module().equals(StackPlan.RECORDING)) {
             env.put("PARLEY_RECORDINGS_CAPTURE_DIR", layout.captures().toString());

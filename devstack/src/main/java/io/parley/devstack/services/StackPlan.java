@@ -38,7 +38,8 @@ public record StackPlan(List<ServiceInstance> services) {
     static final String SIGNALING = "signaling-service";
     static final String MEETING = "meeting-service";
     static final String STREAM_LIMIT = "stream-limit-service";
-    static final String METRICS_COLLECTOR = "metrics-collector";
+
+    public static final String METRICS_COLLECTOR = "metrics-collector";
     static final String PEOPLE = "people-service";
     static final String RECORDING = "recording-service";
 

@@ -1,6 +1,7 @@
 package io.parley.devstack.up;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,8 +103,9 @@ public final class UpCommand {
         launcher.prepareInBackground();
         // beside the critical path: Janus and coturn answer within a second, long before
         // Kafka
-        CompletableFuture<MediaServers> mediaServers = CompletableFuture.supplyAsync(
-                () -> stack.startMedia(() -> MediaServers.start(media, layout, this.console)), daemon("media"));
+        CompletableFuture<MediaServers> mediaServers = CompletableFuture
+            .supplyAsync(() -> stack.startMedia(() -> MediaServers.start(media, layout,
+                    URI.create(plan.urisOf(StackPlan.METRICS_COLLECTOR)), this.console)), daemon("media"));
 
         long redisStart = System.nanoTime();
         RedisServerProcess redis = stack.startRedis(() -> RedisServerProcess.start(redisExecutable.path(),
@@ -127,7 +129,7 @@ public final class UpCommand {
         this.console.println("[devstack] kafka is ready after " + ReadinessWatch.seconds(kafkaReady));
 
         MediaServers startedMedia = join(mediaServers);
-        launcher.useMedia(startedMedia.signalingEnvironment());
+        launcher.useMedia(startedMedia.signalingEnvironment(), startedMedia.collectorEnvironment());
 
         // all at once, gateway included: none needs another to start, and two cores are
         // kept busy either way

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import io.parley.devstack.run.DataLayout;
  */
 class MediaServersTests {
 
+    private static final URI COLLECTOR = URI.create("http://127.0.0.1:8084");
+
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     private final PrintStream console = new PrintStream(output, true, StandardCharsets.UTF_8);
@@ -32,10 +35,11 @@ class MediaServersTests {
         layout.create();
         Optional<Path> broken = Optional.of(Path.of("/bin/false"));
 
-        MediaServers media = MediaServers.start(new MediaPlan(broken, broken), layout, console);
+        MediaServers media = MediaServers.start(new MediaPlan(broken, broken), layout, COLLECTOR, console);
 
         assertThat(media.running()).isEmpty();
         assertThat(media.signalingEnvironment()).isEmpty();
+        assertThat(media.collectorEnvironment()).isEmpty();
         assertThat(output.toString(StandardCharsets.UTF_8).lines()).satisfiesExactly(
                 janus -> assertThat(janus).startsWith("[devstack] janus did not start (")
                     .contains("meetings stay peer-to-peer")
@@ -48,7 +52,7 @@ class MediaServersTests {
     @Test
     void nothingInstalledStartsNothingAndTellsSignalingNothing() {
         MediaServers media = MediaServers.start(new MediaPlan(Optional.empty(), Optional.empty()),
-                new DataLayout(dataDir), console);
+                new DataLayout(dataDir), COLLECTOR, console);
 
         assertThat(media.running()).isEmpty();
         assertThat(media.signalingEnvironment()).isEmpty();

@@ -92,12 +92,26 @@ class ServiceLauncherTests {
     }
 
     @Test
+    void metricsCollectorAloneIsGivenTheCredentialsJanussEventHandlerPostsWith() {
+        launcher.useMedia(Map.of(), Map.of("PARLEY_QUALITY_SFU_EVENTS_USERNAME", "janus",
+                "PARLEY_QUALITY_SFU_EVENTS_PASSWORD", "events-password"));
+
+        assertThat(launcher.environment(instance("metrics-collector")))
+            .containsEntry("PARLEY_QUALITY_SFU_EVENTS_USERNAME", "janus")
+            .containsEntry("PARLEY_QUALITY_SFU_EVENTS_PASSWORD", "events-password");
+        for (String name : List.of("gateway", "meeting-service", "signaling-service-1", "people-service")) {
+            assertThat(launcher.environment(instance(name))).as(name)
+                .doesNotContainKey("PARLEY_QUALITY_SFU_EVENTS_PASSWORD");
+        }
+    }
+
+    @Test
     void everySignalingInstanceAndNoOtherServiceIsToldWhereJanusAndCoturnRun() {
         Map<String, String> media = new LinkedHashMap<>(SignalingMedia.janus(URI.create("http://127.0.0.1:8094/janus"),
                 URI.create("http://127.0.0.1:8096/admin"), URI.create("ws://127.0.0.1:8095"), "api-secret",
                 "admin-secret", Path.of("/tmp/parley/janus/captures")));
         media.putAll(SignalingMedia.turn("turn:192.0.2.2:3480", "turn-secret"));
-        launcher.useMedia(media);
+        launcher.useMedia(media, Map.of());
 
         for (String name : List.of("signaling-service-1", "signaling-service-2")) {
             assertThat(launcher.environment(instance(name))).as(name)

@@ -13,8 +13,9 @@ import io.parley.harness.media.MediaNetwork;
 /**
  * The configuration folder a harness Janus runs from ({@code janus -F <folder>}). Janus
  * loads every plugin and transport in its folders, so the folders it is given hold links
- * to the VideoRoom plugin and the HTTP and WebSocket transports only; no event handlers
- * and no loggers. HTTP serves the admin API and room control, WebSockets the
+ * to the VideoRoom plugin and the HTTP and WebSocket transports only, and no loggers; the
+ * events folder holds the sample event handler when {@code eventHandler} is given and is
+ * empty otherwise. HTTP serves the admin API and room control, WebSockets the
  * participants' sessions, whose plugin events Janus pushes on the socket.
  *
  * @param folder where the files are written
@@ -27,9 +28,10 @@ import io.parley.harness.media.MediaNetwork;
  * @param adminSecret what every admin API request must carry
  * @param mediaAddress the only address ICE candidates are gathered on
  * @param rtpPorts the UDP ports media uses
+ * @param eventHandler where handler events go, or null for none
  */
 record JanusConfig(Path folder, Path libraries, int httpPort, int adminPort, int websocketPort, String apiSecret,
-        String adminSecret, String mediaAddress, MediaNetwork.PortRange rtpPorts) {
+        String adminSecret, String mediaAddress, MediaNetwork.PortRange rtpPorts, JanusEventHandler eventHandler) {
 
     static final String LIBRARIES_VARIABLE = "PARLEY_JANUS_LIBRARIES";
 
@@ -48,6 +50,11 @@ record JanusConfig(Path folder, Path libraries, int httpPort, int adminPort, int
             Path transports = link(folder.resolve("transports"), libraries.resolve("transports").resolve(TRANSPORT));
             link(transports, libraries.resolve("transports").resolve(WEBSOCKET_TRANSPORT));
             Path events = Files.createDirectories(folder.resolve("events"));
+            if (eventHandler != null) {
+                link(events, libraries.resolve("events").resolve(JanusEventHandler.LIBRARY));
+                OwnerOnlyFiles.write(folder.resolve("janus.eventhandler.sampleevh.jcfg"),
+                        eventHandler.sampleEventHandler());
+            }
             Path loggers = Files.createDirectories(folder.resolve("loggers"));
             OwnerOnlyFiles.write(folder.resolve("janus.jcfg"), janus(plugins, transports, events, loggers));
             Files.writeString(folder.resolve("janus.transport.http.jcfg"), http());
@@ -83,12 +90,30 @@ record JanusConfig(Path folder, Path libraries, int httpPort, int adminPort, int
                     ignore_mdns = true
                     ice_enforce_list = "%s"
                 }
-                events: {
-                    broadcast = false
-                }
-                """.formatted(folder.toAbsolutePath(), plugins.toAbsolutePath(), transports.toAbsolutePath(),
+                %s""".formatted(folder.toAbsolutePath(), plugins.toAbsolutePath(), transports.toAbsolutePath(),
                 events.toAbsolutePath(), loggers.toAbsolutePath(), apiSecret, adminSecret, httpPort, rtpPorts,
-                mediaAddress);
+                mediaAddress, events());
+    }
+
+    /**
+     * Broadcast only with a handler; one statistics event per handle and period, its
+     * streams in an array, keeps the posts few.
+     */
+    private String events() {
+        if (eventHandler == null) {
+            return """
+                    events: {
+                        broadcast = false
+                    }
+                    """;
+        }
+        return """
+                events: {
+                    broadcast = true
+                    combine_media_stats = true
+                    stats_period = %d
+                }
+                """.formatted(eventHandler.statsPeriod().toSeconds());
     }
 
     private String http() {

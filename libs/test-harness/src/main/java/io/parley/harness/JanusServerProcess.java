@@ -5,12 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.parley.harness.media.MediaNetwork;
@@ -20,9 +22,10 @@ import io.parley.harness.media.MediaNetwork;
  * plugin and the HTTP and WebSocket transports only: the Janus API on {@link #port()}
  * ({@code /janus}) and on {@link #websocketUri()}, and the admin API on
  * {@link #adminPort()} ({@code /admin}), all on loopback and behind secrets generated per
- * instance. Media is gathered on the host's interface address
- * ({@link MediaNetwork#hostAddress()}). Ready when Janus answers its own {@code info}
- * request. Stop, kill, restart, pause and resume: {@link ServerProcess}.
+ * instance; optionally the sample event handler too ({@link JanusEventHandler}). Media is
+ * gathered on the host's interface address ({@link MediaNetwork#hostAddress()}). Ready
+ * when Janus answers its own {@code info} request. Stop, kill, restart, pause and resume:
+ * {@link ServerProcess}.
  */
 public final class JanusServerProcess extends ServerProcess {
 
@@ -34,6 +37,9 @@ public final class JanusServerProcess extends ServerProcess {
             + "(plugins/libjanus_videoroom.so, transports/libjanus_http.so and transports/libjanus_websockets.so "
             + "under lib/<arch>/janus); set " + JanusConfig.LIBRARIES_VARIABLE
             + " to the folder holding plugins/ and transports/.";
+
+    static final String EVENT_HANDLER_HINT = "The Janus sample event handler (events/libjanus_sampleevh.so) was "
+            + "not found in %s; the Debian/Ubuntu janus package ships it.";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
@@ -60,15 +66,29 @@ public final class JanusServerProcess extends ServerProcess {
      */
     public static JanusServerProcess start(Path executable, int port, int adminPort, int websocketPort, Path dir,
             ChildProcess.Output output) {
-        return start(executable, port, adminPort, websocketPort, dir, output, secret(), secret());
+        return start(executable, port, adminPort, websocketPort, dir, output, secret(), secret(), null);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, int, Path, ChildProcess.Output)}, with the sample
+     * event handler posting to {@code eventHandler}.
+     */
+    public static JanusServerProcess start(Path executable, int port, int adminPort, int websocketPort, Path dir,
+            ChildProcess.Output output, JanusEventHandler eventHandler) {
+        return start(executable, port, adminPort, websocketPort, dir, output, secret(), secret(),
+                Objects.requireNonNull(eventHandler, "eventHandler"));
     }
 
     private static JanusServerProcess start(Path executable, int port, int adminPort, int websocketPort, Path dir,
-            ChildProcess.Output output, String apiSecret, String adminSecret) {
+            ChildProcess.Output output, String apiSecret, String adminSecret, JanusEventHandler eventHandler) {
         Path libraries = JanusConfig.findLibraries(executable)
             .orElseThrow(() -> new HarnessException(LIBRARIES_HINT.formatted(executable)));
+        if (eventHandler != null
+                && !Files.isRegularFile(libraries.resolve("events").resolve(JanusEventHandler.LIBRARY))) {
+            throw new HarnessException(EVENT_HANDLER_HINT.formatted(libraries));
+        }
         JanusConfig config = new JanusConfig(dir.resolve("conf"), libraries, port, adminPort, websocketPort, apiSecret,
-                adminSecret, MediaNetwork.hostAddress(), MediaNetwork.udpPortBlock(100));
+                adminSecret, MediaNetwork.hostAddress(), MediaNetwork.udpPortBlock(100), eventHandler);
         JanusServerProcess janus = new JanusServerProcess(executable, config, output);
         janus.start();
         return janus;
@@ -81,12 +101,22 @@ public final class JanusServerProcess extends ServerProcess {
     }
 
     /**
+     * Starts on free ports, with the sample event handler posting to
+     * {@code eventHandler}; for tests.
+     */
+    public static JanusServerProcess startOnFreePorts(Path dir, JanusEventHandler eventHandler) {
+        return start(requireExecutable(), Ports.freePort(), Ports.freePort(), Ports.freePort(), dir,
+                ChildProcess.Output.toFile(dir.resolve("janus.log")), eventHandler);
+    }
+
+    /**
      * Another instance of a fleet on free ports, with the fleet's secrets (signaling has
      * one pair for all its instances).
      */
     public JanusServerProcess startSibling(Path dir) {
         return start(requireExecutable(), Ports.freePort(), Ports.freePort(), Ports.freePort(), dir,
-                ChildProcess.Output.toFile(dir.resolve("janus.log")), apiSecret(), adminSecret());
+                ChildProcess.Output.toFile(dir.resolve("janus.log")), apiSecret(), adminSecret(),
+                config.eventHandler());
     }
 
     public static Optional<Path> findExecutable() {
@@ -178,6 +208,11 @@ public final class JanusServerProcess extends ServerProcess {
 
     public MediaNetwork.PortRange rtpPorts() {
         return config.rtpPorts();
+    }
+
+    /** Where its handler events go, when it has the sample event handler. */
+    public Optional<JanusEventHandler> eventHandler() {
+        return Optional.ofNullable(config.eventHandler());
     }
 
     static String secret() {

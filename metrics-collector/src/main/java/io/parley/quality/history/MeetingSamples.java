@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.parley.quality.sample.BeaconFormat;
 import io.parley.quality.sample.ParticipantSeries;
 import io.parley.quality.sample.QualityMetric;
 import io.parley.quality.sample.QualityPoint;
@@ -26,29 +27,7 @@ public class MeetingSamples {
 
     private static final String RANGE = range("");
 
-    private static final String SAMPLE_RANGE = range("s.");
-
-    private static final String SERIES = "with chosen as (select participant_id, min(measured_at) as first "
-            + "from quality_sample where " + RANGE + " group by participant_id order by first, participant_id "
-            + "limit $4), ranked as (select c.first, s.participant_id, s.session_id, s.measured_at, s.event_id, "
-            + SampleColumns.STATS + ", row_number() over (partition by s.participant_id order by s.measured_at desc, "
-            + "s.event_id desc) as newest from quality_sample s join chosen c on c.participant_id = s.participant_id "
-            + "where " + SAMPLE_RANGE + ") select * from ranked "
-            + "where newest <= $5 order by first, participant_id, measured_at, event_id";
-
-    private static final String SUMMARY = "with v as materialized (select m.metric, m.value from quality_sample s "
-            + "cross join lateral (values " + metricValues() + ") as m(metric, value) where " + SAMPLE_RANGE
-            + " and m.value is not null), "
-            + "stats as (select metric, count(*) as n, min(value) as lo, max(value) as hi, avg(value) as mean, "
-            + "percentile_cont(array[0.5, 0.95, 0.99]::float8[]) within group (order by value) as p, "
-            + "case when max(value) = min(value) then min(value) + 1 else max(value) end as top "
-            + "from v group by metric), "
-            + "bins as (select v.metric, least(greatest(floor((v.value - s.lo) / ((s.top - s.lo) / "
-            + MetricAggregate.BINS + "))::int, 0), " + (MetricAggregate.BINS - 1) + ") as bin, count(*) as n "
-            + "from v join stats s on s.metric = v.metric group by v.metric, 2) "
-            + "select s.metric, s.n, s.lo, s.hi, s.mean, s.p, array(select coalesce(b.n, 0) from generate_series(0, "
-            + (MetricAggregate.BINS - 1) + ") as i left join bins b on b.metric = s.metric and b.bin = i "
-            + "order by i) as counts from stats s";
+    private static final String SFU = BeaconFormat.SFU.label();
 
     private final DatabaseClient db;
 
@@ -72,12 +51,12 @@ public class MeetingSamples {
     }
 
     /**
-     * Each participant's newest points in the range, oldest first; participants in the
-     * order they first measured.
+     * Each participant's newest points in the range from one source (the browsers' or the
+     * SFU's), oldest first; participants in the order they first measured.
      */
     public Mono<List<ParticipantSeries>> series(String meetingId, Instant from, Instant to, int maxParticipants,
-            int maxPoints) {
-        return db.sql(SERIES)
+            int maxPoints, Source source) {
+        return db.sql(series(source))
             .bind(0, meetingId)
             .bind(1, from)
             .bind(2, to)
@@ -93,9 +72,12 @@ public class MeetingSamples {
             .collectList();
     }
 
-    /** One aggregate per metric that has at least one value in the range. */
-    public Flux<MetricAggregate> summary(String meetingId, Instant from, Instant to) {
-        return db.sql(SUMMARY).bind(0, meetingId).bind(1, from).bind(2, to).map(row -> {
+    /**
+     * One aggregate per metric that has at least one value in the range, over one
+     * source's samples.
+     */
+    public Flux<MetricAggregate> summary(String meetingId, Instant from, Instant to, Source source) {
+        return db.sql(summary(source)).bind(0, meetingId).bind(1, from).bind(2, to).map(row -> {
             Double[] percentiles = row.get("p", Double[].class);
             Long[] counts = row.get("counts", Long[].class);
             return new MetricAggregate(row.get("metric", String.class), row.get("n", Long.class),
@@ -106,6 +88,55 @@ public class MeetingSamples {
     }
 
     private record Point(String participantId, QualityPoint point) {
+    }
+
+    /**
+     * Whose measurements: the participants' browsers (beacons) or the SFU (Janus's
+     * statistics of their handles).
+     */
+    public enum Source {
+
+        BROWSERS("<>"), SFU("=");
+
+        private final String comparison;
+
+        Source(String comparison) {
+            this.comparison = comparison;
+        }
+
+        String condition(String alias) {
+            return alias + "format " + comparison + " '" + MeetingSamples.SFU + "'";
+        }
+
+    }
+
+    private static String series(Source source) {
+        String range = range("") + " and " + source.condition("");
+        String sampleRange = range("s.") + " and " + source.condition("s.");
+        return "with chosen as (select participant_id, min(measured_at) as first " + "from quality_sample where "
+                + range + " group by participant_id order by first, participant_id "
+                + "limit $4), ranked as (select c.first, s.participant_id, s.session_id, s.measured_at, s.event_id, "
+                + SampleColumns.STATS
+                + ", row_number() over (partition by s.participant_id order by s.measured_at desc, "
+                + "s.event_id desc) as newest from quality_sample s join chosen c on c.participant_id = s.participant_id "
+                + "where " + sampleRange + ") select * from ranked "
+                + "where newest <= $5 order by first, participant_id, measured_at, event_id";
+    }
+
+    private static String summary(Source source) {
+        String sampleRange = range("s.") + " and " + source.condition("s.");
+        return "with v as materialized (select m.metric, m.value from quality_sample s " + "cross join lateral (values "
+                + metricValues() + ") as m(metric, value) where " + sampleRange + " and m.value is not null), "
+                + "stats as (select metric, count(*) as n, min(value) as lo, max(value) as hi, avg(value) as mean, "
+                + "percentile_cont(array[0.5, 0.95, 0.99]::float8[]) within group (order by value) as p, "
+                + "case when max(value) = min(value) then min(value) + 1 else max(value) end as top "
+                + "from v group by metric), "
+                + "bins as (select v.metric, least(greatest(floor((v.value - s.lo) / ((s.top - s.lo) / "
+                + MetricAggregate.BINS + "))::int, 0), " + (MetricAggregate.BINS - 1) + ") as bin, count(*) as n "
+                + "from v join stats s on s.metric = v.metric group by v.metric, 2) "
+                + "select s.metric, s.n, s.lo, s.hi, s.mean, s.p, array(select coalesce(b.n, 0) from generate_series(0, "
+                + (MetricAggregate.BINS - 1) + ") as i left join bins b on b.metric = s.metric and b.bin = i "
+                + "order by i) as counts from stats s";
     }
 
     /** The samples of meeting $1 measured from $2 (inclusive) to $3 (exclusive). */

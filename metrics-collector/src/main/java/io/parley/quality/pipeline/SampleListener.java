@@ -95,7 +95,8 @@ class SampleListener {
             if (stored != null && stored.contains(sample.eventId())) {
                 metrics.consumed(SampleOutcome.RECORDED);
                 QualitySample recorded = sample.sample();
-                metrics.recorded(recorded.stats(), Duration.ofMillis(clock.millis() - recorded.receivedAt()));
+                metrics.recorded(recorded.format(), recorded.stats(),
+                        Duration.ofMillis(clock.millis() - recorded.receivedAt()));
             }
             else {
                 metrics.consumed(SampleOutcome.DUPLICATE);

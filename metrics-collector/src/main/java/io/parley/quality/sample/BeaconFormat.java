@@ -2,7 +2,10 @@ package io.parley.quality.sample;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The two beacon shapes the collector understands. */
+/**
+ * Where a sample comes from: the two beacon shapes browsers send, and the SFU's own
+ * measurements (Janus's event handler).
+ */
 public enum BeaconFormat {
 
     /**
@@ -11,7 +14,12 @@ public enum BeaconFormat {
      */
     PARLEY("parley"),
     /** Daily's {@code {room, meetingSessionId, sessionId, stats:{latest:{...}}}}. */
-    DAILY("daily");
+    DAILY("daily"),
+    /**
+     * Measured by Janus on the participant's handles and posted by its event handler;
+     * never a beacon.
+     */
+    SFU("sfu");
 
     private final String label;
 

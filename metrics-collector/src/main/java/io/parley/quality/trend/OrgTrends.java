@@ -3,6 +3,7 @@ package io.parley.quality.trend;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.parley.quality.sample.BeaconFormat;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -11,7 +12,8 @@ import reactor.core.publisher.Flux;
  * Aggregates the samples of an organization's meetings per UTC day, in PostgreSQL: one
  * row per day, so the answer is bounded by the range's length and not by the number of
  * samples. The range on {@code measured_at} keeps the scan to that range's daily
- * partitions; each of the organization's meetings is then read by the primary key.
+ * partitions; each of the organization's meetings is then read by the primary key. The
+ * browsers' samples only: the SFU's measure the same calls from the other end.
  */
 @Component
 class OrgTrends {
@@ -23,7 +25,8 @@ class OrgTrends {
             + "count(*) as samples, " + percentiles("rtt_ms", "rtt") + ", " + percentiles("recv_loss_pct", "loss")
             + ", " + percentiles("recv_bitrate_bps", "bitrate") + " from quality_org_meeting m "
             + "join quality_sample s on s.meeting_id = m.meeting_id "
-            + "where m.org_id = $1 and s.measured_at >= $2 and s.measured_at < $3 group by 1 order by 1";
+            + "where m.org_id = $1 and s.measured_at >= $2 and s.measured_at < $3 and s.format <> '"
+            + BeaconFormat.SFU.label() + "' group by 1 order by 1";
 
     private final DatabaseClient db;
 

@@ -1,9 +1,12 @@
 package io.parley.quality.view;
 
+import java.util.List;
+
 import io.parley.quality.QualityProperties;
 import io.parley.quality.history.MeetingSamples;
 import io.parley.quality.history.MeetingTotals;
 import io.parley.quality.sample.MeetingSeries;
+import io.parley.quality.sample.ParticipantSeries;
 import io.parley.support.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -18,9 +21,9 @@ import reactor.core.publisher.Mono;
 /**
  * The per-meeting quality views, served from the history for any meeting within
  * retention, live or ended: every participant's time series, and the meeting's
- * percentiles and histograms, optionally over a range ({@code from}/{@code to}, epoch
- * milliseconds). Readers: {@link MeetingReaders}; a meeting without samples in the range
- * is 404.
+ * percentiles and histograms, each as the browsers reported and as the SFU measured,
+ * optionally over a range ({@code from}/{@code to}, epoch milliseconds). Readers:
+ * {@link MeetingReaders}; a meeting without samples in the range is 404.
  */
 @RestController
 @RequestMapping("/api/quality/meetings/{meetingId}")
@@ -44,11 +47,11 @@ class QualityViewController {
         TimeRange range = TimeRange.parse(from, to);
         return readers.requireReader(request, meetingId)
             .then(totals(meetingId, range))
-            .flatMap(totals -> samples
-                .series(meetingId, range.from(), range.to(), properties.maxParticipantsPerMeeting(),
-                        properties.maxPointsPerParticipant())
-                .map(participants -> new MeetingSeries(meetingId, totals.samples(), totals.firstTimestamp(),
-                        totals.lastTimestamp(), participants)));
+            .flatMap(totals -> Mono
+                .zip(series(meetingId, range, MeetingSamples.Source.BROWSERS),
+                        series(meetingId, range, MeetingSamples.Source.SFU))
+                .map(both -> new MeetingSeries(meetingId, totals.samples(), totals.firstTimestamp(),
+                        totals.lastTimestamp(), both.getT1(), both.getT2())));
     }
 
     @GetMapping("/summary")
@@ -57,9 +60,15 @@ class QualityViewController {
         TimeRange range = TimeRange.parse(from, to);
         return readers.requireReader(request, meetingId)
             .then(totals(meetingId, range))
-            .flatMap(totals -> samples.summary(meetingId, range.from(), range.to())
-                .collectList()
-                .map(aggregates -> SummaryCalculator.summarise(meetingId, totals, aggregates)));
+            .flatMap(totals -> Mono
+                .zip(samples.summary(meetingId, range.from(), range.to(), MeetingSamples.Source.BROWSERS).collectList(),
+                        samples.summary(meetingId, range.from(), range.to(), MeetingSamples.Source.SFU).collectList())
+                .map(both -> SummaryCalculator.summarise(meetingId, totals, both.getT1(), both.getT2())));
+    }
+
+    private Mono<List<ParticipantSeries>> series(String meetingId, TimeRange range, MeetingSamples.Source source) {
+        return samples.series(meetingId, range.from(), range.to(), properties.maxParticipantsPerMeeting(),
+                properties.maxPointsPerParticipant(), source);
     }
 
     private Mono<MeetingTotals> totals(String meetingId, TimeRange range) {

@@ -23,7 +23,13 @@ public final class SummaryCalculator {
     private SummaryCalculator() {
     }
 
-    public static MeetingSummary summarise(String meetingId, MeetingTotals totals, List<MetricAggregate> aggregates) {
+    public static MeetingSummary summarise(String meetingId, MeetingTotals totals, List<MetricAggregate> browsers,
+            List<MetricAggregate> sfu) {
+        return new MeetingSummary(meetingId, totals.participants(), totals.samples(), totals.samples(),
+                totals.firstTimestamp(), totals.lastTimestamp(), metrics(browsers), metrics(sfu));
+    }
+
+    static Map<String, MetricSummary> metrics(List<MetricAggregate> aggregates) {
         Map<String, MetricAggregate> byName = new HashMap<>();
         aggregates.forEach(aggregate -> byName.put(aggregate.metric(), aggregate));
         Map<String, MetricSummary> metrics = new LinkedHashMap<>();
@@ -31,8 +37,7 @@ public final class SummaryCalculator {
             MetricAggregate aggregate = byName.get(metric.jsonName());
             metrics.put(metric.jsonName(), aggregate == null ? MetricSummary.EMPTY : summarise(aggregate));
         }
-        return new MeetingSummary(meetingId, totals.participants(), totals.samples(), totals.samples(),
-                totals.firstTimestamp(), totals.lastTimestamp(), metrics);
+        return metrics;
     }
 
     static MetricSummary summarise(MetricAggregate aggregate) {

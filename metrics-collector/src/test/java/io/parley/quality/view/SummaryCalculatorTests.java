@@ -40,7 +40,7 @@ class SummaryCalculatorTests {
     void listsEveryMetricInTheCatalogueOrderAndMarksTheUnmeasuredOnesEmpty() {
         MetricAggregate rtt = new MetricAggregate("rttMs", 2, 10, 100, 55, 55, 95.5, 99.1, counts(1));
 
-        MeetingSummary summary = SummaryCalculator.summarise("m-1", TOTALS, List.of(rtt));
+        MeetingSummary summary = SummaryCalculator.summarise("m-1", TOTALS, List.of(rtt), List.of());
 
         assertThat(summary.metrics()).containsOnlyKeys("sendBitrateBps", "recvBitrateBps", "videoSendBitrateBps",
                 "videoRecvBitrateBps", "rttMs", "jitterMs", "sendPacketLossPct", "recvPacketLossPct");
@@ -56,8 +56,22 @@ class SummaryCalculatorTests {
     }
 
     @Test
+    void summarisesTheSfusSamplesApartFromTheBrowsers() {
+        MetricAggregate browserRtt = new MetricAggregate("rttMs", 2, 10, 100, 55, 55, 95.5, 99.1, counts(1));
+        MetricAggregate sfuRtt = new MetricAggregate("rttMs", 3, 20, 40, 30, 30, 39, 40, counts(2));
+
+        MeetingSummary summary = SummaryCalculator.summarise("m-1", TOTALS, List.of(browserRtt), List.of(sfuRtt));
+
+        assertThat(summary.metrics().get("rttMs").count()).isEqualTo(2);
+        assertThat(summary.sfuMetrics().get("rttMs").count()).isEqualTo(3);
+        assertThat(summary.sfuMetrics().get("rttMs").p50()).isEqualTo(30);
+        assertThat(summary.sfuMetrics()).containsOnlyKeys(summary.metrics().keySet());
+        assertThat(summary.sfuMetrics().get("jitterMs").count()).isZero();
+    }
+
+    @Test
     void carriesTheMeetingsTotals() {
-        MeetingSummary summary = SummaryCalculator.summarise("m-1", TOTALS, List.of());
+        MeetingSummary summary = SummaryCalculator.summarise("m-1", TOTALS, List.of(), List.of());
 
         assertThat(summary.participants()).isEqualTo(2);
         assertThat(summary.samples()).isEqualTo(7);
