@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.parley.events.MediaServers;
@@ -81,11 +80,6 @@ final class SfuParticipant {
 
     private int failures;
 
-    /** A change of the video leases is under way; another waits for it. */
-    private boolean leasing;
-
-    private boolean leaseAgain;
-
     /** The limit as the client was last told it: null when nothing is held back. */
     private Integer limitTold;
 
@@ -99,7 +93,7 @@ final class SfuParticipant {
         this.connection = connection;
         this.messages = messages;
         this.lost = lost;
-        this.videoLeases = new VideoLeases(leases, connection);
+        this.videoLeases = new VideoLeases(leases, connection, this::wantedVideos, this::leased);
         subscription.allow(videoLeases.allowed());
         // joined once; a failed attempt is not kept, the client's next sfu-publish tries
         // again
@@ -196,7 +190,7 @@ final class SfuParticipant {
 
     /** Renews the video leases and tries again for videos the limit held back. */
     void renewVideoLeases() {
-        lease((leases) -> leases.renew().then(Mono.defer(() -> leases.cover(wantedVideos()))));
+        videoLeases.renew();
     }
 
     /** Whether an {@code sfu-offer} waits for the client's {@code sfu-start}. */
@@ -212,7 +206,7 @@ final class SfuParticipant {
     /** Destroys the Janus session: Janus tells the others this publisher left. */
     void close() {
         closed = true;
-        lease(VideoLeases::releaseAll);
+        videoLeases.release();
         if (started) {
             joined.onErrorComplete()
                 .then(Mono.defer(() -> (session != 0) ? janus.destroySession(session, List.of(publisher, subscriber))
@@ -267,11 +261,9 @@ final class SfuParticipant {
      */
     private void sync() {
         Subscription.Change change;
-        synchronized (this) {
-            // the leases decide how many videos to ask for: the change waits for them
-            if (leasing) {
-                return;
-            }
+        // the leases decide how many videos to ask for: the change waits for them
+        if (videoLeases.changing()) {
+            return;
         }
         tellVideos();
         synchronized (this) {
@@ -349,47 +341,19 @@ final class SfuParticipant {
     }
 
     private void coverVideos() {
-        lease((leases) -> leases.cover(wantedVideos()));
+        videoLeases.cover();
     }
 
     private synchronized int wantedVideos() {
         return subscription.wantedVideos();
     }
 
-    /**
-     * Runs a change of the video leases, one at a time: one asked for meanwhile runs
-     * after it (a covering one, whatever was asked, since it reads the wanted count
-     * afresh); once closed, the leases are given back instead.
-     */
-    private void lease(Function<VideoLeases, Mono<Void>> change) {
+    /** The video leases changed: as many videos as they allow now. */
+    private void leased() {
         synchronized (this) {
-            if (leasing) {
-                leaseAgain = true;
-                return;
-            }
-            leasing = true;
-        }
-        boolean closing = closed;
-        Function<VideoLeases, Mono<Void>> work = closing ? VideoLeases::releaseAll : change;
-        work.apply(videoLeases).onErrorResume((error) -> {
-            log.warn("Video leases of participant {} were not changed: {}", connection.participantId(),
-                    error.toString());
-            return Mono.empty();
-        }).doFinally((signal) -> leased(closing)).subscribe();
-    }
-
-    private void leased(boolean wasClosing) {
-        boolean again;
-        synchronized (this) {
-            leasing = false;
-            again = leaseAgain || (closed && !wasClosing);
-            leaseAgain = false;
             subscription.allow(videoLeases.allowed());
         }
-        if (again) {
-            coverVideos();
-        }
-        else if (!closed) {
+        if (!closed) {
             sync();
         }
     }

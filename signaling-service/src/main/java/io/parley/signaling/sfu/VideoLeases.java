@@ -2,70 +2,134 @@ package io.parley.signaling.sfu;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import io.parley.signaling.leases.StreamLeases;
 import io.parley.signaling.session.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The stream leases for the camera videos one participant receives on the SFU: the join
  * lease covers the first, and each further one holds a lease of its own (stream id
  * {@code <meetingId>:<participantId>:video-<n>}), so what a person watches counts against
  * the same limit across tabs, devices and meetings. Slots are numbered rather than tied
- * to whose video they carry, so following the speaker takes no lease traffic. A lease
- * that stream-limit-service cannot be asked for is granted for now (fail-open, as at
- * admission) and asked for again at each renewal; one refused at the limit is given up.
- * Not thread-safe: {@link SfuParticipant} calls it from one chain at a time.
+ * to whose video they carry, so following the speaker takes no lease traffic. A video
+ * whose lease stream-limit-service cannot be asked for is not received until a renewal
+ * gets it: unlike a join, which fails open, a video is never received beyond the limit,
+ * and the person still hears everyone and sees the first video meanwhile. A lease refused
+ * at the limit is given up. Changes run one at a time, in the order asked for; each
+ * covering one reads the wanted count when it runs, so a burst of them costs one round of
+ * requests.
  */
 final class VideoLeases {
+
+    private static final Logger log = LoggerFactory.getLogger(VideoLeases.class);
 
     private final StreamLeases leases;
 
     private final Connection connection;
 
+    private final IntSupplier wanted;
+
+    private final Sinks.Many<Supplier<Mono<Void>>> changes = Sinks.many().unicast().onBackpressureBuffer();
+
+    private final AtomicInteger pending = new AtomicInteger();
+
+    /** Leases held beyond the join lease, for videos 2 to {@code held + 1}. */
+    private volatile int held;
+
+    private volatile boolean unlimited;
+
+    private volatile boolean limited;
+
     /**
-     * Slots beyond the first; true when the lease is held, false when granted for now.
+     * {@code wanted}: how many camera videos the participant would receive without a
+     * limit; {@code changed}: called after each change, with none waiting.
      */
-    private final List<Boolean> slots = new ArrayList<>();
-
-    private boolean unlimited;
-
-    private boolean limited;
-
-    VideoLeases(StreamLeases leases, Connection connection) {
+    VideoLeases(StreamLeases leases, Connection connection, IntSupplier wanted, Runnable changed) {
         this.leases = leases;
         this.connection = connection;
+        this.wanted = wanted;
+        changes.asFlux().concatMap((change) -> change.get().onErrorResume((error) -> {
+            log.warn("Video leases of participant {} were not changed: {}", connection.participantId(),
+                    error.toString());
+            return Mono.empty();
+        }).doFinally((signal) -> {
+            if (pending.decrementAndGet() == 0) {
+                changed.run();
+            }
+        })).subscribe();
     }
 
     /** How many camera videos the participant may receive now. */
     int allowed() {
-        return unlimited ? Integer.MAX_VALUE : 1 + slots.size();
+        return unlimited ? Integer.MAX_VALUE : 1 + held;
     }
 
-    /** Whether the limit holds back videos the participant wants. */
-    boolean limited() {
-        return limited;
+    /** Whether a change is under way or waiting. */
+    boolean changing() {
+        return pending.get() > 0;
+    }
+
+    /** Takes or gives back leases to cover the videos wanted now. */
+    void cover() {
+        submit(() -> cover(wanted.getAsInt()));
     }
 
     /**
-     * Takes or gives back leases until they cover {@code wanted} videos or the limit is
-     * reached.
+     * Renews the held leases, then tries again for videos the limit held back (the person
+     * may have ended a stream elsewhere).
+     */
+    void renew() {
+        submit(() -> renewHeld().then(Mono.defer(() -> cover(wanted.getAsInt()))));
+    }
+
+    /** Gives back every lease this took; nothing is asked for afterwards. */
+    void release() {
+        submit(() -> releaseDownTo(1));
+        serialized(changes::tryEmitComplete);
+    }
+
+    private void submit(Supplier<Mono<Void>> change) {
+        pending.incrementAndGet();
+        if (serialized(() -> changes.tryEmitNext(change)).isFailure()) {
+            pending.decrementAndGet();
+        }
+    }
+
+    /**
+     * Retries while another thread emits at the same moment, which lasts as long as one
+     * emission: too short to wait for otherwise.
+     */
+    private static Sinks.EmitResult serialized(Supplier<Sinks.EmitResult> emission) {
+        Sinks.EmitResult result = emission.get();
+        while (result == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
+            Thread.onSpinWait();
+            result = emission.get();
+        }
+        return result;
+    }
+
+    /**
+     * Takes or gives back leases until they cover {@code wanted} videos, the limit is
+     * reached or the service cannot be asked.
      */
     Mono<Void> cover(int wanted) {
         return Mono.defer(() -> {
             if (unlimited) {
                 return Mono.empty();
             }
-            if (wanted < allowed()) {
+            if (wanted <= allowed()) {
                 limited = false;
                 return releaseDownTo(Math.max(wanted, 1));
             }
-            if (wanted == allowed()) {
-                limited = false;
-                return Mono.empty();
-            }
-            return leases.acquire(streamId(slots.size() + 2), connection.meetingId(), connection.rawToken())
+            return leases.acquire(streamId(held + 2), connection.meetingId(), connection.rawToken())
                 .flatMap((outcome) -> switch (outcome) {
                     case DISABLED -> {
                         unlimited = true;
@@ -75,8 +139,9 @@ final class VideoLeases {
                         limited = true;
                         yield Mono.<Void>empty();
                     }
-                    case ADMITTED, UNAVAILABLE -> {
-                        slots.add(outcome == StreamLeases.Outcome.ADMITTED);
+                    case UNAVAILABLE -> Mono.<Void>empty();
+                    case ADMITTED -> {
+                        held++;
                         yield cover(wanted);
                     }
                 });
@@ -84,24 +149,25 @@ final class VideoLeases {
     }
 
     /**
-     * Renews the held leases, asks again for those granted for now, and gives up any the
-     * limit no longer allows (then fewer videos are allowed).
+     * Renews the held leases and takes again those the service lost; from the first one
+     * it no longer grants (the limit, or lost and not to be had now) the videos are given
+     * up.
      */
-    Mono<Void> renew() {
-        return Flux.range(0, slots.size())
-            .concatMap((index) -> refresh(index).map((outcome) -> new Asked(index, outcome)))
+    Mono<Void> renewHeld() {
+        return Flux.range(2, held)
+            .concatMap((video) -> refresh(video).map((outcome) -> new Asked(video, outcome)))
             .collectList()
             .flatMap((answers) -> {
-                int keep = slots.size();
+                int keep = held;
                 for (Asked answer : answers) {
                     switch (answer.outcome()) {
-                        case LIMIT_REACHED -> {
-                            keep = Math.min(keep, answer.slot());
-                            limited = true;
+                        case LIMIT_REACHED, UNAVAILABLE -> {
+                            keep = Math.min(keep, answer.video() - 2);
+                            limited |= answer.outcome() == StreamLeases.Outcome.LIMIT_REACHED;
                         }
                         case DISABLED -> unlimited = true;
-                        case ADMITTED, UNAVAILABLE ->
-                            slots.set(answer.slot(), answer.outcome() == StreamLeases.Outcome.ADMITTED);
+                        case ADMITTED -> {
+                        }
                     }
                 }
                 return releaseDownTo(1 + keep);
@@ -113,28 +179,30 @@ final class VideoLeases {
         return releaseDownTo(1);
     }
 
+    /** Whether the limit holds back videos the participant wants. */
+    boolean limited() {
+        return limited;
+    }
+
     private Mono<Void> releaseDownTo(int videos) {
         List<Mono<Void>> releases = new ArrayList<>();
-        while (1 + slots.size() > videos) {
-            int slot = slots.size() + 1;
-            if (slots.remove(slots.size() - 1)) {
-                releases.add(leases.release(streamId(slot), connection.rawToken()));
-            }
+        while (1 + held > videos) {
+            releases.add(leases.release(streamId(1 + held), connection.rawToken()));
+            held--;
         }
         return Flux.concat(releases).then();
     }
 
-    /** A held lease renewed, or the lease asked for again when it is not held. */
-    private Mono<StreamLeases.Outcome> refresh(int index) {
-        String streamId = streamId(index + 2);
-        Mono<StreamLeases.Outcome> ask = leases.acquire(streamId, connection.meetingId(), connection.rawToken());
-        if (!slots.get(index)) {
-            return ask;
-        }
+    /**
+     * A held lease renewed ({@code ADMITTED}), taken again when the service lost it, or
+     * {@code UNAVAILABLE} only when a lost lease cannot be taken again: one the service
+     * could not be asked to renew is still held until its time runs out.
+     */
+    private Mono<StreamLeases.Outcome> refresh(int video) {
+        String streamId = streamId(video);
         return leases.renew(streamId, connection.rawToken()).flatMap((renewal) -> switch (renewal) {
-            case RENEWED -> Mono.just(StreamLeases.Outcome.ADMITTED);
-            case NOT_HELD -> ask;
-            case UNAVAILABLE -> Mono.just(StreamLeases.Outcome.UNAVAILABLE);
+            case RENEWED, UNAVAILABLE -> Mono.just(StreamLeases.Outcome.ADMITTED);
+            case NOT_HELD -> leases.acquire(streamId, connection.meetingId(), connection.rawToken());
             case DISABLED -> Mono.just(StreamLeases.Outcome.DISABLED);
         });
     }
@@ -143,7 +211,7 @@ final class VideoLeases {
         return StreamLeases.streamId(connection.token()) + ":video-" + video;
     }
 
-    private record Asked(int slot, StreamLeases.Outcome outcome) {
+    private record Asked(int video, StreamLeases.Outcome outcome) {
     }
 
 }

@@ -1,6 +1,7 @@
 package io.parley.signaling.sfu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parley.harness.Ports;
@@ -68,7 +72,8 @@ class VideoLeasesIT {
     @Test
     void takesALeasePerVideoBeyondTheFirstUntilTheLimit() throws Exception {
         Connection ada = joined(leases);
-        VideoLeases videos = new VideoLeases(leases, ada);
+        VideoLeases videos = new VideoLeases(leases, ada, () -> 0, () -> {
+        });
 
         videos.cover(5).block(WAIT);
 
@@ -81,7 +86,8 @@ class VideoLeasesIT {
     @Test
     void givesBackTheLeasesOfVideosNoLongerWantedAndAllWhenItLeaves() throws Exception {
         Connection ada = joined(leases);
-        VideoLeases videos = new VideoLeases(leases, ada);
+        VideoLeases videos = new VideoLeases(leases, ada, () -> 0, () -> {
+        });
         videos.cover(3).block(WAIT);
 
         videos.cover(2).block(WAIT);
@@ -101,14 +107,15 @@ class VideoLeasesIT {
         JoinToken elsewhere = sameSubject(ada.token());
         String elsewhereToken = keys.sign(elsewhere);
         assertThat(leases.acquire(elsewhere, elsewhereToken).block(WAIT)).isEqualTo(StreamLeases.Outcome.ADMITTED);
-        VideoLeases videos = new VideoLeases(leases, ada);
+        VideoLeases videos = new VideoLeases(leases, ada, () -> 0, () -> {
+        });
 
         videos.cover(3).block(WAIT);
         assertThat(videos.allowed()).isEqualTo(2);
         assertThat(videos.limited()).isTrue();
 
         leases.release(elsewhere, elsewhereToken).block(WAIT);
-        videos.renew().then(videos.cover(3)).block(WAIT);
+        videos.renewHeld().then(videos.cover(3)).block(WAIT);
 
         assertThat(videos.allowed()).isEqualTo(3);
         assertThat(videos.limited()).isFalse();
@@ -117,26 +124,51 @@ class VideoLeasesIT {
     @Test
     void aLeaseTheServiceLostIsTakenAgainAtRenewal() throws Exception {
         Connection ada = joined(leases);
-        VideoLeases videos = new VideoLeases(leases, ada);
+        VideoLeases videos = new VideoLeases(leases, ada, () -> 0, () -> {
+        });
         videos.cover(2).block(WAIT);
         leases.release(joinLease(ada) + ":video-2", ada.rawToken()).block(WAIT);
 
-        videos.renew().block(WAIT);
+        videos.renewHeld().block(WAIT);
 
         assertThat(videos.allowed()).isEqualTo(2);
         assertThat(activeStreams(ada)).contains(joinLease(ada) + ":video-2");
     }
 
     @Test
-    void withTheServiceUnreachableVideosAreGrantedForNowAsJoinsAre() {
+    void changesAskedForTogetherRunOneAfterTheOtherAndSayWhenAllAreDone() throws Exception {
+        Connection ada = joined(leases);
+        AtomicInteger wanted = new AtomicInteger(3);
+        CountDownLatch done = new CountDownLatch(1);
+        VideoLeases videos = new VideoLeases(leases, ada, wanted::get, done::countDown);
+
+        videos.cover();
+        videos.cover();
+        videos.renew();
+
+        assertThat(done.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(videos.changing()).isFalse();
+        assertThat(videos.allowed()).isEqualTo(3);
+        assertThat(activeStreams(ada)).hasSize(3);
+
+        videos.release();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(activeStreams(ada)).containsExactly(joinLease(ada)));
+        videos.cover();
+        assertThat(videos.changing()).as("nothing is asked for after the release").isFalse();
+    }
+
+    @Test
+    void withTheServiceUnreachableNoVideoBeyondTheFirstIsReceivedUntilARenewalGetsIt() throws Exception {
         StreamLeases unreachable = leasesAt(URI.create("http://127.0.0.1:" + Ports.freePort()));
         Connection ada = joined(leases);
-        VideoLeases videos = new VideoLeases(unreachable, ada);
 
-        videos.cover(4).block(WAIT);
+        VideoLeases cut = new VideoLeases(unreachable, ada, () -> 0, () -> {
+        });
+        cut.cover(4).block(WAIT);
 
-        assertThat(videos.allowed()).isEqualTo(4);
-        assertThat(videos.limited()).isFalse();
+        assertThat(cut.allowed()).isEqualTo(1);
+        assertThat(cut.limited()).as("not known to be at the limit").isFalse();
+        assertThat(activeStreams(ada)).containsExactly(joinLease(ada));
     }
 
     private static Connection joined(StreamLeases leases) {
