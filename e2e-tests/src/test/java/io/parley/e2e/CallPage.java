@@ -104,7 +104,10 @@ final class CallPage {
                 return track ? track.getSettings().deviceId : '';""", kind));
     }
 
-    /** What the participant's tile shows of its camera: "on" or "off" (data-video). */
+    /**
+     * What the participant's tile shows of its camera: "on", "off", or "withheld" when
+     * the stream limit holds it back (data-video).
+     */
     String tileVideo(String participantId) {
         return attribute(By.cssSelector(".tile[data-participant-id='" + participantId + "']"), "data-video");
     }

@@ -320,6 +320,68 @@ class ClientLogicIT {
     }
 
     @Test
+    void theCameraGoesToTheSfuInThreeLayersAsJanusExpectsThemAndTheMicrophoneInOne() {
+        assertThat(evaluate("/js/call/sfu-logic.js", """
+                [m.sendEncodingsFor('video'), m.sendEncodingsFor('audio') === undefined]"""))
+            .isEqualTo(List.of(List.of(Map.of("rid", "h", "maxBitrate", 900000L),
+                    Map.of("rid", "m", "maxBitrate", 300000L, "scaleResolutionDownBy", 2L),
+                    Map.of("rid", "l", "maxBitrate", 100000L, "scaleResolutionDownBy", 4L)), true));
+    }
+
+    @Test
+    void theSfuIsAskedForTheSpeakerFirstThenRecentSpeakersThenTheRestInTileOrder() {
+        assertThat(evaluate("/js/call/video-priority.js",
+                """
+                        (() => {
+                          const recent = m.rememberSpeakers(['b', 'gone'], {speaking: ['me', 'd'], active: 'c'});
+                          const view = m.videoPriority({selfId: 'me', tiles: ['me', 'a', 'b', 'c', 'd', 'e'], active: 'c', recent});
+                          return [recent.join(','), view.map(v => v.participantId + ':' + v.layer).join(' ')];
+                        })()"""))
+            .as("whoever speaks now moves to the front; oneself and whoever has no tile are never asked for; the "
+                    + "large speaker tile in the high layer, the thumbnails low")
+            .isEqualTo(List.of("c,me,d,b,gone", "c:high d:low b:low a:low e:low"));
+        assertThat(evaluate("/js/call/video-priority.js", """
+                [m.videoPriority({selfId: 'me', tiles: ['me', 'a']}),
+                 m.videoPriority({selfId: 'me', tiles: ['me', 'a', 'b', 'c'], active: 'b', speakerView: false}),
+                 m.videoPriority({selfId: 'me', tiles: ['me', 'a', 'b', 'c', 'd'], speakerView: false}),
+                 m.videoPriority({selfId: 'me', tiles: ['me', 'a', 'b'], active: 'b', poor: true})]
+                  .map(view => view.map(v => v.participantId + ':' + v.layer).join(' '))"""))
+            .as("one other person fills the stage: high; a grid of four medium, larger ones low; a poor "
+                    + "subscription asks low for everyone")
+            .isEqualTo(List.of("a:high", "b:medium a:medium c:medium", "a:low b:low c:low d:low", "b:low a:low"));
+        assertThat(evaluate("/js/call/video-priority.js", """
+                [m.videoPriority({selfId: 'me', tiles: ['me', ...Array.from({length: 150}, (_, i) => 'p' + i)]}).length,
+                 m.subscriptionPoor(['poor', 'good', 'unknown']), m.subscriptionPoor(['poor', 'good', 'fair']),
+                 m.subscriptionPoor(['unknown', undefined]),
+                 m.sameView([{participantId: 'a', layer: 'high'}], [{participantId: 'a', layer: 'high'}]),
+                 m.sameView([{participantId: 'a', layer: 'high'}], [{participantId: 'a', layer: 'low'}]),
+                 m.sameView(null, [])]"""))
+            .as("at most 100 videos; poor when at least half of the measured tiles are; only a different view goes out")
+            .isEqualTo(List.of(100L, true, false, false, true, false, false));
+    }
+
+    @Test
+    void videosTheStreamLimitHoldsBackAreNamedInTheCallBarWhileThereAreAny() {
+        assertThat(evaluate("/js/call/video-priority.js", """
+                [m.videoLimits({limit: 2, receiving: ['p1', 'p2', 7], withheld: ['p3']}),
+                 m.videoLimits({limit: null, receiving: 'p1'}), m.videoLimits({limit: -1}), m.videoLimits(null)]
+                  .map(limits => JSON.stringify(limits))"""))
+            .as("`sfu-videos` as the call uses it: a count or null (unlimited), lists of participant ids")
+            .isEqualTo(List.of("{\"limit\":2,\"receiving\":[\"p1\",\"p2\"],\"withheld\":[\"p3\"]}",
+                    "{\"limit\":null,\"receiving\":[],\"withheld\":[]}",
+                    "{\"limit\":null,\"receiving\":[],\"withheld\":[]}",
+                    "{\"limit\":null,\"receiving\":[],\"withheld\":[]}"));
+        assertThat(evaluate("/js/call/video-priority.js", """
+                [m.limitNotice({limit: 2, withheld: ['p3', 'p4']}), m.limitNotice({limit: 1, withheld: ['p3']}),
+                 m.limitNotice({limit: 0, withheld: ['p3']}), m.limitNotice({limit: 2, withheld: []})]"""))
+            .isEqualTo(List.of(
+                    "Your stream limit lets you watch 2 videos; others show as avatars. You still hear everyone.",
+                    "Your stream limit lets you watch 1 video; others show as avatars. You still hear everyone.",
+                    "Your stream limit lets you watch no videos; everyone shows as an avatar. You still hear everyone.",
+                    ""));
+    }
+
+    @Test
     void recordingTimesAndChoicesFollowTheServersWord() {
         assertThat(evaluate("/js/recording-logic.js", "[0, 7, 65, 725, 3723, -5].map(m.formatElapsed)"))
             .isEqualTo(List.of("0:00", "0:07", "1:05", "12:05", "1:02:03", "0:00"));

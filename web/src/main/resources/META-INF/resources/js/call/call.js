@@ -72,7 +72,8 @@ export class Call {
     this.timer = new TimerDisplay();
     this.grid = new TileGrid({ selfId: this.selfId, onSoundBlocked: () => this.controls.soundBlocked() });
     this.speaker = new SpeakerView({ grid: this.grid, connections: () => this.peerMedia.connections(),
-      selfId: () => this.selfId, microphoneOn: () => this.media.enabled('audio') });
+      selfId: () => this.selfId, microphoneOn: () => this.media.enabled('audio'),
+      onSample: (sample) => this.peerMedia.speakers(sample) });
     this.tileQuality = new TileQuality({ grid: this.grid });
     const tileStates = new TileStates({ grid: this.grid });
     this.peerMedia = new PeerMedia({ media: this.media, send, grid: this.grid, tileStates,
@@ -137,7 +138,8 @@ export class Call {
         this.recording.element,
         this.status.element,
         this.peerMedia.element,
-        this.peerMedia.relayNotice.element),
+        this.peerMedia.relayNotice.element,
+        this.peerMedia.videoLimit.element),
       h('section', { className: 'stage', 'aria-label': 'Video' }, this.screens.element, this.speaker.element,
         this.grid.element),
       this.controls.element,

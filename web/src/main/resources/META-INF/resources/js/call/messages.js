@@ -20,11 +20,12 @@ export const Incoming = Object.freeze({
   MEDIA_MODE: 'media-mode',
   SFU_ANSWER: 'sfu-answer',
   SFU_OFFER: 'sfu-offer',
+  SFU_VIDEOS: 'sfu-videos',
   RECORDING: 'recording',
   ERROR: 'error',
 });
 
-/** Types the meeting screen sends (offer, answer and ice are mesh.js's; sfu-publish and sfu-start the SFU mode's). */
+/** Types the meeting screen sends (offer, answer and ice are mesh.js's; the sfu-* ones the SFU mode's). */
 export const Outgoing = Object.freeze({
   CHAT: 'chat',
   MEDIA: 'media',
@@ -33,6 +34,7 @@ export const Outgoing = Object.freeze({
   STOP_SHARE: 'stop-share',
   SFU_PUBLISH: 'sfu-publish',
   SFU_START: 'sfu-start',
+  SFU_VIEW: 'sfu-view',
 });
 
 const KNOWN = new Set(Object.values(Incoming));

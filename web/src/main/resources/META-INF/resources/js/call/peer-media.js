@@ -1,12 +1,15 @@
 // The media to and from the others: one peer connection each (mesh.js) until the meeting is on the SFU (sfu.js),
 // then the SFU session. It keeps the connections in line with the roster (peers()), relays the mesh's offers,
 // answers and candidates, and puts what arrives on the tiles: a peer's camera on its tile, its screen on the screen
-// stage, the connection's state on the tile (tile-states.js).
+// stage, the connection's state on the tile (tile-states.js). On the SFU it also says whose video it wants most
+// (sfu-view.js) and shows whose the stream limit holds back (video-limit.js).
 import { PeerMesh } from '../mesh.js';
 import { RelayNotice } from './ice-policy.js';
 import { Incoming } from './messages.js';
 import { SfuSession } from './sfu.js';
 import { SfuTiles } from './sfu-tiles.js';
+import { SfuView } from './sfu-view.js';
+import { VideoLimit } from './video-limit.js';
 
 export class PeerMedia {
   /**
@@ -36,9 +39,14 @@ export class PeerMedia {
       onTracks: (ids) => ids.forEach((id) => this.place(id)),
       onSwitched: () => this.sfuTiles.switched(),
       onState: (state) => this.sfuTiles.show(state),
-      onLeft: () => this.sfuTiles.remoteIds().forEach((id) => this.mesh.connect(id)),
+      onLeft: () => {
+        this.videoLimit.clear();
+        this.sfuTiles.remoteIds().forEach((id) => this.mesh.connect(id));
+      },
     });
     this.sfuTiles = new SfuTiles({ sfu: this.sfu, grid, tileStates, screens, person });
+    this.view = new SfuView({ sfu: this.sfu, grid, send });
+    this.videoLimit = new VideoLimit({ grid });
     this.senders = this.sfu.senders();
     this.element = this.sfu.element;
     this.relayNotice = new RelayNotice();
@@ -48,6 +56,7 @@ export class PeerMedia {
   messages() {
     return {
       ...this.sfu.messages(),
+      ...this.videoLimit.messages(),
       [Incoming.OFFER]: (message) => this.mesh.handle(message.type, message.from, message.sdp),
       [Incoming.ANSWER]: (message) => this.mesh.handle(message.type, message.from, message.sdp),
       [Incoming.ICE]: (message) => this.mesh.handle('ice', message.from, message.candidate),
@@ -105,6 +114,11 @@ export class PeerMedia {
     this.screens().showRemote(person || { participantId: peerId }, screen);
   }
 
+  /** Every sample of the speaker view ({speaking, active}): on the SFU, whose video comes first follows it. */
+  speakers(sample) {
+    this.view.update(sample);
+  }
+
   /** Every connection that carries media now, for the quality reporter and the speaker view. */
   connections() {
     return this.sfu.allConnections();
@@ -113,5 +127,6 @@ export class PeerMedia {
   close() {
     this.mesh.closeAll();
     this.sfu.close();
+    this.view.cancel();
   }
 }

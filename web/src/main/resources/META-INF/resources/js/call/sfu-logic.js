@@ -1,5 +1,6 @@
-// Decisions of the SFU mode without I/O (docs/web-client.md, "SFU mode"): which mode a message puts the call in,
-// whose media a received transceiver carries, when the mesh may go, and how an SDP names its ICE session.
+// Decisions of the SFU mode without I/O (docs/web-client.md, "SFU mode"): which mode a message puts the call in, how
+// the camera is published, whose media a received transceiver carries, when the mesh may go, and how an SDP names
+// its ICE session.
 
 /** How long the mesh keeps running beside the SFU when the subscription does not connect. */
 export const SWITCH_GRACE_MS = 5000;
@@ -8,6 +9,23 @@ export const GATHERING_MS = 2000;
 /** The wait before publishing again after `sfu-unavailable`, and what the call bar and the tiles say meanwhile. */
 export const RETRY_MS = 3000;
 export const UNAVAILABLE_TEXT = 'Media server unreachable, retrying…';
+
+/**
+ * The camera's simulcast layers on the SFU, in janus.js's order and with its default bitrates: rid h at full size,
+ * m at half, l at a quarter, highest first as Janus's own client sends them. The SFU forwards each subscriber one
+ * of them, the one its `sfu-view` asks for unless its downlink needs less, so a thumbnail costs a fraction of a
+ * large tile. The screen keeps one full-size encoding: a shrunken slide is unreadable.
+ */
+export const SIMULCAST_LAYERS = Object.freeze([
+  Object.freeze({ rid: 'h', maxBitrate: 900_000 }),
+  Object.freeze({ rid: 'm', maxBitrate: 300_000, scaleResolutionDownBy: 2 }),
+  Object.freeze({ rid: 'l', maxBitrate: 100_000, scaleResolutionDownBy: 4 }),
+]);
+
+/** The sendEncodings of an own camera or microphone track on the publishing connection (audio: the default one). */
+export function sendEncodingsFor(kind) {
+  return kind === 'video' ? SIMULCAST_LAYERS.map((layer) => ({ ...layer })) : undefined;
+}
 
 /** 'sfu' or 'mesh' from `welcome` (`media.mode`) or `media-mode` (`mode`); null when it does not say. */
 export function mediaMode(message) {

@@ -1,10 +1,11 @@
-// The publishing half of SFU mode: one sendonly RTCPeerConnection carrying the camera and microphone (and the screen
-// while sharing). Its offer goes out whole, once ICE gathering is complete (`sfu-publish`, no trickle), and
-// `sfu-answer` completes it; a screen share starting or stopping offers again. One offer is in flight at a time: a
-// change meanwhile waits for the answer, since the server answers each `sfu-publish` in order.
+// The publishing half of SFU mode: one sendonly RTCPeerConnection carrying the camera (in three simulcast layers,
+// sfu-logic.js) and microphone, and the screen (one layer) while sharing. Its offer goes out whole, once ICE
+// gathering is complete (`sfu-publish`, no trickle), and `sfu-answer` completes it; a screen share starting or
+// stopping offers again. One offer is in flight at a time: a change meanwhile waits for the answer, since the server
+// answers each `sfu-publish` in order.
 import { iceConfiguration } from './ice-policy.js';
 import { Outgoing } from './messages.js';
-import { GATHERING_MS } from './sfu-logic.js';
+import { GATHERING_MS, sendEncodingsFor } from './sfu-logic.js';
 
 /** Resolves once the connection gathered its candidates, or after ms with whatever it has. */
 export function gathered(pc, ms = GATHERING_MS) {
@@ -110,7 +111,8 @@ export class SfuPublisher {
     const pc = new RTCPeerConnection({ ...iceConfiguration(this.iceServers), bundlePolicy: 'max-bundle' });
     this.pc = pc;
     for (const track of this.stream?.getTracks() || []) {
-      pc.addTransceiver(track, { direction: 'sendonly', streams: [this.stream] });
+      pc.addTransceiver(track, { direction: 'sendonly', streams: [this.stream],
+        sendEncodings: sendEncodingsFor(track.kind) });
     }
     const screenTrack = this.screen?.getVideoTracks()[0];
     if (screenTrack) {

@@ -9,9 +9,13 @@ import { levelBetween, SpeakerTracker } from './speaking.js';
 const SAMPLE_MS = 400;
 
 export class SpeakerView {
-  /** connections(): [{peerId, pc}]; selfId(): the own participant id; microphoneOn(): whether the own mic is on. */
-  constructor({ grid, connections, selfId, microphoneOn }) {
+  /**
+   * connections(): [{peerId, pc}]; selfId(): the own participant id; microphoneOn(): whether the own mic is on;
+   * onSample({speaking, active}) after every sample (what the SFU is asked to send follows it).
+   */
+  constructor({ grid, connections, selfId, microphoneOn, onSample = () => {} }) {
     this.grid = grid;
+    this.onSample = onSample;
     this.connections = connections;
     this.selfId = selfId;
     this.microphoneOn = microphoneOn;
@@ -63,7 +67,9 @@ export class SpeakerView {
         ownMeasured = true;
       }
     }
-    this.show(this.tracker.update(levels, performance.now()));
+    const result = this.tracker.update(levels, performance.now());
+    this.show(result);
+    this.onSample(result);
   }
 
   /** The level since the previous reading of this receiver's or sender's audio; 0 when unknown. */

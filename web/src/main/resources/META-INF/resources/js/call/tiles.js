@@ -10,9 +10,13 @@ class Tile {
     this.video = h('video', { autoplay: true, playsInline: true, muted: self });
     this.name = h('figcaption', { className: 'tile-name' });
     this.placeholder = h('div', { className: 'tile-placeholder', 'aria-hidden': 'true' });
+    this.note = h('p', { className: 'tile-note' });
+    this.cameraOn = true;
+    this.label = null;
+    this.withheld = null;
     this.element = h('figure', { className: `tile${self ? ' self' : ''}`, 'data-participant-id': participantId,
       'data-connection-state': self ? 'local' : 'new', 'data-video': 'on' },
-    this.video, this.placeholder, this.name);
+    this.video, this.placeholder, this.note, this.name);
   }
 
   attach(stream) {
@@ -44,13 +48,30 @@ class Tile {
     const name = person.name || 'Guest';
     this.name.textContent = this.self ? `${name} (you)` : name;
     this.name.prepend(micIcon(person.audio !== false));
-    this.element.dataset.video = person.video === false ? 'off' : 'on';
+    this.cameraOn = person.video !== false;
+    this.label = `${name}${person.audio === false ? ', muted' : ''}`;
     this.placeholder.textContent = name.slice(0, 1).toUpperCase();
-    this.element.setAttribute('aria-label', `${name}${person.audio === false ? ', muted' : ''}`);
+    this.showVideo();
   }
 
   setConnectionState(state) {
     this.element.dataset.connectionState = state;
+  }
+
+  /** reason: why the SFU holds this camera back (the tile then shows the initial and says so); null: it does not. */
+  withhold(reason) {
+    this.withheld = reason;
+    this.showVideo();
+  }
+
+  /** data-video: on, off (the camera is off) or withheld (on, but not sent here); a camera that is off says nothing. */
+  showVideo() {
+    const state = !this.cameraOn ? 'off' : this.withheld ? 'withheld' : 'on';
+    this.element.dataset.video = state;
+    this.note.textContent = state === 'withheld' ? this.withheld : '';
+    if (this.label !== null) {
+      this.element.setAttribute('aria-label', state === 'withheld' ? `${this.label}, ${this.withheld}` : this.label);
+    }
   }
 
   detach() {
@@ -96,6 +117,11 @@ export class TileGrid {
   /** Called only for a tile that exists: a late connection-state change must not bring a departed tile back. */
   setConnectionState(participantId, state) {
     this.tiles.get(participantId)?.setConnectionState(state);
+  }
+
+  /** reason: the text a withheld video's tile shows, or null when it comes again (see Tile.withhold). */
+  withhold(participantId, reason) {
+    this.tiles.get(participantId)?.withhold(reason);
   }
 
   remove(participantId) {
