@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ class SfuIT {
      * Joining, publishing and the first subscription of several browsers on two busy
      * cores.
      */
-    private static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(90);
 
     private final HttpClient http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
@@ -40,6 +41,8 @@ class SfuIT {
         .build();
 
     private final JsonMapper json = JsonMapper.builder().build();
+
+    private final PlatformApi api = new PlatformApi();
 
     SfuIT(Platform platform) {
         // asking for the platform starts it (once per run) before the first test needs it
@@ -63,6 +66,15 @@ class SfuIT {
                 .hasSize(1);
         }
         ada.browser().screenshot("sfu-call");
+
+        // what Janus measured on each participant's handles, posted by its sample event
+        // handler every few seconds, is in the meeting's quality view beside the
+        // browsers'
+        String hostToken = meeting.path("host").path("token").asString();
+        List<String> ids = everyone.stream().map(CallPage::selfId).toList();
+        await("the SFU's samples of all three in the quality view").atMost(MEDIA_TIMEOUT)
+            .ignoreExceptions()
+            .until(() -> sfuSampled(api.get("/api/quality/meetings/" + meetingId, hostToken).body()).containsAll(ids));
 
         String linusId = linus.selfId();
         linus.click(By.id("leave-call"));
@@ -92,7 +104,7 @@ class SfuIT {
      * several browsers sending video on two busy cores, the pre-join screen of the next
      * one can take longer than a click's usual wait.
      */
-    private static CallPage guest(Browsers browsers, String meetingId, String name) {
+    static CallPage guest(Browsers browsers, String meetingId, String name) {
         CallPage page = new CallPage(browsers.open(name.toLowerCase()));
         page.recordPeerConnections();
         page.openLink(meetingId);
@@ -103,6 +115,20 @@ class SfuIT {
         page.click(By.id("join-meeting"));
         await(name + "'s call to connect").atMost(MEDIA_TIMEOUT).ignoreExceptions().until(page::connected);
         return page;
+    }
+
+    /** The participants the SFU measured with a round-trip time, from the series view. */
+    private static List<String> sfuSampled(JsonNode series) {
+        List<String> sampled = new ArrayList<>();
+        for (JsonNode participant : series.path("sfu")) {
+            for (JsonNode point : participant.path("points")) {
+                if (point.path("stats").path("rttMs").isNumber()) {
+                    sampled.add(participant.path("participantId").asString());
+                    break;
+                }
+            }
+        }
+        return sampled;
     }
 
     private static List<String> others(CallPage page, List<CallPage> everyone) {
@@ -126,7 +152,7 @@ class SfuIT {
      * The participant's video frames decoded and audio samples received keep growing on
      * one connection of the page; returns that connection's index.
      */
-    private static int awaitDecoding(CallPage page, String participantId) {
+    static int awaitDecoding(CallPage page, String participantId) {
         String what = page.browser().name() + " to decode the video and audio of " + participantId;
         await(what).atMost(MEDIA_TIMEOUT).ignoreExceptions().until(() -> {
             CallPage.Received received = page.received(participantId);
