@@ -64,14 +64,6 @@ final class PlatformApi {
     }
 
     /**
-     * POST /api/streams for one stream id: takes its lease, or renews it when the user
-     * holds it already.
-     */
-    Response holdStream(String token, String streamId) {
-        return post("/api/streams", json.createObjectNode().put("streamId", streamId), token);
-    }
-
-    /**
      * POST /api/quality/beacons with a join token: one quality sample of the token's
      * participant, as the browser's sendBeacon posts it.
      */
