@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
  * audio and screen shares always; camera videos of the first {@link #allow allowed}
  * publishers in the client's order of preference ({@code sfu-view}), or in the order they
  * published until the client says. One renegotiation at a time: while the client has not
- * answered an offer, changes wait. Not thread-safe: {@link SfuParticipant} holds its
- * lock.
+ * answered an offer, changes wait. Not thread-safe: its users ({@link ReceivedVideos},
+ * {@link SfuSubscriber}) hold its monitor.
  */
 final class Subscription {
 

@@ -56,14 +56,21 @@ final class VideoLeases {
         this.leases = leases;
         this.connection = connection;
         this.wanted = wanted;
-        changes.asFlux().concatMap((change) -> change.get().onErrorResume((error) -> {
+        // deferred, a change that throws while it is built fails like any other: no
+        // lease is taken (fail-closed) and the queue goes on; the participant follows
+        // within the change, not after its end, where Reactor could only drop errors
+        changes.asFlux().concatMap((change) -> Mono.defer(change).onErrorResume((error) -> {
             log.warn("Video leases of participant {} were not changed: {}", connection.participantId(),
                     error.toString());
             return Mono.empty();
-        }).doFinally((signal) -> {
+        }).then(Mono.fromRunnable(() -> {
             if (pending.decrementAndGet() == 0) {
                 changed.run();
             }
+        })).onErrorResume((error) -> {
+            log.warn("Participant {} did not follow its video leases: {}", connection.participantId(),
+                    error.toString());
+            return Mono.empty();
         })).subscribe();
     }
 

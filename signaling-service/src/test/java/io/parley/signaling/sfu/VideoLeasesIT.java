@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Hooks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -169,6 +171,67 @@ class VideoLeasesIT {
         assertThat(cut.allowed()).isEqualTo(1);
         assertThat(cut.limited()).as("not known to be at the limit").isFalse();
         assertThat(activeStreams(ada)).containsExactly(joinLease(ada));
+    }
+
+    @Test
+    void aChangeThatCannotBeWorkedOutTakesNoLeaseAndTheNextOneStillRuns() throws Exception {
+        List<Throwable> dropped = new CopyOnWriteArrayList<>();
+        Hooks.onErrorDropped(dropped::add);
+        try {
+            Connection ada = joined(leases);
+            AtomicInteger asked = new AtomicInteger();
+            CountDownLatch first = new CountDownLatch(1);
+            CountDownLatch second = new CountDownLatch(2);
+            VideoLeases videos = new VideoLeases(leases, ada, () -> {
+                if (asked.incrementAndGet() == 1) {
+                    throw new IllegalStateException("the videos wanted are not known");
+                }
+                return 2;
+            }, () -> {
+                first.countDown();
+                second.countDown();
+            });
+
+            videos.cover();
+            assertThat(first.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(videos.allowed()).isEqualTo(1);
+            assertThat(activeStreams(ada)).containsExactly(joinLease(ada));
+
+            videos.cover();
+            assertThat(second.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(videos.allowed()).isEqualTo(2);
+            assertThat(dropped).isEmpty();
+        }
+        finally {
+            Hooks.resetOnErrorDropped();
+        }
+    }
+
+    @Test
+    void whatFailsAfterAChangeIsHandledRatherThanDropped() throws Exception {
+        List<Throwable> dropped = new CopyOnWriteArrayList<>();
+        Hooks.onErrorDropped(dropped::add);
+        try {
+            Connection ada = joined(leases);
+            CountDownLatch first = new CountDownLatch(1);
+            CountDownLatch second = new CountDownLatch(2);
+            VideoLeases videos = new VideoLeases(leases, ada, () -> 2, () -> {
+                first.countDown();
+                second.countDown();
+                throw new IllegalStateException("the subscription cannot follow");
+            });
+
+            videos.cover();
+            assertThat(first.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            videos.renew();
+
+            assertThat(second.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(videos.allowed()).isEqualTo(2);
+            assertThat(dropped).isEmpty();
+        }
+        finally {
+            Hooks.resetOnErrorDropped();
+        }
     }
 
     private static Connection joined(StreamLeases leases) {
