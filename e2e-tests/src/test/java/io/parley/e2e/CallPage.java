@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -182,7 +184,11 @@ final class CallPage {
      * What the tile of a participant shows: its peer connection's state and its video
      * element's progress.
      */
-    record Video(String connectionState, double currentTime, long frames, long width, boolean paused) {
+    /**
+     * A tile's video; stream names the MediaStream it shows, which a new connection
+     * replaces.
+     */
+    record Video(String connectionState, double currentTime, long frames, long width, boolean paused, String stream) {
 
         boolean playing() {
             return "connected".equals(connectionState) && width > 0 && currentTime > 0 && !paused;
@@ -197,28 +203,67 @@ final class CallPage {
                 const video = tile.querySelector('video');
                 const quality = video.getVideoPlaybackQuality ? video.getVideoPlaybackQuality() : {};
                 return {state: tile.dataset.connectionState, time: video.currentTime,
-                        frames: quality.totalVideoFrames || 0, width: video.videoWidth, paused: video.paused};""",
-                participantId);
+                        frames: quality.totalVideoFrames || 0, width: video.videoWidth, paused: video.paused,
+                        stream: video.srcObject ? video.srcObject.id : ''};""", participantId);
         if (state == null) {
-            return new Video("absent", 0, 0, 0, true);
+            return new Video("absent", 0, 0, 0, true, "");
         }
         return new Video(String.valueOf(state.get("state")), ((Number) state.get("time")).doubleValue(),
                 ((Number) state.get("frames")).longValue(), ((Number) state.get("width")).longValue(),
-                Boolean.TRUE.equals(state.get("paused")));
+                Boolean.TRUE.equals(state.get("paused")), String.valueOf(state.get("stream")));
     }
 
     /**
      * The participant's video plays here: connected, has a picture, and time and frames
-     * keep advancing.
+     * keep advancing. A connection started over shows a new stream, whose time starts
+     * from zero again, so the advance is measured from the first reading of that stream.
      */
     void awaitVideoPlaying(String participantId, Duration timeout) {
         await(browser.name() + " to play the video of " + participantId).atMost(timeout)
             .until(() -> video(participantId).playing());
-        Video before = video(participantId);
-        await(browser.name() + "'s video of " + participantId + " to advance").atMost(UI_TIMEOUT).until(() -> {
-            Video now = video(participantId);
-            return now.playing() && now.currentTime() > before.currentTime() + 0.5 && now.frames() > before.frames();
-        });
+        AtomicReference<Video> since = new AtomicReference<>(video(participantId));
+        AtomicReference<Video> last = new AtomicReference<>(since.get());
+        try {
+            await().atMost(UI_TIMEOUT).until(() -> {
+                Video now = video(participantId);
+                last.set(now);
+                if (!now.stream().equals(since.get().stream())) {
+                    since.set(now);
+                    return false;
+                }
+                return now.playing() && now.currentTime() > since.get().currentTime() + 0.5
+                        && now.frames() > since.get().frames();
+            });
+        }
+        catch (ConditionTimeoutException stalled) {
+            throw new AssertionError(
+                    "%s's video of %s did not advance in %s: from %s to %s; receiving %s".formatted(browser.name(),
+                            participantId, UI_TIMEOUT, since.get(), last.get(), inboundVideo(participantId)),
+                    stalled);
+        }
+    }
+
+    /**
+     * What the tile's video track is and what the page's connections receive as video,
+     * for a failure's message (connections are listed once {@link #recordPeerConnections}
+     * ran).
+     */
+    private Object inboundVideo(String participantId) {
+        return browser.js("""
+                return (async (participantId) => {
+                  const video = document.querySelector(`.tile[data-participant-id="${participantId}"] video`);
+                  const track = video && video.srcObject ? video.srcObject.getVideoTracks()[0] : null;
+                  const found = [track ? `track ${track.readyState}${track.muted ? ' muted' : ''}` : 'no track'];
+                  for (const pc of window.parleyConnections || []) {
+                    (await pc.getStats()).forEach((s) => {
+                      if (s.type === 'inbound-rtp' && s.kind === 'video') {
+                        found.push(`${pc.connectionState}: packets ${s.packetsReceived}, frames ${s.framesDecoded}, `
+                            + `key frames ${s.keyFramesDecoded}, PLIs ${s.pliCount}, lost ${s.packetsLost}`);
+                      }
+                    });
+                  }
+                  return found.join('; ');
+                })(arguments[0]);""", participantId);
     }
 
     /** Whether the page fits the window's width, without scrolling sideways. */

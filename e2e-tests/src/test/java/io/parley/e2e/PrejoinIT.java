@@ -105,13 +105,18 @@ class PrejoinIT {
         page.click(By.id("prejoin-mic-on"));
         await("the preview to use the chosen devices").atMost(CallPage.UI_TIMEOUT)
             .until(() -> camera.equals(page.ownDeviceId("video")) && microphone.equals(page.ownDeviceId("audio")));
+        select(page, "prejoin-quality").selectByValue("low");
+        await("the preview to show the data saver's 180p").atMost(CallPage.UI_TIMEOUT)
+            .until(() -> previewWidth(page) == 320);
 
         page.browser().driver().navigate().refresh();
 
         await("the remembered devices in the preview").atMost(CallPage.JOIN_TIMEOUT)
             .ignoreExceptions()
             .until(() -> camera.equals(page.ownDeviceId("video")) && microphone.equals(page.ownDeviceId("audio"))
-                    && camera.equals(select(page, "prejoin-camera").getFirstSelectedOption().getDomAttribute("value")));
+                    && camera.equals(select(page, "prejoin-camera").getFirstSelectedOption().getDomAttribute("value"))
+                    && previewWidth(page) == 320);
+        assertThat(select(page, "prejoin-quality").getFirstSelectedOption().getDomAttribute("value")).isEqualTo("low");
         assertThat(page.browser().driver().findElement(By.id("prejoin-mic-on")).isSelected()).isFalse();
         assertThat(page.browser().driver().findElement(By.id("prejoin-camera-on")).isSelected()).isTrue();
 
@@ -179,6 +184,11 @@ class PrejoinIT {
         return Boolean.TRUE.equals(page.browser().js("""
                 const video = document.getElementById('prejoin-video');
                 return Boolean(video && video.videoWidth > 0 && video.currentTime > 0 && !video.paused);"""));
+    }
+
+    private static long previewWidth(CallPage page) {
+        return ((Number) page.browser().js("return document.getElementById('prejoin-video')?.videoWidth ?? 0;"))
+            .longValue();
     }
 
     private static Select select(CallPage page, String id) {

@@ -54,6 +54,8 @@ class ReconnectingIT {
     static void startCall(Platform platform, Browsers browsers) {
         host = new CallPage(browsers.open("host"));
         guest = new CallPage(browsers.open("guest"));
+        host.recordPeerConnections();
+        guest.recordPeerConnections();
         String meetingId = host.createMeeting("Ada");
         guest.openPrejoin(meetingId, "Grace");
         guestNetwork = BrowserNetwork.attach(guest.browser());

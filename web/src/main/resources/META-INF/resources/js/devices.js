@@ -9,7 +9,14 @@ export const DEVICE_KIND = { audio: 'audioinput', video: 'videoinput' };
 
 const NOUN = { audioinput: 'microphone', videoinput: 'camera', audiooutput: 'speaker' };
 
-export const VIDEO = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24, max: 30 } };
+/**
+ * What the camera sends: standard (360p), or data saver (180p at 15 frames a second) for a slow uplink, a weak
+ * computer or many people on the SFU, a quarter of the pixels to encode and send (Meet's "send resolution").
+ */
+export const SEND_QUALITY = Object.freeze({
+  standard: Object.freeze({ width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24, max: 30 } }),
+  low: Object.freeze({ width: { ideal: 320 }, height: { ideal: 180 }, frameRate: { ideal: 15, max: 15 } }),
+});
 
 function storage() {
   try {
@@ -19,7 +26,10 @@ function storage() {
   }
 }
 
-/** {audioinput, videoinput, audiooutput: device id or '', audio, video: on (true) or off}. */
+/**
+ * {audioinput, videoinput, audiooutput: device id or '', audio, video: on (true) or off, sendQuality: a key of
+ * SEND_QUALITY}.
+ */
 export function loadChoices() {
   let stored = {};
   try {
@@ -34,6 +44,7 @@ export function loadChoices() {
     audiooutput: id(stored.audiooutput),
     audio: stored.audio !== false,
     video: stored.video !== false,
+    sendQuality: Object.hasOwn(SEND_QUALITY, stored.sendQuality) ? stored.sendQuality : 'standard',
   };
 }
 
@@ -49,7 +60,7 @@ export function saveChoices(changes) {
 
 /** getUserMedia constraints for one kind, with a device preferred or (exact) insisted on. */
 export function constraintsFor(kind, deviceId = '', { exact = false } = {}) {
-  const base = kind === 'video' ? { ...VIDEO } : {};
+  const base = kind === 'video' ? { ...SEND_QUALITY[loadChoices().sendQuality] } : {};
   if (deviceId) {
     base.deviceId = exact ? { exact: deviceId } : { ideal: deviceId };
   }

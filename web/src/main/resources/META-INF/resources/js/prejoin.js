@@ -51,6 +51,10 @@ export class Prejoin {
     this.micSelect = h('select', { id: 'prejoin-mic', disabled: true, onchange: () => this.use('audio') });
     this.speakerSelect = h('select', { id: 'prejoin-speaker', disabled: true,
       onchange: () => this.chooseSpeaker() });
+    this.qualitySelect = h('select', { id: 'prejoin-quality', onchange: () => this.chooseQuality() },
+      h('option', { value: 'standard' }, 'Standard (360p)'),
+      h('option', { value: 'low' }, 'Data saver (180p)'));
+    this.qualitySelect.value = choices.sendQuality;
     this.levelElement = h('meter', { id: 'mic-level', min: 0, max: 1, low: 0.1, high: 0.8, optimum: 0.5, value: 0 });
     this.meter = new LevelMeter(this.levelElement);
     this.micOn = h('input', { type: 'checkbox', id: 'prejoin-mic-on', checked: choices.audio, disabled: true,
@@ -68,6 +72,7 @@ export class Prejoin {
       h('label', { for: 'prejoin-mic' }, 'Microphone'), this.micSelect,
       h('label', { for: 'mic-level' }, 'Microphone level'), this.levelElement,
       speakerChoice() ? [h('label', { for: 'prejoin-speaker' }, 'Speaker'), this.speakerSelect] : null,
+      h('label', { for: 'prejoin-quality' }, 'Video you send'), this.qualitySelect,
       h('div', { className: 'prejoin-switch' }, this.micOn,
         h('label', { for: 'prejoin-mic-on' }, 'Join with microphone on')),
       h('div', { className: 'prejoin-switch' }, this.cameraOn,
@@ -193,6 +198,14 @@ export class Prejoin {
     }
     saveChoices({ [DEVICE_KIND[kind]]: select.value });
     this.toggled();
+  }
+
+  /** The camera is opened again with the chosen size, so the preview shows what the others will see. */
+  async chooseQuality() {
+    saveChoices({ sendQuality: this.qualitySelect.value });
+    if (this.result?.media?.has('video')) {
+      await this.use('video');
+    }
   }
 
   chooseSpeaker() {
